@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+// mcprisk: scans MCP servers and grades what their tools can do. No package dependencies by design.
+import PackageDescription
+
+let package = Package(
+    name: "mcprisk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mcprisk", targets: ["mcprisk"]),
+    ],
+    targets: [
+        // Pipeline stages, one module each; imports point one way (DESIGN.md §2).
+        .target(name: "JSON"),
+        .target(name: "MCPClient", dependencies: ["JSON"]),
+        .target(name: "Risk", dependencies: ["JSON"]),
+        .target(name: "Policy", dependencies: ["JSON", "Risk"]),
+        .target(name: "Reports", dependencies: ["JSON", "Risk"]),
+        .target(name: "Catalogue", dependencies: ["JSON", "MCPClient", "Risk"]),
+        .target(name: "DemoServer", dependencies: ["JSON"]),
+        .target(name: "Scanner", dependencies: ["JSON", "MCPClient", "Risk", "Policy", "Reports", "Catalogue"]),
+        .target(name: "CLI", dependencies: ["JSON", "MCPClient", "Risk", "Policy", "Reports", "Catalogue", "Scanner", "DemoServer"]),
+        .executableTarget(name: "mcprisk", dependencies: ["CLI"]),
+
+        // Test helpers and hostile fixture servers.
+        .target(name: "TestSupport", dependencies: ["JSON", "MCPClient"], path: "Tests/TestSupport"),
+        .executableTarget(name: "mcprisk-fixture-server", dependencies: ["JSON"], path: "Tests/FixtureServer"),
+
+        .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
+        .testTarget(name: "MCPClientTests", dependencies: ["MCPClient", "JSON", "TestSupport"]),
+        .testTarget(name: "RiskTests", dependencies: ["Risk", "JSON", "TestSupport"]),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy", "Risk", "JSON", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Risk", "JSON", "TestSupport"]),
+        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "MCPClient", "Risk", "JSON", "TestSupport"]),
+        .testTarget(name: "ScannerTests", dependencies: ["Scanner", "CLI", "MCPClient", "Risk", "Reports", "JSON", "TestSupport"]),
+    ]
+)
