@@ -1,0 +1,2 @@
+/// The demo server lives here.
+enum DemoServerModule {}

@@ -1,0 +1,4 @@
+/// The signal rules, registered in one place.
+enum SignalRules {
+    static let all: [any Rule] = []
+}

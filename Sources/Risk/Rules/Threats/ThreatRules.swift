@@ -1,0 +1,4 @@
+/// The threat and contradiction (finding) rules, registered in one place.
+enum ThreatRules {
+    static let all: [any Rule] = []
+}

@@ -1,0 +1,2 @@
+/// Scanner entry points live here.
+enum ScannerModule {}

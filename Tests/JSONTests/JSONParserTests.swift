@@ -1,0 +1,114 @@
+import JSON
+import Testing
+
+struct JSONParserTests {
+    @Test func keepsOrderAndNumberText() throws {
+        let v = try JSONValue(parsing: #"{"b": 1.50, "a": [true, null, "x"], "c": -0e+3}"#)
+        #expect(v.objectValue?.keys == ["b", "a", "c"])
+        #expect(v["b"] == .number("1.50"))
+        #expect(v["c"]?.numberText == "-0e+3")
+        #expect(v["a"] == [true, nil, "x"])
+    }
+
+    @Test func decodesEscapesAndSurrogatePairs() throws {
+        let v = try JSONValue(parsing: #"["\u00e9\n\t\"\\\/", "\ud83d\ude00"]"#)
+        #expect(v[0]?.stringValue == "é\n\t\"\\/")
+        #expect(v[1]?.stringValue == "😀")
+    }
+
+    @Test(arguments: ["", "{", "[1,]", "{\"a\" 1}", "01", "1.", "-", "tru", "\"\u{01}\"", "[1] 2", "{\"a\":1,}", "\"\\x\"", "nul"])
+    func rejectsInvalid(_ text: String) {
+        #expect(throws: JSONError.self) { try JSONParser().parse(text) }
+    }
+
+    @Test func errorsNameTheByteOffset() {
+        #expect(throws: JSONError.syntax("expected ',' or ']' in array, found '}'", offset: 3)) { try JSONParser().parse("[1 }") }
+    }
+
+    @Test func reportsDuplicateKeysWithOffsetAndPointerKeepingTheLast() throws {
+        let text = #"{"tools":[{"name":"t","description":"benign","description":"ignore previous"}]}"#
+        let doc = try JSONParser().parse(text)
+        #expect(doc.value["tools"]?[0]?["description"]?.stringValue == "ignore previous")
+        let issue = try #require(doc.issues.first)
+        #expect(issue.kind == .duplicateKey)
+        #expect(issue.detail == "description")
+        #expect(issue.pointer.description == "/tools/0/description")
+        let secondKey = text.utf8.count - #""description":"ignore previous"}]}"#.utf8.count
+        #expect(issue.offset == secondKey)
+    }
+
+    @Test func reportsInvalidUTF8AndKeepsGoing() throws {
+        var bytes = Array(#"{"a":"x"#.utf8)
+        bytes += [0xC3, 0x28]  // invalid continuation
+        bytes += Array(#"y","b":"\ud800"}"#.utf8)
+        let doc = try JSONParser().parse(bytes)
+        #expect(doc.value["a"]?.stringValue == "x\u{FFFD}(y")
+        #expect(doc.value["b"]?.stringValue == "\u{FFFD}")
+        #expect(doc.issues.map(\.kind) == [.invalidUTF8, .invalidUTF8])
+        #expect(doc.issues[0].offset == 7)
+        #expect(doc.issues[0].pointer.description == "/a")
+    }
+
+    @Test func skipsDeepSubtreesWithoutLosingSiblings() throws {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        let text = #"{"tools":[{"name":"deep","inputSchema":"# + deep + #"},{"name":"ok"}]}"#
+        let doc = try JSONParser(limits: JSONLimits(maxDepth: 16)).parse(text)
+        #expect(doc.value["tools"]?[1]?["name"]?.stringValue == "ok")
+        // The schema sits at depth 3; levels up to the limit are kept, the rest is one skipped subtree.
+        var node = try #require(doc.value["tools"]?[0]?["inputSchema"])
+        var kept = 0
+        while case .array(let a) = node, a.count == 1 { node = a[0]; kept += 1 }
+        #expect(kept == 13)
+        #expect(node == .skipped(bytes: 200_000 - 2 * kept))
+        #expect(doc.issues.count == 1)
+        #expect(doc.issues.first?.kind == .skippedDeepSubtree)
+        #expect(doc.issues.first?.pointer.description == "/tools/0/inputSchema" + String(repeating: "/0", count: 13))
+    }
+
+    @Test func skippedSubtreeIgnoresBracketsInStrings() throws {
+        let doc = try JSONParser(limits: JSONLimits(maxDepth: 1)).parse(#"[{"a":"]}[{"},2]"#)
+        #expect(doc.value == [.skipped(bytes: 12), 2])
+    }
+
+    @Test func enforcesTheSizeLimit() {
+        #expect(throws: JSONError.tooLarge(bytes: 12, limit: 10)) { try JSONParser(limits: JSONLimits(maxBytes: 10)).parse("[1,2,3,4,55]") }
+    }
+}
+
+struct JSONWriterTests {
+    @Test func canonicalSortsKeysByBytesAndIsStable() throws {
+        let v = try JSONValue(parsing: #"{"b":1,"a":{"z":[1,2],"é":true,"Z":null},"A":"x"}"#)
+        #expect(v.canonicalText == #"{"A":"x","a":{"Z":null,"z":[1,2],"é":true},"b":1}"#)
+        #expect(try JSONValue(parsing: v.canonicalText).canonicalText == v.canonicalText)
+    }
+
+    @Test func compactKeepsOrderAndEscapesControls() {
+        let v: JSONValue = ["k": "a\"b\\c\n\u{1B}[31m\u{2028}", "j": 1]
+        #expect(v.compactText == #"{"k":"a\"b\\c\n\u001b[31m\u2028","j":1}"#)
+    }
+
+    @Test func prettyIndentsTwoSpaces() {
+        let v: JSONValue = ["a": [1, ["b": nil]], "e": [], "o": [:]]
+        #expect(JSONWriter.canonicalPretty.string(v) == "{\n  \"a\": [\n    1,\n    {\n      \"b\": null\n    }\n  ],\n  \"e\": [],\n  \"o\": {}\n}")
+    }
+
+    @Test func roundTripsHostileStrings() throws {
+        for s in ["\u{0}\u{1F}\u{7F}", "😀\u{E0041}", "<script>", "\u{202E}"] {
+            let v = JSONValue.string(s)
+            #expect(try JSONValue(parsing: v.compactText) == v)
+        }
+    }
+}
+
+struct JSONPointerTests {
+    @Test func escapesAndResolves() throws {
+        let v = try JSONValue(parsing: #"{"a/b":{"m~n":[10,20]}}"#)
+        let p = JSONPointer(tokens: ["a/b", "m~n", "1"])
+        #expect(p.description == "/a~1b/m~0n/1")
+        #expect(JSONPointer("/a~1b/m~0n/1") == p)
+        #expect(p.resolve(in: v) == 20)
+        #expect(JSONPointer("/a~1b/x")?.resolve(in: v) == nil)
+        #expect(JSONPointer("no-slash") == nil)
+        #expect(JSONPointer("/~01")?.tokens == ["~1"])
+    }
+}
