@@ -26,11 +26,11 @@ let package = Package(
         .executableTarget(name: "mcprisk-fixture-server", dependencies: ["JSON"], path: "Tests/FixtureServer"),
 
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
-        .testTarget(name: "MCPClientTests", dependencies: ["MCPClient", "JSON", "TestSupport"]),
+        .testTarget(name: "MCPClientTests", dependencies: ["MCPClient", "JSON", "TestSupport", "DemoServer"]),
         .testTarget(name: "RiskTests", dependencies: ["Risk", "JSON", "TestSupport"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Risk", "JSON", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Risk", "JSON", "TestSupport"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "MCPClient", "Risk", "JSON", "TestSupport"]),
-        .testTarget(name: "ScannerTests", dependencies: ["Scanner", "CLI", "MCPClient", "Risk", "Reports", "JSON", "TestSupport"]),
+        .testTarget(name: "ScannerTests", dependencies: ["Scanner", "CLI", "MCPClient", "Risk", "Reports", "Policy", "Catalogue", "DemoServer", "JSON", "TestSupport"]),
     ]
 )
