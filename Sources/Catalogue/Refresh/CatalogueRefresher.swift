@@ -1,0 +1,154 @@
+import Foundation
+import JSON
+import MCPClient
+import Risk
+
+/// Crawls the manifest's servers with bounded concurrency and a per-server deadline, keeping each
+/// failed server's last good snapshot and recording the failure beside it. One misbehaving server
+/// never stops the run. Crawling and classifying are injected, so tests run on fakes.
+public struct CatalogueRefresher: Sendable {
+    /// Crawls one server; never throws: failures come back as a failed or partial snapshot.
+    public typealias Crawl = @Sendable (ManifestEntry) async -> ServerSnapshot
+    /// Classifies one server's definitions.
+    public typealias Assess = @Sendable (ServerDefinitions) -> ServerAssessment
+
+    /// The catalogue (read for the manifest and previous state; written unless `outputDirectory` is set).
+    public var store: CatalogueStore
+    /// Servers crawled at once (at least 1).
+    public var jobs: Int
+    /// Seconds allowed per server, enforced even if the crawl ignores cancellation.
+    public var timeout: Double
+    /// Crawl only this shard's servers.
+    public var shard: Shard?
+    /// Write results here (a shard output folder for `CatalogueMerger`) instead of into the catalogue.
+    public var outputDirectory: URL?
+    /// Recorded in new snapshots.
+    public var mcpriskVersion: String
+    /// The crawl.
+    public var crawl: Crawl
+    /// The clock for timestamps (injected so runs are reproducible in tests).
+    public var now: @Sendable () -> Date
+    /// The classifier, for the change report.
+    public var assess: Assess
+    /// Called after each server finishes (e.g. to redraw a progress line).
+    public var progress: (@Sendable (RefreshProgress) -> Void)?
+
+    /// A refresher; see the properties.
+    public init(store: CatalogueStore, jobs: Int, timeout: Double, shard: Shard? = nil, outputDirectory: URL? = nil,
+                mcpriskVersion: String, crawl: @escaping Crawl, now: @escaping @Sendable () -> Date = { Date() },
+                assess: @escaping Assess, progress: (@Sendable (RefreshProgress) -> Void)? = nil) {
+        self.store = store; self.jobs = max(1, jobs); self.timeout = timeout; self.shard = shard
+        self.outputDirectory = outputDirectory; self.mcpriskVersion = mcpriskVersion; self.crawl = crawl
+        self.now = now; self.assess = assess; self.progress = progress
+    }
+
+    /// Runs the refresh. Throws only for catalogue problems (no manifest, corrupt files, lock held);
+    /// server failures are results. An unsharded refresh in place also drops servers no longer in the
+    /// manifest and returns the change report.
+    public func run() async throws(CatalogueError) -> RefreshOutcome {
+        let manifest = try store.readManifest()
+        let entries = manifest.servers.filter { shard?.contains($0.id) ?? true }
+        let output: CatalogueStore
+        let lock: CatalogueLock
+        if let outputDirectory {
+            output = CatalogueStore(root: outputDirectory)
+            lock = try output.lock()
+            try prepareOutputDirectory(output)
+        } else {
+            output = store
+            lock = try store.lock()
+        }
+        defer { lock.release() }
+        let fullRun = outputDirectory == nil && shard == nil
+        let before = fullRun ? try store.readAll() : [:]
+        var previous: [String: ServerRecord] = [:]
+        for entry in entries {
+            if let known = before[entry.id] { previous[entry.id] = known } else { previous[entry.id] = try store.readRecord(id: entry.id) }
+        }
+
+        var results: [ServerRefreshResult] = []
+        let crawl = self.crawl, timeout = self.timeout
+        await withTaskGroup(of: (ManifestEntry, ServerSnapshot?).self) { group in
+            var pending = entries.makeIterator()
+            for _ in 0..<min(jobs, entries.count) {
+                guard let entry = pending.next() else { break }
+                group.addTask { (entry, await Deadline.run(seconds: timeout) { await crawl(entry) }) }
+            }
+            while let (entry, snapshot) = await group.next() {
+                results.append(record(entry: entry, snapshot: snapshot, previous: previous[entry.id] ?? ServerRecord(snapshot: nil, status: nil), into: output))
+                progress?(RefreshProgress(done: results.count, total: entries.count, failed: results.count(where: { !$0.succeeded }), lastId: entry.id))
+                if let next = pending.next() {
+                    group.addTask { (next, await Deadline.run(seconds: timeout) { await crawl(next) }) }
+                }
+            }
+        }
+
+        if let outputDirectory {
+            let shardFile = outputDirectory.appendingPathComponent(ShardRecord.fileName)
+            let record = ShardRecord(shard: shard, manifestSha256: ShardRecord.fingerprint(of: manifest),
+                                     results: results.map { ($0.id, $0.succeeded) })
+            try AtomicFile.write(CatalogueStore.fileBytes(record.json), to: shardFile) { bytes throws(CatalogueError) in
+                guard try ShardRecord(fileBytes: bytes, path: shardFile.path) == record else { throw .readBackMismatch(path: shardFile.path) }
+            }
+            return RefreshOutcome(results: results)
+        }
+        guard fullRun else { return RefreshOutcome(results: results) }
+        let listed = Set(manifest.servers.map(\.id))
+        for id in try store.storedServerIds() where !listed.contains(id) { try store.removeServer(id: id) }
+        let after = try store.readAll()
+        let report = ChangeReport(generatedAt: Timestamp(now()), manifest: manifest, before: before, after: after, assess: assess)
+        return RefreshOutcome(results: results, changeReport: report)
+    }
+
+    /// Stores one server's outcome; a storage failure is recorded as that server's failure.
+    private func record(entry: ManifestEntry, snapshot: ServerSnapshot?, previous: ServerRecord, into output: CatalogueStore) -> ServerRefreshResult {
+        let time = Timestamp(now())
+        let status = previous.status ?? ServerStatus(serverId: entry.id)
+        func failure(_ kind: String, _ message: String) -> ServerRefreshResult {
+            let failed = status.failed(kind: kind, message: message, at: time)
+            try? output.writeStatus(failed)
+            return ServerRefreshResult(id: entry.id, succeeded: false, snapshotWritten: false, status: failed)
+        }
+        guard let snapshot else {
+            return failure("timeout", "no complete answer within \(Self.seconds(timeout)) s (catalogue per-server timeout)")
+        }
+        switch snapshot.completeness {
+        case .failed:
+            return failure(snapshot.error?.kind ?? "failed", snapshot.error?.description ?? "the crawl failed without a reason")
+        case .partial:
+            // A partial listing would look like removed tools; keep the last good snapshot instead.
+            return failure("partial", "only part of the server was read: " + (snapshot.error?.description ?? "no reason given"))
+        case .complete:
+            break
+        }
+        var stored = StoredSnapshot(serverId: entry.id, capturedAt: time, mcpriskVersion: mcpriskVersion, snapshot: snapshot)
+        let unchanged = previous.snapshot.map { $0.definitions == stored.definitions } ?? false
+        if unchanged, let old = previous.snapshot { stored = old }
+        do {
+            if !unchanged { try output.writeSnapshot(stored) }
+            let succeeded = status.succeeded(at: time)
+            try output.writeStatus(succeeded)
+            return ServerRefreshResult(id: entry.id, succeeded: true, snapshotWritten: !unchanged, status: succeeded)
+        } catch {
+            return failure("storage", "could not store the snapshot: \(error.description)")
+        }
+    }
+
+    /// Empties a shard output folder from an earlier run; refuses a folder that is not one.
+    private func prepareOutputDirectory(_ output: CatalogueStore) throws(CatalogueError) {
+        let path = output.root.standardizedFileURL.path
+        guard path != store.root.standardizedFileURL.path else {
+            throw .io(path: path, detail: "the output folder must not be the catalogue itself")
+        }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0 != ".lock" && !$0.hasPrefix(AtomicFile.temporaryPrefix) }
+        guard names.isEmpty || names.contains(ShardRecord.fileName) else {
+            throw .io(path: path, detail: "the output folder is not empty and holds no \(ShardRecord.fileName); refusing to overwrite it")
+        }
+        do {
+            try? FileManager.default.removeItem(atPath: path + "/" + ShardRecord.fileName)
+            if FileManager.default.fileExists(atPath: output.serversDirectory.path) { try FileManager.default.removeItem(at: output.serversDirectory) }
+        } catch { throw .io(path: path, detail: "cannot clear the previous shard output: \(error.localizedDescription)") }
+    }
+
+    static func seconds(_ s: Double) -> String { s == s.rounded() ? String(Int(s)) : String(s) }
+}
