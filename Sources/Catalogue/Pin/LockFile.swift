@@ -76,7 +76,10 @@ public struct LockFile: Sendable, Hashable {
 
     /// Parses a lock file; `path` names it in errors.
     public init(text: String, path: String) throws(CatalogueError) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        // Split on bytes, not Characters: "\r\n" is one Character and would hide the line break.
+        let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+            String(decoding: line.last == 0x0D ? line.dropLast() : line[...], as: UTF8.self)
+        }
         guard let header = lines.first, header.hasPrefix("mcprisk-lock\t") else {
             throw .invalidLockFile(path: path, line: 1, detail: "not an mcprisk lock file (the first line must be \"mcprisk-lock<TAB>1\")")
         }
@@ -90,8 +93,8 @@ public struct LockFile: Sendable, Hashable {
         var order: [String] = []
         var toolLines: [(Int, [String])] = []
         for (i, line) in lines.enumerated().dropFirst() where !line.isEmpty && !line.hasPrefix("#") {
-            let fields = try line.split(separator: "\t", omittingEmptySubsequences: false).map { (f) throws(CatalogueError) -> String in
-                try Self.unescape(String(f), path: path, line: i + 1)
+            let fields = try line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { (f) throws(CatalogueError) -> String in
+                try Self.unescape(String(decoding: f, as: UTF8.self), path: path, line: i + 1)
             }
             switch fields.first {
             case "server":
