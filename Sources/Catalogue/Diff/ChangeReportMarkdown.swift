@@ -13,7 +13,7 @@ extension ChangeReport {
         }
         if !serversAdded.isEmpty {
             md += "\n## Servers added\n\n"
-            for s in serversAdded { md += "- `\(s.id)` \(MarkdownText.escape(s.name, limit: 80)): \(s.tools.map { "\($0) tools" } ?? "no snapshot yet")\n" }
+            for s in serversAdded { md += "- `\(s.id)` \(MarkdownText.escape(s.name, limit: 80)): \(s.tools.map { "\($0) tool\($0 == 1 ? "" : "s")" } ?? "no snapshot yet")\n" }
         }
         if !serversRemoved.isEmpty {
             md += "\n## Servers removed\n\n"

@@ -11,7 +11,8 @@ enum MarkdownText {
             count += 1
             switch u {
             case "\n", "\r", "\t": out += " "
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "!", "(", ")", "~", "&", "{", "}", "+", "-", ".", "=":
+            // Text is always inline (never at a line start), so list and heading markers need no escape.
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~", "&", "$":
                 out += "\\"; out.unicodeScalars.append(u)
             default:
                 if Self.isHidden(u) {
