@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import Testing
+import TestSupport
 @testable import Catalogue
 
 /// Manifest, snapshot and status files: canonical, strict, atomic.
@@ -131,6 +132,36 @@ import Testing
             defer { lock.release() }
             #expect(!FileManager.default.fileExists(atPath: leftover.path))
             #expect(try store.readStatus(id: "s") == ServerStatus(serverId: "s"))
+        }
+    }
+}
+
+/// The sample catalogue shipped in the repository.
+@Suite struct SampleCatalogueTests {
+    @Test func sampleManifestIsValidAndCanonical() throws {
+        let url = RepoPaths.file("catalogue/manifest.json")
+        let bytes = Array(try Data(contentsOf: url))
+        let manifest = try CatalogueManifest(fileBytes: bytes, path: url.path)
+        #expect(manifest.servers.count >= 5)
+        #expect(CatalogueStore.fileBytes(manifest.json) == bytes, "rewrite it with the canonical writer")
+        // Third-party servers run without network.
+        for entry in manifest.servers where entry.package != nil {
+            guard case .stdio(let command, let args, _) = entry.launch else { Issue.record("\(entry.id) is not stdio"); continue }
+            #expect(command == "unshare" && args.first == "-rn", "\(entry.id) must run inside unshare -rn")
+        }
+    }
+
+    @Test func storedSampleFilesReadStrictly() throws {
+        let store = CatalogueStore(root: RepoPaths.file("catalogue"))
+        let manifest = try store.readManifest()
+        for id in try store.storedServerIds() {
+            #expect(manifest.entry(id: id) != nil, "\(id) has files but no manifest entry")
+            let record = try store.readRecord(id: id)
+            #expect(record.status != nil)
+            if let snapshot = record.snapshot {
+                let text = try String(contentsOf: store.snapshotURL(id: id), encoding: .utf8)
+                #expect(CatalogueStore.fileBytes(snapshot.json) == Array(text.utf8))
+            }
         }
     }
 }
