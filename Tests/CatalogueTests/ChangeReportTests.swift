@@ -92,4 +92,15 @@ import TestSupport
         #expect(s.perServer.map(\.id) == ["files", "payments", "flaky", "newcomer", "back"])
         #expect(s.json["tools"]?["bySeverity"]?["critical"] == 2)
     }
+
+    @Test func writerPutsFourCanonicalFilesInTheReportsFolder() async throws {
+        try await withTemporaryDirectory { root in
+            let r = Self.scenario()
+            let written = try CatalogueReportWriter.write(r, to: root.appendingPathComponent("reports"))
+            #expect(written.map(\.lastPathComponent) == ["catalogue-changes.md", "catalogue-changes.json", "catalogue-stats.md", "catalogue-stats.json"])
+            let json = try String(contentsOf: written[1], encoding: .utf8)
+            #expect(json == JSONWriter.canonicalPretty.string(r.json) + "\n")
+            #expect(try String(contentsOf: written[2], encoding: .utf8) == r.statistics.markdown)
+        }
+    }
 }

@@ -112,6 +112,14 @@ public struct CatalogueStore: Sendable {
         return out
     }
 
+    /// Every manifest server with what is stored for it, in manifest order: the input for rendering
+    /// each server's report and policy from stored snapshots without crawling.
+    public func storedServers(of manifest: CatalogueManifest) throws(CatalogueError) -> [(entry: ManifestEntry, record: ServerRecord)] {
+        var out: [(entry: ManifestEntry, record: ServerRecord)] = []
+        for entry in manifest.servers { out.append((entry, try readRecord(id: entry.id))) }
+        return out
+    }
+
     /// Removes a server's files and folder (a server dropped from the manifest; git history keeps it).
     public func removeServer(id: String) throws(CatalogueError) {
         let directory = serversDirectory.appendingPathComponent(id)
