@@ -45,7 +45,7 @@ import Testing
                     default:
                         return completeSnapshot([tool("read_a"), tool("write_b")])
                     }
-                }, now: { Date(timeIntervalSince1970: seconds) }, assess: fakeAssess)
+                }, now: { Date(timeIntervalSince1970: seconds) }, assess: fakeAssess, abandonedGrace: 0.2)
             }
             // First night: everything but the hanging server works.
             let first = try await refresher(at: 1_790_000_000).run()
@@ -75,6 +75,22 @@ import Testing
             let report = try #require(third.changeReport)
             #expect(report.failing.map(\.id) == ["crashes", "hangs"])
             #expect(report.failing.first?.hasSnapshot == true)
+        }
+    }
+
+    @Test func crawlsPastTheirDeadlineGetToFinishTheirTeardownBeforeTheRunEnds() async throws {
+        try await withTemporaryDirectory { root in
+            let store = try store(at: root, manifest(["slow"]))
+            let finished = Mutable(false)
+            let refresher = CatalogueRefresher(store: store, jobs: 1, timeout: 0.2, mcpriskVersion: "test", crawl: { _ in
+                // Ignores cancellation, like a crawl busy tearing down its child process.
+                await withCheckedContinuation { c in DispatchQueue.global().asyncAfter(deadline: .now() + 0.8) { c.resume() } }
+                finished.value = true
+                return completeSnapshot([])
+            }, now: fixedNow, assess: fakeAssess)
+            let outcome = try await refresher.run()
+            #expect(outcome.results.first?.status.failure?.kind == "timeout")
+            #expect(finished.value, "the run waited (bounded) for the abandoned crawl")
         }
     }
 

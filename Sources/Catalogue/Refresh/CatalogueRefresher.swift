@@ -32,14 +32,17 @@ public struct CatalogueRefresher: Sendable {
     public var assess: Assess
     /// Called after each server finishes (e.g. to redraw a progress line).
     public var progress: (@Sendable (RefreshProgress) -> Void)?
+    /// Seconds, in all, that crawls abandoned at their deadline get at the end of the run to finish
+    /// their own teardown (so no server process outlives the refresh).
+    public var abandonedGrace: Double = 10
 
     /// A refresher; see the properties.
     public init(store: CatalogueStore, jobs: Int, timeout: Double, shard: Shard? = nil, outputDirectory: URL? = nil,
                 mcpriskVersion: String, crawl: @escaping Crawl, now: @escaping @Sendable () -> Date = { Date() },
-                assess: @escaping Assess, progress: (@Sendable (RefreshProgress) -> Void)? = nil) {
+                assess: @escaping Assess, progress: (@Sendable (RefreshProgress) -> Void)? = nil, abandonedGrace: Double = 10) {
         self.store = store; self.jobs = max(1, jobs); self.timeout = timeout; self.shard = shard
         self.outputDirectory = outputDirectory; self.mcpriskVersion = mcpriskVersion; self.crawl = crawl
-        self.now = now; self.assess = assess; self.progress = progress
+        self.now = now; self.assess = assess; self.progress = progress; self.abandonedGrace = abandonedGrace
     }
 
     /// Runs the refresh. Throws only for catalogue problems (no manifest, corrupt files, lock held);
@@ -68,20 +71,27 @@ public struct CatalogueRefresher: Sendable {
 
         var results: [ServerRefreshResult] = []
         let crawl = self.crawl, timeout = self.timeout
-        await withTaskGroup(of: (ManifestEntry, ServerSnapshot?).self) { group in
+        var abandoned: [Task<Void, Never>] = []
+        await withTaskGroup(of: (ManifestEntry, ServerSnapshot?, Task<Void, Never>).self) { group in
+            func start(_ entry: ManifestEntry) {
+                group.addTask {
+                    let (snapshot, task) = await Deadline.run(seconds: timeout) { await crawl(entry) }
+                    return (entry, snapshot, task)
+                }
+            }
             var pending = entries.makeIterator()
             for _ in 0..<min(jobs, entries.count) {
                 guard let entry = pending.next() else { break }
-                group.addTask { (entry, await Deadline.run(seconds: timeout) { await crawl(entry) }) }
+                start(entry)
             }
-            while let (entry, snapshot) = await group.next() {
+            while let (entry, snapshot, task) = await group.next() {
+                if snapshot == nil { abandoned.append(task) }
                 results.append(record(entry: entry, snapshot: snapshot, previous: previous[entry.id] ?? ServerRecord(snapshot: nil, status: nil), into: output))
                 progress?(RefreshProgress(done: results.count, total: entries.count, failed: results.count(where: { !$0.succeeded }), lastId: entry.id))
-                if let next = pending.next() {
-                    group.addTask { (next, await Deadline.run(seconds: timeout) { await crawl(next) }) }
-                }
+                if let next = pending.next() { start(next) }
             }
         }
+        await Deadline.drain(abandoned, seconds: abandonedGrace)
 
         if let outputDirectory {
             let shardFile = outputDirectory.appendingPathComponent(ShardRecord.fileName)

@@ -1,19 +1,18 @@
 import Foundation
-import MCPClient
 
-/// Runs a crawl against a deadline. The crawl runs in its own task so the deadline holds even when the
-/// crawl ignores cancellation: we stop waiting, cancel it, and move on (the crawl's own teardown ends
-/// its child process).
+/// Runs work against a deadline. The work runs in its own task so the deadline holds even when the
+/// work ignores cancellation: we stop waiting, cancel it, and hand back its task so the caller can
+/// give it a bounded chance to finish its teardown (a crawl's child process) before the run ends.
 enum Deadline {
-    /// The crawl's result, or nil when `seconds` passed first.
-    static func run(seconds: Double, _ operation: @escaping @Sendable () async -> ServerSnapshot) async -> ServerSnapshot? {
-        let race = Race()
-        return await withTaskCancellationHandler {
+    /// The work's result, or nil when `seconds` passed first; and the work's task.
+    static func run<T: Sendable>(seconds: Double, _ operation: @escaping @Sendable () async -> T) async -> (value: T?, task: Task<Void, Never>) {
+        let race = Race<T>()
+        let work = Task { race.finish(await operation()) }
+        let value = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 race.start(continuation)
-                let work = Task { race.finish(await operation()) }
                 let timer = Task {
-                    try? await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
+                    try? await Task.sleep(nanoseconds: UInt64(max(0, min(seconds, 1e9)) * 1_000_000_000))
                     race.finish(nil)
                 }
                 race.attach(work: work, timer: timer)
@@ -21,39 +20,47 @@ enum Deadline {
         } onCancel: {
             race.finish(nil)
         }
+        return (value, work)
+    }
+
+    /// Waits for `tasks` to finish, at most `seconds` in all.
+    static func drain(_ tasks: [Task<Void, Never>], seconds: Double) async {
+        guard !tasks.isEmpty else { return }
+        _ = await run(seconds: seconds) { for t in tasks { await t.value } }
     }
 
     /// Whoever finishes first resumes the waiter; the other side is cancelled.
-    private final class Race: @unchecked Sendable {
+    private final class Race<T: Sendable>: @unchecked Sendable {
         private let lock = NSLock()
-        private var continuation: CheckedContinuation<ServerSnapshot?, Never>?
-        private var finished = false
+        private var continuation: CheckedContinuation<T?, Never>?
+        private var result: T??
         private var work: Task<Void, Never>?
         private var timer: Task<Void, Never>?
 
-        func start(_ c: CheckedContinuation<ServerSnapshot?, Never>) {
+        func start(_ c: CheckedContinuation<T?, Never>) {
             lock.lock()
-            if finished { lock.unlock(); c.resume(returning: nil); return }
+            if let result { lock.unlock(); c.resume(returning: result); return }
             continuation = c
             lock.unlock()
         }
 
         func attach(work: Task<Void, Never>, timer: Task<Void, Never>) {
             lock.lock()
-            let done = finished
+            let done = result != nil
             self.work = work; self.timer = timer
             lock.unlock()
-            if done { work.cancel(); timer.cancel() }
+            if done { timer.cancel() }
         }
 
-        func finish(_ value: ServerSnapshot?) {
+        func finish(_ value: T?) {
             lock.lock()
-            guard !finished else { lock.unlock(); return }
-            finished = true
+            guard result == nil else { lock.unlock(); return }
+            result = .some(value)
             let c = continuation; continuation = nil
             let w = work, t = timer
             lock.unlock()
-            w?.cancel(); t?.cancel()
+            t?.cancel()
+            if value == nil { w?.cancel() }
             c?.resume(returning: value)
         }
     }
