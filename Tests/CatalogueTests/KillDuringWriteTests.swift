@@ -51,6 +51,8 @@ import Testing
             let expectedStatuses = [0, 1].map { v in Self.ids.map { Self.status($0, version: v) } }
             var tookOver = 0
             for round in 0..<4 {
+                // Remove the statuses so waiting for them means this child has taken the lock and written a full pass.
+                for id in Self.ids { try? FileManager.default.removeItem(at: store.statusURL(id: id)) }
                 let child = Process()
                 child.executableURL = URL(fileURLWithPath: binary)
                 child.arguments = ["--testing-library", "swift-testing", "--filter", "KillDuringWriteTests/childWriterLoop"]

@@ -43,33 +43,45 @@ public struct CatalogueStatistics: Sendable, Hashable {
 
     /// Statistics of the catalogue state `records` for the servers of `manifest`.
     public init(manifest: CatalogueManifest, records: [String: ServerRecord], assess: CatalogueRefresher.Assess) {
+        self.init(manifest: manifest)
+        for entry in manifest.servers {
+            let record = records[entry.id]
+            count(id: entry.id, record: record, assessment: record?.snapshot.map { assess($0.serverDefinitions) })
+        }
+    }
+
+    /// Empty statistics for `manifest`'s servers, to be filled one server at a time with `count`.
+    public init(manifest: CatalogueManifest) {
         servers = manifest.servers.count
         serversWithSnapshot = 0; serversFailing = 0; tools = 0
         toolsByCategory = [:]; toolsBySeverity = [:]; serversByCategory = [:]; serversByHighestSeverity = [:]; findingsBySeverity = [:]
-        perServer = []
-        for entry in manifest.servers {
-            let record = records[entry.id]
-            let failing = record?.status?.failure != nil
-            if failing { serversFailing += 1 }
-            guard let snapshot = record?.snapshot else {
-                perServer.append(ServerLine(id: entry.id, name: entry.name, tools: nil, byCategory: [:], highestSeverity: nil, failing: failing))
-                continue
-            }
-            serversWithSnapshot += 1
-            let assessment = assess(snapshot.serverDefinitions)
-            var byCategory: [Category: Int] = [:]
-            for t in assessment.tools {
-                tools += 1
-                toolsByCategory[t.category, default: 0] += 1
-                toolsBySeverity[t.severity, default: 0] += 1
-                byCategory[t.category, default: 0] += 1
-            }
-            for c in byCategory.keys { serversByCategory[c, default: 0] += 1 }
-            for f in assessment.findings { findingsBySeverity[f.severity, default: 0] += 1 }
-            if let s = assessment.highestSeverity { serversByHighestSeverity[s, default: 0] += 1 }
-            perServer.append(ServerLine(id: entry.id, name: entry.name, tools: assessment.tools.count, byCategory: byCategory,
-                                        highestSeverity: assessment.highestSeverity, failing: failing))
+        perServer = manifest.servers.map { ServerLine(id: $0.id, name: $0.name, tools: nil, byCategory: [:], highestSeverity: nil, failing: false) }
+        lineIndex = Dictionary(manifest.servers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    private var lineIndex: [String: Int] = [:]
+
+    /// Counts one server's record (and the assessment of its snapshot); ids not in the manifest are ignored.
+    public mutating func count(id: String, record: ServerRecord?, assessment: ServerAssessment?) {
+        guard let line = lineIndex[id] else { return }
+        let failing = record?.status?.failure != nil
+        if failing { serversFailing += 1 }
+        perServer[line].failing = failing
+        guard record?.snapshot != nil, let assessment else { return }
+        serversWithSnapshot += 1
+        var byCategory: [Category: Int] = [:]
+        for t in assessment.tools {
+            tools += 1
+            toolsByCategory[t.category, default: 0] += 1
+            toolsBySeverity[t.severity, default: 0] += 1
+            byCategory[t.category, default: 0] += 1
         }
+        for c in byCategory.keys { serversByCategory[c, default: 0] += 1 }
+        for f in assessment.findings { findingsBySeverity[f.severity, default: 0] += 1 }
+        if let s = assessment.highestSeverity { serversByHighestSeverity[s, default: 0] += 1 }
+        perServer[line].tools = assessment.tools.count
+        perServer[line].byCategory = byCategory
+        perServer[line].highestSeverity = assessment.highestSeverity
     }
 
     private static func counts<K: RawRepresentable & CaseIterable>(_ d: [K: Int]) -> JSONValue where K.RawValue == String {

@@ -42,24 +42,63 @@ public struct ChangeReport: Sendable, Hashable {
     /// Catalogue-wide counts after the run.
     public var statistics: CatalogueStatistics
 
-    /// The report of the catalogue moving from `before` to `after`.
+    /// The report of the catalogue moving from `before` to `after` (all in memory; see `Builder` for large catalogues).
     public init(generatedAt: Timestamp, manifest: CatalogueManifest, before: [String: ServerRecord], after: [String: ServerRecord],
-                assess: CatalogueRefresher.Assess) {
-        self.generatedAt = generatedAt
-        func name(_ id: String) -> String { manifest.entry(id: id)?.name ?? id }
-        serversAdded = after.keys.filter { before[$0] == nil }.sorted().map { ($0, name($0), after[$0]?.snapshot?.tools.count) }
-        serversRemoved = before.keys.filter { after[$0] == nil }.sorted()
-        failing = after.keys.sorted().compactMap { id in
-            guard let f = after[id]?.status?.failure else { return nil }
-            return FailingServer(id: id, name: name(id), failure: f, hasSnapshot: after[id]?.snapshot != nil)
+                assess: @escaping CatalogueRefresher.Assess) {
+        var builder = Builder(generatedAt: generatedAt, manifest: manifest, assess: assess)
+        for id in Set(before.keys).union(after.keys).sorted() { builder.add(id: id, before: before[id], after: after[id]) }
+        self = builder.build()
+    }
+
+    fileprivate init(generatedAt: Timestamp, statistics: CatalogueStatistics) {
+        self.generatedAt = generatedAt; self.statistics = statistics
+        serversAdded = []; serversRemoved = []; failing = []; recovered = []; changes = []
+    }
+
+    /// Builds a report one server at a time, so a catalogue of tens of thousands of servers never
+    /// needs every snapshot in memory at once.
+    public struct Builder {
+        private var report: ChangeReport
+        private let manifest: CatalogueManifest
+        private let assess: CatalogueRefresher.Assess
+
+        /// An empty report.
+        public init(generatedAt: Timestamp, manifest: CatalogueManifest, assess: @escaping CatalogueRefresher.Assess) {
+            report = ChangeReport(generatedAt: generatedAt, statistics: CatalogueStatistics(manifest: manifest))
+            self.manifest = manifest; self.assess = assess
         }
-        recovered = after.keys.sorted().filter { before[$0]?.status?.failure != nil && after[$0]?.status?.failure == nil }
-        changes = after.keys.sorted().compactMap { id in
-            guard let old = before[id]?.snapshot, let new = after[id]?.snapshot, old != new else { return nil }
-            let diff = SnapshotDiff(before: old, after: new, assess: assess)
-            return diff.isEmpty ? nil : ServerChanges(id: id, name: name(id), diff: diff)
+
+        /// Adds one server: its record before the run (nil when new) and after (nil when removed).
+        public mutating func add(id: String, before: ServerRecord?, after: ServerRecord?) {
+            let name = manifest.entry(id: id)?.name ?? id
+            let afterAssessment = after?.snapshot.map { assess($0.serverDefinitions) }
+            report.statistics.count(id: id, record: after, assessment: afterAssessment)
+            guard let after else {
+                if before != nil { report.serversRemoved.append(id) }
+                return
+            }
+            if before == nil { report.serversAdded.append((id, name, after.snapshot?.tools.count)) }
+            if let f = after.status?.failure {
+                report.failing.append(FailingServer(id: id, name: name, failure: f, hasSnapshot: after.snapshot != nil))
+            } else if before?.status?.failure != nil {
+                report.recovered.append(id)
+            }
+            if let old = before?.snapshot, let new = after.snapshot, let afterAssessment, old != new {
+                let diff = SnapshotDiff(before: old, beforeAssessment: assess(old.serverDefinitions), after: new, afterAssessment: afterAssessment)
+                if !diff.isEmpty { report.changes.append(ServerChanges(id: id, name: name, diff: diff)) }
+            }
         }
-        statistics = CatalogueStatistics(manifest: manifest, records: after, assess: assess)
+
+        /// The report, every list sorted by server id.
+        public func build() -> ChangeReport {
+            var r = report
+            r.serversAdded.sort { $0.id < $1.id }
+            r.serversRemoved.sort()
+            r.failing.sort { $0.id < $1.id }
+            r.recovered.sort()
+            r.changes.sort { $0.id < $1.id }
+            return r
+        }
     }
 
     /// Changed tools flagged as possible rug pulls, across servers.

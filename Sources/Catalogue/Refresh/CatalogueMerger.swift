@@ -39,24 +39,29 @@ public struct CatalogueMerger: Sendable {
 
         let lock = try store.lock()
         defer { lock.release() }
-        let before = try store.readAll()
+        var builder = ChangeReport.Builder(generatedAt: Timestamp(now()), manifest: manifest, assess: assess)
         var results: [ServerRefreshResult] = []
         for (directory, record) in shards {
             let shardStore = CatalogueStore(root: directory)
             for (id, succeeded) in record.results {
-                if let snapshot = try shardStore.readSnapshot(id: id) { try store.writeSnapshot(snapshot) }
+                let before = try store.readRecord(id: id)
+                let snapshot = try shardStore.readSnapshot(id: id)
                 guard let status = try shardStore.readStatus(id: id) else {
                     throw .io(path: shardStore.statusURL(id: id).path, detail: "missing: the shard output is incomplete")
                 }
+                if let snapshot { try store.writeSnapshot(snapshot) }
                 try store.writeStatus(status)
-                results.append(ServerRefreshResult(id: id, succeeded: succeeded, snapshotWritten: (try? shardStore.readSnapshot(id: id)) != nil, status: status))
+                let isNew = before.snapshot == nil && before.status == nil
+                builder.add(id: id, before: isNew ? nil : before, after: ServerRecord(snapshot: snapshot ?? before.snapshot, status: status))
+                results.append(ServerRefreshResult(id: id, succeeded: succeeded, snapshotWritten: snapshot != nil, status: status))
             }
         }
         let listed = Set(manifest.servers.map(\.id))
-        for id in try store.storedServerIds() where !listed.contains(id) { try store.removeServer(id: id) }
-        let after = try store.readAll()
-        let report = ChangeReport(generatedAt: Timestamp(now()), manifest: manifest, before: before, after: after, assess: assess)
-        return RefreshOutcome(results: results, changeReport: report)
+        for id in try store.storedServerIds() where !listed.contains(id) {
+            builder.add(id: id, before: try store.readRecord(id: id), after: nil)
+            try store.removeServer(id: id)
+        }
+        return RefreshOutcome(results: results, changeReport: builder.build())
     }
 
     /// Every shard of one count exactly once, each server in the shard it belongs to, all servers covered.

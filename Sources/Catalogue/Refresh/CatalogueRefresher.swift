@@ -63,32 +63,45 @@ public struct CatalogueRefresher: Sendable {
         }
         defer { lock.release() }
         let fullRun = outputDirectory == nil && shard == nil
-        let before = fullRun ? try store.readAll() : [:]
-        var previous: [String: ServerRecord] = [:]
-        for entry in entries {
-            if let known = before[entry.id] { previous[entry.id] = known } else { previous[entry.id] = try store.readRecord(id: entry.id) }
-        }
+        // The report is built one server at a time, so memory stays bounded by the jobs in flight.
+        var builder = fullRun ? ChangeReport.Builder(generatedAt: Timestamp(now()), manifest: manifest, assess: assess) : nil
 
         var results: [ServerRefreshResult] = []
         let crawl = self.crawl, timeout = self.timeout
         var abandoned: [Task<Void, Never>] = []
-        await withTaskGroup(of: (ManifestEntry, ServerSnapshot?, Task<Void, Never>).self) { group in
-            func start(_ entry: ManifestEntry) {
-                group.addTask {
-                    let (snapshot, task) = await Deadline.run(seconds: timeout) { await crawl(entry) }
-                    return (entry, snapshot, task)
+        func finish(_ entry: ManifestEntry, _ result: ServerRefreshResult, before: ServerRecord?, after: ServerRecord) {
+            results.append(result)
+            builder?.add(id: entry.id, before: before, after: after)
+            progress?(RefreshProgress(done: results.count, total: entries.count, failed: results.count(where: { !$0.succeeded }), lastId: entry.id))
+        }
+        await withTaskGroup(of: (ManifestEntry, ServerRecord?, ServerSnapshot?, Task<Void, Never>).self) { group in
+            var pending = entries.makeIterator()
+            /// Starts the next server whose stored files are readable; unreadable ones are recorded at once, untouched.
+            func startNext() {
+                while let entry = pending.next() {
+                    let previous: ServerRecord?
+                    do {
+                        previous = try store.readRecord(id: entry.id)
+                    } catch {
+                        let status = ServerStatus(serverId: entry.id).failed(kind: "invalid-catalogue-file", message: error.description, at: Timestamp(now()))
+                        finish(entry, ServerRefreshResult(id: entry.id, succeeded: false, snapshotWritten: false, status: status),
+                               before: ServerRecord(snapshot: nil, status: nil), after: ServerRecord(snapshot: nil, status: status))
+                        continue
+                    }
+                    group.addTask {
+                        let (snapshot, task) = await Deadline.run(seconds: timeout) { await crawl(entry) }
+                        return (entry, previous, snapshot, task)
+                    }
+                    return
                 }
             }
-            var pending = entries.makeIterator()
-            for _ in 0..<min(jobs, entries.count) {
-                guard let entry = pending.next() else { break }
-                start(entry)
-            }
-            while let (entry, snapshot, task) = await group.next() {
+            for _ in 0..<min(jobs, entries.count) { startNext() }
+            while let (entry, previous, snapshot, task) = await group.next() {
                 if snapshot == nil { abandoned.append(task) }
-                results.append(record(entry: entry, snapshot: snapshot, previous: previous[entry.id] ?? ServerRecord(snapshot: nil, status: nil), into: output))
-                progress?(RefreshProgress(done: results.count, total: entries.count, failed: results.count(where: { !$0.succeeded }), lastId: entry.id))
-                if let next = pending.next() { start(next) }
+                let before = previous.flatMap { $0.snapshot == nil && $0.status == nil ? nil : $0 }
+                let (result, written) = record(entry: entry, snapshot: snapshot, previous: previous ?? ServerRecord(snapshot: nil, status: nil), into: output)
+                finish(entry, result, before: before, after: written)
+                startNext()
             }
         }
         await Deadline.drain(abandoned, seconds: abandonedGrace)
@@ -102,22 +115,25 @@ public struct CatalogueRefresher: Sendable {
             }
             return RefreshOutcome(results: results)
         }
-        guard fullRun else { return RefreshOutcome(results: results) }
+        guard var builder else { return RefreshOutcome(results: results) }
         let listed = Set(manifest.servers.map(\.id))
-        for id in try store.storedServerIds() where !listed.contains(id) { try store.removeServer(id: id) }
-        let after = try store.readAll()
-        let report = ChangeReport(generatedAt: Timestamp(now()), manifest: manifest, before: before, after: after, assess: assess)
-        return RefreshOutcome(results: results, changeReport: report)
+        for id in try store.storedServerIds() where !listed.contains(id) {
+            builder.add(id: id, before: try store.readRecord(id: id), after: nil)
+            try store.removeServer(id: id)
+        }
+        return RefreshOutcome(results: results, changeReport: builder.build())
     }
 
     /// Stores one server's outcome; a storage failure is recorded as that server's failure.
-    private func record(entry: ManifestEntry, snapshot: ServerSnapshot?, previous: ServerRecord, into output: CatalogueStore) -> ServerRefreshResult {
+    private func record(entry: ManifestEntry, snapshot: ServerSnapshot?, previous: ServerRecord,
+                        into output: CatalogueStore) -> (ServerRefreshResult, ServerRecord) {
         let time = Timestamp(now())
         let status = previous.status ?? ServerStatus(serverId: entry.id)
-        func failure(_ kind: String, _ message: String) -> ServerRefreshResult {
+        func failure(_ kind: String, _ message: String) -> (ServerRefreshResult, ServerRecord) {
             let failed = status.failed(kind: kind, message: message, at: time)
             try? output.writeStatus(failed)
-            return ServerRefreshResult(id: entry.id, succeeded: false, snapshotWritten: false, status: failed)
+            return (ServerRefreshResult(id: entry.id, succeeded: false, snapshotWritten: false, status: failed),
+                    ServerRecord(snapshot: previous.snapshot, status: failed))
         }
         guard let snapshot else {
             return failure("timeout", "no complete answer within \(Self.seconds(timeout)) s (catalogue per-server timeout)")
@@ -138,7 +154,8 @@ public struct CatalogueRefresher: Sendable {
             if !unchanged { try output.writeSnapshot(stored) }
             let succeeded = status.succeeded(at: time)
             try output.writeStatus(succeeded)
-            return ServerRefreshResult(id: entry.id, succeeded: true, snapshotWritten: !unchanged, status: succeeded)
+            return (ServerRefreshResult(id: entry.id, succeeded: true, snapshotWritten: !unchanged, status: succeeded),
+                    ServerRecord(snapshot: stored, status: succeeded))
         } catch {
             return failure("storage", "could not store the snapshot: \(error.description)")
         }
