@@ -138,6 +138,7 @@ enum Modes {
             Catalogue.tool("c1\u{9B}31m", "C1 CSI \u{9B}31m and DEL \u{7F}"),
             Catalogue.tool("bidi\u{202E}txt.exe", "Right-to-left \u{202E}override\u{202C} and isolate \u{2066}x\u{2069}"),
             Catalogue.tool("zero\u{200B}width", "Zero\u{200B}width\u{200D}joiner\u{FEFF}bom and tag \u{E0041}\u{E0042}"),
+            Catalogue.tool("red\u{1B}[31mtool", "A duplicate whose name is quoted in an anomaly."),
         ]]
         serve { Catalogue.standard($0, name: "fixture-escapes\u{1B}[0m", tools: tools) }
     }

@@ -60,7 +60,7 @@ struct ListIntake {
     }
 
     private func nameHint(_ entry: JSONValue) -> String {
-        guard let name = entry["name"]?.stringValue else { return "" }
+        guard let name = entry["name"]?.stringValue, !name.isEmpty else { return "" }
         return " (name \"\(Sanitize.quote(name, limit: 120))\")"
     }
 
