@@ -46,10 +46,10 @@ public enum JSONRPC {
 
     /// Classifies one message.
     public static func classify(_ message: JSONValue) -> Incoming {
-        guard let object = message.objectValue else { return .invalid(reason: "a \(message.typeName), not an object") }
+        guard let object = message.objectValue else { return .invalid(reason: "\(message.typeWithArticle), not an object") }
         let id = object["id"]
         if let methodValue = object["method"] {
-            guard let method = methodValue.stringValue else { return .invalid(reason: "method is a \(methodValue.typeName)") }
+            guard let method = methodValue.stringValue else { return .invalid(reason: "method is \(methodValue.typeWithArticle)") }
             if let id, !id.isNull { return .request(id: id, method: method) }
             return .notification(method: method)
         }

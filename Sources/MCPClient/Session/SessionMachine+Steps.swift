@@ -4,7 +4,7 @@ extension SessionMachine {
     /// Handles the result of the pending request, by phase.
     mutating func handleResult(_ result: JSONValue, issues: [JSONIssue]) -> [Action] {
         guard let object = result.objectValue else {
-            return fail(.protocolViolation(step: currentStep, detail: "the result is a \(result.typeName), not an object"))
+            return fail(.protocolViolation(step: currentStep, detail: "the result is \(result.typeWithArticle), not an object"))
         }
         switch phase {
         case .initializing: return handleInitialize(object, issues: issues)
@@ -84,14 +84,14 @@ extension SessionMachine {
     /// Records capabilities, serverInfo and instructions, and moves their parser issues to the snapshot document.
     private mutating func takeServerDescription(_ result: JSONObject, serverInfo: JSONValue?, from prefix: [String], issues: [JSONIssue]) {
         if let info = serverInfo {
-            if info.objectValue != nil { snapshot.serverInfo = info } else { anomalies.add(kind: "invalid-field", "serverInfo is a \(info.typeName), not an object") }
+            if info.objectValue != nil { snapshot.serverInfo = info } else { anomalies.add(kind: "invalid-field", "serverInfo is \(info.typeWithArticle), not an object") }
         }
         if let capabilities = result["capabilities"] {
-            if capabilities.objectValue != nil { snapshot.capabilities = capabilities } else { anomalies.add(kind: "invalid-field", "capabilities is a \(capabilities.typeName), not an object") }
+            if capabilities.objectValue != nil { snapshot.capabilities = capabilities } else { anomalies.add(kind: "invalid-field", "capabilities is \(capabilities.typeWithArticle), not an object") }
         }
         if let instructions = result["instructions"] {
             if let text = instructions.stringValue { snapshot.instructions = text } else if !instructions.isNull {
-                anomalies.add(kind: "invalid-field", "instructions is a \(instructions.typeName), not a string")
+                anomalies.add(kind: "invalid-field", "instructions is \(instructions.typeWithArticle), not a string")
             }
         }
         let infoSource = result["serverInfo"] != nil ? prefix + ["serverInfo"] : prefix + ["_meta", "io.modelcontextprotocol/serverInfo"]
@@ -153,7 +153,7 @@ extension SessionMachine {
             return fail(.protocolViolation(step: currentStep, detail: "the result has no \(kind.resultKey) array"))
         }
         guard let entries = entriesValue.arrayValue else {
-            return fail(.protocolViolation(step: currentStep, detail: "\(kind.resultKey) is a \(entriesValue.typeName), not an array"))
+            return fail(.protocolViolation(step: currentStep, detail: "\(kind.resultKey) is \(entriesValue.typeWithArticle), not an array"))
         }
         if era == .stateless, snapshot.serverInfo == nil, let info = result["_meta"]?["io.modelcontextprotocol/serverInfo"], info.objectValue != nil {
             snapshot.serverInfo = info
@@ -182,7 +182,7 @@ extension SessionMachine {
             phase = .listing(kind, page: page + 1)
             return [listRequest(kind, cursor: cursor)]
         case let other?:
-            anomalies.add(kind: "invalid-field", "nextCursor is a \(other.typeName), not a string; \(kind.method) ends here")
+            anomalies.add(kind: "invalid-field", "nextCursor is \(other.typeWithArticle), not a string; \(kind.method) ends here")
             return startNextList()
         }
     }

@@ -5,14 +5,14 @@ import JSON
 public enum EntryValidator {
     /// The entry's identity (name, uri or uriTemplate) when valid, else why it is not.
     public static func check(_ entry: JSONValue, kind: ListKind) -> Result<String, InvalidEntry> {
-        guard let object = entry.objectValue else { return .failure(InvalidEntry("it is a \(entry.typeName), not an object")) }
+        guard let object = entry.objectValue else { return .failure(InvalidEntry("it is \(entry.typeWithArticle), not an object")) }
         guard let nameValue = object["name"] else { return .failure(InvalidEntry("it has no name")) }
-        guard let name = nameValue.stringValue else { return .failure(InvalidEntry("its name is a \(nameValue.typeName), not a string")) }
+        guard let name = nameValue.stringValue else { return .failure(InvalidEntry("its name is \(nameValue.typeWithArticle), not a string")) }
         guard !name.isEmpty else { return .failure(InvalidEntry("its name is empty")) }
         for (key, expected) in expectedTypes(kind) {
             guard let value = object[key] else { continue }
             if value.typeName != expected {
-                return .failure(InvalidEntry("its \(key) is a \(value.typeName), not a\(expected == "object" || expected == "array" ? "n" : "") \(expected)"))
+                return .failure(InvalidEntry("its \(key) is \(value.typeWithArticle), not a\(expected == "object" || expected == "array" ? "n" : "") \(expected)"))
             }
         }
         let identity = kind.identityKey
@@ -39,4 +39,15 @@ public struct InvalidEntry: Error, Sendable, Hashable {
     public var reason: String
     /// A reason in words.
     public init(_ reason: String) { self.reason = reason }
+}
+
+extension JSONValue {
+    /// The type's name with its article, for messages: `an array`, `a string`, `null`.
+    var typeWithArticle: String {
+        switch self {
+        case .null: "null"
+        case .array, .object: "an \(typeName)"
+        default: "a \(typeName)"
+        }
+    }
 }

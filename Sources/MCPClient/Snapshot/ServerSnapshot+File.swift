@@ -33,7 +33,7 @@ extension ServerSnapshot {
             for kind in ListKind.allCases {
                 guard let value = object[kind.resultKey] else { continue }
                 guard let entries = value.arrayValue else {
-                    throw .invalidTarget("\(target): \(kind.resultKey) is a \(value.typeName), not an array")
+                    throw .invalidTarget("\(target): \(kind.resultKey) is \(value.typeWithArticle), not an array")
                 }
                 var intake = ListIntake(kind: kind)
                 let taken = intake.take(entries, arrayPointer: JSONPointer(tokens: prefix + [kind.resultKey]), issues: rest,
@@ -71,16 +71,16 @@ extension ServerSnapshot {
     /// moves their parser issues to the snapshot document; returns the issues left.
     mutating func takeDescription(_ object: JSONObject, prefix: [String], issues: [JSONIssue], anomalies: inout AnomalyLog) -> [JSONIssue] {
         if let info = object["serverInfo"] {
-            if info.objectValue != nil { serverInfo = info } else { anomalies.add(kind: "invalid-field", "serverInfo is a \(info.typeName), not an object") }
+            if info.objectValue != nil { serverInfo = info } else { anomalies.add(kind: "invalid-field", "serverInfo is \(info.typeWithArticle), not an object") }
         }
         if let version = object["protocolVersion"] {
-            if let text = version.stringValue { protocolVersion = text } else { anomalies.add(kind: "invalid-field", "protocolVersion is a \(version.typeName), not a string") }
+            if let text = version.stringValue { protocolVersion = text } else { anomalies.add(kind: "invalid-field", "protocolVersion is \(version.typeWithArticle), not a string") }
         }
         if let caps = object["capabilities"] {
-            if caps.objectValue != nil { capabilities = caps } else { anomalies.add(kind: "invalid-field", "capabilities is a \(caps.typeName), not an object") }
+            if caps.objectValue != nil { capabilities = caps } else { anomalies.add(kind: "invalid-field", "capabilities is \(caps.typeWithArticle), not an object") }
         }
         if let text = object["instructions"] {
-            if let s = text.stringValue { instructions = s } else if !text.isNull { anomalies.add(kind: "invalid-field", "instructions is a \(text.typeName), not a string") }
+            if let s = text.stringValue { instructions = s } else if !text.isNull { anomalies.add(kind: "invalid-field", "instructions is \(text.typeWithArticle), not a string") }
         }
         var rest: [JSONIssue] = []
         for issue in issues {
