@@ -11,7 +11,12 @@ enum Spawn {
         var pid: pid_t = 0
         let argv = [strdup(path), strdup(mode), nil]
         defer { for p in argv { free(p) } }
-        let result = posix_spawn(&pid, path, nil, nil, argv, environ)
+        #if os(Linux)
+        let environment = environ
+        #else
+        let environment = _NSGetEnviron().pointee
+        #endif
+        let result = posix_spawn(&pid, path, nil, nil, argv, environment)
         guard result == 0 else { FixtureIO.log("fixture: cannot spawn \(path): \(result)"); exit(5) }
         return pid
     }

@@ -55,6 +55,17 @@ import TestSupport
         #expect(env == ["HOME": "/h", "PATH": "/bin", "LANG": "C", "A": "1"])
     }
 
+    @Test func overlayValuesAreRedactedFromStderr() async throws {
+        let error = try await errorOf("echo \"auth failed for key $API_KEY\" >&2; exit 1", environment: ["API_KEY": "sk-live-123456"])
+        #expect(error == .serverExited(step: "initialize", status: "exit status 1", stderrTail: "auth failed for key [redacted]"))
+    }
+
+    @Test func crawlOfAnUnstartableCommandIsAFailedSnapshot() async {
+        let snapshot = await Crawler().crawl(StdioLaunch(command: "/nonexistent/server"), target: "nope")
+        #expect(snapshot.completeness == .failed)
+        #expect(snapshot.error == .spawnFailed(command: "/nonexistent/server", reason: "no such file (/nonexistent/server)"))
+    }
+
     @Test func killedBySignalIsDescribed() async throws {
         let error = try await errorOf("echo dying >&2; kill -9 $$")
         #expect(error == .serverExited(step: "initialize", status: "killed by signal 9", stderrTail: "dying"))

@@ -15,4 +15,16 @@ public struct Crawler: Sendable {
         await transport.close()
         return snapshot
     }
+
+    /// Starts the stdio server `launch` and crawls it; a server that cannot be started gives a
+    /// failed snapshot with a `spawn-failed` error.
+    public func crawl(_ launch: StdioLaunch, target: String) async -> ServerSnapshot {
+        let transport: StdioTransport
+        do {
+            transport = try StdioTransport.launch(launch)
+        } catch {
+            return .failed(target: target, error: error)
+        }
+        return await crawl(transport, target: target)
+    }
 }

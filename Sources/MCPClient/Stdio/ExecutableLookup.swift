@@ -28,7 +28,7 @@ enum ExecutableLookup {
     static func unusable(_ path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else { return "no such file (\(path))" }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return "not a regular file (\(path))" }
+        guard Int(info.st_mode) & Int(S_IFMT) == Int(S_IFREG) else { return "not a regular file (\(path))" }
         guard access(path, X_OK) == 0 else { return "not executable (\(path))" }
         return nil
     }

@@ -22,8 +22,9 @@ public final class StdioTransport: MessageTransport, @unchecked Sendable {
     private let stateLock = NSLock()
     private var stdinOpen = true
     private var closed = false
-    private let stderrDone = DispatchSemaphore(value: 0)
     private var stderrFinished = false
+    /// Values of the environment overlay (often API keys), cut from anything we quote.
+    private let secretValues: [String]
 
     private init(child: ChildProcess, spec: StdioLaunch) {
         self.child = child
@@ -31,6 +32,7 @@ public final class StdioTransport: MessageTransport, @unchecked Sendable {
         self.displayCommand = spec.displayCommand
         self.events = EventQueue(limit: spec.limits.maxQueuedMessages)
         self.stderrRing = ByteRing(capacity: spec.limits.stderrRingBytes)
+        self.secretValues = spec.environment.values.filter { $0.count >= 6 }.sorted { $0.count > $1.count }
     }
 
     /// Starts the server described by `spec`; fails when the program cannot be found or started.
@@ -40,7 +42,7 @@ public final class StdioTransport: MessageTransport, @unchecked Sendable {
         let executable = try ExecutableLookup.resolve(spec.command, path: environment["PATH"], currentDirectory: here)
         if let dir = spec.workingDirectory {
             var info = stat()
-            guard stat(dir, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+            guard stat(dir, &info) == 0, Int(info.st_mode) & Int(S_IFMT) == Int(S_IFDIR) else {
                 throw .spawnFailed(command: spec.command, reason: "working directory \(dir) does not exist")
             }
         }
@@ -102,7 +104,6 @@ public final class StdioTransport: MessageTransport, @unchecked Sendable {
         }
         closeDescriptor(child.stderrFD)
         stateLock.lock(); stderrFinished = true; stateLock.unlock()
-        stderrDone.signal()
     }
 
     /// Writes one message as a line. A server that stops reading gets `writeTimeout` seconds.
@@ -138,10 +139,13 @@ public final class StdioTransport: MessageTransport, @unchecked Sendable {
     }
 
     /// What the server wrote to stderr (the kept tail), waiting briefly for the last bytes of a
-    /// server that has exited.
+    /// server that has exited. Values from the environment overlay are replaced by `[redacted]`,
+    /// so a server echoing its API key does not put it in a report.
     public func diagnostics() async -> String {
         if child.reap() { await waitForStderr(seconds: 0.5) }
-        return String(decoding: stderrRing.contents, as: UTF8.self)
+        var text = String(decoding: stderrRing.contents, as: UTF8.self)
+        for secret in secretValues { text = text.replacingOccurrences(of: secret, with: "[redacted]") }
+        return text
     }
 
     /// How the connection ended: the exit status once the process is gone, waiting up to a second.
