@@ -138,6 +138,16 @@ import TestSupport
         #expect(snapshot.error == .limitExceeded(step: "tools/list", detail: "a stdout line is longer than 16777216 bytes"))
     }
 
+    @Test func messageAndTotalLimitsAreConfigurable() async throws {
+        let small = StdioLimits(maxMessageBytes: 1000)
+        let (line, _, _) = try await crawl("huge-line", ["5000"], limits: small)
+        #expect(line.error == .limitExceeded(step: "tools/list", detail: "a stdout line is longer than 1000 bytes"))
+        let total = StdioLimits(maxMessageBytes: 1 << 20, maxTotalBytes: 10_000)
+        let (flood, _, _) = try await crawl("huge-line", ["50000"], limits: total)
+        #expect(flood.error == .limitExceeded(step: "tools/list", detail: "the server wrote more than 10000 bytes to stdout"))
+        #expect(flood.completeness == .failed)
+    }
+
     @Test func errorOnToolsListQuotesTheServer() async throws {
         let (snapshot, _, _) = try await crawl("error-on-tools-list")
         #expect(snapshot.completeness == .failed)
