@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Splits a byte stream into newline-terminated lines with a size limit: a pure value, fed in any
 /// chunking, always giving the same lines. A line longer than the limit is reported once and its
 /// bytes are discarded up to the next newline, where framing recovers.
@@ -31,7 +37,7 @@ public struct NewlineFramer: Sendable {
         var out: [Output] = []
         var start = 0
         while start < bytes.count {
-            let newline = bytes[start...].firstIndex(of: 0x0A)
+            let newline = Self.firstNewline(in: bytes, from: start)
             let segment = bytes[start..<(newline ?? bytes.count)]
             start = (newline ?? bytes.count) + 1
             if !discarding {
@@ -55,6 +61,15 @@ public struct NewlineFramer: Sendable {
             }
         }
         return out
+    }
+
+    /// The index of the first `\n` at or after `start` (memchr: lines can be megabytes long).
+    private static func firstNewline(in bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, start < buffer.count,
+                  let hit = memchr(base + start, 0x0A, buffer.count - start) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     /// Ends the stream: a last line without a newline is returned if there is one.
