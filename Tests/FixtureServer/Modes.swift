@@ -29,7 +29,17 @@ enum Modes {
         },
         "modern": { _ in ModernMode.run() },
         "duplicate-description": { _ in duplicateDescription() },
+        "echoes-secret": { _ in echoesSecret() },
     ]
+
+    /// Echoes the value of FIXTURE_SECRET in a banner, a tool description and on stderr.
+    static func echoesSecret() -> Never {
+        let secret = getenv("FIXTURE_SECRET").map { String(cString: $0) } ?? "unset"
+        FixtureIO.line("using key \(secret)")
+        FixtureIO.log("connecting with \(secret)")
+        let tools: [[JSONValue]] = [[Catalogue.tool("whoami", "Authenticated with \(secret).")]]
+        serve { Catalogue.standard($0, name: "fixture-secret", tools: tools) }
+    }
 
     /// Reads requests and never answers; ignores the end of input too, so only signals end it.
     static func neverAnswers() -> Never {

@@ -172,6 +172,19 @@ import TestSupport
         #expect(snapshot.anomalyKinds == ["stateless-server"])
     }
 
+    @Test func secretsFromTheEnvironmentAreRedacted() async throws {
+        var launch = try #require(FixtureServer.launch("echoes-secret"), "\(FixtureServer.missingMessage)")
+        launch.environment = ["FIXTURE_SECRET": "sk-test-0123456789"]
+        let transport = try StdioTransport.launch(launch)
+        let snapshot = await Crawler(options: Self.options).crawl(transport, target: "secret")
+        #expect(snapshot.completeness == .complete)
+        #expect(snapshot.tools.first?["description"] == "Authenticated with [redacted].")
+        #expect(!snapshot.definitionsDocument.canonicalText.contains("sk-test"))
+        #expect(!snapshot.anomalies.contains { $0.message.contains("sk-test") })
+        #expect(snapshot.anomalyKinds == ["non-json-stdout", "secret-redacted"])
+        #expect(await transport.diagnostics() == "connecting with [redacted]\n")
+    }
+
     @Test func duplicatedDescriptionIsAParseIssue() async throws {
         let (snapshot, _, _) = try await crawl("duplicate-description")
         #expect(snapshot.completeness == .complete)

@@ -23,8 +23,8 @@ public final class StdioTransport: MessageTransport, @unchecked Sendable {
     private var stdinOpen = true
     private var closed = false
     private var stderrFinished = false
-    /// Values of the environment overlay (often API keys), cut from anything we quote.
-    private let secretValues: [String]
+    /// Values of the environment overlay (often API keys), cut from anything the server sends back.
+    private let redactor: SecretRedactor
 
     private init(child: ChildProcess, spec: StdioLaunch) {
         self.child = child
@@ -32,7 +32,7 @@ public final class StdioTransport: MessageTransport, @unchecked Sendable {
         self.displayCommand = spec.displayCommand
         self.events = EventQueue(limit: spec.limits.maxQueuedMessages)
         self.stderrRing = ByteRing(capacity: spec.limits.stderrRingBytes)
-        self.secretValues = spec.environment.values.filter { $0.count >= 6 }.sorted { $0.count > $1.count }
+        self.redactor = SecretRedactor(spec.environment.values)
     }
 
     /// Starts the server described by `spec`; fails when the program cannot be found or started.
@@ -90,7 +90,7 @@ public final class StdioTransport: MessageTransport, @unchecked Sendable {
             events.push(.failure(.limitExceeded(step: "", detail: "a stdout line is longer than \(limits.maxMessageBytes) bytes")))
         case .line(let line):
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-            events.push(.success(LineDecoder.event(for: line, parser: parser)))
+            for event in redactor.redact(LineDecoder.event(for: line, parser: parser)) { events.push(.success(event)) }
         }
     }
 
@@ -143,9 +143,7 @@ public final class StdioTransport: MessageTransport, @unchecked Sendable {
     /// so a server echoing its API key does not put it in a report.
     public func diagnostics() async -> String {
         if child.reap() { await waitForStderr(seconds: 0.5) }
-        var text = String(decoding: stderrRing.contents, as: UTF8.self)
-        for secret in secretValues { text = text.replacingOccurrences(of: secret, with: "[redacted]") }
-        return text
+        return redactor.redact(String(decoding: stderrRing.contents, as: UTF8.self))
     }
 
     /// How the connection ended: the exit status once the process is gone, waiting up to a second.
