@@ -93,7 +93,9 @@ import TestSupport
         let description = try #require(snapshot.tools.first?["description"]?.stringValue)
         let grandchild = try #require(Int32(description.dropFirst("grandchild pid ".count)))
         #expect(ProcessProbe.isRunning(grandchild), "the grandchild should run until teardown")
+        #expect(LiveProcessGroups.current.contains(transport.processID))
         await transport.close()
+        #expect(!LiveProcessGroups.current.contains(transport.processID))
         #expect(!ProcessProbe.isRunning(transport.processID))
         #expect(!ProcessProbe.isRunning(grandchild), "the grandchild \(grandchild) survived teardown")
     }

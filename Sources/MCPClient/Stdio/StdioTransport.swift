@@ -50,6 +50,7 @@ public final class StdioTransport: MessageTransport, @unchecked Sendable {
                                            environment: environment, workingDirectory: spec.workingDirectory,
                                            displayName: spec.command)
         let transport = StdioTransport(child: child, spec: spec)
+        LiveProcessGroups.add(child.pid)
         transport.startReaders()
         return transport
     }
@@ -180,6 +181,7 @@ public final class StdioTransport: MessageTransport, @unchecked Sendable {
                 _ = await waitForGroupExit(seconds: 5)
             }
         }
+        LiveProcessGroups.remove(child.pid)
         events.close()
     }
 
