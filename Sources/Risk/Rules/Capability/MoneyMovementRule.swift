@@ -1,0 +1,80 @@
+import JSON
+
+/// A verb acting on a money object: `create_refund`, `place_order`, `cancel_order_by_id`, "Creates a payment intent".
+struct MoneyMovementRule: ToolRule {
+    static let id = "money-movement"
+
+    /// Verbs that move money when their object is money (`create_refund`, but not `create_issue`).
+    static let moneyVerbs: Set<String> = [
+        "create", "place", "submit", "make", "initiate", "send", "issue", "process", "execute", "confirm", "capture",
+        "cancel", "replace", "close", "modify", "finalize", "finalise", "pay", "void", "exercise", "open", "liquidate",
+        "settle", "authorize", "authorise", "approve", "book", "request", "start", "new", "post",
+    ]
+    /// Objects that are money whatever the server (`refund`, `payment`, `payout`).
+    static let moneyObjects: Set<String> = [
+        "payment", "payments", "refund", "refunds", "payout", "payouts", "charge", "charges", "checkout", "funds",
+        "money", "withdrawal", "withdrawals", "remittance", "wire", "donation", "purchase", "bet", "wager", "payroll",
+    ]
+    /// Objects that are money only on a server that talks about money (`order`, `position`, `subscription`).
+    static let contextualObjects: Set<String> = [
+        "order", "orders", "position", "positions", "subscription", "subscriptions", "trade", "trades", "transfer",
+        "transfers", "invoice", "invoices", "transaction", "transactions", "swap",
+    ]
+    /// Words that make a contextual object money: prices, amounts, trading.
+    static let moneyContext: Set<String> = [
+        "price", "prices", "amount", "currency", "qty", "quantity", "notional", "shares", "stock", "stocks", "crypto",
+        "market", "side", "buy", "sell", "payment", "billing", "card", "usd", "eur", "fee", "fees", "cost", "balance",
+        "funds", "money", "trading", "broker", "brokerage", "portfolio", "limit_price", "stop_price", "invoice",
+        "customer", "plan", "subtotal", "tax", "refund", "bid", "ask", "ticker", "symbol", "options", "option",
+    ]
+
+    var description: RuleDescription {
+        RuleDescription(
+            id: Self.id, title: "Verb acting on money", family: "capability", kind: .capability, severity: .low, confidence: .medium,
+            summary: "A verb that creates, places, cancels or closes a money object (refund, payment, order, position) argues for financial.",
+            rationale: """
+            `create` alone is a write, but `create_refund`, `create_payment_intent` and `place_order` move money.
+            Some objects are always money (payment, refund, payout, charge); others (order, position, subscription,
+            invoice, transaction) only on a server whose tool speaks of prices, amounts, quantities or trading.
+            Reading money (`list_charges`, `get_orders`) is read: only verbs that act count.
+            """,
+            examples: [
+                .triggers(#"{"name": "create_refund", "description": "Create a refund for a charge."}"#, at: "/name"),
+                .triggers(#"{"name": "place_order", "inputSchema": {"type": "object", "properties": {"symbol": {"type": "string"}, "qty": {"type": "number"}}}}"#, at: "/name"),
+                .triggers(#"{"name": "x", "description": "Cancels an open order.", "inputSchema": {"type": "object", "properties": {"limit_price": {"type": "number"}}}}"#, at: "/description"),
+                .passes(#"{"name": "list_charges", "description": "List all charges."}"#),
+                .passes(#"{"name": "cancel_subscription", "description": "Unsubscribe an endpoint from an SNS topic."}"#),
+            ])
+    }
+
+    func hits(in tool: AnalyzedTool) -> [RuleHit] {
+        let moneyServer = !tool.serverVocabulary.isDisjoint(with: Self.moneyContext)
+        func isMoney(_ word: String) -> Bool {
+            Self.moneyObjects.contains(word) || (moneyServer && Self.contextualObjects.contains(word))
+        }
+        var hits: [RuleHit] = []
+        // In the name: the leading verb and the words after it.
+        let reading = VerbReading(tool.nameTokens)
+        let nameWords = tool.nameTokens.texts
+        if let lead = reading.leading, Self.moneyVerbs.contains(lead.base) || lead.entry.category == .financial {
+            if let object = nameWords[(lead.position + 1)...].first(where: isMoney) {
+                hits.append(.evidence(.financial, weight: 70, at: tool.namePointer, quote: "\(lead.word) … \(object)",
+                                      reason: "'\(lead.base)' acts on '\(object)': money moves"))
+            }
+        }
+        // In the description: the first sentence's opening verb and the next few words.
+        let words = tool.prose.words
+        let first = tool.prose.firstSentence
+        for i in first.prefix(8) where !DescriptionVerbRule.fillers.contains(words[i].text) {
+            guard let (base, entry) = VerbLexicon.verbs.lookup(words[i].text) else { continue }
+            guard Self.moneyVerbs.contains(base) || entry.category == .financial else { break }
+            let window = (i + 1)..<min(first.upperBound, i + 6)
+            if let j = window.first(where: { isMoney(words[$0].text) }) {
+                hits.append(.evidence(.financial, weight: 60, at: tool.descriptionPointer, quote: tool.prose.quote(i, j),
+                                      reason: "the description's verb '\(base)' acts on '\(words[j].text)': money moves"))
+            }
+            break
+        }
+        return hits
+    }
+}
