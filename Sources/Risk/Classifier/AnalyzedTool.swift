@@ -42,7 +42,9 @@ public struct AnalyzedTool: Sendable {
     public var annotations: DeclaredAnnotations
     /// Every lowercase word of name, description and property names (for context checks).
     public var vocabulary: Set<String>
-    /// The words of every tool name and property name on the same server (for server-wide context).
+    /// The first words of the description's first sentence (the verb's neighbourhood).
+    public var descriptionHead: [String]
+    /// The words of every tool name, property name and description opening on the same server (context).
     public var serverVocabulary: Set<String>
 
     /// Schema walking stops here: deeper or more properties add no evidence.
@@ -71,6 +73,8 @@ public struct AnalyzedTool: Sendable {
         for p in properties { vocabulary.formUnion(p.words) }
         self.vocabulary = vocabulary
         self.serverVocabulary = vocabulary
+        let prose = self.prose
+        self.descriptionHead = prose.firstSentence.prefix(8).map { prose.words[$0].text }
     }
 
     /// Every valid tool of a server.
@@ -79,6 +83,7 @@ public struct AnalyzedTool: Sendable {
         var shared: Set<String> = []
         for t in tools {
             shared.formUnion(t.nameTokens.texts)
+            shared.formUnion(t.descriptionHead)
             for p in t.properties { shared.formUnion(p.words) }
         }
         for i in tools.indices { tools[i].serverVocabulary.formUnion(shared) }

@@ -40,7 +40,9 @@ public struct VerbReading: Sendable {
         var found: [(Int, String, String, LexiconEntry, Int)] = []   // position, word, base, entry, segment
         for (i, w) in tokens.words.enumerated() {
             if i > 0, VerbReading.negations.contains(tokens.words[i - 1].text) { continue }
-            if let (base, entry) = VerbReading.lookup(w.text, lexicon: lexicon) {
+            if var (base, entry) = VerbReading.lookup(w.text, lexicon: lexicon) {
+                // `staged`, `opted`, `streaming` in a name describe a thing; they do not act.
+                if base != w.text && (w.text.hasSuffix("ed") || w.text.hasSuffix("ing")) { entry.alsoNoun = true }
                 found.append((i, w.text, base, entry, w.segment))
             }
         }
@@ -49,7 +51,15 @@ public struct VerbReading: Sendable {
         // within it the first verb that is not also a common noun leads.
         let segments = Array(0..<max(tokens.segmentCount, 1)).reversed()
         outer: for s in segments {
-            for f in found where f.4 == s && !f.3.alsoNoun { leadingPosition = f.0; break outer }
+            let inSegment = found.filter { $0.4 == s }
+            // A segment that opens with a verb leads with it (`set_vector_in_hash`), unless a plain verb
+            // follows at once (`order_create`).
+            if let opener = inSegment.first, opener.0 == tokens.words.firstIndex(where: { $0.segment == s }),
+               opener.1 == opener.2 || !(opener.1.hasSuffix("ed") || opener.1.hasSuffix("ing")),
+               !inSegment.contains(where: { $0.0 == opener.0 + 1 && !$0.3.alsoNoun && $0.0 == tokens.words.lastIndex(where: { $0.segment == s }) }) {
+                leadingPosition = opener.0; break outer
+            }
+            for f in inSegment where !f.3.alsoNoun { leadingPosition = f.0; break outer }
         }
         // Otherwise a word that is also a noun leads (`git_commit`), a plain one before an agent noun
         // (`webapp_deployment_help` leads with `help`, not `deployment`).

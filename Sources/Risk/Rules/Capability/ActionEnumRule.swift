@@ -40,27 +40,50 @@ struct ActionEnumRule: ToolRule {
             let strong = p.words.contains(where: Self.selectors.contains)
             guard strong || Self.weakSelectors.contains(last) else { continue }
             if !p.enumValues.isEmpty {
-                hits += enumHits(p, strong: strong)
-            } else if strong {
+                hits += enumHits(p, strong: strong, tool: tool)
+            } else if strong, Self.listsOwnActions(tool, p) {
                 // Values listed in the input's description, else in the tool's ("Supported operations: ...").
-                let own = proseHits(ProseWords(p.description ?? ""), at: p.pointer.appending("description"), parameter: p.name, after: nil)
-                hits += own.isEmpty ? proseHits(tool.prose, at: tool.descriptionPointer, parameter: p.name, after: Self.listHeads) : own
+                let own = proseHits(ProseWords(p.description ?? ""), at: p.pointer.appending("description"), parameter: p.name, after: nil, tool: tool)
+                hits += own.isEmpty ? proseHits(tool.prose, at: tool.descriptionPointer, parameter: p.name, after: Self.listHeads, tool: tool) : own
             }
         }
         return hits
     }
 
-    private func enumHits(_ p: SchemaProperty, strong: Bool) -> [RuleHit] {
-        var readings: [(String, JSONPointer, VerbReading.Verb)] = []
+    /// Words that make a selector's list examples of an open set (a pass-through), not the tool's operations.
+    static let openSetWords: Set<String> = ["e", "g", "eg", "example", "examples", "such", "like", "any"]
+
+    /// Prose lists count only for a tool whose name does not already say what it does (`manage_event`),
+    /// and whose selector is not a pass-through to any API command (`api_operation`, "e.g. SET, DEL").
+    static func listsOwnActions(_ tool: AnalyzedTool, _ p: SchemaProperty) -> Bool {
+        if let lead = VerbReading(tool.nameTokens).leading, lead.entry.strength != .weak, !lead.entry.alsoNoun { return false }
+        if p.words.contains("api") { return false }
+        let words = ProseWords(p.description ?? "").words.map(\.text)
+        return !words.contains(where: openSetWords.contains)
+    }
+
+    /// An action's category: its verb's, read against its own words and money on the server.
+    static func reading(_ value: String, tool: AnalyzedTool) -> (Category, Strength, String)? {
+        let tokens = NameTokens(value)
+        guard let lead = VerbReading(tokens).leading else { return nil }
+        let objects = tokens.texts.dropFirst(lead.position + 1)
+        if let money = MoneyMovementRule.moneyObject(verb: lead.base, category: lead.entry.category, in: objects, server: tool.serverVocabulary) {
+            return (.financial, .strong, "'\(lead.base)' acts on '\(money)': money moves")
+        }
+        let entry = VerbObjects.entry(for: lead.base, lead.entry, nameObjects: Array(objects) + tool.nameTokens.texts, nearby: [])
+        return (entry.category, entry.strength, entry.reason)
+    }
+
+    private func enumHits(_ p: SchemaProperty, strong: Bool, tool: AnalyzedTool) -> [RuleHit] {
+        var readings: [(String, JSONPointer, (Category, Strength, String))] = []
         var seen: Set<String> = []
         for (value, pointer) in p.enumValues.prefix(Self.maxActions) where seen.insert(value).inserted {
-            if let lead = VerbReading(NameTokens(value)).leading { readings.append((value, pointer, lead)) }
+            if let r = Self.reading(value, tool: tool) { readings.append((value, pointer, r)) }
         }
         let needed = strong ? 1 : max(2, (min(p.enumValues.count, Self.maxActions) * 6 + 9) / 10)
         guard readings.count >= needed, p.enumValues.count >= (strong ? 2 : 3) else { return [] }
-        return readings.map { value, pointer, verb in
-            .evidence(verb.entry.category, weight: verb.entry.strength.scale(Self.enumWeight), at: pointer, quote: value,
-                      reason: "action '\(value)' of input '\(p.path)': \(verb.entry.reason)")
+        return readings.map { value, pointer, r in
+            .evidence(r.0, weight: r.1.scale(Self.enumWeight), at: pointer, quote: value, reason: "action '\(value)' of input '\(p.path)': \(r.2)")
         }
     }
 
@@ -68,7 +91,7 @@ struct ActionEnumRule: ToolRule {
     static let listHeads: Set<String> = ["operations", "actions", "commands", "operation", "action", "command", "values", "options"]
 
     /// Verbs listed after the first `:`, `(` or "one of" (or, with `after`, after one of those words and a `:`).
-    private func proseHits(_ prose: ProseWords, at pointer: JSONPointer, parameter: String, after heads: Set<String>?) -> [RuleHit] {
+    private func proseHits(_ prose: ProseWords, at pointer: JSONPointer, parameter: String, after heads: Set<String>?, tool: AnalyzedTool) -> [RuleHit] {
         let words = prose.words
         var start: Int?
         if let heads {
@@ -77,6 +100,8 @@ struct ActionEnumRule: ToolRule {
             start = words.firstIndex { $0.start > colon }
         } else if let of = words.indices.first(where: { $0 > 0 && words[$0].text == "of" && words[$0 - 1].text == "one" }) {
             start = of + 1
+        } else if words.indices.filter({ prose.isQuoted($0) }).count >= 2 {
+            start = 0   // "Action to perform - \"create\", \"update\" or \"delete\""
         }
         guard let start, start < words.count else { return [] }
         let listed = Array(words.indices[start...].prefix(Self.maxActions * 4))
@@ -89,9 +114,9 @@ struct ActionEnumRule: ToolRule {
         var seen: Set<String> = []
         for i in (identifiers.count >= 2 ? identifiers : listed) where hits.count < Self.maxActions {
             let original = prose.quote(i, i)
-            guard let lead = VerbReading(NameTokens(original)).leading, seen.insert(original).inserted else { continue }
-            hits.append(.evidence(lead.entry.category, weight: lead.entry.strength.scale(Self.proseWeight), at: pointer, quote: original,
-                                  reason: "action '\(original)' listed for input '\(parameter)': \(lead.entry.reason)"))
+            guard let r = Self.reading(original, tool: tool), seen.insert(original).inserted else { continue }
+            hits.append(.evidence(r.0, weight: r.1.scale(Self.proseWeight), at: pointer, quote: original,
+                                  reason: "action '\(original)' listed for input '\(parameter)': \(r.2)"))
         }
         return hits.count >= 2 ? hits : []
     }

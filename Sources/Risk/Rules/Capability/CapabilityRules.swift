@@ -3,6 +3,6 @@ enum CapabilityRules {
     static let all: [any Rule] = [
         NameVerbRule(), NameNounRule(), DescriptionVerbRule(), DescriptionPhraseRule(), ReadOnlyStatementRule(),
         MoneyMovementRule(), CodeInputRule(), SQLInputRule(), PaymentInputRule(), EscalationInputRule(),
-        ActionEnumRule(), AnnotationHintRule(),
+        ReversibleStatementRule(), FileOutputRule(), ActionEnumRule(), AnnotationHintRule(),
     ]
 }

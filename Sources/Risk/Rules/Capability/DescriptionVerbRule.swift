@@ -62,16 +62,20 @@ struct DescriptionVerbRule: ToolRule {
             }
             if let (base, entry) = VerbLexicon.verbs.lookup(w) { lead = (index, base, entry); break }
             // Adverbs ("Permanently deletes") and labels ("Jira: create") may come before the verb; nouns may not.
-            guard w.hasSuffix("ly") || tool.prose.isFollowed(index, by: ":") || index == first.lowerBound && words.count > index + 1 && tool.prose.isFollowed(index, by: "]") else { break }
+            let verbFollows = index == first.lowerBound && index + 1 < first.upperBound && VerbLexicon.verbs.lookup(words[index + 1].text) != nil
+            guard w.hasSuffix("ly") || tool.prose.isFollowed(index, by: ":") || tool.prose.isFollowed(index, by: "]") || verbFollows else { break }
             index += 1
         }
-        guard let (leadIndex, leadBase, leadEntry) = lead else { return [] }
+        guard let (leadIndex, leadBase, rawEntry) = lead else { return [] }
+        let nameObjects = tool.nameTokens.texts
+        let following = words[(leadIndex + 1)..<min(first.upperBound, leadIndex + 8)].map(\.text)
+        let leadEntry = VerbObjects.entry(for: leadBase, rawEntry, nameObjects: nameObjects, nearby: following)
         if let named = namedOperation(tool, leadBase: leadBase, in: first) { return [named] }
         if leadEntry.category == .execute {
             let object = words[(leadIndex + 1)..<min(first.upperBound, leadIndex + 6)].map(\.text)
             if !object.contains(where: NameVerbRule.codeObjects.contains), let noun = object.first(where: NameVerbRule.lookupObjects.contains) {
-                return [.evidence(.execute, weight: Strength.weak.scale(Self.leadingWeight), at: tool.descriptionPointer, quote: tool.prose.quote(leadIndex, leadIndex),
-                                  reason: "'\(words[leadIndex].text)' runs a \(noun): weak, the schema decides")]
+                return [.evidence(.read, weight: 35, at: tool.descriptionPointer, quote: tool.prose.quote(leadIndex, leadIndex),
+                                  reason: "'\(words[leadIndex].text)' runs a \(noun), a lookup rather than code (the schema decides for SQL)")]
             }
         }
         var hits = [hit(tool, leadIndex, leadBase, leadEntry, reason: "'\(words[leadIndex].text)' opens the description: \(leadEntry.reason)")]
@@ -86,7 +90,8 @@ struct DescriptionVerbRule: ToolRule {
             chain.append((j, base, entry)); j += 1
         }
         if linked {
-            for (i, base, entry) in chain {
+            for (i, base, rawEntry) in chain {
+                let entry = VerbObjects.entry(for: base, rawEntry, nameObjects: nameObjects, nearby: following)
                 hits.append(hit(tool, i, base, entry, reason: "'\(words[i].text)' is listed with the opening verb: \(entry.reason)"))
             }
         }

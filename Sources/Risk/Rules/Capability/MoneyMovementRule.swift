@@ -8,7 +8,8 @@ struct MoneyMovementRule: ToolRule {
     static let moneyVerbs: Set<String> = [
         "create", "place", "submit", "make", "initiate", "send", "issue", "process", "execute", "confirm", "capture",
         "cancel", "replace", "close", "modify", "finalize", "finalise", "pay", "void", "exercise", "open", "liquidate",
-        "settle", "authorize", "authorise", "approve", "book", "request", "start", "new", "post",
+        "settle", "authorize", "authorise", "approve", "book", "request", "start", "new", "post", "edit", "amend",
+        "update", "set", "exit", "flatten", "reverse",
     ]
     /// Objects that are money whatever the server (`refund`, `payment`, `payout`).
     static let moneyObjects: Set<String> = [
@@ -18,8 +19,13 @@ struct MoneyMovementRule: ToolRule {
     /// Objects that are money only on a server that talks about money (`order`, `position`, `subscription`).
     static let contextualObjects: Set<String> = [
         "order", "orders", "position", "positions", "subscription", "subscriptions", "trade", "trades", "transfer",
-        "transfers", "invoice", "invoices", "transaction", "transactions", "swap",
+        "transfers", "transaction", "transactions", "swap", "gtt", "bracket", "oco",
     ]
+    /// Verbs that make an invoice money (sending or paying it; creating a draft is a write). A recurring
+    /// invoice bills by itself, so any verb on it counts.
+    static let invoiceVerbs: Set<String> = ["send", "finalize", "finalise", "pay", "void", "issue", "charge", "collect"]
+    /// Words between a verb and its money object that make the act a preview (`create a preview of an order`).
+    static let previewWords: Set<String> = ["preview", "draft", "quote", "estimate", "simulation", "simulate", "test", "dry"]
     /// Words that make a contextual object money: prices, amounts, trading.
     static let moneyContext: Set<String> = [
         "price", "prices", "amount", "currency", "qty", "quantity", "notional", "shares", "stock", "stocks", "crypto",
@@ -47,20 +53,24 @@ struct MoneyMovementRule: ToolRule {
             ])
     }
 
+    /// The first money object among `words` when `verb` moves money, given the server's words.
+    static func moneyObject(verb: String, category: Category, in words: some Sequence<String>, server: Set<String>) -> String? {
+        guard moneyVerbs.contains(verb) || category == .financial else { return nil }
+        let moneyServer = !server.isDisjoint(with: moneyContext)
+        let list = Array(words)
+        if invoiceVerbs.contains(verb) || list.contains("recurring"), let invoice = list.first(where: { $0 == "invoice" || $0 == "invoices" }) { return invoice }
+        return list.first { moneyObjects.contains($0) || (moneyServer && contextualObjects.contains($0)) }
+    }
+
     func hits(in tool: AnalyzedTool) -> [RuleHit] {
-        let moneyServer = !tool.serverVocabulary.isDisjoint(with: Self.moneyContext)
-        func isMoney(_ word: String) -> Bool {
-            Self.moneyObjects.contains(word) || (moneyServer && Self.contextualObjects.contains(word))
-        }
         var hits: [RuleHit] = []
         // In the name: the leading verb and the words after it.
         let reading = VerbReading(tool.nameTokens)
         let nameWords = tool.nameTokens.texts
-        if let lead = reading.leading, Self.moneyVerbs.contains(lead.base) || lead.entry.category == .financial {
-            if let object = nameWords[(lead.position + 1)...].first(where: isMoney) {
-                hits.append(.evidence(.financial, weight: 70, at: tool.namePointer, quote: "\(lead.word) … \(object)",
-                                      reason: "'\(lead.base)' acts on '\(object)': money moves"))
-            }
+        if let lead = reading.leading,
+           let object = Self.moneyObject(verb: lead.base, category: lead.entry.category, in: nameWords[(lead.position + 1)...], server: tool.serverVocabulary) {
+            hits.append(.evidence(.financial, weight: 70, at: tool.namePointer, quote: "\(lead.word) … \(object)",
+                                  reason: "'\(lead.base)' acts on '\(object)': money moves"))
         }
         // In the description: the first sentence's opening verb and the next few words.
         let words = tool.prose.words
@@ -68,9 +78,12 @@ struct MoneyMovementRule: ToolRule {
         for i in first.prefix(8) where !DescriptionVerbRule.fillers.contains(words[i].text) {
             guard let (base, entry) = VerbLexicon.verbs.lookup(words[i].text) else { continue }
             guard Self.moneyVerbs.contains(base) || entry.category == .financial else { break }
-            let window = (i + 1)..<min(first.upperBound, i + 6)
-            if let j = window.first(where: { isMoney(words[$0].text) }) {
-                hits.append(.evidence(.financial, weight: 60, at: tool.descriptionPointer, quote: tool.prose.quote(i, j),
+            let window = (i + 1)..<min(first.upperBound, i + 9)
+            let windowWords = window.map { words[$0].text }
+            if let object = Self.moneyObject(verb: base, category: entry.category, in: windowWords, server: tool.serverVocabulary),
+               let j = window.first(where: { words[$0].text == object }),
+               !windowWords.prefix(j - i).contains(where: Self.previewWords.contains) {
+                hits.append(.evidence(.financial, weight: 62, at: tool.descriptionPointer, quote: tool.prose.quote(i, j),
                                       reason: "the description's verb '\(base)' acts on '\(words[j].text)': money moves"))
             }
             break

@@ -5,7 +5,7 @@ struct NameNounRule: ToolRule {
     static let id = "name-noun"
     /// A name with one of these anywhere hands out advice or documentation (`deploy_serverless_app_help`).
     static let adviceNouns: Set<String> = [
-        "help", "guidance", "guide", "guides", "docs", "doc", "documentation", "instructions", "tips", "examples",
+        "help", "guidance", "guide", "guides", "documentation", "instructions", "tips",
         "tutorial", "practices", "reference", "manual", "faq", "readme", "troubleshoot", "troubleshooting",
         "recommendations", "advice", "advisor", "explainer", "prerequisites",
     ]

@@ -41,23 +41,28 @@ struct NameVerbRule: ToolRule {
     func hits(in tool: AnalyzedTool) -> [RuleHit] {
         let reading = VerbReading(tool.nameTokens)
         let lookupRun = !reading.objectWords.contains(where: Self.codeObjects.contains) && reading.objectWords.contains(where: Self.lookupObjects.contains)
+        let words = tool.nameTokens.words
         return reading.verbs.compactMap { verb in
             var weight: Int
             var reason: String
+            let opensSegment = verb.position == words.firstIndex { $0.segment == words[verb.position].segment }
+            let others = words.indices.filter { $0 != verb.position }.map { words[$0].text }
+            let entry = VerbObjects.entry(for: verb.base, verb.entry, nameObjects: others, nearby: Array(tool.descriptionHead.dropFirst()))
             switch verb.role {
             case .leading, .joined:
-                weight = verb.entry.strength.scale(verb.entry.alsoNoun ? Self.nounLeadingWeight : Self.leadingWeight)
-                reason = verb.role == .leading ? "verb '\(verb.base)' leads the name: \(verb.entry.reason)" : "verb '\(verb.base)' is joined to the leading verb: \(verb.entry.reason)"
-                if verb.entry.category == .execute && lookupRun {
-                    weight = Strength.weak.scale(Self.nounLeadingWeight)
-                    reason = "verb '\(verb.base)' runs a \(reading.objectWords.first(where: Self.lookupObjects.contains) ?? "lookup"): weak, the description or schema decides"
+                weight = entry.strength.scale(entry.alsoNoun && !opensSegment ? Self.nounLeadingWeight : Self.leadingWeight)
+                reason = verb.role == .leading ? "verb '\(verb.base)' leads the name: \(entry.reason)" : "verb '\(verb.base)' is joined to the leading verb: \(entry.reason)"
+                if entry.category == .execute && lookupRun {
+                    let noun = reading.objectWords.first(where: Self.lookupObjects.contains) ?? "lookup"
+                    return .evidence(.read, weight: 40, at: tool.namePointer, quote: verb.word,
+                                     reason: "verb '\(verb.base)' runs a \(noun), a lookup rather than code (the schema decides for SQL)")
                 }
             case .secondary:
-                guard !verb.entry.alsoNoun else { return nil }
+                guard !entry.alsoNoun else { return nil }
                 weight = Self.secondaryWeight
                 reason = "verb '\(verb.base)' appears in the name but does not lead it"
             }
-            return .evidence(verb.entry.category, weight: weight, at: tool.namePointer, quote: verb.word, reason: reason)
+            return .evidence(entry.category, weight: weight, at: tool.namePointer, quote: verb.word, reason: reason)
         }
     }
 }

@@ -37,7 +37,7 @@ struct PaymentInputRule: ToolRule {
             return [.evidence(.financial, weight: 55, at: method.pointer, quote: method.name, reason: "input '\(method.path)' names a payment method")]
         }
         if let amount, currency != nil {
-            return [.evidence(.financial, weight: 50, at: amount.pointer, quote: amount.name, reason: "inputs '\(amount.path)' and a currency describe a payment")]
+            return [.evidence(.financial, weight: 62, at: amount.pointer, quote: amount.name, reason: "inputs '\(amount.path)' and a currency describe a payment")]
         }
         if let quantity, side != nil {
             return [.evidence(.financial, weight: 50, at: quantity.pointer, quote: quantity.name, reason: "inputs '\(quantity.path)' and a side describe a trade")]

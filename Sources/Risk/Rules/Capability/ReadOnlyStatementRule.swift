@@ -27,6 +27,8 @@ struct ReadOnlyStatementRule: ToolRule {
         ("safe to call", (40, "says it is safe to call")),
     ]
     static let matcher = PhraseMatcher(phrases)
+    /// Words before a statement that make it a negation or a condition.
+    static let conditions: Set<String> = ["not", "isn't", "never", "if", "when", "unless", "whether", "in"]
 
     var description: RuleDescription {
         RuleDescription(
@@ -47,10 +49,13 @@ struct ReadOnlyStatementRule: ToolRule {
     func hits(in tool: AnalyzedTool) -> [RuleHit] {
         let texts = tool.prose.words.map(\.text)
         for m in Self.matcher.matches(in: texts) {
-            let negated = (max(0, m.from - 2)..<m.from).contains { texts[$0] == "not" || texts[$0] == "isn't" || texts[$0] == "never" }
+            // "not read-only", "if read-only": a negation or a condition; "(read-only)" tags one item of a list.
+            let negated = (max(0, m.from - 2)..<m.from).contains { Self.conditions.contains(texts[$0]) }
+            let start = tool.prose.words[m.from].start
+            let tagsListItem = start > 0 && tool.prose.scalars[start - 1] == "("
             // "Disabled in readonly mode" names a server setting, not what this tool does.
             let aMode = m.to + 1 < texts.count && texts[m.to + 1] == "mode"
-            guard !negated, !aMode else { continue }
+            guard !negated, !aMode, !tagsListItem else { continue }
             let (weight, reason) = m.payload
             return [.evidence(.read, weight: weight, at: tool.descriptionPointer, quote: tool.prose.quote(m.from, m.to), reason: "the description \(reason)")]
         }
