@@ -44,7 +44,8 @@ struct ActionEnumRule: ToolRule {
             } else if strong, Self.listsOwnActions(tool, p) {
                 // Values listed in the input's description, else in the tool's ("Supported operations: ...").
                 let own = proseHits(ProseWords(p.description ?? ""), at: p.pointer.appending("description"), parameter: p.name, after: nil, tool: tool)
-                hits += own.isEmpty ? proseHits(tool.prose, at: tool.descriptionPointer, parameter: p.name, after: Self.listHeads, tool: tool) : own
+                let listed = own.isEmpty ? proseHits(tool.prose, at: tool.descriptionPointer, parameter: p.name, after: Self.listHeads, tool: tool) : own
+                hits += listed.isEmpty ? sentenceHits(tool, parameter: p.name) : listed
             }
         }
         return hits
@@ -85,6 +86,20 @@ struct ActionEnumRule: ToolRule {
         return readings.map { value, pointer, r in
             .evidence(r.0, weight: r.1.scale(Self.enumWeight), at: pointer, quote: value, reason: "action '\(value)' of input '\(p.path)': \(r.2)")
         }
+    }
+
+    /// "Create or delete an Apps Script project.": the verbs of the first sentence are the selector's values.
+    private func sentenceHits(_ tool: AnalyzedTool, parameter: String) -> [RuleHit] {
+        var hits: [RuleHit] = []
+        var seen: Set<String> = []
+        for i in tool.prose.firstSentence {
+            let word = tool.prose.words[i].text
+            guard let (base, entry) = VerbLexicon.verbs.lookup(word), !entry.alsoNoun, seen.insert(base).inserted else { continue }
+            let e = VerbObjects.entry(for: base, entry, nameObjects: tool.nameTokens.texts, nearby: [])
+            hits.append(.evidence(e.category, weight: e.strength.scale(Self.proseWeight), at: tool.descriptionPointer, quote: tool.prose.quote(i, i),
+                                  reason: "action '\(base)' named in the description for input '\(parameter)': \(e.reason)"))
+        }
+        return hits.count >= 2 ? hits : []
     }
 
     /// Words that head a list of operations in a tool's description ("Supported operations:").

@@ -49,6 +49,8 @@ struct DescriptionPhraseRule: ToolRule {
         ("evaluate javascript", (.execute, 65, "runs JavaScript")),
         ("run javascript", (.execute, 65, "runs JavaScript")),
         ("raw sql", (.execute, 55, "takes raw SQL")),
+        ("by executing", (.execute, 50, "works by executing something")),
+        ("by running", (.execute, 45, "works by running something")),
         ("ddl", (.execute, 45, "mentions DDL statements")),
         ("dml", (.execute, 45, "mentions DML statements")),
         // Money.

@@ -60,7 +60,8 @@ struct DescriptionVerbRule: ToolRule {
                 return [.evidence(.read, weight: 45, at: tool.descriptionPointer, quote: tool.prose.quote(first.lowerBound, index),
                                   reason: "the description offers '\(w)' rather than acting")]
             }
-            if let (base, entry) = VerbLexicon.verbs.lookup(w) { lead = (index, base, entry); break }
+            // "RECOMMENDED for…", "Deprecated:": a participle opening a description is an adjective.
+            if let (base, entry) = VerbLexicon.verbs.lookup(w), base == w || !w.hasSuffix("ed") { lead = (index, base, entry); break }
             // Adverbs ("Permanently deletes") and labels ("Jira: create") may come before the verb; nouns may not.
             let verbFollows = index == first.lowerBound && index + 1 < first.upperBound && VerbLexicon.verbs.lookup(words[index + 1].text) != nil
             guard w.hasSuffix("ly") || tool.prose.isFollowed(index, by: ":") || tool.prose.isFollowed(index, by: "]") || verbFollows else { break }

@@ -16,6 +16,9 @@ struct FileOutputRule: ToolRule {
         ("creates * file~", "creates files"),
         ("write * file~", "writes files"),
         ("output file~", "writes an output file"),
+        ("will be appended", "appends its output to a file"),
+        ("will be written", "writes its output"),
+        ("will be saved", "saves its output"),
     ]
     static let matcher = PhraseMatcher(phrases)
     /// Inputs naming where output goes.
@@ -37,11 +40,16 @@ struct FileOutputRule: ToolRule {
     }
 
     func hits(in tool: AnalyzedTool) -> [RuleHit] {
-        let texts = tool.prose.words.map(\.text)
-        for m in Self.matcher.matches(in: texts) {
-            let negated = (max(0, m.from - 3)..<m.from).contains { DescriptionVerbRule.negations.contains(texts[$0]) }
-            guard !negated else { continue }
-            return [.evidence(.write, weight: 55, at: tool.descriptionPointer, quote: tool.prose.quote(m.from, m.to), reason: "the description \(m.payload)")]
+        // The tool's description first, then each input's (where "results will be written" often hides).
+        let texts: [(ProseWords, JSONPointer)] = [(tool.prose, tool.descriptionPointer)]
+            + tool.properties.prefix(64).filter { $0.type != "boolean" }.compactMap { p in p.description.map { (ProseWords($0), p.pointer.appending("description")) } }
+        for (prose, pointer) in texts {
+            let words = prose.words.map(\.text)
+            for m in Self.matcher.matches(in: words) {
+                let negated = (max(0, m.from - 3)..<m.from).contains { DescriptionVerbRule.negations.contains(words[$0]) }
+                guard !negated else { continue }
+                return [.evidence(.write, weight: 55, at: pointer, quote: prose.quote(m.from, m.to), reason: "the description \(m.payload)")]
+            }
         }
         if let p = tool.properties.first(where: { $0.depth == 0 && Self.outputInputs.contains($0.name.lowercased()) }) {
             return [.evidence(.write, weight: 55, at: p.pointer, quote: p.name, reason: "input '\(p.path)' names where output is written")]

@@ -26,6 +26,8 @@ struct MoneyMovementRule: ToolRule {
     static let invoiceVerbs: Set<String> = ["send", "finalize", "finalise", "pay", "void", "issue", "charge", "collect"]
     /// Words between a verb and its money object that make the act a preview (`create a preview of an order`).
     static let previewWords: Set<String> = ["preview", "draft", "quote", "estimate", "simulation", "simulate", "test", "dry"]
+    /// Words that end a verb's object.
+    static let objectEnds: Set<String> = ["for", "about", "when", "whenever", "if", "that", "which", "so", "whose"]
     /// Words that make a contextual object money: prices, amounts, trading.
     static let moneyContext: Set<String> = [
         "price", "prices", "amount", "currency", "qty", "quantity", "notional", "shares", "stock", "stocks", "crypto",
@@ -69,24 +71,31 @@ struct MoneyMovementRule: ToolRule {
         let nameWords = tool.nameTokens.texts
         if let lead = reading.leading,
            let object = Self.moneyObject(verb: lead.base, category: lead.entry.category, in: nameWords[(lead.position + 1)...], server: tool.serverVocabulary) {
-            hits.append(.evidence(.financial, weight: 70, at: tool.namePointer, quote: "\(lead.word) … \(object)",
+            hits.append(.evidence(.financial, weight: 75, at: tool.namePointer, quote: "\(lead.word) … \(object)",
                                   reason: "'\(lead.base)' acts on '\(object)': money moves"))
         }
-        // In the description: the first sentence's opening verb and the next few words.
+        // In the description: the opening verb, or any later verb of the first sentence unless the opening
+        // one reads ("Retrieves the open position" reads; "Execute the panic button to cancel all orders" does not).
         let words = tool.prose.words
         let first = tool.prose.firstSentence
-        for i in first.prefix(8) where !DescriptionVerbRule.fillers.contains(words[i].text) {
+        var sawLead = false
+        for i in first where !DescriptionVerbRule.fillers.contains(words[i].text) {
             guard let (base, entry) = VerbLexicon.verbs.lookup(words[i].text) else { continue }
-            guard Self.moneyVerbs.contains(base) || entry.category == .financial else { break }
-            let window = (i + 1)..<min(first.upperBound, i + 9)
+            if !sawLead {
+                sawLead = true
+                if entry.category == .read { break }
+            }
+            // The object ends at a clause or a purpose: "a webhook for payment notifications" is no payment.
+            let end = (i + 1..<min(first.upperBound, i + 9)).first { Self.objectEnds.contains(words[$0].text) } ?? min(first.upperBound, i + 9)
+            let window = (i + 1)..<end
             let windowWords = window.map { words[$0].text }
             if let object = Self.moneyObject(verb: base, category: entry.category, in: windowWords, server: tool.serverVocabulary),
                let j = window.first(where: { words[$0].text == object }),
                !windowWords.prefix(j - i).contains(where: Self.previewWords.contains) {
-                hits.append(.evidence(.financial, weight: 62, at: tool.descriptionPointer, quote: tool.prose.quote(i, j),
+                hits.append(.evidence(.financial, weight: 75, at: tool.descriptionPointer, quote: tool.prose.quote(i, j),
                                       reason: "the description's verb '\(base)' acts on '\(words[j].text)': money moves"))
+                break
             }
-            break
         }
         return hits
     }

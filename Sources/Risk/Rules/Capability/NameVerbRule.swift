@@ -47,7 +47,7 @@ struct NameVerbRule: ToolRule {
             var reason: String
             let opensSegment = verb.position == words.firstIndex { $0.segment == words[verb.position].segment }
             let others = words.indices.filter { $0 != verb.position }.map { words[$0].text }
-            let entry = VerbObjects.entry(for: verb.base, verb.entry, nameObjects: others, nearby: Array(tool.descriptionHead.dropFirst()))
+            let entry = VerbObjects.entry(for: verb.base, verb.entry, nameObjects: others, nearby: Array(tool.descriptionHead.drop { VerbLexicon.verbs.lookup($0) == nil }.dropFirst()))
             switch verb.role {
             case .leading, .joined:
                 weight = entry.strength.scale(entry.alsoNoun && !opensSegment ? Self.nounLeadingWeight : Self.leadingWeight)

@@ -24,6 +24,10 @@ struct ReadOnlyStatementRule: ToolRule {
         ("only select statements", (55, "allows only SELECT")),
         ("only select queries", (55, "allows only SELECT")),
         ("dry run", (40, "says it is a dry run")),
+        ("without executing", (50, "says it shows what would happen without doing it")),
+        ("without running", (50, "says it shows what would happen without doing it")),
+        ("what it would do", (50, "says it shows what would happen without doing it")),
+        ("what would change", (45, "says it shows what would change")),
         ("safe to call", (40, "says it is safe to call")),
     ]
     static let matcher = PhraseMatcher(phrases)

@@ -58,7 +58,7 @@ enum VerbLexicon {
             "disconnect", "link", "schedule", "reschedule", "cancel", "abort", "retry", "rerun", "redeliver",
             "record", "store", "sync", "copy", "clone", "fork", "checkout", "branch", "stage", "unstage", "rebase",
             "revert", "rollback", "init", "initialize", "setup", "provide", "make", "xreadgroup", "readgroup", "build_and_push",
-            "containerize", "opt", "apply", "trim", "detach", "disassociate", "unassign", "unlink", "untag", "unshare",
+            "containerize", "opt", "apply", "trim", "expose", "unexpose", "scale_to", "detach", "disassociate", "unassign", "unlink", "untag", "unshare",
             "unlabel", "untaint", "taint", "cordon", "uncordon", "drain", "halt", "freeze", "unfreeze", "undo", "redo", "confirm", "complete", "reassign", "escalate", "forward", "compose",
             "draft", "book", "reserve", "rate", "review", "annotate", "highlight", "import", "fill", "click",
             "press", "hover", "drag", "navigate", "login", "logout",
