@@ -10,6 +10,8 @@ public struct ToolVerdict: Sendable, Hashable {
     public var evidence: [Evidence]
     /// Per-action verdicts.
     public var actions: [ActionAssessment]
+    /// Score per category from the evidence outside actions.
+    public var scores: [Category: Int]
 }
 
 /// Combines capability rule hits into a category per tool and per action.
@@ -74,7 +76,7 @@ public struct ToolClassifier: Sendable {
             }
             evidence += actions.flatMap(\.evidence)
         }
-        return ToolVerdict(category: category, confidence: confidence, evidence: Evidence.ordered(evidence), actions: actions)
+        return ToolVerdict(category: category, confidence: confidence, evidence: Evidence.ordered(evidence), actions: actions, scores: decision.scores)
     }
 }
 

@@ -43,6 +43,8 @@ public struct VerbReading: Sendable {
             if var (base, entry) = VerbReading.lookup(w.text, lexicon: lexicon) {
                 // `staged`, `opted`, `streaming` in a name describe a thing; they do not act.
                 if base != w.text && (w.text.hasSuffix("ed") || w.text.hasSuffix("ing")) { entry.alsoNoun = true }
+                // `changes`, `logs`, `orders`: a plural of a word that is also a noun is that noun.
+                if entry.alsoNoun && base != w.text && w.text.hasSuffix("s") { continue }
                 found.append((i, w.text, base, entry, w.segment))
             }
         }

@@ -23,7 +23,7 @@ struct MoneyMovementRule: ToolRule {
     ]
     /// Verbs that make an invoice money (sending or paying it; creating a draft is a write). A recurring
     /// invoice bills by itself, so any verb on it counts.
-    static let invoiceVerbs: Set<String> = ["send", "finalize", "finalise", "pay", "void", "issue", "charge", "collect"]
+    static let invoiceVerbs: Set<String> = ["send", "finalize", "finalise", "pay", "void", "issue", "charge", "collect", "publish"]
     /// Words between a verb and its money object that make the act a preview (`create a preview of an order`).
     static let previewWords: Set<String> = ["preview", "draft", "quote", "estimate", "simulation", "simulate", "test", "dry"]
     /// Words that end a verb's object.
@@ -57,7 +57,7 @@ struct MoneyMovementRule: ToolRule {
 
     /// The first money object among `words` when `verb` moves money, given the server's words.
     static func moneyObject(verb: String, category: Category, in words: some Sequence<String>, server: Set<String>) -> String? {
-        guard moneyVerbs.contains(verb) || category == .financial else { return nil }
+        guard moneyVerbs.contains(verb) || invoiceVerbs.contains(verb) || category == .financial else { return nil }
         let moneyServer = !server.isDisjoint(with: moneyContext)
         let list = Array(words)
         if invoiceVerbs.contains(verb) || list.contains("recurring"), let invoice = list.first(where: { $0 == "invoice" || $0 == "invoices" }) { return invoice }
