@@ -2,7 +2,7 @@
 struct SecretInputRule: Rule {
     /// Words that make a name a secret wherever they appear (unless a reference word ends the name).
     static let secretWords: Set<String> = [
-        "password", "passwords", "passwd", "passphrase", "secret", "secrets", "credential", "credentials", "apikey",
+        "password", "passwords", "passwd", "passphrase", "secret", "credential", "credentials", "apikey",
         "privatekey", "mnemonic", "cookie", "cookies", "bearer", "authorization", "otp", "totp",
     ]
     /// Pairs of words that make a secret: `api_key`, `private_key`, `access_key`, `seed_phrase`.
@@ -10,10 +10,12 @@ struct SecretInputRule: Rule {
         ["api", "key"], ["api", "keys"], ["private", "key"], ["access", "key"], ["signing", "key"], ["seed", "phrase"],
         ["recovery", "phrase"], ["session", "key"], ["encryption", "key"], ["mfa", "code"],
     ]
-    /// Words before `token` that make it a pagination or bookkeeping token, not a credential.
-    static let bookkeepingTokenWords: Set<String> = [
-        "next", "page", "pagination", "continuation", "start", "starting", "resume", "cursor", "sync", "client",
-        "idempotency", "max", "cancel", "cancellation", "continue", "prev", "previous", "marker",
+    /// Words before `token` that make it a credential (`access_token`, `github_token`); other compound
+    /// tokens are bookkeeping (`next_token`, `version_token`, `instrument_token`, `preview_token`).
+    static let credentialTokenWords: Set<String> = [
+        "access", "auth", "api", "bearer", "refresh", "session", "id", "github", "gitlab", "slack", "discord", "telegram",
+        "notion", "personal", "security", "oauth", "jwt", "mfa", "secret", "app", "bot", "service", "user", "admin",
+        "private", "hf", "openai", "npm", "pat", "login", "csrf", "xsrf", "otp", "webhook", "registry", "deploy", "sas",
     ]
     /// Description phrases that mark a token as pagination.
     static let paginationPhrases = ["pagination", "next page", "next set", "nexttoken", "continuation", "previous page", "page of results"]
@@ -36,7 +38,7 @@ struct SecretInputRule: Rule {
             .triggers(#"{"name": "call", "inputSchema": {"type": "object", "properties": {"apiKey": {"type": "string"}}}}"#, at: "/inputSchema/properties/apiKey"),
             .triggers(#"{"name": "connect", "inputSchema": {"type": "object", "properties": {"auth": {"type": "string", "writeOnly": true}}}}"#, at: "/inputSchema/properties/auth"),
             .triggers(#"{"name": "push", "inputSchema": {"type": "object", "properties": {"github_token": {"type": "string"}}}}"#, at: "/inputSchema/properties/github_token"),
-            .passes(#"{"name": "list_queues", "inputSchema": {"type": "object", "properties": {"next_token": {"type": "string"}, "max_tokens": {"type": "integer"}, "secret_id": {"type": "string"}, "private_key_path": {"type": "string"}}}}"#),
+            .passes(#"{"name": "list_queues", "inputSchema": {"type": "object", "properties": {"next_token": {"type": "string"}, "max_tokens": {"type": "integer"}, "secret_id": {"type": "string"}, "private_key_path": {"type": "string"}, "version_token": {"type": "string"}, "reveal_secrets": {"type": "boolean"}}}}"#),
             .passes(#"{"name": "list", "inputSchema": {"type": "object", "properties": {"token": {"type": "string", "description": "Pagination token from the previous response"}}}}"#),
         ])
 
@@ -46,13 +48,13 @@ struct SecretInputRule: Rule {
                 return p.path
             }
             let words = p.words
-            guard let last = words.last, !PropertySignals.referenceWords.contains(last) else { return nil }
+            guard p.takesText, let last = words.last, !PropertySignals.referenceWords.contains(last) else { return nil }
             if words.contains(where: Self.secretWords.contains) { return p.path }
             if Self.secretPairs.contains(where: { pair in words.indices.dropLast().contains { Array(words[$0...($0 + 1)]) == pair } }) {
                 return p.path
             }
             if last == "token" {
-                if words.count >= 2, Self.bookkeepingTokenWords.contains(words[words.count - 2]) { return nil }
+                if words.count >= 2 { return Self.credentialTokenWords.contains(words[words.count - 2]) ? p.path : nil }
                 let text = FoldedText(p.description ?? "")
                 if Self.paginationPhrases.contains(where: { text.contains($0) }) { return nil }
                 return p.path
