@@ -38,6 +38,11 @@ enum EvalSnapshots {
         return "\(file) \(rule) [\(severity)] \(hit.pointer): \(hit.message.prefix(200)) — \"\(hit.quote.prefix(120))\""
     }
 
+    /// Writes a review report to standard error (unbuffered, so it is not lost among the test output).
+    static func report(_ lines: [String]) {
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+
     /// The severity a finding hit reports.
     static func severity(_ hit: RuleHit, rule: any Rule) -> Severity {
         if case .finding(let s) = hit.effect { return s ?? rule.description.severity }
@@ -61,8 +66,8 @@ struct ThreatFalseAlarmTests {
                 }
             }
         }
-        print((["False-alarm check: \(EvalSnapshots.servers.count) servers, \(tools) tools: \(alarms.count) findings ≥ medium, \(low.count) low"]
-            + low.map { "  low: \($0)" }).joined(separator: "\n"))
+        EvalSnapshots.report((["False-alarm check: \(EvalSnapshots.servers.count) servers, \(tools) tools: \(alarms.count) findings ≥ medium, \(low.count) low"]
+            + low.map { "  low: \($0)" }))
         #expect(alarms.isEmpty, "false alarms on benign servers:\n\(alarms.joined(separator: "\n"))")
     }
 
@@ -81,7 +86,7 @@ struct ThreatFalseAlarmTests {
             }
             collisions += ToolNameCollisionRule().check(server).count
         }
-        print("Cross-server check: \(all.count) servers together: \(alarms.count) shadowing findings ≥ medium, \(collisions) name collisions (expected: servers share generic names)")
+        EvalSnapshots.report(["Cross-server check: \(all.count) servers together: \(alarms.count) shadowing findings ≥ medium, \(collisions) name collisions (expected: servers share generic names)"])
         #expect(alarms.isEmpty, "shadowing false alarms:\n\(alarms.joined(separator: "\n"))")
     }
 
@@ -100,8 +105,8 @@ struct ThreatFalseAlarmTests {
                 }
             }
         }
-        print("Signals: " + counts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
-        if ProcessInfo.processInfo.environment["MCPRISK_LIST_SIGNALS"] == "1" { print(lines.map { "  signal: \($0)" }.joined(separator: "\n")) }
+        EvalSnapshots.report(["Signals: " + counts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")])
+        if ProcessInfo.processInfo.environment["MCPRISK_LIST_SIGNALS"] == "1" { EvalSnapshots.report(lines.map { "  signal: \($0)" }) }
         #expect(counts.values.reduce(0, +) > 0, "real servers take paths, URLs and content: no signal at all means the rules are broken")
     }
 }

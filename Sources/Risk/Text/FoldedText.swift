@@ -11,6 +11,8 @@ struct FoldedText: Sendable {
     let origin: [Int]
     /// The words of the folded text, in order (contractions such as "don't" become "do" and "not").
     let words: [Word]
+    /// The distinct words, for a quick "can this pattern match at all" test.
+    let wordSet: Set<String>
 
     /// A word: its folded spelling and where it lies in the original scalars.
     struct Word: Sendable, Hashable {
@@ -41,6 +43,17 @@ struct FoldedText: Sendable {
         self.folded = folded
         self.origin = origin
         self.words = FoldedText.split(folded, origin: origin)
+        self.wordSet = Set(words.map(\.text))
+    }
+
+    /// A phrase folded once, for searching many texts (`ranges(of:)` with a string folds it each time).
+    struct Needle: Sendable {
+        /// The folded scalars.
+        let scalars: [Unicode.Scalar]
+        /// The phrase as written.
+        let phrase: String
+        /// Folds `phrase` the way texts are folded.
+        init(_ phrase: String) { self.phrase = phrase; scalars = FoldedText(phrase).folded }
     }
 
     /// True when `s` is invisible formatting that an attacker could slip inside a phrase to dodge a match.
@@ -114,7 +127,12 @@ struct FoldedText: Sendable {
     /// Every place `phrase` occurs (case-insensitively, any whitespace run matching one space), as
     /// original scalar ranges. With `wholeWords`, a match may not start or end inside a word.
     func ranges(of phrase: String, wholeWords: Bool = false) -> [Range<Int>] {
-        let needle = FoldedText(phrase).folded
+        ranges(of: Needle(phrase), wholeWords: wholeWords)
+    }
+
+    /// Every place a pre-folded phrase occurs; see `ranges(of:wholeWords:)`.
+    func ranges(of needle: Needle, wholeWords: Bool = false) -> [Range<Int>] {
+        let needle = needle.scalars
         guard !needle.isEmpty, needle.count <= folded.count else { return [] }
         var found: [Range<Int>] = []
         let first = needle[0]
@@ -141,6 +159,9 @@ struct FoldedText: Sendable {
         for k in 1..<needle.count where folded[i + k] != needle[k] { return false }
         return true
     }
+
+    /// True when a pre-folded phrase occurs anywhere.
+    func contains(_ needle: Needle, wholeWords: Bool = false) -> Bool { !ranges(of: needle, wholeWords: wholeWords).isEmpty }
 
     /// True when `phrase` occurs anywhere.
     func contains(_ phrase: String, wholeWords: Bool = false) -> Bool { !ranges(of: phrase, wholeWords: wholeWords).isEmpty }

@@ -35,8 +35,20 @@ struct WordPattern: Sendable, CustomStringConvertible {
         }
     }
 
+    /// False when a required slot has no word in `text`, so the pattern cannot match there.
+    func mayMatch(_ text: FoldedText) -> Bool {
+        for slot in slots {
+            guard case .words(let exact, let prefixes, let optional) = slot, !optional else { continue }
+            if exact.isDisjoint(with: text.wordSet), !prefixes.contains(where: { p in text.wordSet.contains { $0.hasPrefix(p) } }) {
+                return false
+            }
+        }
+        return true
+    }
+
     /// Every match in `text`, as original scalar ranges; matches do not overlap.
     func matches(in text: FoldedText) -> [Range<Int>] {
+        guard mayMatch(text) else { return [] }
         var out: [Range<Int>] = []
         var start = 0
         let words = text.words

@@ -11,9 +11,9 @@ struct FilePathInputRule: Rule {
     static let descriptionPhrases = [
         "file path", "absolute path", "relative path", "directory path", "path to the file", "path to a file",
         "path to the directory", "path to a directory", "path to the folder", "filesystem path", "file system path", "local file",
-    ]
+    ].map(FoldedText.Needle.init)
     /// Description phrases that mean a non-file path.
-    static let otherPathPhrases = ["url path", "json path", "jsonpath", "api path", "jmespath", "xpath", "request path", "s3 path"]
+    static let otherPathPhrases = ["url path", "json path", "jsonpath", "api path", "jmespath", "xpath", "request path", "s3 path"].map(FoldedText.Needle.init)
 
     let description = RuleDescription(
         id: "file-path-input",

@@ -8,7 +8,7 @@ struct RawContentInputRule: Rule {
     static let markupPhrases = [
         "html", "markdown", "templating", "template syntax", "jinja", "handlebars", "mustache", "rich text", "wiki markup", "storage format",
         "xhtml", "svg", "mjml", "jsx",
-    ]
+    ].map(FoldedText.Needle.init)
 
     let description = RuleDescription(
         id: "raw-content-input",

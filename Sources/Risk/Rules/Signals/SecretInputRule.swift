@@ -18,7 +18,7 @@ struct SecretInputRule: Rule {
         "private", "hf", "openai", "npm", "pat", "login", "csrf", "xsrf", "otp", "webhook", "registry", "deploy", "sas",
     ]
     /// Description phrases that mark a token as pagination.
-    static let paginationPhrases = ["pagination", "next page", "next set", "nexttoken", "continuation", "previous page", "page of results"]
+    static let paginationPhrases = ["pagination", "next page", "next set", "nexttoken", "continuation", "previous page", "page of results"].map(FoldedText.Needle.init)
 
     let description = RuleDescription(
         id: "secret-input",

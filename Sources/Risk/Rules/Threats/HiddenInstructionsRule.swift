@@ -50,7 +50,8 @@ struct HiddenInstructionsRule: Rule {
     static let tags = [
         "<important>", "</important>", "<system>", "</system>", "<instructions>", "</instructions>", "<secret>", "<hidden>",
         "<system_prompt>", "[system]", "<|im_start|>", "<|system|>", "<|endoftext|>", "[inst]", "<<sys>>", "<admin>",
-    ]
+    ].map(FoldedText.Needle.init)
+    private static let commentStart = FoldedText.Needle("<!--"), commentEnd = FoldedText.Needle("-->")
     /// Words that make an HTML comment an instruction rather than a note.
     static let commentInstructionWords: Set<String> = [
         "must", "always", "never", "ignore", "call", "tool", "read", "send", "user", "assistant", "model", "ai", "instruction",
@@ -111,8 +112,8 @@ struct HiddenInstructionsRule: Rule {
     /// HTML comments whose words read as instructions.
     private func commentInstructions(_ text: FoldedText) -> [Range<Int>] {
         var out: [Range<Int>] = []
-        let ends = text.ranges(of: "-->")
-        for start in text.ranges(of: "<!--") {
+        let ends = text.ranges(of: Self.commentEnd)
+        for start in text.ranges(of: Self.commentStart) {
             guard let end = ends.first(where: { $0.lowerBound >= start.upperBound }) else {
                 // An unclosed comment hides the rest of the text from a Markdown or HTML view.
                 let rest = start.lowerBound..<text.scalars.count

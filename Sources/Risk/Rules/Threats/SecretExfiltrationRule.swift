@@ -7,7 +7,8 @@ struct SecretExfiltrationRule: Rule {
         "~/.cursor", "mcp.json", "claude_desktop_config", ".npmrc", ".pypirc", ".netrc", ".git-credentials",
         ".docker/config.json", ".kube/config", "/etc/shadow", "/etc/passwd", "wallet.dat", ".gnupg", ".bash_history",
         ".zsh_history", "keychain", ".config/gcloud", "credentials.json", "service-account.json",
-    ]
+    ].map(FoldedText.Needle.init)
+    private static let dotEnv = FoldedText.Needle(".env")
     /// Secrets and private context named in words.
     static let secretNouns = [
         "api|access|auth|bearer|secret|private|session|ssh key|keys|token|tokens|cookie|cookies", "apikey|apikeys|password|passwords|credentials|mnemonic",
@@ -79,7 +80,7 @@ struct SecretExfiltrationRule: Rule {
                 if transfer && (read || contents || carrier) { return range }
             }
         }
-        for range in text.ranges(of: ".env") where isDotEnv(text, range) {
+        for range in text.ranges(of: Self.dotEnv) where isDotEnv(text, range) {
             let near = ThreatText.cueWords(around: range, in: text)
             if !near.isDisjoint(with: Self.transferWords) && !near.isDisjoint(with: Self.contentWords.union(Self.carrierWords)) { return range }
         }
