@@ -1,5 +1,5 @@
 /// A text prepared for matching: its Unicode scalars, a folded copy (lowercased, whitespace runs
-/// collapsed, invisible format characters dropped, typographic quotes made plain) with a map back to
+/// collapsed, invisible format characters dropped, tag characters read as ASCII, typographic quotes made plain) with a map back to
 /// the original, and its words. Ranges returned by every search are in original scalar offsets, so
 /// a quote cut from them is the exact text the server sent.
 struct FoldedText: Sendable {
@@ -29,6 +29,13 @@ struct FoldedText: Sendable {
         origin.reserveCapacity(scalars.count)
         var lastWasSpace = false
         for (i, s) in scalars.enumerated() {
+            // Tag characters are read as the ASCII they shadow, as models read them, so smuggled text is matched.
+            if (0xE0020...0xE007E).contains(s.value) {
+                folded.append(FoldedText.fold(Unicode.Scalar(s.value - 0xE0000)!))
+                origin.append(i)
+                lastWasSpace = s.value == 0xE0020
+                continue
+            }
             if FoldedText.isIgnorable(s) { continue }
             if s.properties.isWhitespace {
                 if !lastWasSpace { folded.append(" "); origin.append(i) }
