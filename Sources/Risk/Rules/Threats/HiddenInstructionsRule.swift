@@ -32,6 +32,7 @@ struct HiddenInstructionsRule: Rule {
         "do|must|should|shall not tell ~2 user|users|human ~1 about|this|it|anything|any",
         "never tell ~2 user|users|human ~1 about|this|it|anything|any",
         "do|must|should|shall not|never tell this|it|anything ~2 user|users|human",
+        "do|must|should|shall not|never mention that|this",
         "do|must|should not|never reveal|show|disclose this|these|that|it ~3 user|users",
         "without telling|informing|notifying|alerting|warning ~2 user|users",
         "without the user|users knowing|noticing|seeing",
@@ -104,7 +105,7 @@ struct HiddenInstructionsRule: Rule {
             let severity: Severity = worst.intent >= .concealment || (worst.intent == .tag && emphasis) ? .critical : .high
             let kinds = Set(found.map(\.intent)).sorted(by: >).map(\.reading).joined(separator: "; ")
             out.append(ThreatText.hit(field, text, range: worst.range,
-                                      message: "Text in \(field.place) \(kinds): \"\(text.text(worst.range))\"", severity: severity))
+                                      message: "Text in \(field.place) \(kinds): \(ThreatText.readable(text.text(worst.range)))", severity: severity))
         }
         return out
     }

@@ -84,7 +84,7 @@ struct InvisibleUnicodeRule: Rule {
         let severity: Severity = !bidi.isEmpty || zeroWidth.count >= 3 ? .high : .low
         let what = bidi.isEmpty ? "invisible characters" : "bidirectional control characters"
         return RuleHit(pointer: field.pointer, quote: quote,
-                       message: "\(field.place.capitalizedFirst) contains \(all.count) \(what) (\(names))", effect: .finding(severity: severity))
+                       message: "\(field.place.capitalizedFirst) contains \(all.count) \(what.dropLast(all.count == 1 ? 1 : 0)) (\(names))", effect: .finding(severity: severity))
     }
 
     /// A long run of spaces inside a line, hiding the text after it off-screen.

@@ -57,12 +57,12 @@ struct SecretExfiltrationRule: Rule {
     func check(_ server: ServerDefinitions) -> [RuleHit] {
         var out: [RuleHit] = []
         for (field, text) in ThreatText.fields(server, { ![.name, .parameterName, .argumentName, .uri].contains($0.role) }) {
-            if let range = fileRequest(text) {
+            if let range = fileRequest(text).map({ wholePath(text, $0) }) {
                 out.append(ThreatText.hit(field, text, range: range,
-                                          message: "\(field.place.capitalizedFirst) asks the model to read or send a secret file: \"\(text.text(range))\""))
+                                          message: "\(field.place.capitalizedFirst) asks the model to read or send a secret file: \(ThreatText.readable(text.text(range)))"))
             } else if let range = gatherRequest(text) {
                 out.append(ThreatText.hit(field, text, range: range,
-                                          message: "\(field.place.capitalizedFirst) asks the model to collect secrets or private context and pass them on: \"\(text.text(range))\""))
+                                          message: "\(field.place.capitalizedFirst) asks the model to collect secrets or private context and pass them on: \(ThreatText.readable(text.text(range)))"))
             }
         }
         return out
@@ -70,8 +70,10 @@ struct SecretExfiltrationRule: Rule {
 
     /// A secret file named next to a request to read it and hand it over.
     private func fileRequest(_ text: FoldedText) -> Range<Int>? {
-        for file in Self.secretFiles {
-            for range in text.ranges(of: file) where !isHarmlessVariant(text, range) {
+        // Earliest mention first, so the quote shows where the request starts.
+        let mentions = Self.secretFiles.flatMap { text.ranges(of: $0) }.sorted { $0.lowerBound < $1.lowerBound }
+        do {
+            for range in mentions where !isHarmlessVariant(text, range) {
                 let near = ThreatText.cueWords(around: range, in: text)
                 let transfer = !near.isDisjoint(with: Self.transferWords)
                 let read = !near.isDisjoint(with: Self.readWords)
@@ -85,6 +87,21 @@ struct SecretExfiltrationRule: Rule {
             if !near.isDisjoint(with: Self.transferWords) && !near.isDisjoint(with: Self.contentWords.union(Self.carrierWords)) { return range }
         }
         return nil
+    }
+
+    /// The match widened to the whole path it is part of (`~/.cursor` → `~/.cursor/mcp.json`).
+    private func wholePath(_ text: FoldedText, _ range: Range<Int>) -> Range<Int> {
+        let stops: Set<Unicode.Scalar> = [" ", "\n", "\t", "`", "'", "\"", ")", "(", ",", ";", "<", ">"]
+        // Smuggled tag characters stand for the ASCII they shadow.
+        func at(_ i: Int) -> Unicode.Scalar {
+            let s = text.scalars[i]
+            return TagCharacters.isTag(s) ? Unicode.Scalar(s.value - 0xE0000) ?? s : s
+        }
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo > 0, !stops.contains(at(lo - 1)) { lo -= 1 }
+        while hi < text.scalars.count, !stops.contains(at(hi)) { hi += 1 }
+        while hi > range.upperBound, [".", ":"].contains(at(hi - 1)) { hi -= 1 }
+        return lo..<hi
     }
 
     /// Public keys and templates are not secrets: `id_rsa.pub`, `.env.example`.

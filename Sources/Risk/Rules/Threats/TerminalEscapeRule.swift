@@ -35,7 +35,7 @@ struct TerminalEscapeRule: Rule {
             let scalars = Array(field.text.unicodeScalars)
             let names = Dictionary(grouping: found.map(Self.name), by: { $0 }).map { "\($0.key) ×\($0.value.count)" }.sorted().joined(separator: ", ")
             out.append(RuleHit(pointer: field.pointer, quote: Quote.around(at..<(at + 1), in: scalars),
-                               message: "\(field.place.capitalizedFirst) contains \(found.count) control characters (\(names))",
+                               message: "\(field.place.capitalizedFirst) contains \(found.count) control character\(found.count == 1 ? "" : "s") (\(names))",
                                effect: .finding(severity: nil)))
         }
         return out

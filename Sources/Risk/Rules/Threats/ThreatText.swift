@@ -43,6 +43,21 @@ enum ThreatText {
         return lo < hi ? Set(text.words[lo..<hi].map(\.text)) : []
     }
 
+    /// Matched text for a message: tag characters shown as the ASCII they hide, and said so.
+    static func readable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: TagCharacters.isTag) else { return "\"\(text)\"" }
+        var out = ""
+        for s in text.unicodeScalars {
+            if TagCharacters.isTag(s) {
+                let ascii = s.value - 0xE0000
+                if ascii >= 0x20 && ascii < 0x7F { out.unicodeScalars.append(Unicode.Scalar(ascii)!) }
+            } else {
+                out.unicodeScalars.append(s)
+            }
+        }
+        return "\"\(out)\" (hidden in invisible tag characters)"
+    }
+
     /// "U+200B" style name of a scalar.
     static func codePoint(_ s: Unicode.Scalar) -> String {
         let hex = String(s.value, radix: 16, uppercase: true)

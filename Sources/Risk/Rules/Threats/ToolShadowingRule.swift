@@ -67,7 +67,7 @@ struct ToolShadowingRule: Rule {
             if manipulated || (directed && otherServer != nil) { severity = .high } else if directed { severity = .medium } else if otherServer != nil { severity = .low } else { continue }
             let whose = otherServer.map { " (a tool of server `\($0)`)" } ?? ", which this server does not offer"
             out.append(ThreatText.hit(field, text, range: range,
-                                      message: "\(field.place.capitalizedFirst) tells the model how to use `\(tool)`\(whose): \"\(text.quote(range, limit: 160))\"",
+                                      message: "\(field.place.capitalizedFirst) tells the model how to use `\(tool)`\(whose)",
                                       severity: severity))
         }
         return out
