@@ -24,8 +24,10 @@ enum HTMLAssets {
         }
     }
 
-    /// Sorts a tools table when a header is clicked, reading only `data-*` attributes of its rows.
+    /// Sorts a tools table when a header is clicked, reading only `data-*` attributes of its rows; marks
+    /// the document `data-sortable="yes"` so a test can see that the CSP hash let it run.
     static let script = """
+    document.documentElement.setAttribute('data-sortable', 'yes');
     document.querySelectorAll('table.tools th[data-sort]').forEach(function (th) {
       th.addEventListener('click', function () {
         var table = th.closest('table'), body = table.tBodies[0], key = th.getAttribute('data-sort');
@@ -83,13 +85,14 @@ enum HTMLAssets {
     .banner.incomplete { background: #fef3c7; border: 2px solid #f59e0b; color: #78350f; }
     .banner.complete { background: #dcfce7; border: 1px solid #86efac; color: #14532d; }
     .banner ul { margin: 6px 0 0; font-weight: 400; }
-    .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(330px, 1fr)); gap: 16px; margin-bottom: 20px; }
+    .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 16px; margin-bottom: 20px; }
     .card { background: var(--paper); border-radius: 12px; padding: 18px 20px; box-shadow: 0 1px 2px rgba(15,23,42,.06), 0 4px 12px rgba(15,23,42,.04); }
     .card h2, .card h3 { margin: 0 0 10px; font-size: 16px; }
-    .stats { display: flex; gap: 22px; flex-wrap: wrap; }
-    .stat b { display: block; font-size: 30px; line-height: 1.1; }
+    section.server h3 { margin: 22px 0 6px; font-size: 16px; }
+    .stats { display: grid; grid-template-columns: 1fr 1fr; gap: 14px 18px; }
+    .stat b { display: block; font-size: 28px; line-height: 1.1; }
     .stat span { color: var(--muted); font-size: 13px; }
-    svg.chart { max-width: 100%; height: auto; }
+    svg.chart { width: 100%; height: auto; display: block; }
     .chart-label { font-size: 13px; fill: #334155; }
     .chart-count { font-size: 13px; font-weight: 700; fill: #0f172a; }
     .chart-track { fill: #f1f5f9; }

@@ -40,7 +40,7 @@ struct HTMLServerSection {
     }
 
     private func toolTable(_ tools: [ToolAssessment]) -> String {
-        var h = "<table class=\"tools\">\n<thead><tr><th data-sort=\"name\">Tool</th><th data-sort=\"category\">Category</th>"
+        var h = "<h3>Tools</h3>\n<table class=\"tools\">\n<thead><tr><th data-sort=\"name\">Tool</th><th data-sort=\"category\">Category</th>"
             + "<th data-sort=\"severity\">Severity</th><th data-sort=\"confidence\">Confidence</th><th>Signals</th></tr></thead>\n<tbody>\n"
         for t in tools {
             h += "<tr class=\"tool\" data-cat=\"\(t.category.rawValue)\" data-name=\"\(HTMLEscaper.attribute(t.name))\" "

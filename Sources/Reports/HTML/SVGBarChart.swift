@@ -12,9 +12,9 @@ struct SVGBarChart {
     var bars: [Bar]
 
     private let rowHeight = 30
-    private let labelWidth = 96
-    private let barSpace = 250
-    private let width = 400
+    private let labelWidth = 84
+    private let barSpace = 190
+    private let width = 310
 
     /// The `<svg>` element.
     var svg: String {

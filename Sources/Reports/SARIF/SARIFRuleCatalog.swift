@@ -65,7 +65,9 @@ struct SARIFRuleCatalog {
     static func descriptor(_ rule: RuleDescription) -> JSONValue {
         var properties = JSONObject()
         properties["security-severity"] = .string(securitySeverity(rule.severity))
-        properties["tags"] = .array(Array(["security", rule.family, rule.kind.rawValue].prefix(SARIFRenderer.maxTagsPerRule)).map { .string($0) })
+        var tags: [String] = []
+        for tag in ["security", rule.family, rule.kind.rawValue] where !tags.contains(tag) { tags.append(tag) }  // the schema wants unique tags
+        properties["tags"] = .array(tags.prefix(SARIFRenderer.maxTagsPerRule).map { .string($0) })
         properties["precision"] = .string(precision(rule.confidence))
         properties["problem.severity"] = .string(problemSeverity(rule.severity))
         return [
