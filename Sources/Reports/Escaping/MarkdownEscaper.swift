@@ -12,7 +12,8 @@ public enum MarkdownEscaper {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\\", "`", "*", "_", "[", "]", "|", "~", "$", "#", "!", "{", "}", "(", ")":
+            case "\\", "`", "*", "_", "[", "]", "|", "~", "$", "#":
+                // `(`, `)` and `!` only matter next to `[` `]`, which are escaped; `$` stops GitHub math.
                 out += "\\"; out.append(c)
             case "/" where previous == ":":
                 // Breaks GitHub's extended autolinks (`http://…`) without changing the text shown.

@@ -116,6 +116,13 @@ enum HTMLAssets {
     table.tools th { text-align: left; font-size: 12px; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); border-bottom: 2px solid var(--line); padding: 6px 8px; cursor: pointer; user-select: none; white-space: nowrap; }
     table.tools th[aria-sort=ascending]::after { content: " ▲"; }
     table.tools th[aria-sort=descending]::after { content: " ▼"; }
+    table.tools { table-layout: fixed; }
+    table.tools th:nth-child(1) { width: 36%; }
+    table.tools th:nth-child(2) { width: 116px; }
+    table.tools th:nth-child(3) { width: 96px; }
+    table.tools th:nth-child(4) { width: 112px; }
+    .why { font-size: 12px; color: var(--muted); font-weight: 400; margin: 2px 0 0 16px; word-break: break-word; }
+    .counts .chip { margin-right: 4px; }
     table.tools td { border-bottom: 1px solid var(--line); padding: 7px 8px; vertical-align: top; }
     table.tools tr.tool:hover td { background: #f8fafc; }
     td.name { font-weight: 600; word-break: break-word; max-width: 420px; }

@@ -18,6 +18,12 @@ struct HTMLServerSection {
         }
         h += "<dt>listed</dt><dd>\(s.assessment.tools.count) tools, \(s.promptCount) prompts, \(s.resourceCount) resources, "
             + "\(s.resourceTemplateCount) resource templates, \(s.assessment.findings.count) findings</dd>"
+        let categories = s.toolsByCategory.filter { $0.1 > 0 }
+        if !categories.isEmpty {
+            h += "<dt>by category</dt><dd class=\"counts\">" + categories.map {
+                "<span class=\"chip cat-\($0.0.rawValue)\">\($0.0.rawValue) \($0.1)</span>"
+            }.joined() + "</dd>"
+        }
         for anomaly in s.anomalies { h += "<dt>anomaly</dt><dd>\(text(anomaly))</dd>" }
         h += "</dl>\n"
         if let failure = s.effectiveFailure {
@@ -75,7 +81,11 @@ struct HTMLServerSection {
             }
             h += "</ul>"
         }
-        return h + "</details>"
+        h += "</details>"
+        if t.severity > .low, let top = t.evidence.first {
+            h += "<div class=\"why\">“\(text(top.quote))” → \(top.category.rawValue): \(text(top.reason))</div>"
+        }
+        return h
     }
 
     private func finding(_ f: Finding) -> String {
