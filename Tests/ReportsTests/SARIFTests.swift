@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import Risk
 import Testing
 @testable import Reports
 import TestSupport
@@ -108,5 +109,49 @@ struct SARIFTests {
         #expect(SARIFRenderer.uri("/home/me/my config.json") == "file:///home/me/my%20config.json")
         #expect(SARIFRenderer.uri("C:\\Users\\me\\mcp.json") == "C%3A/Users/me/mcp.json")
         #expect(SARIFRenderer.uri("ünï") == "%C3%BCn%C3%AF")
+    }
+}
+
+@Suite("SARIF size limits")
+struct SARIFSizeTests {
+    /// A report with `count` findings whose quotes are long and hard to compress.
+    static func bulky(_ count: Int) -> Report {
+        var findings: [Finding] = []
+        var seed: UInt64 = 42
+        for i in 0..<count {
+            var quote = ""
+            for _ in 0..<1_200 {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                quote.unicodeScalars.append(Unicode.Scalar(UInt8(33 + (seed >> 33) % 90)))
+            }
+            findings.append(Finding(ruleId: "hidden-instructions", severity: Severity.allCases[i % 4], confidence: .high,
+                                    message: "finding \(i)", quote: quote,
+                                    location: Location(kind: .tool, name: "tool\(i)", pointer: JSONPointer(tokens: ["tools", "\(i)"]))))
+        }
+        let server = ServerReport(target: "bulk", name: "bulk", status: .complete, assessment: ServerAssessment(tools: [], findings: findings))
+        return Report(generator: .init(version: "1"), servers: [server])
+    }
+
+    @Test func aDocumentOverItsByteBudgetTurnsCompactThenDropsTheLeastSevere() throws {
+        let report = Self.bulky(400)
+        let budget = 200_000
+        let text = SARIFRenderer(rules: ReportFixture.rules, byteBudget: budget).render(report)
+        #expect(text.utf8.count <= budget)
+        #expect(!text.hasPrefix("{\n"), "compact layout once pretty does not fit")
+        let doc = try JSONValue(parsing: text)
+        let results = try #require(doc["runs"]?[0]?["results"]?.arrayValue)
+        #expect(results.count < 400 && results.count > 50)
+        let kept = results.compactMap { $0["properties"]?["severity"]?.stringValue }.compactMap(Severity.init(rawValue:))
+        #expect(kept.first == .critical)
+        #expect(kept == kept.sorted(by: >), "the most severe are kept")
+        let notes = try #require(doc["runs"]?[0]?["invocations"]?[0]?["toolExecutionNotifications"]?.arrayValue)
+        #expect(notes.contains { $0["descriptor"]?["id"] == "results-truncated" })
+    }
+
+    @Test func quotesAndMessagesAreClipped() throws {
+        let doc = try JSONValue(parsing: SARIFRenderer(rules: []).render(Self.bulky(1)))
+        let result = try #require(doc["runs"]?[0]?["results"]?[0])
+        #expect(result["properties"]?["quote"]?.stringValue?.count == SARIFRenderer.maxMessageCharacters)
+        #expect((result["message"]?["text"]?.stringValue?.count ?? 0) <= SARIFRenderer.maxMessageCharacters)
     }
 }

@@ -131,7 +131,6 @@ public struct JSONReportRenderer: Sendable {
     /// the JSON stays lossless yet is safe to print to a terminal. They can only occur inside strings
     /// (everything structural is ASCII), where a `\u` escape means the same character.
     static func escapeInvisible(_ json: String) -> String {
-        guard !VisibleText.isPlain(json.replacingNewlines()) else { return json }
         var out = ""
         out.reserveCapacity(json.utf8.count)
         var previous: Unicode.Scalar?
@@ -145,9 +144,4 @@ public struct JSONReportRenderer: Sendable {
         }
         return out
     }
-}
-
-extension String {
-    /// The text with `\n` replaced by spaces (the pretty writer's own line breaks are not hazards).
-    fileprivate func replacingNewlines() -> String { String(unicodeScalars.map { $0 == "\n" ? " " : Character($0) }) }
 }

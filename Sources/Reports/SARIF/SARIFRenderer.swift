@@ -18,21 +18,40 @@ public struct SARIFRenderer: Sendable {
 
     /// The rule descriptions listed in `tool.driver.rules`.
     public var rules: [RuleDescription]
+    /// The largest document written, in bytes. GitHub limits uploads to 10 MB gzipped; a document
+    /// no larger than that uncompressed stays within it whatever its content.
+    public static let maxDocumentBytes = 10_000_000
+
     /// Results beyond this are left out (most severe kept) with a warning notification.
     public var resultLimit: Int
+    /// Bytes the document may take; past it the layout turns compact, then the least severe results go.
+    public var byteBudget: Int
 
-    /// A renderer listing `rules`; `resultLimit` defaults to GitHub's 25,000.
-    public init(rules: [RuleDescription], resultLimit: Int = SARIFRenderer.maxResultsPerRun) {
+    /// A renderer listing `rules`; the limits default to GitHub's (25,000 results, 10 MB).
+    public init(rules: [RuleDescription], resultLimit: Int = SARIFRenderer.maxResultsPerRun,
+                byteBudget: Int = SARIFRenderer.maxDocumentBytes) {
         self.rules = rules; self.resultLimit = min(resultLimit, SARIFRenderer.maxResultsPerRun)
+        self.byteBudget = min(byteBudget, SARIFRenderer.maxDocumentBytes)
     }
 
-    /// The SARIF log as pretty JSON text, ending in a newline.
+    /// The SARIF log as JSON text ending in a newline: pretty when it fits the byte budget, else
+    /// compact, else compact with the least severe results left out (and a notification saying so).
     public func render(_ report: Report) -> String {
-        JSONReportRenderer.escapeInvisible(JSONWriter.pretty.string(document(report))) + "\n"
+        var keep = resultLimit
+        while true {
+            let doc = document(report, keeping: keep)
+            let pretty = JSONReportRenderer.escapeInvisible(JSONWriter.pretty.string(doc)) + "\n"
+            if pretty.utf8.count <= byteBudget { return pretty }
+            let compact = JSONReportRenderer.escapeInvisible(JSONWriter.compact.string(doc)) + "\n"
+            if compact.utf8.count <= byteBudget || keep == 0 { return compact }
+            keep = max(0, min(keep - 1, Int(Double(keep) * Double(byteBudget) / Double(compact.utf8.count) * 0.9)))
+        }
     }
 
-    /// The SARIF log as a JSON value.
-    public func document(_ report: Report) -> JSONValue {
+    /// The SARIF log as a JSON value (at most `resultLimit` results; the byte budget is `render`'s job).
+    public func document(_ report: Report) -> JSONValue { document(report, keeping: resultLimit) }
+
+    private func document(_ report: Report, keeping limit: Int) -> JSONValue {
         var catalog = SARIFRuleCatalog(given: rules)
         var candidates: [(severity: Severity, result: JSONValue)] = []
         for server in report.servers {
@@ -60,16 +79,17 @@ public struct SARIFRenderer: Sendable {
             ])
         }
         var results = candidates
-        if results.count > resultLimit {
+        if results.count > limit {
             // Stable sort keeps report order within a severity; the most severe results survive.
             results = results.enumerated().sorted { a, b in
                 a.element.severity != b.element.severity ? a.element.severity > b.element.severity : a.offset < b.offset
             }.map(\.element)
-            results = Array(results.prefix(resultLimit))
+            results = Array(results.prefix(limit))
             notifications.append([
                 "level": "warning",
-                "message": ["text": .string("\(candidates.count - resultLimit) of \(candidates.count) results were left out: "
-                    + "GitHub code scanning accepts at most \(resultLimit) results per run; the most severe were kept.")],
+                "message": ["text": .string("\(candidates.count - limit) of \(candidates.count) results were left out to stay "
+                    + "within GitHub code scanning's limits (\(SARIFRenderer.maxResultsPerRun) results per run, 10 MB per upload); "
+                    + "the most severe were kept.")],
                 "descriptor": ["id": "results-truncated"],
             ])
         }
@@ -103,7 +123,7 @@ public struct SARIFRenderer: Sendable {
         return result(ruleId: f.ruleId, ruleIndex: ruleIndex, severity: f.severity, text: text, fingerprint: fingerprint,
                       location: location(server: server, kind: f.location.kind, name: f.location.name),
                       properties: ["severity": .string(f.severity.rawValue), "confidence": .string(f.confidence.rawValue),
-                                   "pointer": .string(f.location.pointer.description), "quote": .string(f.quote)])
+                                   "pointer": .string(clip(f.location.pointer.description)), "quote": .string(clip(f.quote))])
     }
 
     private func categoryResult(_ t: ToolAssessment, server: ServerReport, ruleId: String, ruleIndex: Int) -> JSONValue {
@@ -139,10 +159,10 @@ public struct SARIFRenderer: Sendable {
     private func location(server: ServerReport, kind: Location.Kind, name: String?) -> JSONValue {
         var logical: [JSONValue] = []
         if let name, kind != .server {
-            logical.append(["name": .string(name), "fullyQualifiedName": .string(server.displayName + "/" + name),
+            logical.append(["name": .string(clip(name)), "fullyQualifiedName": .string(clip(server.displayName) + "/" + clip(name)),
                             "kind": .string(logicalKind(kind))])
         }
-        logical.append(["name": .string(server.displayName), "fullyQualifiedName": .string(server.displayName), "kind": "module"])
+        logical.append(["name": .string(clip(server.displayName)), "fullyQualifiedName": .string(clip(server.displayName)), "kind": "module"])
         var o = JSONObject()
         if let source = server.source {
             var physical = JSONObject()
