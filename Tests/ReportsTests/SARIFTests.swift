@@ -104,6 +104,10 @@ struct SARIFTests {
         #expect(SARIFRenderer(rules: [], resultLimit: 1_000_000).resultLimit == 25_000)
     }
 
+    @Test func messagesCannotCarryEmbeddedLinks() {
+        #expect(SARIFRenderer.plainMessage("see [here](1)") == #"see \[here\](1)"#)
+    }
+
     @Test func uriEncoding() {
         #expect(SARIFRenderer.uri(".cursor/mcp.json") == ".cursor/mcp.json")
         #expect(SARIFRenderer.uri("/home/me/my config.json") == "file:///home/me/my%20config.json")

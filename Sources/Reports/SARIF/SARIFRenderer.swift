@@ -72,7 +72,7 @@ public struct SARIFRenderer: Sendable {
                 + "(\(server.status.rawValue)): \(visible(failure.kind)): \(visible(failure.message))"
             notifications.append([
                 "level": "error",
-                "message": ["text": .string(clip(text))],
+                "message": ["text": .string(SARIFRenderer.plainMessage(clip(text)))],
                 "descriptor": ["id": "incomplete-scan"],
                 "properties": ["server": .string(server.displayName), "status": .string(server.status.rawValue),
                                "kind": .string(failure.kind)],
@@ -147,7 +147,7 @@ public struct SARIFRenderer: Sendable {
         o["ruleId"] = .string(ruleId)
         o["ruleIndex"] = .int(ruleIndex)
         o["level"] = .string(SARIFRuleCatalog.level(severity))
-        o["message"] = ["text": .string(clip(text))]
+        o["message"] = ["text": .string(SARIFRenderer.plainMessage(clip(text)))]
         o["partialFingerprints"] = ["mcpriskResult/v1": .string(fingerprint)]
         o["locations"] = [location]
         var props = properties.objectValue ?? JSONObject()
@@ -196,6 +196,17 @@ public struct SARIFRenderer: Sendable {
             }
         }
         return slashed.hasPrefix("/") ? "file://" + out : out
+    }
+
+    /// Message text with `[` and `]` backslash-escaped: in SARIF plain-text messages an unescaped
+    /// `[text](n)` is an embedded link (SARIF 2.1.0 §3.11.6), which server text must not create.
+    static func plainMessage(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            if c == "[" || c == "]" { out += "\\" }
+            out.append(c)
+        }
+        return out
     }
 
     private func visible(_ s: String) -> String { VisibleText.make(s, lines: .single, limit: 500) }
