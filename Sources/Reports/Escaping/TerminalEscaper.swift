@@ -19,6 +19,32 @@ public enum TerminalEscaper {
         return String(text.prefix(width - 1)) + "…"
     }
 
+    /// `text` (already escaped, one line) broken at spaces into lines of at most `width` columns,
+    /// the first starting with `first`, the rest with `rest`; words longer than a line are split.
+    public static func wrap(_ text: String, width: Int?, first: String, rest: String) -> [String] {
+        guard let width, first.count + text.count > width else { return [first + text] }
+        var lines: [String] = []
+        var line = first
+        var empty = true
+        for part in text.split(separator: " ") {
+            var word = Substring(part)
+            if !empty && line.count + 1 + word.count > width { lines.append(line); line = rest; empty = true }
+            if !empty { line += " " }
+            // A word longer than a whole line is split where the line ends.
+            while line.count + word.count > width && width > line.count && word.count > width - rest.count {
+                let room = width - line.count
+                line += word.prefix(room)
+                word = word.dropFirst(room)
+                lines.append(line)
+                line = rest
+            }
+            line += word
+            empty = false
+        }
+        lines.append(line)
+        return lines
+    }
+
     /// `text` padded with spaces to `width` characters.
     public static func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : text + String(repeating: " ", count: width - text.count)

@@ -18,7 +18,7 @@ public struct TerminalRenderer: Sendable {
         var out: [String] = []
         let generator = "\(esc(report.generator.name)) \(esc(report.generator.version))"
         out.append(style.bold(fit("\(generator) — \(totals.servers) \(totals.servers == 1 ? "server" : "servers") scanned")))
-        out.append(verdictLine(totals, style))
+        out += verdictLines(totals, style)
         for server in report.servers {
             out.append("")
             out += serverLines(server, style)
@@ -28,11 +28,11 @@ public struct TerminalRenderer: Sendable {
         return out.joined(separator: "\n") + "\n"
     }
 
-    private func verdictLine(_ totals: ReportTotals, _ style: TerminalStyle) -> String {
-        let text = fit(totals.verdict)
-        if !totals.isComplete { return style.apply("1;33", text) }
-        if totals.reachesFailOn { return style.apply("1;31", text) }
-        return style.bold(text)
+    private func verdictLines(_ totals: ReportTotals, _ style: TerminalStyle) -> [String] {
+        let lines = TerminalEscaper.wrap(totals.verdict, width: width, first: "", rest: "  ")
+        if !totals.isComplete { return lines.map { style.apply("1;33", $0) } }
+        if totals.reachesFailOn { return lines.map { style.apply("1;31", $0) } }
+        return lines.map { style.bold($0) }
     }
 
     private func serverLines(_ s: ServerReport, _ style: TerminalStyle) -> [String] {
@@ -53,8 +53,9 @@ public struct TerminalRenderer: Sendable {
         for anomaly in s.anomalies { out.append(field("anomaly", esc(anomaly))) }
         let tools = s.assessment.tools
         let cats = s.toolsByCategory.filter { $0.1 > 0 }.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", ")
-        out.append(fit("  tools \(tools.count)\(cats.isEmpty ? "" : " (\(cats))") · findings \(s.assessment.findings.count)"
-            + " · prompts \(s.promptCount) · resources \(s.resourceCount) · templates \(s.resourceTemplateCount)"))
+        out += TerminalEscaper.wrap("tools \(tools.count)\(cats.isEmpty ? "" : " (\(cats))") · findings \(s.assessment.findings.count)"
+            + " · prompts \(s.promptCount) · resources \(s.resourceCount) · templates \(s.resourceTemplateCount)",
+            width: width, first: "  ", rest: "    ")
         if !tools.isEmpty {
             out.append("")
             out += toolTable(tools, style)
@@ -88,13 +89,17 @@ public struct TerminalRenderer: Sendable {
         let fixed = 2 + nameWidth + 2 + 11 + 2 + 8 + 2 + 10 + 2
         let signalWidth = width.map { max(10, $0 - fixed) }
         var out = ["  " + style.dim(TerminalEscaper.pad("TOOL", nameWidth) + "  CATEGORY     SEVERITY  CONFIDENCE  SIGNALS")]
+        let column = String(repeating: " ", count: fixed)
         for t in tools {
             let name = TerminalEscaper.pad(TerminalEscaper.fit(esc(t.name), width: nameWidth), nameWidth)
             let signals = t.signals.isEmpty ? "—" : t.signals.map { esc($0.display) }.joined(separator: "; ")
+            // Long signal lists continue on further lines, aligned under the SIGNALS column.
+            let wrapped = TerminalEscaper.wrap(signals, width: signalWidth.map { $0 + fixed }, first: column, rest: column)
             out.append("  \(name)  \(TerminalEscaper.pad(t.category.rawValue, 11))  "
                 + style.severity(t.severity, TerminalEscaper.pad(t.severity.rawValue, 8))
                 + "  \(TerminalEscaper.pad(t.confidence.rawValue, 10))  "
-                + TerminalEscaper.fit(signals, width: signalWidth))
+                + wrapped[0].dropFirst(fixed))
+            out += wrapped.dropFirst()
         }
         return out
     }
@@ -102,7 +107,7 @@ public struct TerminalRenderer: Sendable {
     private func evidenceLines(_ t: ToolAssessment, _ style: TerminalStyle) -> [String] {
         var out = ["    " + style.severity(t.severity, t.severity.rawValue.uppercased()) + " "
             + fit("\(esc(t.name)) — \(t.category.rawValue), \(t.confidence.rawValue) confidence", indent: 14)]
-        for e in t.evidence { out.append(fit("      " + esc(e.summary))) }
+        for e in t.evidence { out += wrap(esc(e.summary), "      ") }
         if t.evidence.isEmpty { out.append("      (no quoted evidence)") }
         if !t.severityRaisedBy.isEmpty {
             out.append(fit("      severity raised by: " + t.severityRaisedBy.map(esc).joined(separator: ", ")))
@@ -112,12 +117,10 @@ public struct TerminalRenderer: Sendable {
 
     private func findingLines(_ f: Finding, _ style: TerminalStyle) -> [String] {
         let place = f.location.kind.rawValue + (f.location.name.map { " " + esc($0) } ?? "")
-        return [
-            "    " + style.severity(f.severity, TerminalEscaper.pad(f.severity.rawValue.uppercased(), 8)) + " "
-                + fit("\(esc(f.ruleId)) at \(place) \(esc(f.location.pointer.description)) (\(f.confidence.rawValue) confidence)", indent: 13),
-            fit("      " + esc(f.message)),
-            fit("      quote: \"" + esc(f.quote) + "\""),
-        ]
+        let head = "\(esc(f.ruleId)) at \(place) \(esc(f.location.pointer.description)) (\(f.confidence.rawValue) confidence)"
+        var lines = TerminalEscaper.wrap(head, width: width, first: String(repeating: " ", count: 13), rest: String(repeating: " ", count: 15))
+        lines[0] = "    " + style.severity(f.severity, TerminalEscaper.pad(f.severity.rawValue.uppercased(), 8)) + " " + lines[0].dropFirst(13)
+        return lines + wrap(esc(f.message), "      ") + wrap("quote: \"" + esc(f.quote) + "\"", "      ")
     }
 
     private func summaryLines(_ totals: ReportTotals, _ style: TerminalStyle) -> [String] {
@@ -139,6 +142,11 @@ public struct TerminalRenderer: Sendable {
 
     private func field(_ label: String, _ value: String) -> String {
         fit("  " + TerminalEscaper.pad(label, 9) + " " + value)
+    }
+
+    /// One escaped line broken to the terminal width, every line starting with `indent`.
+    private func wrap(_ s: String, _ indent: String) -> [String] {
+        TerminalEscaper.wrap(s, width: width, first: indent, rest: indent + "  ")
     }
 
     private func esc(_ s: String) -> String { TerminalEscaper.line(s, limit: 500) }
