@@ -18,7 +18,9 @@ struct SARIFTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         var paths: [String] = []
         let reports = [("rich", ReportFixture.rich), ("complete", ReportFixture.completeOnly), ("hostile", ReportFixture.hostile),
-                       ("empty", Report(generator: .init(version: "1"), servers: []))]
+                       ("empty", Report(generator: .init(version: "1"), servers: [])),
+                       ("no-source", Report(generator: .init(version: "1"), servers: [ServerReport(
+                           target: "x", name: "n", status: .complete, assessment: ReportFixture.complete.assessment)]))]
         for (name, report) in reports {
             for limit in [SARIFRenderer.maxResultsPerRun, 2] {
                 let url = dir.appendingPathComponent("\(name)-\(limit).sarif")
@@ -102,6 +104,20 @@ struct SARIFTests {
         let notes = try #require(run["invocations"]?[0]?["toolExecutionNotifications"]?.arrayValue)
         #expect(notes.contains { $0["descriptor"]?["id"] == "results-truncated" && $0["level"] == "warning" })
         #expect(SARIFRenderer(rules: [], resultLimit: 1_000_000).resultLimit == 25_000)
+    }
+
+    @Test func everyResultHasAPhysicalLocationAsGitHubRequires() throws {
+        var report = ReportFixture.rich
+        report.servers[0].source = nil
+        report.servers[0].name = "../../etc/@acme server"
+        let doc = try Self.parse(SARIFRenderer(rules: ReportFixture.rules).render(report))
+        let results = try #require(doc["runs"]?[0]?["results"]?.arrayValue)
+        #expect(!results.isEmpty)
+        for r in results {
+            let physical = try #require(r["locations"]?[0]?["physicalLocation"])
+            #expect(physical["artifactLocation"]?["uri"] == "mcp-server/%2E%2E%2F%2E%2E%2Fetc%2F%40acme%20server")
+            #expect(physical["region"]?["startLine"] == .number("1"))
+        }
     }
 
     @Test func messagesCannotCarryEmbeddedLinks() {

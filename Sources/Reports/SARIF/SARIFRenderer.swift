@@ -163,13 +163,18 @@ public struct SARIFRenderer: Sendable {
                             "kind": .string(logicalKind(kind))])
         }
         logical.append(["name": .string(clip(server.displayName)), "fullyQualifiedName": .string(clip(server.displayName)), "kind": "module"])
-        var o = JSONObject()
+        // GitHub rejects a whole upload when any result lacks a physical location, so a server that
+        // did not come from a config file gets a stable stand-in path named after it.
+        var physical = JSONObject()
         if let source = server.source {
-            var physical = JSONObject()
             physical["artifactLocation"] = ["uri": .string(SARIFRenderer.uri(source.path))]
             if let line = source.line, line >= 1 { physical["region"] = ["startLine": .int(line)] }
-            o["physicalLocation"] = .object(physical)
+        } else {
+            physical["artifactLocation"] = ["uri": .string(SARIFRenderer.standInURI(server.displayName))]
+            physical["region"] = ["startLine": 1]
         }
+        var o = JSONObject()
+        o["physicalLocation"] = .object(physical)
         o["logicalLocations"] = .array(logical)
         return .object(o)
     }
@@ -205,6 +210,18 @@ public struct SARIFRenderer: Sendable {
         for c in s {
             if c == "[" || c == "]" { out += "\\" }
             out.append(c)
+        }
+        return out
+    }
+
+    /// `mcp-server/NAME` with everything but ASCII letters, digits, `-` and `_` percent-encoded, so
+    /// no server name can climb out of the folder or change the path's shape.
+    static func standInURI(_ serverName: String) -> String {
+        var out = "mcp-server/"
+        for byte in String(serverName.prefix(200)).utf8 {
+            let keep = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                || byte == 0x2D || byte == 0x5F
+            out += keep ? String(UnicodeScalar(byte)) : "%" + VisibleText.hex(UInt32(byte), minimumDigits: 2)
         }
         return out
     }
