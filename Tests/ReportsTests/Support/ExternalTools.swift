@@ -27,6 +27,13 @@ enum ExternalTools {
         return (try? run(python, ["-c", "import jsonschema"], timeout: 60))?.status == 0 ? python : nil
     }()
 
+    /// The repo-root `.venv` Python when it has `markdown_it` (markdown-it-py, a CommonMark parser).
+    static let markdownPython: String? = {
+        let python = RepoPaths.file(".venv/bin/python3").path
+        guard FileManager.default.isExecutableFile(atPath: python) else { return nil }
+        return (try? run(python, ["-c", "import markdown_it"], timeout: 60))?.status == 0 ? python : nil
+    }()
+
     struct Outcome { var status: Int32; var stdout: String; var stderr: String }
 
     /// Runs a program with a time limit (it is killed when the limit passes), collecting its output.
