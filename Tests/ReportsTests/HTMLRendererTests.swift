@@ -49,6 +49,17 @@ struct HTMLRendererTests {
         let png = try Data(contentsOf: shot)
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         #expect(png.count > 50_000, "a 1280×2000 screenshot of the report should not be near-blank (\(png.count) bytes)")
+        // Every hostile string in every field: the browser's own parser must find only our elements.
+        let hostilePage = dir.appendingPathComponent("hostile.html")
+        try HTMLRenderer().render(ReportFixture.hostile).write(to: hostilePage, atomically: true, encoding: .utf8)
+        let hostile = try ExternalTools.run(chromium, common + ["--dump-dom", hostilePage.absoluteString], timeout: 120)
+        #expect(hostile.status == 0)
+        let hostileTags = Set(HTMLTagScanner.tags(hostile.stdout).map(\.name))
+        #expect(hostileTags.isSubset(of: HTMLTagScanner.allowed), "unexpected elements: \(hostileTags.subtracting(HTMLTagScanner.allowed))")
+        #expect(hostile.stdout.components(separatedBy: "<script").count - 1 == 1)
+        #expect(!hostile.stdout.contains("<img") && hostile.stdout.contains("data-sortable=\"yes\""))
+        #expect(hostile.stdout.components(separatedBy: "<section class=\"server card\"").count - 1 == HostileStrings.all.count)
+
         if let keep = ProcessInfo.processInfo.environment["MCPRISK_KEEP_SCREENSHOT"] {
             try? FileManager.default.removeItem(atPath: keep)
             try FileManager.default.copyItem(at: shot, to: URL(fileURLWithPath: keep))
