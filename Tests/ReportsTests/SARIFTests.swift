@@ -153,14 +153,14 @@ struct SARIFSizeTests {
     }
 
     @Test func aDocumentOverItsByteBudgetTurnsCompactThenDropsTheLeastSevere() throws {
-        let report = Self.bulky(400)
-        let budget = 200_000
+        let report = Self.bulky(200)
+        let budget = 100_000
         let text = SARIFRenderer(rules: ReportFixture.rules, byteBudget: budget).render(report)
         #expect(text.utf8.count <= budget)
         #expect(!text.hasPrefix("{\n"), "compact layout once pretty does not fit")
         let doc = try JSONValue(parsing: text)
         let results = try #require(doc["runs"]?[0]?["results"]?.arrayValue)
-        #expect(results.count < 400 && results.count > 50)
+        #expect(results.count < 200 && results.count > 25)
         let kept = results.compactMap { $0["properties"]?["severity"]?.stringValue }.compactMap(Severity.init(rawValue:))
         #expect(kept.first == .critical)
         #expect(kept == kept.sorted(by: >), "the most severe are kept")

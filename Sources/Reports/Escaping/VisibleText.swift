@@ -57,6 +57,7 @@ public enum VisibleText {
     /// isolates, zero-width characters, tag characters, stray variation selectors, separators.
     public static func isInvisible(_ u: Unicode.Scalar, after previous: Unicode.Scalar?) -> Bool {
         let v = u.value
+        if v < 0xAD { return false }  // printable ASCII and Latin-1 before the soft hyphen: the common case, decided cheaply
         // A variation selector right after an emoji is how emoji are drawn; anywhere else it hides data.
         if v == 0xFE0E || v == 0xFE0F, let previous, previous.properties.isEmoji, !isControl(previous) { return false }
         if (0xFE00...0xFE0F).contains(v) || (0xE0100...0xE01EF).contains(v) || (0xE0000...0xE007F).contains(v) { return true }
