@@ -37,7 +37,11 @@ public struct SARIFRenderer: Sendable {
     /// The SARIF log as JSON text ending in a newline: pretty when it fits the byte budget, else
     /// compact, else compact with the least severe results left out (and a notification saying so).
     public func render(_ report: Report) -> String {
-        var keep = resultLimit
+        let candidates = report.servers.reduce(0) { sum, server in
+            sum + server.assessment.findings.count
+                + server.assessment.tools.filter { SARIFRuleCatalog.dangerousCategories.contains($0.category) }.count
+        }
+        var keep = min(resultLimit, candidates)
         while true {
             let doc = document(report, keeping: keep)
             let pretty = JSONReportRenderer.escapeInvisible(JSONWriter.pretty.string(doc)) + "\n"
