@@ -38,6 +38,21 @@ struct EscapingTests {
         #expect(TerminalEscaper.fit("abc", width: nil) == "abc")
     }
 
+    @Test func wrapKeepsEveryWordWithinTheWidth() {
+        let text = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu"
+        for width in 12...70 {
+            let lines = TerminalEscaper.wrap(text, width: width, first: "  ", rest: "    ")
+            for line in lines { #expect(line.count <= width, "width \(width): \(line)") }
+            #expect(lines.joined(separator: " ").split(separator: " ").joined(separator: " ") == text)
+        }
+        let long = String(repeating: "x", count: 50)
+        let lines = TerminalEscaper.wrap(long, width: 20, first: "", rest: "  ")
+        #expect(lines.allSatisfy { $0.count <= 20 })
+        #expect(lines.map { $0.drop { $0 == " " } }.joined() == long)
+        #expect(TerminalEscaper.wrap(long, width: 2, first: "   ", rest: "   ") == ["   " + long], "a width below the indent ends with the text whole")
+        #expect(TerminalEscaper.wrap("short", width: nil, first: "> ", rest: "") == ["> short"])
+    }
+
     @Test("Markdown inline text cannot open syntax", arguments: HostileStrings.all)
     func markdownInlineIsInert(_ s: String) {
         let out = MarkdownEscaper.inline(s)

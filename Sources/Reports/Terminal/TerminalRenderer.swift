@@ -85,7 +85,8 @@ public struct TerminalRenderer: Sendable {
     }
 
     private func toolTable(_ tools: [ToolAssessment], _ style: TerminalStyle) -> [String] {
-        let nameWidth = max(4, min(32, tools.map { esc($0.name).count }.max() ?? 4))
+        var nameWidth = max(4, min(32, tools.map { esc($0.name).count }.max() ?? 4))
+        if let width { nameWidth = max(8, min(nameWidth, width - 49)) }  // leave the signals column at least 12 columns
         let fixed = 2 + nameWidth + 2 + 11 + 2 + 8 + 2 + 10 + 2
         let signalWidth = width.map { max(10, $0 - fixed) }
         var out = ["  " + style.dim(TerminalEscaper.pad("TOOL", nameWidth) + "  CATEGORY     SEVERITY  CONFIDENCE  SIGNALS")]
