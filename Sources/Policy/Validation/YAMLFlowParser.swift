@@ -1,0 +1,114 @@
+/// The flow half of `YAMLSubsetParser`: `[a, "b", 1]`, `{key: value}`, nested to a limit.
+struct FlowParser {
+    private let chars: [Unicode.Scalar]
+    private var i = 0
+    private let line: Int
+    private let maxDepth: Int
+
+    init(text: String, line: Int, maxDepth: Int) {
+        chars = Array(text.unicodeScalars); self.line = line; self.maxDepth = max(1, maxDepth)
+    }
+
+    /// True when every bracket opened outside quotes is closed (or the text is malformed enough
+    /// that reading more lines cannot help).
+    var isBalanced: Bool {
+        var depth = 0
+        var quote: Unicode.Scalar? = nil
+        var j = 0
+        while j < chars.count {
+            let c = chars[j]
+            if let q = quote {
+                if q == "\"", c == "\\" { j += 2; continue }
+                if c == q { quote = nil }
+            } else if c == "\"" || c == "'" {
+                quote = c
+            } else if c == "[" || c == "{" {
+                depth += 1
+            } else if c == "]" || c == "}" {
+                depth -= 1
+                if depth < 0 { return true }
+            }
+            j += 1
+        }
+        return depth == 0 && quote == nil
+    }
+
+    /// The one flow value that makes up the whole text.
+    mutating func parseWhole() throws(YAMLParseError) -> YAMLValue {
+        let value = try parseValue(depth: 0)
+        skipSpaces()
+        if i != chars.count { throw fail("unexpected text after a flow collection") }
+        return value
+    }
+
+    private func fail(_ message: String) -> YAMLParseError { YAMLParseError(line: line, message: message) }
+
+    private mutating func skipSpaces() { while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 } }
+
+    private mutating func parseValue(depth: Int) throws(YAMLParseError) -> YAMLValue {
+        if depth > maxDepth { throw fail("flow collection nested too deeply") }
+        skipSpaces()
+        guard i < chars.count else { throw fail("unexpected end of a flow collection") }
+        switch chars[i] {
+        case "[":
+            i += 1
+            var items: [YAMLValue] = []
+            while true {
+                skipSpaces()
+                guard i < chars.count else { throw fail("unclosed [") }
+                if chars[i] == "]" { i += 1; return .sequence(items) }
+                items.append(try parseValue(depth: depth + 1))
+                skipSpaces()
+                guard i < chars.count else { throw fail("unclosed [") }
+                if chars[i] == "," { i += 1; continue }
+                if chars[i] == "]" { i += 1; return .sequence(items) }
+                throw fail("expected , or ] in a flow sequence")
+            }
+        case "{":
+            i += 1
+            var entries: [YAMLEntry] = []
+            while true {
+                skipSpaces()
+                guard i < chars.count else { throw fail("unclosed {") }
+                if chars[i] == "}" { i += 1; return .mapping(entries) }
+                let key = try parseKey()
+                if entries.contains(where: { $0.key == key }) { throw fail("mapping key \"\(key)\" already defined") }
+                skipSpaces()
+                let value: YAMLValue
+                if i < chars.count, chars[i] == ":" { i += 1; value = try parseValue(depth: depth + 1) } else { value = .null }
+                entries.append(YAMLEntry(key: key, value: value, line: line))
+                skipSpaces()
+                guard i < chars.count else { throw fail("unclosed {") }
+                if chars[i] == "," { i += 1; continue }
+                if chars[i] == "}" { i += 1; return .mapping(entries) }
+                throw fail("expected , or } in a flow mapping")
+            }
+        case "\"":
+            let (s, end) = try YAMLPlainScalar.doubleQuoted(chars, from: i, line: line)
+            i = end
+            return .string(s)
+        case "'":
+            let (s, end) = try YAMLPlainScalar.singleQuoted(chars, from: i, line: line)
+            i = end
+            return .string(s)
+        case "&", "*", "!":
+            throw fail("anchors, aliases and tags are not supported")
+        default:
+            let start = i
+            while i < chars.count, ![",", "]", "}", "[", "{"].contains(chars[i]) {
+                if chars[i] == ":", i + 1 < chars.count, chars[i + 1] == " " { break }
+                i += 1
+            }
+            let text = String(String.UnicodeScalarView(chars[start..<i])).trimmingCharacters(inSpaces: ())
+            if i < chars.count, chars[i] == "[" || chars[i] == "{" { throw fail("unexpected \(chars[i]) inside a plain scalar") }
+            return YAMLPlainScalar.resolve(text)
+        }
+    }
+
+    private mutating func parseKey() throws(YAMLParseError) -> String {
+        switch try parseValue(depth: maxDepth) {
+        case .string(let s): return s
+        case let other: return other.scalarText ?? ""
+        }
+    }
+}
