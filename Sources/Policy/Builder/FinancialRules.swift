@@ -30,6 +30,9 @@ enum FinancialRules {
             kind: .runningTotal(counter: "daily_amount", argument: "args.\(name)", max: daily, window: .day,
                                 hourlyCallCap: 1),
             onDeny: "Daily total of \(daily)\(units) reached; further payments require human approval."))
+        if !SchemaConditions.requiredNames(schema).contains(name) {
+            policy.notes.append("\(SchemaConditions.quoted(name)) is optional; calls that omit it (e.g. a full refund) are denied")
+        }
         policy.notes.append("ceilings are starting points in the tool's own units; adjust them to the business")
         return policy
     }

@@ -38,21 +38,16 @@ public enum InterceptYAMLWriter {
     /// `strings.SplitN(cond.Path, ".", 3)`), so such a tool's counters can never be found, and a
     /// rate_limit on it fails validation. Failing closed keeps the policy valid and safe.
     static func expressible(_ tool: ToolPolicy) -> [PolicyRule] {
-        guard tool.name.contains(".") else { return tool.rules }
-        var rules: [PolicyRule] = []
-        var replaced: [String] = []
-        for rule in tool.rules {
-            switch rule.kind {
-            case .rateLimit, .runningTotal: replaced.append(rule.name)
-            default: rules.append(rule)
+        guard tool.name.contains("."), !tool.isDenied else { return tool.rules }
+        let replaced = tool.rules.filter {
+            switch $0.kind {
+            case .rateLimit, .runningTotal: true
+            case .deny, .require: false
             }
         }
-        if !replaced.isEmpty, !rules.contains(where: { $0.kind == .deny }) {
-            rules.insert(PolicyRule(name: "counter not expressible", kind: .deny,
-                                    onDeny: "This tool's name contains a dot, so Intercept cannot keep its counters (\(replaced.joined(separator: ", "))); it is denied until a person writes its limits."),
-                         at: 0)
-        }
-        return rules
+        guard !replaced.isEmpty else { return tool.rules }
+        return [PolicyRule(name: "counter not expressible", kind: .deny,
+                           onDeny: "This tool's name contains a dot, so Intercept cannot keep its counters (\(replaced.map(\.name).joined(separator: ", "))); it is denied until a person writes its limits.")]
     }
 
     private static func lines(for rule: PolicyRule, tool: String) -> [String] {

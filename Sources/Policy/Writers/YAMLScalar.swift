@@ -35,8 +35,15 @@ enum YAMLScalar {
         return out
     }
 
-    /// A comment line's text: the same escaping, so a comment never spans lines.
-    static func comment(_ s: String) -> String { "# " + escapedContent(s) }
+    /// A comment line: line breaks, control and invisible characters escaped so a comment never
+    /// spans lines or hides text; quotes and backslashes are harmless there and kept.
+    static func comment(_ s: String) -> String {
+        var out = "# "
+        for scalar in s.unicodeScalars {
+            if scalar == "\"" || scalar == "\\" { out.unicodeScalars.append(scalar) } else { out += escapedContent(String(scalar)) }
+        }
+        return out
+    }
 
     /// A JSON value in YAML flow form: strings quoted, numbers as written, lists in brackets.
     static func flow(_ value: JSONValue) -> String {
