@@ -32,7 +32,7 @@ public struct YAMLSubsetParser: Sendable {
         var out: [Line] = []
         var number = 0
         var started = false
-        for rawSub in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawSub in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             number += 1
             var raw = String(rawSub)
             if raw.hasSuffix("\r") { raw.removeLast() }
