@@ -33,7 +33,7 @@ public enum PolicyFormat: String, Sendable, Hashable, CaseIterable {
 /// | read | 60/minute | allowed | allowed |
 /// | write | 10/minute | 30/minute | 60/minute |
 /// | execute | denied (needs approval) | 10/minute + schema conditions | 30/minute + schema conditions |
-/// | destructive | hidden | denied, reason names the evidence | 10/hour + schema conditions |
+/// | destructive | hidden | denied, reason names the evidence | denied, reason names the evidence |
 /// | financial with an `amount` | hidden | per-call ceiling 100, daily total 1,000 (×100 for amounts in cents) + schema conditions | ceiling 1,000, daily 10,000 (×100 in cents) + schema conditions |
 /// | financial without an amount | hidden | denied | denied |
 /// | severity raised by a finding | hidden | denied | denied |
@@ -50,6 +50,7 @@ public enum PolicyProfile: String, Sendable, Hashable, CaseIterable {
     /// Allows reads, rate-limits writes and execution, denies destructive and financial calls
     /// (financial calls with an amount get a ceiling and a daily total instead).
     case recommended
-    /// Allows more, denies only the most dangerous.
+    /// Allows more (higher limits and ceilings), denies only the most dangerous: destructive
+    /// and financial calls without an amount.
     case permissive
 }

@@ -21,7 +21,8 @@ enum FinancialRules {
         // A negative amount would lower the running total below what was really spent.
         policy.rules.append(PolicyRule(
             name: "amount ceiling",
-            kind: .require([PolicyCondition(path: "args.\(name)", op: .gte, value: 0),
+            kind: .require([PolicyCondition(path: "args.\(name)", op: .exists, value: true),
+                            PolicyCondition(path: "args.\(name)", op: .gte, value: 0),
                             PolicyCondition(path: "args.\(name)", op: .lte, value: .int(ceiling))]),
             onDeny: "A single call may move at most \(ceiling)\(units); larger amounts require human approval. "
                 + "Financial tool (\(Reasons.evidence(tool.evidence, category: .financial)))."))

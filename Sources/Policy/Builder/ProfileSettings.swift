@@ -47,8 +47,7 @@ struct ProfileSettings: Sendable {
         case (.permissive, .read): .allow
         case (.permissive, .write): .limit(max: 60, window: .minute)
         case (.permissive, .execute): .limit(max: 30, window: .minute)
-        case (.permissive, .destructive): .limit(max: 10, window: .hour)
-        case (.permissive, .financial): .deny
+        case (.permissive, .destructive), (.permissive, .financial): .deny
         }
     }
 

@@ -37,9 +37,12 @@ struct SchemaConditions: Sendable {
                 addExists(name)
                 conditions += constraints.conditions
                 notes += constraints.notes
-            } else if !constraints.conditions.isEmpty {
-                let kinds = constraints.conditions.map(\.op.rawValue).joined(separator: ", ")
-                notes.append("optional parameter \(Self.quoted(name)): \(kinds) not enforced, because Intercept fails a condition whose argument is absent")
+            } else {
+                notes += constraints.notes
+                if !constraints.conditions.isEmpty {
+                    let kinds = constraints.conditions.map(\.op.rawValue).joined(separator: ", ")
+                    notes.append("optional parameter \(Self.quoted(name)): \(kinds) not enforced, because Intercept fails a condition whose argument is absent")
+                }
             }
         }
         for name in Self.requiredNames(schema) where properties[name] == nil && !skipping.contains(name) && Self.isAddressable(name) {
@@ -84,11 +87,13 @@ struct SchemaConditions: Sendable {
         let maxLength = property["maxLength"]?.intValue
         if minLength != nil || maxLength != nil {
             let low = max(0, minLength ?? 0)
-            if low > RegexSupport.maxRepeat || (maxLength ?? 0) > RegexSupport.maxRepeat {
-                notes.append("length limit of \(quoted(name)) is above RE2's repeat limit of \(RegexSupport.maxRepeat); not checked")
-            } else if let maxLength, maxLength >= low {
+            let limit = RegexSupport.maxRepeat
+            if low > limit || (maxLength ?? 0) > limit {
+                notes.append("length limit of \(quoted(name)) is above RE2's repeat limit of \(limit); only what fits is checked")
+            }
+            if let maxLength, maxLength <= limit, low <= maxLength {
                 conditions.append(PolicyCondition(path: path, op: .regex, value: .string("(?s)^.{\(low),\(maxLength)}$")))
-            } else if maxLength == nil, low > 0 {
+            } else if low > 0, low <= limit {
                 conditions.append(PolicyCondition(path: path, op: .regex, value: .string("(?s)^.{\(low),}$")))
             }
         }

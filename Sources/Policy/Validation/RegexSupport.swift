@@ -70,7 +70,9 @@ enum RegexSupport {
             i += 1
         }
         if inClass { return "missing closing ]" }
-        do { _ = try NSRegularExpression(pattern: pattern) } catch { return "does not compile" }
+        // ICU spells named groups `(?<n>…)`; RE2 also takes Python's `(?P<n>…)`.
+        let icu = pattern.replacingOccurrences(of: "(?P<", with: "(?<")
+        do { _ = try NSRegularExpression(pattern: icu) } catch { return "does not compile" }
         return nil
     }
 
