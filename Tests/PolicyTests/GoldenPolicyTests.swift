@@ -21,6 +21,24 @@ struct GoldenPolicyTests {
         #expect(problems.isEmpty, "\(path): \(problems.map(\.description))")
     }
 
+    /// Every server of the evaluation set (40 real servers, 1031 tools), every profile, both
+    /// formats: the emitted policy passes its validator and lists every tool exactly once.
+    @Test func everyRealServerPolicyValidates() throws {
+        let servers = try PolicyFixture.realServerNames()
+        #expect(servers.count >= 40)
+        for server in servers {
+            let f = try PolicyFixture.real(server)
+            for profile in PolicyProfile.allCases {
+                let doc = PolicyBuilder(profile: profile).build(assessment: f.assessment, tools: f.tools, serverName: f.serverName)
+                #expect(doc.tools.count + doc.hidden.count == Set(f.assessment.tools.map(\.name)).count, "\(server)")
+                for format in PolicyFormat.allCases {
+                    let problems = format.validate(format.render(doc))
+                    #expect(problems.isEmpty, "\(server) \(profile) \(format): \(problems.prefix(3).map(\.description))")
+                }
+            }
+        }
+    }
+
     @Test(arguments: PolicyFixture.all)
     func renderingIsDeterministic(fixture: String) throws {
         let f = try PolicyFixture.load(fixture)

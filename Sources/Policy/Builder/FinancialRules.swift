@@ -15,7 +15,10 @@ enum FinancialRules {
         let daily = limits.perDay * scale
         let units = minorUnits ? " (the amount is in minor units, e.g. cents)" : ""
         var policy = ToolPolicy(name: tool.name, category: tool.category)
-        let derived = SchemaConditions(schema: schema)
+        // The amount's own schema bounds join the ceiling rule, which requires the amount anyway.
+        let derived = SchemaConditions(schema: schema, skipping: [name])
+        let amountBounds = SchemaConditions.constraints(name: name, property: property)
+        policy.notes += amountBounds.notes
         policy.notes += derived.notes
         if !derived.conditions.isEmpty { policy.rules.append(Reasons.argumentRule(derived.conditions)) }
         // A negative amount would lower the running total below what was really spent.
@@ -23,7 +26,7 @@ enum FinancialRules {
             name: "amount ceiling",
             kind: .require([PolicyCondition(path: "args.\(name)", op: .exists, value: true),
                             PolicyCondition(path: "args.\(name)", op: .gte, value: 0),
-                            PolicyCondition(path: "args.\(name)", op: .lte, value: .int(ceiling))]),
+                            PolicyCondition(path: "args.\(name)", op: .lte, value: .int(ceiling))] + amountBounds.conditions),
             onDeny: "A single call may move at most \(ceiling)\(units); larger amounts require human approval. "
                 + "Financial tool (\(Reasons.evidence(tool.evidence, category: .financial)))."))
         policy.rules.append(PolicyRule(
