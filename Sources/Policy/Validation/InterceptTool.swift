@@ -133,13 +133,13 @@ struct InterceptTool {
     }
 
     /// Problems with `state.<tool>.<counter>` paths that no rule defines.
-    func stateReferenceProblems(all tools: [InterceptTool]) -> [PolicyProblem] {
+    func stateReferenceProblems(all tools: [String: InterceptTool]) -> [PolicyProblem] {
         var out: [PolicyProblem] = []
         for ref in stateReferences {
             // validate.go splits with strings.SplitN(path, ".", 3): a dot in a tool name breaks it.
             let parts = ref.path.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 3 else { continue }
-            let owner = tools.first { $0.name == parts[1] } ?? (parts[1] == "_global" ? tools.first { $0.name == "*" } : nil)
+            let owner = tools[parts[1]] ?? (parts[1] == "_global" ? tools["*"] : nil)
             if owner?.counters.contains(parts[2]) != true {
                 out.append(PolicyProblem(location: ref.location, tool: name, rule: ref.rule, field: "path",
                                          message: "condition references state.\(InterceptValidator.esc(parts[1])).\(InterceptValidator.esc(parts[2])) but no matching state block found"))

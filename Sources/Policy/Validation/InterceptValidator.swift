@@ -43,7 +43,9 @@ public enum InterceptValidator {
         for tool in parsed { problems += tool.problems }
         // Counter references are checked across tools once every rule is read (validate.go
         // `hasMatchingStateBlock`).
-        for tool in parsed { problems += tool.stateReferenceProblems(all: parsed) }
+        var byName: [String: InterceptTool] = [:]
+        for tool in parsed { byName[tool.name] = tool }
+        for tool in parsed { problems += tool.stateReferenceProblems(all: byName) }
         return problems
     }
 

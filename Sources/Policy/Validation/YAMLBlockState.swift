@@ -57,6 +57,7 @@ struct BlockState {
 
     private mutating func mapping(indent: Int, depth: Int) throws(YAMLParseError) -> YAMLValue {
         var entries: [YAMLEntry] = []
+        var keys = Set<String>()
         while true {
             skipBlank()
             guard index < lines.count, current.indent == indent else { break }
@@ -64,7 +65,7 @@ struct BlockState {
             guard let (key, rest) = try Self.splitKey(line.text, line: line.number) else {
                 throw YAMLParseError(line: line.number, message: "expected \"key: value\"")
             }
-            if entries.contains(where: { $0.key == key }) {
+            if !keys.insert(key).inserted {
                 throw YAMLParseError(line: line.number, message: "mapping key \"\(key)\" already defined")
             }
             index += 1
@@ -96,13 +97,17 @@ struct BlockState {
         switch first {
         case "[", "{":
             var source = text
-            var flow = FlowParser(text: source, line: line.number, maxDepth: maxDepth - depth)
+            var balance = FlowBalance()
             // A flow collection may continue on following lines until its brackets close.
-            while !flow.isBalanced, index < lines.count {
-                if lines[index].indent >= 0 { source += " " + lines[index].text }
+            var closed = balance.feed(text)
+            while !closed, index < lines.count {
+                if lines[index].indent >= 0 {
+                    source += " " + lines[index].text
+                    closed = balance.feed(" " + lines[index].text)
+                }
                 index += 1
-                flow = FlowParser(text: source, line: line.number, maxDepth: maxDepth - depth)
             }
+            var flow = FlowParser(text: source, line: line.number, maxDepth: maxDepth - depth)
             return try flow.parseWhole()
         case "\"", "'":
             let chars = Array(text.unicodeScalars)
@@ -177,6 +182,8 @@ struct BlockState {
 extension String {
     /// The string without leading and trailing spaces (only U+0020, as YAML separates with it).
     func trimmingCharacters(inSpaces: ()) -> String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        let u = unicodeScalars
+        guard let start = u.firstIndex(where: { $0 != " " }), let end = u.lastIndex(where: { $0 != " " }) else { return "" }
+        return String(u[start...end])
     }
 }

@@ -9,30 +9,6 @@ struct FlowParser {
         chars = Array(text.unicodeScalars); self.line = line; self.maxDepth = max(1, maxDepth)
     }
 
-    /// True when every bracket opened outside quotes is closed (or the text is malformed enough
-    /// that reading more lines cannot help).
-    var isBalanced: Bool {
-        var depth = 0
-        var quote: Unicode.Scalar? = nil
-        var j = 0
-        while j < chars.count {
-            let c = chars[j]
-            if let q = quote {
-                if q == "\"", c == "\\" { j += 2; continue }
-                if c == q { quote = nil }
-            } else if c == "\"" || c == "'" {
-                quote = c
-            } else if c == "[" || c == "{" {
-                depth += 1
-            } else if c == "]" || c == "}" {
-                depth -= 1
-                if depth < 0 { return true }
-            }
-            j += 1
-        }
-        return depth == 0 && quote == nil
-    }
-
     /// The one flow value that makes up the whole text.
     mutating func parseWhole() throws(YAMLParseError) -> YAMLValue {
         let value = try parseValue(depth: 0)
@@ -67,12 +43,13 @@ struct FlowParser {
         case "{":
             i += 1
             var entries: [YAMLEntry] = []
+            var keys = Set<String>()
             while true {
                 skipSpaces()
                 guard i < chars.count else { throw fail("unclosed {") }
                 if chars[i] == "}" { i += 1; return .mapping(entries) }
                 let key = try parseKey()
-                if entries.contains(where: { $0.key == key }) { throw fail("mapping key \"\(key)\" already defined") }
+                if !keys.insert(key).inserted { throw fail("mapping key \"\(key)\" already defined") }
                 skipSpaces()
                 let value: YAMLValue
                 if i < chars.count, chars[i] == ":" { i += 1; value = try parseValue(depth: depth + 1) } else { value = .null }
@@ -110,5 +87,31 @@ struct FlowParser {
         case .string(let s): return s
         case let other: return other.scalarText ?? ""
         }
+    }
+}
+
+/// Tracks, line by line, whether a flow collection's brackets have closed (outside quotes), so a
+/// collection spread over many lines is scanned once.
+struct FlowBalance {
+    private var depth = 0
+    private var quote: Unicode.Scalar? = nil
+    private var escaped = false
+
+    /// Feeds more text; true once every bracket is closed (or closed too often to recover).
+    mutating func feed(_ text: String) -> Bool {
+        for c in text.unicodeScalars {
+            if escaped { escaped = false; continue }
+            if let q = quote {
+                if q == "\"", c == "\\" { escaped = true } else if c == q { quote = nil }
+            } else if c == "\"" || c == "'" {
+                quote = c
+            } else if c == "[" || c == "{" {
+                depth += 1
+            } else if c == "]" || c == "}" {
+                depth -= 1
+                if depth <= 0 { return true }
+            }
+        }
+        return depth <= 0 && quote == nil
     }
 }

@@ -32,10 +32,12 @@ public struct YAMLSubsetParser: Sendable {
         var out: [Line] = []
         var number = 0
         var started = false
-        for rawSub in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        // Split on scalars: as Characters, "\r\n" is one grapheme and slow to compare.
+        for rawSub in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
-            var raw = String(rawSub)
-            if raw.hasSuffix("\r") { raw.removeLast() }
+            var scalars = rawSub
+            if scalars.last == "\r" { scalars.removeLast() }
+            var raw = String(scalars)
             if number == 1, raw.hasPrefix("\u{FEFF}") { raw.removeFirst() }
             let indent = raw.prefix { $0 == " " }.count
             let body = raw.dropFirst(indent)
