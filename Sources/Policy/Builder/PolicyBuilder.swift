@@ -87,6 +87,15 @@ public struct PolicyBuilder: Sendable {
     /// Read actions allowed, write actions limited, the rest denied by a condition on the action
     /// argument. Intercept has no per-action counters, so the tool is limited at the strictest
     /// rate among the actions it may still call.
+    ///
+    /// Intercept's semantics (PolicyLayer/Intercept, internal/config/validate.go and
+    /// internal/engine/engine.go): an `action: deny` rule may not have conditions ("deny rules must
+    /// not have conditions"); an `evaluate` rule's conditions all have to hold for the call to be
+    /// allowed, and a failing one denies with `on_deny`; a condition on an absent argument fails
+    /// (only `exists` looks at absence). So the gate is an evaluate rule
+    /// `args.<parameter> in [allowed actions]`: an allowlist, so an action value the schema never
+    /// declared is denied too. PolicyLayer JSON can only say "deny if", so its writer turns the
+    /// same condition into `deny_if: args.<parameter> not_in [allowed actions]`.
     private func multiAction(_ tool: ToolAssessment, schema: JSONValue?) -> Decision {
         let parameter = tool.actions[0].parameter
         var allowed: [ActionAssessment] = []
@@ -129,6 +138,11 @@ public struct PolicyBuilder: Sendable {
         let derived = SchemaConditions(schema: schema, skipping: skipping)
         policy.notes += derived.notes
         if !derived.conditions.isEmpty { policy.rules.append(Reasons.argumentRule(derived.conditions)) }
+    }
+
+    /// The policy for a server from its definitions (name and raw tools).
+    public func build(assessment: ServerAssessment, definitions: ServerDefinitions) -> PolicyDocument {
+        build(assessment: assessment, tools: definitions.tools, serverName: definitions.serverName)
     }
 
     /// The raw tool JSON an assessment points at (`/tools/N`), else the first with its name.
