@@ -73,9 +73,25 @@ struct HostileNameTests {
         }
     }
 
+    @Test func overlongNameIsLeftOutOfTheYAMLAndStillDenied() throws {
+        let name = String(repeating: "n", count: 1100)
+        let (assessment, raw) = Self.assessment(name: name, category: .read)
+        let doc = PolicyBuilder(profile: .recommended).build(assessment: assessment, tools: raw, serverName: "x")
+        let yaml = InterceptYAMLWriter.render(doc)
+        #expect(try YAMLSubsetParser().parse(yaml)["tools"] == .mapping([]))
+        #expect(yaml.contains("left out: a tool whose name is 1100 characters long"))
+        #expect(InterceptValidator.validate(yaml: yaml).isEmpty)
+        // A hand-written policy with such a key is refused the way Intercept's parser would.
+        let handWritten = "version: \"1\"\ntools:\n  \(name):\n    rules: []\n"
+        #expect(InterceptValidator.validate(yaml: handWritten).contains { $0.message.contains("longer than a YAML key may be") })
+        // JSON has no such limit.
+        #expect(try JSONParser().parse(PolicyLayerJSONWriter.render(doc)).value["tools"]?.objectValue?.keys == [name])
+    }
+
     @Test func yamlTextHasNoRawControlOrInvisibleCharacters() {
         let (assessment, raw) = Self.assessment(name: HostileStrings.all.joined(separator: "|"), category: .write)
         let yaml = InterceptYAMLWriter.render(PolicyBuilder(profile: .recommended).build(assessment: assessment, tools: raw, serverName: "x"))
+        #expect(yaml.contains("rate_limit: \"30/minute\""), "the tool must be listed for this test to mean anything")
         for scalar in yaml.unicodeScalars where scalar != "\n" {
             let category = scalar.properties.generalCategory
             #expect(scalar.value >= 0x20 && category != .control && category != .format, "raw U+\(String(scalar.value, radix: 16)) in YAML")

@@ -39,6 +39,10 @@ public enum InterceptValidator {
             problems.append(PolicyProblem(location: "tools", field: "tools", message: "tools must be a mapping of tool names, got \(toolsValue.typeName)"))
             return problems
         }
+        for entry in tools where entry.key.count > InterceptYAMLWriter.maxKeyCharacters - 2 {
+            problems.append(PolicyProblem(location: "line \(entry.line)", tool: entry.key, field: "tools",
+                                          message: "tool name of \(entry.key.count) characters is longer than a YAML key may be (1024)"))
+        }
         let parsed = tools.map { InterceptTool(name: $0.key, value: $0.value) }
         for tool in parsed { problems += tool.problems }
         // Counter references are checked across tools once every rule is read (validate.go

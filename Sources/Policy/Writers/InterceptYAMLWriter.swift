@@ -5,6 +5,14 @@ import JSON
 /// double-quoted and escaped (`YAMLScalar`), so the text is a pure function of the document and
 /// no name can change its structure.
 public enum InterceptYAMLWriter {
+    /// YAML limits an implicit key to 1024 characters (YAML 1.2 §7.4.2; gopkg.in/yaml.v3 refuses
+    /// longer simple keys), so a longer tool name cannot be a key under `tools`. Such a tool is
+    /// left out with a comment, and `default: deny` blocks it.
+    public static let maxKeyCharacters = 1024
+
+    /// True when `name`, quoted and escaped, fits in a YAML mapping key.
+    public static func fitsAsKey(_ name: String) -> Bool { YAMLScalar.quoted(name).count <= maxKeyCharacters }
+
     /// The policy's YAML text.
     public static func render(_ doc: PolicyDocument) -> String {
         var out: [String] = []
@@ -21,8 +29,12 @@ public enum InterceptYAMLWriter {
                 out.append("  - " + YAMLScalar.quoted(tool.name))
             }
         }
-        if doc.tools.isEmpty { out.append("tools: {}") } else { out.append("tools:") }
+        if !doc.tools.contains(where: { fitsAsKey($0.name) }) { out.append("tools: {}") } else { out.append("tools:") }
         for tool in doc.tools {
+            guard fitsAsKey(tool.name) else {
+                out.append("  " + YAMLScalar.comment("left out: a tool whose name is \(tool.name.count) characters long (longer than a YAML key may be); default deny blocks it"))
+                continue
+            }
             out.append("  " + YAMLScalar.quoted(tool.name) + ":")
             for note in tool.notes { out.append("    " + YAMLScalar.comment(note)) }
             let rules = expressible(tool)
