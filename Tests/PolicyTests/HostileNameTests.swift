@@ -91,7 +91,7 @@ struct HostileNameTests {
     @Test func yamlTextHasNoRawControlOrInvisibleCharacters() {
         let (assessment, raw) = Self.assessment(name: HostileStrings.all.joined(separator: "|"), category: .write)
         let yaml = InterceptYAMLWriter.render(PolicyBuilder(profile: .recommended).build(assessment: assessment, tools: raw, serverName: "x"))
-        #expect(yaml.contains("rate_limit: \"30/minute\""), "the tool must be listed for this test to mean anything")
+        #expect((try? YAMLSubsetParser().parse(yaml))?["tools"]?.mappingValue?.count == 1, "the tool must be listed for this test to mean anything")
         for scalar in yaml.unicodeScalars where scalar != "\n" {
             let category = scalar.properties.generalCategory
             #expect(scalar.value >= 0x20 && category != .control && category != .format, "raw U+\(String(scalar.value, radix: 16)) in YAML")
