@@ -20,13 +20,3 @@ extension RuleHit {
         RuleHit(pointer: pointer, quote: Quote.cut(quote), message: reason, effect: .capability(category, weight: weight))
     }
 }
-
-/// Cutting quotes to a readable length.
-enum Quote {
-    /// The longest quote kept, in characters.
-    static let maxLength = 120
-    /// `text` cut to `maxLength` characters with an ellipsis.
-    static func cut(_ text: String) -> String {
-        text.count <= maxLength ? text : String(text.prefix(maxLength - 1)) + "…"
-    }
-}

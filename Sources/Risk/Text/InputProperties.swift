@@ -1,7 +1,7 @@
 import JSON
 
 /// One input property of a tool, found anywhere in its input schema.
-struct SchemaProperty: Sendable {
+struct InputProperty: Sendable {
     /// The property's own name, e.g. `content`.
     let name: String
     /// The dotted path from the top, `[]` marking array items, e.g. `messages[].content`.
@@ -14,22 +14,22 @@ struct SchemaProperty: Sendable {
     let words: [String]
 
     /// The JSON types the schema allows, looking into `anyOf`/`oneOf` branches (e.g. Optional[str]).
-    var types: Set<String> { SchemaProperties.types(of: schema) }
+    var types: Set<String> { InputProperties.types(of: schema) }
     /// The description, if any.
     var description: String? { schema["description"]?.stringValue }
     /// True when the property takes text (or a list of texts).
     var takesText: Bool {
         let t = types
         if t.contains("string") { return true }
-        if t.contains("array"), let items = SchemaProperties.branches(schema).lazy.compactMap({ $0["items"] }).first {
-            return SchemaProperties.types(of: items).contains("string")
+        if t.contains("array"), let items = InputProperties.branches(schema).lazy.compactMap({ $0["items"] }).first {
+            return InputProperties.types(of: items).contains("string")
         }
         return t.isEmpty
     }
 }
 
 /// Walks a tool's input schema for its properties, nested ones included, with bounds.
-enum SchemaProperties {
+enum InputProperties {
     /// Nesting followed at most this deep.
     static let maxDepth = 12
     /// At most this many properties per tool.
@@ -39,9 +39,9 @@ enum SchemaProperties {
 
     /// Every property of the tool at `index`, depth-first, through objects, array items,
     /// `anyOf`/`oneOf`/`allOf` branches and local `$ref`s (`#/$defs/X`, `#/definitions/X`).
-    static func all(tool: JSONValue, index: Int) -> [SchemaProperty] {
+    static func all(tool: JSONValue, index: Int) -> [InputProperty] {
         guard let schema = tool["inputSchema"] else { return [] }
-        var out: [SchemaProperty] = []
+        var out: [InputProperty] = []
         var budget = maxVisits
         walk(schema, root: schema, pointer: JSONPointer(tokens: ["tools", String(index), "inputSchema"]), path: "",
              depth: 0, seenRefs: [], budget: &budget, out: &out)
@@ -49,7 +49,7 @@ enum SchemaProperties {
     }
 
     private static func walk(_ schema: JSONValue, root: JSONValue, pointer: JSONPointer, path: String, depth: Int,
-                             seenRefs: Set<String>, budget: inout Int, out: inout [SchemaProperty]) {
+                             seenRefs: Set<String>, budget: inout Int, out: inout [InputProperty]) {
         budget -= 1
         guard budget > 0, depth <= maxDepth, out.count < maxProperties, schema.objectValue != nil else { return }
         var seenRefs = seenRefs
@@ -60,7 +60,7 @@ enum SchemaProperties {
             var childRefs = seenRefs
             let (resolved, resolvedPointer) = resolve(sub, root: root, pointer: at, seenRefs: &childRefs)
             let childPath = path.isEmpty ? name : "\(path).\(name)"
-            out.append(SchemaProperty(name: name, path: childPath, pointer: at, schema: resolved, words: IdentifierWords.split(name)))
+            out.append(InputProperty(name: name, path: childPath, pointer: at, schema: resolved, words: IdentifierWords.split(name)))
             walk(resolved, root: root, pointer: resolvedPointer, path: childPath, depth: depth + 1, seenRefs: childRefs, budget: &budget, out: &out)
         }
         if let items = schema["items"] {
