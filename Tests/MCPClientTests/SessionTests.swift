@@ -81,6 +81,18 @@ import TestSupport
         #expect(detail.contains("2024-10-07"))
     }
 
+    @Test func unknownLaterVersionIsReadWithAnAnomaly() async {
+        let (snapshot, _) = await crawlScripted { request in
+            if request["method"] == "initialize" {
+                return [resultLine(request, "{\"protocolVersion\":\"2026-07-28\",\"capabilities\":{\"tools\":{}},\"serverInfo\":{\"name\":\"n\",\"version\":\"1\"}}")]
+            }
+            return await wellBehaved(request)
+        }
+        #expect(snapshot.completeness == .complete)
+        #expect(snapshot.protocolVersion == "2026-07-28")
+        #expect(snapshot.anomalyKinds == ["unknown-protocol-version"])
+    }
+
     @Test func timeoutNamesTheStepAndQuotesStderr() async {
         let options = CrawlOptions(requestTimeout: 0.3, totalTimeout: 20)
         let (snapshot, _) = await crawlScripted(options: options, stderr: "booting...\nwaiting for license server\n") { request in

@@ -62,6 +62,9 @@ extension SessionMachine {
         guard ProtocolVersions.acceptsInitializeVersion(version) else {
             return fail(.protocolViolation(step: "initialize", detail: "the server chose protocol version \"\(Sanitize.quote(version, limit: 40))\", which mcprisk does not speak (it offered \(ProtocolVersions.offered) and accepts 2024-11-05 onward)"))
         }
+        if !ProtocolVersions.initializeEra.contains(version) {
+            anomalies.add(kind: "unknown-protocol-version", "the server chose protocol version \(version), which mcprisk does not know; reading it as \(ProtocolVersions.offered)")
+        }
         snapshot.protocolVersion = version
         takeServerDescription(result, serverInfo: result["serverInfo"], from: ["result"], issues: issues)
         handshakeDone = true
