@@ -150,13 +150,36 @@ import TestSupport
         #expect(snapshot.error?.kind == "limit-exceeded")
     }
 
-    @Test func missingTemplatesMethodIsNotAFailure() async {
+    @Test func missingTemplatesOrPromptsMethodIsNotAFailure() async {
         let (snapshot, _) = await crawlScripted { request in
-            if request["method"] == "resources/templates/list" { return [errorLine(request, code: -32601, message: "Method not found")] }
+            if request["method"] == "resources/templates/list" || request["method"] == "prompts/list" {
+                return [errorLine(request, code: -32601, message: "Method not found")]
+            }
             return await wellBehaved(request)
         }
         #expect(snapshot.completeness == .complete)
-        #expect(snapshot.anomalyKinds == ["list-not-supported"])
+        #expect(snapshot.anomalyKinds == ["list-not-supported", "list-not-supported"])
+        #expect(snapshot.resources.count == 1)
+    }
+
+    @Test func missingToolsListOnAServerThatAdvertisedToolsFails() async {
+        let (snapshot, _) = await crawlScripted { request in
+            if request["method"] == "tools/list" { return [errorLine(request, code: -32601, message: "Method not found")] }
+            return await wellBehaved(request)
+        }
+        #expect(snapshot.completeness == .failed)
+        #expect(snapshot.error == .serverError(step: "tools/list", code: -32601, message: "Method not found"))
+    }
+
+    @Test func otherErrorsOnLaterListsKeepWhatWasRead() async {
+        let (snapshot, _) = await crawlScripted { request in
+            if request["method"] == "resources/list" { return [errorLine(request, code: -32603, message: "resource backend down")] }
+            return await wellBehaved(request)
+        }
+        #expect(snapshot.completeness == .partial)
+        #expect(snapshot.toolNames == ["a", "b", "c"])
+        #expect(snapshot.prompts.count == 1)
+        #expect(snapshot.error == .serverError(step: "resources/list", code: -32603, message: "resource backend down"))
     }
 
     @Test func parserIssuesPointIntoTheSnapshotDocument() async {

@@ -25,8 +25,9 @@ extension SessionMachine {
         if era == .stateless, code == -32022, phase != .initializing {
             return switchModernVersion(supported: ProtocolVersions.supportedList(data), code: code, message: quoted)
         }
-        if case .listing(let kind, 1) = phase, code == JSONRPC.methodNotFound,
-           kind == .resourceTemplates || (kind == .tools && !toolsAdvertised) {
+        // A missing prompts/resources/templates method costs nothing a scan needs; missing tools/list
+        // on a server that advertised tools is a real failure.
+        if case .listing(let kind, 1) = phase, code == JSONRPC.methodNotFound, kind != .tools || !toolsAdvertised {
             anomalies.add(kind: "list-not-supported", "\(kind.method) answered \(code) (\(quoted)); treated as an empty list")
             return startNextList()
         }
