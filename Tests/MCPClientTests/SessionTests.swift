@@ -81,6 +81,18 @@ import TestSupport
         #expect(detail.contains("2024-10-07"))
     }
 
+    @Test func unknownLaterVersionIsReadWithAnAnomaly() async {
+        let (snapshot, _) = await crawlScripted { request in
+            if request["method"] == "initialize" {
+                return [resultLine(request, "{\"protocolVersion\":\"2026-07-28\",\"capabilities\":{\"tools\":{}},\"serverInfo\":{\"name\":\"n\",\"version\":\"1\"}}")]
+            }
+            return await wellBehaved(request)
+        }
+        #expect(snapshot.completeness == .complete)
+        #expect(snapshot.protocolVersion == "2026-07-28")
+        #expect(snapshot.anomalyKinds == ["unknown-protocol-version"])
+    }
+
     @Test func timeoutNamesTheStepAndQuotesStderr() async {
         let options = CrawlOptions(requestTimeout: 0.3, totalTimeout: 20)
         let (snapshot, _) = await crawlScripted(options: options, stderr: "booting...\nwaiting for license server\n") { request in
@@ -138,13 +150,36 @@ import TestSupport
         #expect(snapshot.error?.kind == "limit-exceeded")
     }
 
-    @Test func missingTemplatesMethodIsNotAFailure() async {
+    @Test func missingTemplatesOrPromptsMethodIsNotAFailure() async {
         let (snapshot, _) = await crawlScripted { request in
-            if request["method"] == "resources/templates/list" { return [errorLine(request, code: -32601, message: "Method not found")] }
+            if request["method"] == "resources/templates/list" || request["method"] == "prompts/list" {
+                return [errorLine(request, code: -32601, message: "Method not found")]
+            }
             return await wellBehaved(request)
         }
         #expect(snapshot.completeness == .complete)
-        #expect(snapshot.anomalyKinds == ["list-not-supported"])
+        #expect(snapshot.anomalyKinds == ["list-not-supported", "list-not-supported"])
+        #expect(snapshot.resources.count == 1)
+    }
+
+    @Test func missingToolsListOnAServerThatAdvertisedToolsFails() async {
+        let (snapshot, _) = await crawlScripted { request in
+            if request["method"] == "tools/list" { return [errorLine(request, code: -32601, message: "Method not found")] }
+            return await wellBehaved(request)
+        }
+        #expect(snapshot.completeness == .failed)
+        #expect(snapshot.error == .serverError(step: "tools/list", code: -32601, message: "Method not found"))
+    }
+
+    @Test func otherErrorsOnLaterListsKeepWhatWasRead() async {
+        let (snapshot, _) = await crawlScripted { request in
+            if request["method"] == "resources/list" { return [errorLine(request, code: -32603, message: "resource backend down")] }
+            return await wellBehaved(request)
+        }
+        #expect(snapshot.completeness == .partial)
+        #expect(snapshot.toolNames == ["a", "b", "c"])
+        #expect(snapshot.prompts.count == 1)
+        #expect(snapshot.error == .serverError(step: "resources/list", code: -32603, message: "resource backend down"))
     }
 
     @Test func parserIssuesPointIntoTheSnapshotDocument() async {

@@ -9,10 +9,10 @@ public enum ProtocolVersions {
     /// Stateless revisions we speak, newest first.
     public static let modern = ["2026-07-28"]
 
-    /// Whether a version returned by `initialize` is usable: a known one, or a date from 2024-11-05 to `offered`.
+    /// Whether a version returned by `initialize` is usable: any date from 2024-11-05 on (a server
+    /// that completed the handshake speaks it, whatever it calls its version).
     public static func acceptsInitializeVersion(_ version: String) -> Bool {
-        if initializeEra.contains(version) { return true }
-        return isDate(version) && version >= "2024-11-05" && version <= offered
+        isDate(version) && version >= "2024-11-05"
     }
 
     /// True for `YYYY-MM-DD`.

@@ -25,8 +25,9 @@ extension SessionMachine {
         if era == .stateless, code == -32022, phase != .initializing {
             return switchModernVersion(supported: ProtocolVersions.supportedList(data), code: code, message: quoted)
         }
-        if case .listing(let kind, 1) = phase, code == JSONRPC.methodNotFound,
-           kind == .resourceTemplates || (kind == .tools && !toolsAdvertised) {
+        // A missing prompts/resources/templates method costs nothing a scan needs; missing tools/list
+        // on a server that advertised tools is a real failure.
+        if case .listing(let kind, 1) = phase, code == JSONRPC.methodNotFound, kind != .tools || !toolsAdvertised {
             anomalies.add(kind: "list-not-supported", "\(kind.method) answered \(code) (\(quoted)); treated as an empty list")
             return startNextList()
         }
@@ -61,6 +62,9 @@ extension SessionMachine {
         }
         guard ProtocolVersions.acceptsInitializeVersion(version) else {
             return fail(.protocolViolation(step: "initialize", detail: "the server chose protocol version \"\(Sanitize.quote(version, limit: 40))\", which mcprisk does not speak (it offered \(ProtocolVersions.offered) and accepts 2024-11-05 onward)"))
+        }
+        if !ProtocolVersions.initializeEra.contains(version) {
+            anomalies.add(kind: "unknown-protocol-version", "the server chose protocol version \(version), which mcprisk does not know; reading it as \(ProtocolVersions.offered)")
         }
         snapshot.protocolVersion = version
         takeServerDescription(result, serverInfo: result["serverInfo"], from: ["result"], issues: issues)

@@ -70,6 +70,7 @@ public final class StdioTransport: MessageTransport, @unchecked Sendable {
         var buffer = [UInt8](repeating: 0, count: 64 << 10)
         var total = 0
         readLoop: while true {
+            guard waitReadable(child.stdoutFD) else { break }
             let n = buffer.withUnsafeMutableBytes { read(child.stdoutFD, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { break }
@@ -98,6 +99,7 @@ public final class StdioTransport: MessageTransport, @unchecked Sendable {
     private func readStderr() {
         var buffer = [UInt8](repeating: 0, count: 16 << 10)
         while true {
+            guard waitReadable(child.stderrFD) else { break }
             let n = buffer.withUnsafeMutableBytes { read(child.stderrFD, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { break }
@@ -105,6 +107,18 @@ public final class StdioTransport: MessageTransport, @unchecked Sendable {
         }
         closeDescriptor(child.stderrFD)
         stateLock.lock(); stderrFinished = true; stateLock.unlock()
+    }
+
+    /// Waits until `fd` has data or EOF; false once the transport is closed and the pipe has been
+    /// quiet for a moment, so a reader never outlives a process that escaped the group holding the pipe.
+    private func waitReadable(_ fd: Int32) -> Bool {
+        while true {
+            var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, 200)
+            if ready > 0 { return true }
+            if ready < 0 && errno != EINTR { return true }
+            if stateLock.withLock({ closed }) { return false }
+        }
     }
 
     /// Writes one message as a line. A server that stops reading gets `writeTimeout` seconds.

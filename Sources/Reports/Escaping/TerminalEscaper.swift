@@ -1,3 +1,5 @@
+import Risk
+
 /// Escaping for a terminal: no byte a terminal could act on ever comes from a server string.
 public enum TerminalEscaper {
     /// One line of display text: controls as `\u{1B}`, invisible characters as `<U+202E>`, `\n` as `⏎`.
@@ -79,5 +81,3 @@ struct TerminalStyle {
         }
     }
 }
-
-import Risk
