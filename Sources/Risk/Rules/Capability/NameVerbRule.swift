@@ -42,6 +42,9 @@ struct NameVerbRule: ToolRule {
         let reading = VerbReading(tool.nameTokens)
         let lookupRun = !reading.objectWords.contains(where: Self.codeObjects.contains) && reading.objectWords.contains(where: Self.lookupObjects.contains)
         let words = tool.nameTokens.words
+        // Verbs joined by `and` all happen: the most dangerous of them states the action, the others support it.
+        let group = reading.verbs.filter { $0.role != .secondary }
+        let worst = group.max { a, b in (a.entry.category.rank, b.position) < (b.entry.category.rank, a.position) }?.position
         return reading.verbs.compactMap { verb in
             var weight: Int
             var reason: String
@@ -49,6 +52,9 @@ struct NameVerbRule: ToolRule {
             let others = words.indices.filter { $0 != verb.position }.map { words[$0].text }
             let entry = VerbObjects.entry(for: verb.base, verb.entry, nameObjects: others, nearby: Array(tool.descriptionHead.drop { VerbLexicon.verbs.lookup($0) == nil }.dropFirst()))
             switch verb.role {
+            case .leading where group.count > 1 && verb.position != worst, .joined where group.count > 1 && verb.position != worst:
+                weight = Self.secondaryWeight
+                reason = "verb '\(verb.base)' is one of several joined verbs; the most dangerous one leads"
             case .leading, .joined:
                 weight = entry.strength.scale(entry.alsoNoun && !opensSegment ? Self.nounLeadingWeight : Self.leadingWeight)
                 reason = verb.role == .leading ? "verb '\(verb.base)' leads the name: \(entry.reason)" : "verb '\(verb.base)' is joined to the leading verb: \(entry.reason)"
