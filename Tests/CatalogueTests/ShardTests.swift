@@ -114,4 +114,24 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: precious.appendingPathComponent("notes.txt").path))
         }
     }
+
+    @Test func aShardKilledBeforeFinishingCanBeRetriedIntoTheSameFolder() async throws {
+        try await withTemporaryDirectory { root in
+            let catalogue = try store(at: root.appendingPathComponent("catalogue"), manifest(["a", "b"]))
+            let out = root.appendingPathComponent("shard")
+            let hang = Mutable(true)
+            let refresher = CatalogueRefresher(store: catalogue, jobs: 1, timeout: 0.3, shard: try Shard(index: 0, count: 1),
+                                               outputDirectory: out, mcpriskVersion: "test", crawl: { entry in
+                                                   if hang.value && entry.id == "b" { await Hang.shared.forever() }
+                                                   return completeSnapshot([tool("read_\(entry.id)")])
+                                               }, now: fixedNow, assess: fakeAssess, abandonedGrace: 0)
+            // What a killed run leaves: the marker and some server files, but no shard.json.
+            _ = try await refresher.run()
+            try FileManager.default.removeItem(at: out.appendingPathComponent(ShardRecord.fileName))
+            hang.value = false
+            let retried = try await refresher.run()
+            #expect(retried.exitStatus == 0)
+            #expect(try CatalogueMerger(store: catalogue, now: fixedNow, assess: fakeAssess).merge(shardDirectories: [out]).succeeded == 2)
+        }
+    }
 }

@@ -161,20 +161,25 @@ public struct CatalogueRefresher: Sendable {
         }
     }
 
-    /// Empties a shard output folder from an earlier run; refuses a folder that is not one.
+    /// Marks a folder as a shard output from the moment a run starts, so a run killed before writing
+    /// `shard.json` can be retried into the same folder.
+    static let outputMarker = ".mcprisk-shard-output"
+
+    /// Empties a shard output folder from an earlier (finished or killed) run; refuses any other non-empty folder.
     private func prepareOutputDirectory(_ output: CatalogueStore) throws(CatalogueError) {
         let path = output.root.standardizedFileURL.path
         guard path != store.root.standardizedFileURL.path else {
             throw .io(path: path, detail: "the output folder must not be the catalogue itself")
         }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0 != ".lock" && !$0.hasPrefix(AtomicFile.temporaryPrefix) }
-        guard names.isEmpty || names.contains(ShardRecord.fileName) else {
-            throw .io(path: path, detail: "the output folder is not empty and holds no \(ShardRecord.fileName); refusing to overwrite it")
+        guard names.isEmpty || names.contains(ShardRecord.fileName) || names.contains(Self.outputMarker) else {
+            throw .io(path: path, detail: "the output folder is not empty and is not a shard output; refusing to overwrite it")
         }
         do {
             try? FileManager.default.removeItem(atPath: path + "/" + ShardRecord.fileName)
             if FileManager.default.fileExists(atPath: output.serversDirectory.path) { try FileManager.default.removeItem(at: output.serversDirectory) }
-        } catch { throw .io(path: path, detail: "cannot clear the previous shard output: \(error.localizedDescription)") }
+            try Data().write(to: output.root.appendingPathComponent(Self.outputMarker))
+        } catch { throw .io(path: path, detail: "cannot prepare the shard output folder: \(error.localizedDescription)") }
     }
 
     static func seconds(_ s: Double) -> String { s == s.rounded() ? String(Int(s)) : String(s) }
