@@ -47,9 +47,11 @@ enum Deadline {
         func attach(work: Task<Void, Never>, timer: Task<Void, Never>) {
             lock.lock()
             let done = result != nil
+            let timedOut = result.map { $0 == nil } ?? false
             self.work = work; self.timer = timer
             lock.unlock()
             if done { timer.cancel() }
+            if timedOut { work.cancel() }
         }
 
         func finish(_ value: T?) {
