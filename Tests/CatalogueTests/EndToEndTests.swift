@@ -86,4 +86,24 @@ import TestSupport
             #expect(outcome.changeReport?.changes.isEmpty == true)
         }
     }
+
+    /// Assessments are derived: the classifier over a stored, re-read snapshot gives exactly what it
+    /// gave over the live crawl, for servers with duplicate keys, escapes and deep schemas too.
+    @Test(arguments: ["good", "duplicate-description", "escape-sequences", "deep-schema", "invalid-entries"])
+    func storedSnapshotsAssessLikeTheLiveCrawl(mode: String) async throws {
+        try await withTemporaryDirectory { root in
+            let launch = try #require(FixtureServer.launch(mode), "\(FixtureServer.missingMessage)")
+            let live = await Crawler(options: CrawlOptions(requestTimeout: 20, totalTimeout: 20)).crawl(launch, target: mode)
+            try #require(live.completeness == .complete, "\(String(describing: live.error))")
+            let store = CatalogueStore(root: root)
+            try store.writeSnapshot(StoredSnapshot(serverId: "s", capturedAt: Timestamp(fixedNow()), mcpriskVersion: "test", snapshot: live))
+            let stored = try #require(try store.readSnapshot(id: "s"))
+            var liveDefinitions = ServerDefinitions(json: live.definitionsDocument, serverName: "s")
+            liveDefinitions.serverName = live.serverName ?? "s"
+            liveDefinitions.parseIssues = live.parseIssues
+            #expect(Self.assess(stored.serverDefinitions) == Self.assess(liveDefinitions))
+            #expect(stored.parseIssues == live.parseIssues)
+            if mode == "duplicate-description" { #expect(!stored.parseIssues.isEmpty) }
+        }
+    }
 }

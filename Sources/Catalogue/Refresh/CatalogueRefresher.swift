@@ -148,7 +148,7 @@ public struct CatalogueRefresher: Sendable {
             break
         }
         var stored = StoredSnapshot(serverId: entry.id, capturedAt: time, mcpriskVersion: mcpriskVersion, snapshot: snapshot)
-        let unchanged = previous.snapshot.map { $0.definitions == stored.definitions } ?? false
+        let unchanged = previous.snapshot.map { $0.sameContent(as: stored) } ?? false
         if unchanged, let old = previous.snapshot { stored = old }
         do {
             if !unchanged { try output.writeSnapshot(stored) }

@@ -23,33 +23,26 @@ public struct StoredSnapshot: Sendable, Hashable {
     public var definitions: JSONValue
     /// Tool name → `ToolHash.sha256(of:)`; always recomputed from `definitions`, checked on read.
     public var toolHashes: [String: String]
+    /// What the JSON parser met in the server's answers (duplicate keys, invalid UTF-8, skipped deep
+    /// subtrees), pointing into `definitions`: kept because some findings rest on them.
+    public var parseIssues: [JSONIssue]
 
     /// A snapshot of `definitions` captured at `capturedAt`.
-    public init(serverId: String, capturedAt: Timestamp, mcpriskVersion: String, definitions: JSONValue) {
+    public init(serverId: String, capturedAt: Timestamp, mcpriskVersion: String, definitions: JSONValue, parseIssues: [JSONIssue] = []) {
         self.serverId = serverId; self.capturedAt = capturedAt; self.mcpriskVersion = mcpriskVersion
         self.definitions = definitions.canonicalized
+        self.parseIssues = parseIssues
         toolHashes = ToolHash.hashes(of: self.definitions["tools"]?.arrayValue ?? [])
     }
 
-    /// A snapshot of what a crawl read.
+    /// A snapshot of what a crawl read: its canonical definitions document and parse issues.
     public init(serverId: String, capturedAt: Timestamp, mcpriskVersion: String, snapshot: ServerSnapshot) {
         self.init(serverId: serverId, capturedAt: capturedAt, mcpriskVersion: mcpriskVersion,
-                  definitions: Self.definitionsDocument(of: snapshot))
+                  definitions: snapshot.definitionsDocument, parseIssues: snapshot.parseIssues)
     }
 
-    /// The canonical definitions document of a crawl: what the server listed, nothing about how it went.
-    public static func definitionsDocument(of s: ServerSnapshot) -> JSONValue {
-        var o = JSONObject()
-        if let v = s.serverInfo { o["serverInfo"] = v }
-        if let v = s.protocolVersion { o["protocolVersion"] = .string(v) }
-        if let v = s.capabilities { o["capabilities"] = v }
-        if let v = s.instructions { o["instructions"] = .string(v) }
-        o["tools"] = .array(s.tools)
-        o["prompts"] = .array(s.prompts)
-        o["resources"] = .array(s.resources)
-        o["resourceTemplates"] = .array(s.resourceTemplates)
-        return .object(o)
-    }
+    /// True when `other` holds the same listing (definitions and parse issues), whenever captured.
+    public func sameContent(as other: StoredSnapshot) -> Bool { definitions == other.definitions && parseIssues == other.parseIssues }
 
     /// The tools as listed.
     public var tools: [JSONValue] { definitions["tools"]?.arrayValue ?? [] }
@@ -60,6 +53,7 @@ public struct StoredSnapshot: Sendable, Hashable {
     public var serverDefinitions: ServerDefinitions {
         var d = ServerDefinitions(json: definitions, serverName: serverId)
         d.serverName = serverName
+        d.parseIssues = parseIssues
         return d
     }
 
@@ -69,15 +63,23 @@ public struct StoredSnapshot: Sendable, Hashable {
                        serverInfo: definitions["serverInfo"], capabilities: definitions["capabilities"],
                        instructions: definitions["instructions"]?.stringValue, tools: tools,
                        prompts: definitions["prompts"]?.arrayValue ?? [], resources: definitions["resources"]?.arrayValue ?? [],
-                       resourceTemplates: definitions["resourceTemplates"]?.arrayValue ?? [], completeness: .complete)
+                       resourceTemplates: definitions["resourceTemplates"]?.arrayValue ?? [], parseIssues: parseIssues, completeness: .complete)
     }
 
     /// The file's JSON.
     public var json: JSONValue {
         var hashes = JSONObject()
         for (name, hash) in toolHashes { hashes[name] = .string(hash) }
-        return ["schemaVersion": .int(Self.schemaVersion), "serverId": .string(serverId), "capturedAt": .string(capturedAt.description),
-                "mcpriskVersion": .string(mcpriskVersion), "definitions": definitions, "toolHashes": .object(hashes)]
+        var o = JSONObject([("schemaVersion", .int(Self.schemaVersion)), ("serverId", .string(serverId)),
+                            ("capturedAt", .string(capturedAt.description)), ("mcpriskVersion", .string(mcpriskVersion)),
+                            ("definitions", definitions), ("toolHashes", .object(hashes))])
+        if !parseIssues.isEmpty {
+            o["parseIssues"] = .array(parseIssues.map { issue in
+                ["kind": .string(issue.kind.rawValue), "pointer": .string(issue.pointer.description),
+                 "offset": .int(issue.offset), "detail": .string(issue.detail)]
+            })
+        }
+        return .object(o)
     }
 
     /// Reads a snapshot file strictly: unknown keys, newer schemas and hashes that do not match their
@@ -110,6 +112,20 @@ public struct StoredSnapshot: Sendable, Hashable {
             guard let h = m.value.stringValue else { throw .invalidValue(path: path, key: "toolHashes.\(m.key)", detail: "expected a string") }
             stored[m.key] = h
         }
+        var issues: [JSONIssue] = []
+        for (i, value) in try r.array("parseIssues").enumerated() {
+            var ir = try StrictObject(value, path: path, context: "parseIssues[\(i)]")
+            let kindText = try ir.string("kind"), pointerText = try ir.string("pointer")
+            guard let kind = JSONIssue.Kind(rawValue: kindText) else {
+                throw .invalidValue(path: path, key: ir.keyPath("kind"), detail: "unknown issue kind \"\(kindText)\"")
+            }
+            guard let pointer = JSONPointer(pointerText) else {
+                throw .invalidValue(path: path, key: ir.keyPath("pointer"), detail: "not a JSON Pointer: \"\(pointerText)\"")
+            }
+            issues.append(JSONIssue(kind: kind, at: pointer, offset: try ir.int("offset"), detail: try ir.string("detail")))
+            try ir.finish()
+        }
+        parseIssues = issues
         try r.finish()
         toolHashes = ToolHash.hashes(of: definitions["tools"]?.arrayValue ?? [])
         if let bad = Set(stored.keys).union(toolHashes.keys).sorted().first(where: { stored[$0] != toolHashes[$0] }) {
