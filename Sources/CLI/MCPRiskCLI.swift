@@ -20,6 +20,7 @@ public enum MCPRiskCLI {
 
     /// Runs mcprisk with the process arguments and exits with the status.
     public static func main() async -> Never {
+        InterruptHandler.install()
         let status = await run(Array(CommandLine.arguments.dropFirst()), context: .current())
         exit(status)
     }
