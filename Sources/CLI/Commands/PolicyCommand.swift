@@ -22,7 +22,7 @@ enum PolicyCommand: CLICommand {
     static func run(_ a: ParsedArguments, context: CommandContext) async throws -> Int32 {
         let targets = try TargetOptions.targets(a, context: context)
         let options = try TargetOptions.scanOptions(a, context: context)
-        let format = try a.choice("policy-format", as: PolicyFormat.self) ?? .policylayer
+        let format = try a.choice("policy-format", as: PolicyFormat.self) ?? PolicyOutput.format(forPath: a.value("output")) ?? .policylayer
         let profile = try a.choice("profile", as: PolicyProfile.self) ?? .recommended
         let scanned = await ScanPipeline(options: options).fetch(targets)
         let report = ScanPipeline.report(scanned, failOn: nil, policyFormat: format, policyProfile: profile)
