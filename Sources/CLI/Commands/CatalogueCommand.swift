@@ -55,7 +55,7 @@ enum CatalogueCommand: CLICommand {
                 guard !rest.isEmpty else { throw UsageError("'catalogue merge' needs the shard output folders") }
                 let outcome = try CatalogueMerger(store: store, assess: CatalogueTargets.assess)
                     .merge(shardDirectories: rest.map { URL(fileURLWithPath: $0) })
-                return try finish(outcome, reports: reports, shown: shown, context: context)
+                return try finish(outcome, reports: reports, shown: shown, merged: true, context: context)
             case "report":
                 try only(["policy-format"])
                 guard rest.isEmpty else { throw UsageError("'catalogue report' takes no arguments, got '\(rest[0])'") }
@@ -89,8 +89,8 @@ enum CatalogueCommand: CLICommand {
     }
 
     /// Writes the reports (when the catalogue itself changed) and says what happened.
-    static func finish(_ outcome: RefreshOutcome, reports: URL, shown: String, context: CommandContext) throws -> Int32 {
-        var lines = [outcome.summary]
+    static func finish(_ outcome: RefreshOutcome, reports: URL, shown: String, merged: Bool = false, context: CommandContext) throws -> Int32 {
+        var lines = [merged ? outcome.summary.replacingOccurrences(of: "refreshed ", with: "merged ") : outcome.summary]
         for r in outcome.results {
             guard let f = r.status.failure else { continue }
             lines.append("  \(r.id): \(f.kind): \(TerminalEscaper.line(f.message, limit: 200)) (failed \(f.consecutiveFailures)× in a row)")
