@@ -14,11 +14,12 @@ import TestSupport
     }()
 
     /// Runs mcprisk in `directory`; returns status, stdout and stderr.
-    static func run(_ arguments: [String], in directory: URL = RepoPaths.root) throws -> (status: Int32, out: String, err: String) {
+    static func run(_ arguments: [String], in directory: URL = RepoPaths.root, environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(binary, "mcprisk is not built beside the fixture server; run swift build --build-tests"))
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -86,6 +87,26 @@ import TestSupport
             held.release()
             #expect(refused.status == 2)
             #expect(refused.err.contains("another refresh holds the catalogue lock (pid \(getpid())"))
+        }
+    }
+
+    @Test func secretsPassedToServersNeverReachTheCatalogue() async throws {
+        try await withTemporaryDirectory { root in
+            let fixture = try #require(FixtureServer.executablePath, "\(FixtureServer.missingMessage)")
+            let secret = "sk-live-catalogue-\(UInt32.random(in: 1_000_000...9_999_999))"
+            let store = try store(at: root.appendingPathComponent("catalogue"), CatalogueManifest(servers: [
+                ManifestEntry(id: "echo", name: "Echoes its key", launch: .stdio(command: fixture, args: ["echoes-secret"], envNames: ["FIXTURE_SECRET"])),
+            ]))
+            let reports = root.appendingPathComponent("reports")
+            let result = try Self.run(["catalogue", "refresh", "--catalogue", store.root.path, "--reports", reports.path, "--allow-network"],
+                                      environment: ["FIXTURE_SECRET": secret])
+            #expect(result.status == 0, "\(result.out)\(result.err)")
+            #expect(try store.readSnapshot(id: "echo")?.definitions.canonicalText.contains("[redacted]") == true)
+            _ = try Self.run(["catalogue", "report", "--catalogue", store.root.path, "--reports", reports.path])
+            for (path, bytes) in files(under: root) {
+                #expect(!String(decoding: bytes, as: UTF8.self).contains(secret), "\(path) holds the secret")
+            }
+            #expect(!result.out.contains(secret) && !result.err.contains(secret))
         }
     }
 
