@@ -1,0 +1,98 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import JSON
+
+/// What transports put in their inbound queue.
+enum HTTPInbound: Sendable {
+    case event(TransportEvent)
+    case failure(MCPError)
+}
+
+/// The HTTP plumbing both remote transports share: building requests with the configured headers,
+/// waiting for heads, and turning unwanted statuses into clear errors.
+struct RemoteHTTP: Sendable {
+    let options: RemoteOptions
+    let driver: HTTPDriver
+
+    /// A request to `url` carrying the user's headers and bearer token.
+    func request(_ url: URL, method: String, accept: String?, body: [UInt8]? = nil,
+                 headers extra: [(String, String)] = []) -> URLRequest {
+        var r = URLRequest(url: url)
+        r.httpMethod = method
+        // URLSession's own timer is an idle timer; ours (deadlines on the exchange) bound the totals.
+        r.timeoutInterval = max(options.requestTimeout, options.connectTimeout)
+        r.cachePolicy = .reloadIgnoringLocalCacheData
+        if let accept { r.setValue(accept, forHTTPHeaderField: "Accept") }
+        if let body {
+            r.httpBody = Data(body)
+            r.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        for (name, value) in extra { r.setValue(value, forHTTPHeaderField: name) }
+        for h in options.headers { r.setValue(h.value, forHTTPHeaderField: h.name) }
+        if let token = options.bearerToken, !token.isEmpty, !options.hasAuthorizationHeader {
+            r.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        }
+        return r
+    }
+
+    /// Starts a request with the configured limits.
+    func start(_ request: URLRequest, step: String, maxBodyBytes: Int? = nil) -> HTTPExchange {
+        driver.start(request, step: step, maxBodyBytes: maxBodyBytes ?? options.maxBodyBytes, maxRedirects: options.maxRedirects)
+    }
+
+    /// Waits for the response head within the connect timeout.
+    func head(_ exchange: HTTPExchange) async throws(MCPError) -> HTTPResponseHead {
+        while true {
+            switch try await exchange.next(deadline: options.connectTimeout, waiting: "connecting and waiting for the response head") {
+            case .head(let head): return head
+            case .bytes: continue
+            case .end(let error):
+                throw error ?? .connectionFailed(detail: "\(exchange.step): the connection closed before a response")
+            }
+        }
+    }
+
+    /// The error for a response that is not a success: auth, refused redirect, or status with an excerpt.
+    /// Reads at most 64 KiB of the body.
+    func failure(_ head: HTTPResponseHead, _ exchange: HTTPExchange, serverURL: URL) async -> (error: MCPError, body: [UInt8]) {
+        if (300..<400).contains(head.status) {
+            exchange.cancel()
+            let reason = exchange.refusedRedirect
+                ?? "redirect\(head.header("location").map { " to \(RemoteRedaction.url($0))" } ?? "") not followed"
+            return (.httpError(status: head.status, detail: "\(exchange.step): \(reason)"), [])
+        }
+        let body = (try? await HTTPBody.read(exchange, deadline: options.requestTimeout, limit: 64 << 10, truncate: true)) ?? []
+        if head.status == 401 || head.status == 403, !isOriginGuard(head, body) {
+            return (await AuthChallenge.error(status: head.status, head: head, serverURL: serverURL, options: options, driver: driver), body)
+        }
+        return (.httpError(status: head.status, detail: describe(head, body, step: exchange.step)), body)
+    }
+
+    /// "POST tools/list: text/html: <excerpt>" — status is carried by the error itself.
+    func describe(_ head: HTTPResponseHead, _ body: [UInt8], step: String) -> String {
+        let type = head.mediaType.map { $0.visibleEscaped(limit: 60) } ?? "no content type"
+        let excerpt = HTTPBody.excerpt(body, mediaType: head.mediaType, secrets: options.secretValues)
+        return "\(step) answered with \(type)" + (excerpt.isEmpty ? " and an empty body" : ": \(excerpt)")
+    }
+
+    /// A TS SDK 403 for a bad Host/Origin header is DNS-rebinding protection, not an auth demand.
+    private func isOriginGuard(_ head: HTTPResponseHead, _ body: [UInt8]) -> Bool {
+        guard head.status == 403, let doc = HTTPBody.json(body, maxBytes: 64 << 10),
+              let message = doc.value["error"]?["message"]?.stringValue else { return false }
+        return message.range(of: "Host", options: .caseInsensitive) != nil || message.range(of: "Origin", options: .caseInsensitive) != nil
+    }
+
+    /// Parses SSE `message` events into inbound items; other event types and empty data are skipped.
+    static func inbound(from event: SSEEvent, step: String) -> HTTPInbound? {
+        guard event.event == "message", !event.data.isEmpty else { return nil }
+        do {
+            let doc = try JSONParser().parse(Array(event.data.utf8))
+            return .event(.message(doc.value, issues: doc.issues))
+        } catch {
+            return .event(.anomaly(Anomaly(kind: "invalid-sse-data",
+                                           message: "\(step): an SSE message event is not JSON (\(error)): \(event.data.visibleEscaped(limit: 120))")))
+        }
+    }
+}
