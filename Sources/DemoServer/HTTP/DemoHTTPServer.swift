@@ -38,7 +38,7 @@ public final class DemoHTTPServer: @unchecked Sendable {
         self.style = style
         self.handler = handler
         server = try LoopbackHTTPServer(port: port) { [unowned self] request, writer in
-            self.route(request, writer)
+            self.handle(request, writer)
         }
     }
 
@@ -55,7 +55,8 @@ public final class DemoHTTPServer: @unchecked Sendable {
         sessions.closeAll()
     }
 
-    private func route(_ request: HTTPServerRequest, _ writer: HTTPResponseWriter) {
+    /// Answers one HTTP request as the demo server would; lets tests wrap the server with their own routes.
+    public func handle(_ request: HTTPServerRequest, _ writer: HTTPResponseWriter) {
         switch (request.path, mode) {
         case ("/mcp", .streamable), ("/mcp", .both): streamable(request, writer)
         case ("/sse", .sse), ("/sse", .both):
