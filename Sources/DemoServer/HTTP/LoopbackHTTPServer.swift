@@ -123,6 +123,11 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
             let n = recv(fd, &chunk, chunk.count, 0)
             if n <= 0 { return }
             buffer.append(contentsOf: chunk[0..<n])
+            if let first = buffer.first, !(0x41...0x5A).contains(first) {
+                // Not an HTTP request line (e.g. a TLS ClientHello): answer at once instead of waiting for a head.
+                writer.respond(status: 400, headers: [("Content-Type", "text/plain")], body: Array("not HTTP/1.1\n".utf8))
+                return
+            }
             headEnd = buffer.firstRange(of: terminator)?.lowerBound
             if headEnd == nil && buffer.count > 16 << 10 {
                 writer.respond(status: 431, headers: [("Content-Type", "text/plain")], body: Array("request head too large\n".utf8))

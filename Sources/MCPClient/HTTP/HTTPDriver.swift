@@ -122,6 +122,11 @@ enum HTTPErrorMapping {
         case .cancelled:
             return .connectionFailed(detail: "\(step) was cancelled")
         default:
+            // Linux URLSession reports libcurl's TLS errors as code -1 with OpenSSL's text.
+            let text = urlError.localizedDescription
+            if ["SSL", "TLS", "certificate"].contains(where: { text.range(of: $0, options: .caseInsensitive) != nil }) {
+                return .connectionFailed(detail: "TLS handshake with \(host) failed (\(text))")
+            }
             return .connectionFailed(detail: "\(step) to \(host) failed (\(urlError.code.rawValue): \(urlError.localizedDescription))")
         }
     }

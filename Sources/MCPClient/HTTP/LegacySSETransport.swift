@@ -29,9 +29,8 @@ public actor LegacySSETransport: MessageTransport {
         guard !closed else { throw .connectionFailed(detail: "the legacy SSE transport is closed") }
         if stream == nil {
             let url = http.options.url
-            let exchange = http.start(http.request(url, method: "GET", accept: "text/event-stream"), step: "GET SSE stream")
+            let (exchange, head) = try await http.open(http.request(url, method: "GET", accept: "text/event-stream"), step: "GET SSE stream")
             stream = exchange
-            let head = try await http.head(exchange)
             guard (200..<300).contains(head.status) else {
                 let (error, _) = await http.failure(head, exchange, serverURL: url)
                 lastDiagnostics = error.description
@@ -58,9 +57,8 @@ public actor LegacySSETransport: MessageTransport {
         try await open()
         guard let endpoint, !closed else { throw .connectionFailed(detail: "the legacy SSE transport is closed") }
         let step = "POST \(RPCShape.method(message).map { $0.visibleEscaped(limit: 60) } ?? "response") to the SSE endpoint"
-        let exchange = http.start(http.request(endpoint, method: "POST", accept: "application/json, text/event-stream",
-                                               body: JSONWriter.compact.bytes(message)), step: step, maxBodyBytes: 64 << 10)
-        let head = try await http.head(exchange)
+        let (exchange, head) = try await http.open(http.request(endpoint, method: "POST", accept: "application/json, text/event-stream",
+                                                                body: JSONWriter.compact.bytes(message)), step: step, maxBodyBytes: 64 << 10)
         guard (200..<300).contains(head.status) else {
             let (error, _) = await http.failure(head, exchange, serverURL: endpoint)
             lastDiagnostics = error.description

@@ -37,9 +37,29 @@ struct RemoteHTTP: Sendable {
         return r
     }
 
-    /// Starts a request with the configured limits.
-    func start(_ request: URLRequest, step: String, maxBodyBytes: Int? = nil) -> HTTPExchange {
-        driver.start(request, step: step, maxBodyBytes: maxBodyBytes ?? options.maxBodyBytes, maxRedirects: options.maxRedirects)
+    /// Sends `request` and waits for its head, following up to `maxRedirects` redirects on the same
+    /// scheme, host and port ourselves (URLSession on Linux drops the body of a redirected POST).
+    func open(_ request: URLRequest, step: String, maxBodyBytes: Int? = nil) async throws(MCPError) -> (HTTPExchange, HTTPResponseHead) {
+        var current = request
+        var hops = 0
+        while true {
+            let exchange = driver.start(current, step: step, maxBodyBytes: maxBodyBytes ?? options.maxBodyBytes, maxRedirects: 0)
+            let head = try await self.head(exchange)
+            guard [301, 302, 303, 307, 308].contains(head.status), let from = current.url,
+                  let location = head.header("location"),
+                  let target = URL(string: location, relativeTo: from)?.absoluteURL else { return (exchange, head) }
+            exchange.cancel()
+            let shown = RemoteRedaction.url(target.absoluteString)
+            guard hops < options.maxRedirects else {
+                throw .httpError(status: head.status, detail: "\(step): more than \(options.maxRedirects) redirects (the last to \(shown))")
+            }
+            guard HTTPOrigin(target) == HTTPOrigin(from) else {
+                throw .httpError(status: head.status, detail: "\(step): redirected to \(shown), a different scheme, host or port; not followed")
+            }
+            hops += 1
+            current.url = target
+            if head.status == 303 { current.httpMethod = "GET"; current.httpBody = nil }
+        }
     }
 
     /// Waits for the response head within the connect timeout.

@@ -47,8 +47,7 @@ public actor StreamableHTTPTransport: MessageTransport {
         if method == "initialize" { initializeID = id }
         let request = http.request(http.options.url, method: "POST", accept: "application/json, text/event-stream",
                                    body: JSONWriter.compact.bytes(message), headers: headers)
-        let exchange = http.start(request, step: step)
-        let head = try await http.head(exchange)
+        let (exchange, head) = try await http.open(request, step: step)
         if let sid = head.header("mcp-session-id") { noteSession(sid) }
         defer { exchangesDone += 1 }
 
