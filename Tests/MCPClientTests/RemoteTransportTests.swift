@@ -137,3 +137,16 @@ func recordedDemo(mode: DemoHTTPMode = .both, style: DemoHTTPResponseStyle = .ss
         #expect(requests.last?.header("mcp-method") == "tools/list")
     }
 }
+
+@Suite struct RemoteDemoServerTests {
+    @Test(arguments: [(DemoHTTPMode.streamable, "/mcp"), (.sse, "/sse"), (.both, "/mcp"), (.both, "/sse")])
+    func demoContentOverHTTP(mode: DemoHTTPMode, path: String) async throws {
+        let server = try DemoHTTPServer(mode: mode, demo: DemoServer())
+        defer { server.stop() }
+        let result = await withHangGuard { await connectAndRun(testOptions("http://127.0.0.1:\(server.port)\(path)")) }
+        let session = try #require(result?.success, "\(String(describing: result?.failure))")
+        #expect(session.initialize?["result"]?["serverInfo"]?["name"]?.stringValue == "acme-ops")
+        #expect(session.tools.count == DemoServer.pageSize)
+        #expect(session.anomalies.map(\.kind) == (path == "/sse" ? ["legacy-sse-transport"] : []))
+    }
+}
