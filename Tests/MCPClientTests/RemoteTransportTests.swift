@@ -101,6 +101,46 @@ func recordedDemo(mode: DemoHTTPMode = .both, style: DemoHTTPResponseStyle = .ss
         #expect(session.tools.count == 1)
     }
 
+    @Test func streamClosedAfterAnEventIDIsResumedWithLastEventID() async throws {
+        let log = RequestLog()
+        let demo = try DemoHTTPServer(mode: .streamable, handler: testRPCHandler)
+        let server = try LoopbackHTTPServer { request, writer in
+            log.add(request)
+            if request.method == "GET", request.header("last-event-id") == "ev-1" {
+                writer.startStream(headers: [("Content-Type", "text/event-stream")])
+                let reply = testRPCHandler(["jsonrpc": "2.0", "id": 2, "method": "tools/list"])!
+                writer.writeChunk("id: ev-2\nevent: message\ndata: \(reply.compactText)\n\n")
+                return
+            }
+            guard request.method == "POST", let doc = try? JSONParser().parse(request.body),
+                  doc.value["method"]?.stringValue == "tools/list" else { return demo.handle(request, writer) }
+            writer.startStream(headers: [("Content-Type", "text/event-stream")])
+            writer.writeChunk("id: ev-1\nretry: 50\ndata:\n\n")  // priming event, then the server closes (polling)
+        }
+        defer { server.stop(); demo.stop() }
+        let result = await withHangGuard { await connectAndRun(testOptions(server.url("/mcp"))) }
+        let session = try #require(result?.success, "\(String(describing: result?.failure))")
+        #expect(session.tools.count == 1)
+        let get = try #require(log.all.first { $0.method == "GET" })
+        #expect(get.header("accept") == "text/event-stream")
+        #expect(get.header("mcp-session-id") != nil)
+        #expect(get.header("mcp-protocol-version") == "2025-06-18")
+    }
+
+    @Test func streamEndingWithoutAnswerOrEventIDFails() async throws {
+        let demo = try DemoHTTPServer(mode: .streamable, handler: testRPCHandler)
+        let server = try LoopbackHTTPServer { request, writer in
+            guard request.method == "POST", let doc = try? JSONParser().parse(request.body),
+                  doc.value["method"]?.stringValue == "tools/list" else { return demo.handle(request, writer) }
+            writer.startStream(headers: [("Content-Type", "text/event-stream")])
+            writer.writeChunk(": nothing to see\n\n")
+        }
+        defer { server.stop(); demo.stop() }
+        let result = await withHangGuard { await connectAndRun(testOptions(server.url("/mcp"))) }
+        #expect(result?.failure?.kind == "protocol-violation")
+        #expect(result?.failure?.description.contains("ended before the response") == true)
+    }
+
     @Test func modernErrorIn400IsDeliveredNotFallenBackFrom() async throws {
         let log = RequestLog()
         let server = try LoopbackHTTPServer { request, writer in

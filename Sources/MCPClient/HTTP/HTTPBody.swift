@@ -100,6 +100,18 @@ enum RPCShape {
         if (-32022 ... -32020).contains(code) { return true }
         if let supported = error["data"]?["supported"]?.arrayValue,
            supported.contains(where: { ($0.stringValue ?? "") >= "2026" }) { return true }
+        return namesModernVersion(error["message"]?.stringValue ?? "")
+    }
+
+    /// True when `text` contains a `YYYY-MM-DD` date of 2026 or later (a stateless-era version).
+    static func namesModernVersion(_ text: String) -> Bool {
+        let b = Array(text.utf8.prefix(2000))
+        guard b.count >= 10 else { return false }
+        func digit(_ i: Int) -> Bool { (0x30...0x39).contains(b[i]) }
+        for i in 0...(b.count - 10) where digit(i) && digit(i + 1) && digit(i + 2) && digit(i + 3) && b[i + 4] == 0x2D
+            && digit(i + 5) && digit(i + 6) && b[i + 7] == 0x2D && digit(i + 8) && digit(i + 9) {
+            if String(decoding: b[i..<(i + 4)], as: UTF8.self) >= "2026" { return true }
+        }
         return false
     }
 

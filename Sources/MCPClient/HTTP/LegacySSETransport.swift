@@ -68,12 +68,14 @@ public actor LegacySSETransport: MessageTransport {
     }
 
     public func receive() async throws(MCPError) -> TransportEvent? {
-        switch await inbound.take(timeout: http.options.requestTimeout) {
+        // The session driver times each request; this bound only stops a caller without timers from waiting forever.
+        let idle = max(http.options.requestTimeout, http.options.connectTimeout) * 10
+        switch await inbound.take(timeout: idle) {
         case .item(.event(let e)): return e
         case .item(.failure(let error)): throw error
         case .finished: return nil
         case .timedOut:
-            throw .timeout(step: "waiting for a message on the SSE stream", seconds: http.options.requestTimeout, stderrTail: lastDiagnostics)
+            throw .timeout(step: "waiting for a message on the SSE stream", seconds: idle, stderrTail: lastDiagnostics)
         }
     }
 

@@ -91,13 +91,16 @@ public actor StreamableHTTPTransport: MessageTransport {
     }
 
     public func receive() async throws(MCPError) -> TransportEvent? {
-        switch await inbound.take(timeout: http.options.requestTimeout) {
+        // Each request's own deadline bounds the wait for its answer; this idle bound is a last resort
+        // for callers without timeouts of their own (the Crawler has them).
+        let idle = max(http.options.requestTimeout, http.options.connectTimeout) * 10
+        switch await inbound.take(timeout: idle) {
         case .item(.event(let e)): return e
         case .item(.failure(let error)): throw error
         case .finished: return nil
         case .timedOut:
             throw .timeout(step: "waiting for a message from \(RemoteRedaction.url(http.options.url.absoluteString))",
-                           seconds: http.options.requestTimeout, stderrTail: lastDiagnostics)
+                           seconds: idle, stderrTail: lastDiagnostics)
         }
     }
 
@@ -142,14 +145,24 @@ public actor StreamableHTTPTransport: MessageTransport {
         inbound.put(.event(.message(m, issues: issues)))
     }
 
-    private func pumpStream(_ exchange: HTTPExchange, requestID: JSONValue, step: String) async {
+    /// Reads one request's SSE stream into the inbound queue until the response to `requestID` arrives.
+    /// A stream that ends early after an event id is resumed by GET with `Last-Event-ID` (2025-11-25
+    /// polling), at most twice, honouring `retry` up to 5 s.
+    private func pumpStream(_ first: HTTPExchange, requestID: JSONValue, step: String) async {
+        var exchange = first
         var framer = SSEFramer(maxEventBytes: min(http.options.maxBodyBytes, 8 << 20))
+        var lastEventID: String?
+        var retryMs: Int?
+        var resumptions = 0
         do throws(MCPError) {
             while true {
                 switch try await exchange.next(deadline: http.options.requestTimeout, waiting: "waiting on the SSE stream for the response") {
                 case .head: continue
                 case .bytes(let chunk):
-                    for event in try framer.feed(chunk) {
+                    let events = try framer.feed(chunk)
+                    if let id = framer.lastEventID { lastEventID = id }
+                    if let r = framer.retry { retryMs = r }
+                    for event in events {
                         guard let item = RemoteHTTP.inbound(from: event, step: step) else { continue }
                         guard case .event(.message(let m, let issues)) = item else { inbound.put(item); continue }
                         deliver(m, issues: issues)
@@ -160,7 +173,14 @@ public actor StreamableHTTPTransport: MessageTransport {
                     }
                 case .end(let error):
                     if let error { throw error }
-                    throw MCPError.protocolViolation(step: step, detail: "the SSE stream ended before the response arrived")
+                    guard let resumeFrom = lastEventID, !resumeFrom.isEmpty, resumptions < 2, !closed else {
+                        throw MCPError.protocolViolation(step: step, detail: "the SSE stream ended before the response arrived")
+                    }
+                    resumptions += 1
+                    let delay = UInt64(min(max(retryMs ?? 1000, 0), 5000)) * 1_000_000
+                    try? await Task.sleep(nanoseconds: delay)
+                    exchange = try await resume(from: resumeFrom, step: step)
+                    framer = SSEFramer(maxEventBytes: framer.maxEventBytes)
                 }
             }
         } catch {
@@ -168,6 +188,22 @@ public actor StreamableHTTPTransport: MessageTransport {
             lastDiagnostics = error.description
             inbound.put(.failure(error))
         }
+    }
+
+    /// GETs the endpoint with `Last-Event-ID` to pick up a stream the server closed early.
+    private func resume(from eventID: String, step: String) async throws(MCPError) -> HTTPExchange {
+        var headers: [(String, String)] = [("Last-Event-ID", eventID)]
+        if let sessionID { headers.append(("Mcp-Session-Id", sessionID)) }
+        if let protocolVersion { headers.append(("MCP-Protocol-Version", protocolVersion)) }
+        let request = http.request(http.options.url, method: "GET", accept: "text/event-stream", headers: headers)
+        let resumeStep = "\(step) (resuming the SSE stream)"
+        let (exchange, head) = try await http.open(request, step: resumeStep)
+        guard (200..<300).contains(head.status) else { throw await http.failure(head, exchange, serverURL: http.options.url).error }
+        guard head.mediaType == "text/event-stream" else {
+            exchange.cancel()
+            throw .httpError(status: head.status, detail: "\(resumeStep): expected text/event-stream, got \(head.mediaType ?? "no content type")")
+        }
+        return exchange
     }
 
     /// Header values that are not plain visible ASCII (or are space-padded) go as `=?base64?…?=` (2026-07-28 §4.7).
