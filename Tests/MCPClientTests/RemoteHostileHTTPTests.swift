@@ -50,6 +50,9 @@ private func hostileServer(log: RequestLog = RequestLog()) throws -> LoopbackHTT
                 {"resource":"http://127.0.0.1:\(portBox.port)/auth","authorization_servers":["https://auth.example.com"],
                  "scopes_supported":["mcp:read","mcp:write"],"bearer_methods_supported":["header"]}
                 """)
+        case "/silent":
+            writer.waitForClientClose(timeout: 60)  // accepts, reads the request, never answers
+            writer.respond(status: 500)
         case "/plain":
             writer.respond(status: 200, contentType: "text/plain", text: "hello, I am not an MCP server\n")
         default:
@@ -83,6 +86,13 @@ private func failure(_ url: String, _ tweak: @escaping @Sendable (inout RemoteOp
         let error = await failure(s.url("/endless")) { $0.requestTimeout = 2 }
         #expect(error?.kind == "timeout")
         #expect(error?.description.contains("SSE stream") == true)
+    }
+
+    @Test func serverThatNeverAnswersHitsTheConnectTimeout() async throws {
+        let s = try hostileServer(); defer { s.stop() }
+        let error = await failure(s.url("/silent")) { $0.connectTimeout = 2 }
+        #expect(error?.kind == "timeout")
+        #expect(error?.description.contains("waiting for the response head") == true)
     }
 
     @Test func htmlErrorPageIsQuoted() async throws {
