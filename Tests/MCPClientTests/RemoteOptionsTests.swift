@@ -53,6 +53,9 @@ import Testing
         #expect(shown.contains("X-Api-Key: ***"))
         #expect(shown.contains("Authorization: ***"))
         #expect(redactedTarget(url: "http://127.0.0.1:8/mcp", headers: []) == "http://127.0.0.1:8/mcp")
+        #expect(RemoteRedaction.url("https://actions.example.com/mcp/sk-ak-4f9a8b7c6d5e4f3a2b1c/sse") == "https://actions.example.com/mcp/***/sse")
+        #expect(RemoteRedaction.url("https://h/messages?sessionId=abc") == "https://h/messages?sessionId=***")
+        #expect(RemoteRedaction.url("not a url") == "***")
     }
 
     @Test func scrubRemovesEchoedSecrets() throws {

@@ -105,7 +105,7 @@ public actor LegacySSETransport: MessageTransport {
                             guard !sawEndpoint else { continue }
                             sawEndpoint = true
                             endpointBox.put(Self.resolveEndpoint(event.data, base: base))
-                        } else if let item = RemoteHTTP.inbound(from: event, step: "SSE stream") {
+                        } else if let item = http.inbound(from: event, step: "SSE stream") {
                             inbound.put(item)
                         }
                     }

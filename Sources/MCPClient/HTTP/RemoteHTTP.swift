@@ -105,14 +105,14 @@ struct RemoteHTTP: Sendable {
     }
 
     /// Parses SSE `message` events into inbound items; other event types and empty data are skipped.
-    static func inbound(from event: SSEEvent, step: String) -> HTTPInbound? {
+    func inbound(from event: SSEEvent, step: String) -> HTTPInbound? {
         guard event.event == "message", !event.data.isEmpty else { return nil }
         do {
             let doc = try JSONParser().parse(Array(event.data.utf8))
             return .event(.message(doc.value, issues: doc.issues))
         } catch {
             return .event(.anomaly(Anomaly(kind: "invalid-sse-data",
-                                           message: "\(step): an SSE message event is not JSON (\(error)): \(event.data.visibleEscaped(limit: 120))")))
+                                           message: "\(step): an SSE message event is not JSON (\(error)): \(RemoteRedaction.scrub(event.data, secrets: options.secretValues).visibleEscaped(limit: 120))")))
         }
     }
 }

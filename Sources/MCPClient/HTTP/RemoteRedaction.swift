@@ -19,6 +19,11 @@ public enum RemoteRedaction {
         guard var components = URLComponents(string: text), components.host != nil else {
             return fallbackMask(text)
         }
+        // Some hosted servers put the key in the path (…/mcp/sk-ak-XXXX/sse): mask token-like segments.
+        let segments = components.percentEncodedPath.split(separator: "/", omittingEmptySubsequences: false)
+        if segments.contains(where: { looksLikeToken(String($0)) }) {
+            components.percentEncodedPath = segments.map { looksLikeToken(String($0)) ? mask : String($0) }.joined(separator: "/")
+        }
         if components.user != nil || components.password != nil {
             components.user = nil; components.password = nil
             components.fragment = nil

@@ -163,7 +163,7 @@ public actor StreamableHTTPTransport: MessageTransport {
                     if let id = framer.lastEventID { lastEventID = id }
                     if let r = framer.retry { retryMs = r }
                     for event in events {
-                        guard let item = RemoteHTTP.inbound(from: event, step: step) else { continue }
+                        guard let item = http.inbound(from: event, step: step) else { continue }
                         guard case .event(.message(let m, let issues)) = item else { inbound.put(item); continue }
                         deliver(m, issues: issues)
                         if RPCShape.method(m) == nil, RPCShape.id(m) == requestID {
