@@ -32,6 +32,8 @@ public actor RemoteTransport: MessageTransport {
     private let options: RemoteOptions
     private var active: any MessageTransport
     private var decided = false
+    private var switching = false
+    private var generation = 0
     private var pendingNotes: [Anomaly] = []
 
     /// A transport for `options.url` that connects with the first message.
@@ -56,6 +58,9 @@ public actor RemoteTransport: MessageTransport {
                 decided = true
                 throw error
             }
+            // A reader may be waiting in the old transport's receive(); it sees the switch and moves over.
+            switching = true
+            defer { switching = false }
             await active.close()
             let legacy = LegacySSETransport(options: options)
             do {
@@ -67,6 +72,7 @@ public actor RemoteTransport: MessageTransport {
                 throw .httpError(status: status, detail: "\(detail); the legacy HTTP+SSE fallback failed too: \(legacyError)")
             }
             active = legacy
+            generation += 1
             decided = true
             pendingNotes.append(Anomaly(kind: "legacy-sse-transport",
                 message: "the Streamable HTTP POST was answered \(status); connected with the deprecated HTTP+SSE transport (2024-11-05)"))
@@ -75,8 +81,24 @@ public actor RemoteTransport: MessageTransport {
     }
 
     public func receive() async throws(MCPError) -> TransportEvent? {
-        if !pendingNotes.isEmpty { return .anomaly(pendingNotes.removeFirst()) }
-        return try await active.receive()
+        while true {
+            if !pendingNotes.isEmpty { return .anomaly(pendingNotes.removeFirst()) }
+            let current = active
+            let seen = generation
+            do {
+                if let event = try await current.receive() { return event }
+            } catch {
+                if !(await movedOn(from: seen)) { throw error }
+                continue
+            }
+            if !(await movedOn(from: seen)) { return nil }
+        }
+    }
+
+    /// Waits out a transport switch in progress; true when a new transport took over since `seen`.
+    private func movedOn(from seen: Int) async -> Bool {
+        while switching, !Task.isCancelled { try? await Task.sleep(nanoseconds: 5_000_000) }
+        return generation != seen
     }
 
     public func close() async { await active.close() }
