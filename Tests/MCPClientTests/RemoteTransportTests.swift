@@ -66,6 +66,29 @@ func recordedDemo(mode: DemoHTTPMode = .both, style: DemoHTTPResponseStyle = .ss
         #expect(requests.prefix(3) == ["POST /sse", "GET /sse", "POST /messages"])
     }
 
+    @Test func aReaderWaitingDuringTheFallbackMovesToLegacy() async throws {
+        let (front, demo, _) = try recordedDemo(mode: .sse)
+        defer { front.stop(); demo.stop() }
+        let outcome: Result<JSONValue, MCPError>? = await withHangGuard {
+            do throws(MCPError) {
+                let t = try await RemoteConnector.connect(testOptions(front.url("/sse")))
+                let reader = Task { () throws(MCPError) -> [TransportEvent?] in [try await t.receive(), try await t.receive()] }
+                try? await Task.sleep(nanoseconds: 50_000_000)  // the reader is waiting before anything is sent
+                try await t.send(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["protocolVersion": "2025-11-25", "capabilities": [:], "clientInfo": ["name": "t", "version": "0"]]])
+                let events: [TransportEvent?]
+                switch await reader.result {
+                case .success(let e): events = e
+                case .failure(let e): await t.close(); return .failure((e as? MCPError) ?? .protocolViolation(step: "test", detail: "\(e)"))
+                }
+                await t.close()
+                for case .message(let m, _)? in events { return .success(m) }
+                return .failure(.protocolViolation(step: "test", detail: "no message in \(events)"))
+            } catch { return .failure(error) }
+        }
+        let message = try #require(outcome?.success, "\(String(describing: outcome?.failure))")
+        #expect(message["result"]?["serverInfo"]?["name"]?.stringValue == "http-test")
+    }
+
     @Test func legacySSEWhenAskedFor() async throws {
         let (front, demo, log) = try recordedDemo(mode: .both)
         defer { front.stop(); demo.stop() }
