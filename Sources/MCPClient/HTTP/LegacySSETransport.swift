@@ -53,6 +53,7 @@ public actor LegacySSETransport: MessageTransport {
         }
     }
 
+    /// POSTs one message to the endpoint (opening the stream first if needed); the answer comes on the stream.
     public func send(_ message: JSONValue) async throws(MCPError) {
         try await open()
         guard let endpoint, !closed else { throw .connectionFailed(detail: "the legacy SSE transport is closed") }
@@ -67,6 +68,7 @@ public actor LegacySSETransport: MessageTransport {
         exchange.cancel()  // "Accepted": the answer comes on the stream
     }
 
+    /// The next message or anomaly from the SSE stream; nil once the server closed it.
     public func receive() async throws(MCPError) -> TransportEvent? {
         // The session driver times each request; this bound only stops a caller without timers from waiting forever.
         let idle = max(http.options.requestTimeout, http.options.connectTimeout) * 10
@@ -79,6 +81,7 @@ public actor LegacySSETransport: MessageTransport {
         }
     }
 
+    /// Closes the stream and cancels everything in flight.
     public func close() async {
         guard !closed else { return }
         closed = true
@@ -89,6 +92,7 @@ public actor LegacySSETransport: MessageTransport {
         endpointBox.finish()
     }
 
+    /// The last HTTP error, for error messages.
     public func diagnostics() async -> String { lastDiagnostics }
 
     private func pumpStream(_ exchange: HTTPExchange, base: URL) async {

@@ -48,6 +48,7 @@ public actor RemoteTransport: MessageTransport {
         return active is LegacySSETransport ? "sse" : "streamable-http"
     }
 
+    /// Sends over the current transport; the first message decides between Streamable HTTP and legacy SSE.
     public func send(_ message: JSONValue) async throws(MCPError) {
         guard !decided else { return try await active.send(message) }
         do {
@@ -80,6 +81,7 @@ public actor RemoteTransport: MessageTransport {
         }
     }
 
+    /// The next event from whichever transport is in use, following a switch made meanwhile.
     public func receive() async throws(MCPError) -> TransportEvent? {
         while true {
             if !pendingNotes.isEmpty { return .anomaly(pendingNotes.removeFirst()) }
@@ -101,7 +103,9 @@ public actor RemoteTransport: MessageTransport {
         return generation != seen
     }
 
+    /// Closes the transport in use.
     public func close() async { await active.close() }
 
+    /// The last HTTP error of the transport in use.
     public func diagnostics() async -> String { await active.diagnostics() }
 }

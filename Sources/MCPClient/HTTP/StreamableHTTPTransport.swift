@@ -28,6 +28,7 @@ public actor StreamableHTTPTransport: MessageTransport {
     /// True until the first POST got an answer; the fallback to legacy SSE only applies then.
     var isFirstExchange: Bool { exchangesDone == 0 }
 
+    /// POSTs one message and waits for the response head; a JSON answer is read here, an SSE answer in the background.
     public func send(_ message: JSONValue) async throws(MCPError) {
         guard !closed else { throw .connectionFailed(detail: "the Streamable HTTP transport is closed") }
         let method = RPCShape.method(message)
@@ -90,6 +91,7 @@ public actor StreamableHTTPTransport: MessageTransport {
         }
     }
 
+    /// The next message, anomaly or stream failure from any response.
     public func receive() async throws(MCPError) -> TransportEvent? {
         // Each request's own deadline bounds the wait for its answer; this idle bound is a last resort
         // for callers without timeouts of their own (the Crawler has them).
@@ -104,6 +106,7 @@ public actor StreamableHTTPTransport: MessageTransport {
         }
     }
 
+    /// Ends the session (DELETE when one was issued), cancels streams and releases the URLSession.
     public func close() async {
         guard !closed else { return }
         closed = true
@@ -121,6 +124,7 @@ public actor StreamableHTTPTransport: MessageTransport {
         inbound.finish()
     }
 
+    /// The last HTTP error, for error messages.
     public func diagnostics() async -> String { lastDiagnostics }
 
     /// The session id this transport uses, if the server issued one.
