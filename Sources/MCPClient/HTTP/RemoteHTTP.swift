@@ -24,16 +24,17 @@ struct RemoteHTTP: Sendable {
         // URLSession's own timer is an idle timer; ours (deadlines on the exchange) bound the totals.
         r.timeoutInterval = max(options.requestTimeout, options.connectTimeout)
         r.cachePolicy = .reloadIgnoringLocalCacheData
+        // The user's headers first, so the protocol's own (Accept, Content-Type, session, version) win.
+        for h in options.headers { r.setValue(h.value, forHTTPHeaderField: h.name) }
+        if let token = options.bearerToken, !token.isEmpty, !options.hasAuthorizationHeader {
+            r.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        }
         if let accept { r.setValue(accept, forHTTPHeaderField: "Accept") }
         if let body {
             r.httpBody = Data(body)
             r.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
         for (name, value) in extra { r.setValue(value, forHTTPHeaderField: name) }
-        for h in options.headers { r.setValue(h.value, forHTTPHeaderField: h.name) }
-        if let token = options.bearerToken, !token.isEmpty, !options.hasAuthorizationHeader {
-            r.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-        }
         return r
     }
 
