@@ -8,7 +8,7 @@ public enum MCPRiskCLI {
 
     /// Every subcommand, in help order.
     static let commands: [any CLICommand.Type] = [
-        DemoServerCommand.self,
+        ScanCommand.self, PolicyCommand.self, DemoServerCommand.self,
     ]
 
     /// Every subcommand's spec, in help order.

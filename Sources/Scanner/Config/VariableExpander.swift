@@ -2,15 +2,21 @@ import Foundation
 
 /// Expands the variable syntaxes MCP client configs use: `${VAR}`, `${VAR:-default}`, `${env:VAR}`.
 /// An unset variable without a default is an error naming it, never an empty string.
-struct VariableExpander: Sendable {
+public struct VariableExpander: Sendable {
     /// The variables available.
-    var environment: [String: String]
+    public var environment: [String: String]
+
+    /// An expander over `environment`.
+    public init(environment: [String: String]) { self.environment = environment }
 
     /// Why an expansion failed.
-    struct Unresolved: Error, Equatable { var name: String }
+    public struct Unresolved: Error, Equatable {
+        /// The variable that is not set.
+        public var name: String
+    }
 
     /// `text` with every reference replaced.
-    func expand(_ text: String) throws(Unresolved) -> String {
+    public func expand(_ text: String) throws(Unresolved) -> String {
         guard text.contains("${") else { return text }
         var out = ""
         var rest = Substring(text)
