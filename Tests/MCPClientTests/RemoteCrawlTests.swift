@@ -61,6 +61,25 @@ import DemoServer
         #expect(posts.contains { $0.header("mcp-method") == "tools/list" })
     }
 
+    @Test func legacyStreamClosedMidSessionIsReported() async throws {
+        let server = try LoopbackHTTPServer { request, writer in
+            switch (request.method, request.path) {
+            case ("GET", "/sse"):
+                writer.startStream(headers: [("Content-Type", "text/event-stream")])
+                writer.writeChunk("event: endpoint\ndata: /messages?sessionId=1\n\n")
+                usleep(300_000)  // then the stream ends without an answer
+            case ("POST", "/messages"): writer.respond(status: 202, contentType: "text/plain", text: "Accepted")
+            default: writer.respond(status: 405)
+            }
+        }
+        defer { server.stop() }
+        let snapshot = await withHangGuard { await crawler.crawl(remote: testOptions(server.url("/sse"))) }
+        let s = try #require(snapshot)
+        #expect(s.completeness == .failed)
+        #expect(s.error?.kind == "server-exited")
+        #expect(s.error?.description.contains("closed the SSE stream") == true, "\(String(describing: s.error))")
+    }
+
     @Test func authenticationFailureIsAFailedSnapshot() async throws {
         let server = try LoopbackHTTPServer { _, writer in
             writer.respond(status: 401, headers: [("WWW-Authenticate", #"Bearer realm="x""#)])

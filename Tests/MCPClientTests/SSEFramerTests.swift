@@ -1,7 +1,9 @@
 import Testing
+import TestSupport
 @testable import MCPClient
 
 /// Feeds `input` at once, byte by byte, and at seeded random splits; all three must agree.
+/// (TestSupport's `FramerVerifier` is for the newline framer; this is its SSE twin.)
 private func frameEveryWay(_ input: [UInt8], maxEventBytes: Int = 1 << 20) throws -> [SSEEvent] {
     var whole = SSEFramer(maxEventBytes: maxEventBytes)
     let atOnce = try whole.feed(input) + whole.finish()
@@ -26,18 +28,6 @@ private func frameEveryWay(_ input: [UInt8], maxEventBytes: Int = 1 << 20) throw
         #expect(events == atOnce, "random split round \(round) differs")
     }
     return atOnce
-}
-
-private struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 @Suite struct SSEFramerTests {

@@ -95,6 +95,11 @@ public actor LegacySSETransport: MessageTransport {
     /// The last HTTP error, for error messages.
     public func diagnostics() async -> String { lastDiagnostics }
 
+    /// How the channel ended, once `receive` returned nil.
+    public func endDescription() async -> String {
+        lastDiagnostics.isEmpty ? "the server closed the SSE stream" : "the SSE stream ended: \(lastDiagnostics)"
+    }
+
     private func pumpStream(_ exchange: HTTPExchange, base: URL) async {
         var framer = SSEFramer(maxEventBytes: min(http.options.maxBodyBytes, 8 << 20))
         var sawEndpoint = false

@@ -108,4 +108,7 @@ public actor RemoteTransport: MessageTransport {
 
     /// The last HTTP error of the transport in use.
     public func diagnostics() async -> String { await active.diagnostics() }
+
+    /// How the transport in use ended.
+    public func endDescription() async -> String { await active.endDescription() }
 }

@@ -127,6 +127,9 @@ public actor StreamableHTTPTransport: MessageTransport {
     /// The last HTTP error, for error messages.
     public func diagnostics() async -> String { lastDiagnostics }
 
+    /// How the channel ended, once `receive` returned nil.
+    public func endDescription() async -> String { "the Streamable HTTP transport was closed" }
+
     /// The session id this transport uses, if the server issued one.
     public var currentSessionID: String? { sessionID }
 
