@@ -105,6 +105,7 @@ private func toolNames(_ r: MiniSessionResult?) -> [String] { (r?.tools ?? []).c
         #expect(toolNames(result?.success) == ["delete_records", "read_file"])
         #expect(result?.success?.initialize?["result"]?["serverInfo"]?["name"]?.stringValue == "python-fixture")
         #expect(result?.success?.anomalies.isEmpty == true)
+        try await crawlsCompletely(py.url("/mcp"), anomalies: [])
     }
 
     @Test func legacySSEServerViaFallback() async throws {
@@ -114,6 +115,19 @@ private func toolNames(_ r: MiniSessionResult?) -> [String] { (r?.tools ?? []).c
         #expect(result?.failure == nil, "\(String(describing: result?.failure))")
         #expect(toolNames(result?.success) == ["delete_records", "read_file"])
         #expect(result?.success?.anomalies.map(\.kind) == ["legacy-sse-transport"])
+        try await crawlsCompletely(py.url("/sse"), anomalies: ["legacy-sse-transport"])
+    }
+
+    /// The Crawler reads tools, prompts and resources from the server.
+    private func crawlsCompletely(_ url: String, anomalies: [String]) async throws {
+        let options = testOptions(url) { $0.requestTimeout = 20 }
+        let snapshot = await withHangGuard { await Crawler(options: CrawlOptions(requestTimeout: 20, totalTimeout: 60)).crawl(remote: options) }
+        let s = try #require(snapshot)
+        #expect(s.completeness == .complete, "\(String(describing: s.error))")
+        #expect(s.tools.compactMap { $0["name"]?.stringValue }.sorted() == ["delete_records", "read_file"])
+        #expect(s.prompts.count == 1 && s.resources.count == 1)
+        #expect(s.instructions == "A fixture server for mcprisk tests.")
+        #expect(s.anomalies.map(\.kind) == anomalies)
     }
 
     @Test(arguments: ["streamable-http", "sse"])
