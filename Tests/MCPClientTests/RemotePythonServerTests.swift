@@ -100,7 +100,7 @@ private func toolNames(_ r: MiniSessionResult?) -> [String] { (r?.tools ?? []).c
     @Test func streamableHTTPServer() async throws {
         guard let py = try await startPython("streamable-http") else { return }
         defer { py.stop() }
-        let result = await withHangGuard { await connectAndRun(testOptions(py.url("/mcp")) { $0.requestTimeout = 20 }) }
+        let result = await withHangGuard { await connectAndRun(testOptions(py.url("/mcp")) { $0.requestTimeout = 20; $0.connectTimeout = 15 }) }
         #expect(result?.failure == nil, "\(String(describing: result?.failure))")
         #expect(toolNames(result?.success) == ["delete_records", "read_file"])
         #expect(result?.success?.initialize?["result"]?["serverInfo"]?["name"]?.stringValue == "python-fixture")
@@ -111,7 +111,7 @@ private func toolNames(_ r: MiniSessionResult?) -> [String] { (r?.tools ?? []).c
     @Test func legacySSEServerViaFallback() async throws {
         guard let py = try await startPython("sse") else { return }
         defer { py.stop() }
-        let result = await withHangGuard { await connectAndRun(testOptions(py.url("/sse")) { $0.requestTimeout = 20 }) }
+        let result = await withHangGuard { await connectAndRun(testOptions(py.url("/sse")) { $0.requestTimeout = 20; $0.connectTimeout = 15 }) }
         #expect(result?.failure == nil, "\(String(describing: result?.failure))")
         #expect(toolNames(result?.success) == ["delete_records", "read_file"])
         #expect(result?.success?.anomalies.map(\.kind) == ["legacy-sse-transport"])
@@ -120,7 +120,7 @@ private func toolNames(_ r: MiniSessionResult?) -> [String] { (r?.tools ?? []).c
 
     /// The Crawler reads tools, prompts and resources from the server.
     private func crawlsCompletely(_ url: String, anomalies: [String]) async throws {
-        let options = testOptions(url) { $0.requestTimeout = 20 }
+        let options = testOptions(url) { $0.requestTimeout = 20; $0.connectTimeout = 15 }
         let snapshot = await withHangGuard { await Crawler(options: CrawlOptions(requestTimeout: 20, totalTimeout: 60)).crawl(remote: options) }
         let s = try #require(snapshot)
         #expect(s.completeness == .complete, "\(String(describing: s.error))")
@@ -135,7 +135,7 @@ private func toolNames(_ r: MiniSessionResult?) -> [String] { (r?.tools ?? []).c
         guard let py = try await startPython(transport, token: "py-secret-token-1") else { return }
         defer { py.stop() }
         let url = py.url(transport == "sse" ? "/sse" : "/mcp")
-        let refused = await withHangGuard { await connectAndRun(testOptions(url) { $0.requestTimeout = 20 }) }
+        let refused = await withHangGuard { await connectAndRun(testOptions(url) { $0.requestTimeout = 20; $0.connectTimeout = 15 }) }
         guard case .authenticationRequired(let status, let detail)? = refused?.failure else {
             Issue.record("expected authentication-required, got \(String(describing: refused))"); return
         }
