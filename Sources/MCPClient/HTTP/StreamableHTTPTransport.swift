@@ -71,6 +71,10 @@ public actor StreamableHTTPTransport: MessageTransport {
         }
         switch head.mediaType {
         case "application/json":
+            if let declared = head.header("content-length").flatMap({ Int($0.trimmingHTTPWhitespace()) }), declared > http.options.maxBodyBytes {
+                exchange.cancel()
+                throw .limitExceeded(step: step, detail: "the response declares \(declared) bytes (Content-Length), over the \(http.options.maxBodyBytes >> 20) MiB limit")
+            }
             let body = try await HTTPBody.read(exchange, deadline: http.options.requestTimeout, limit: http.options.maxBodyBytes, truncate: false)
             let doc: JSONDocument
             do { doc = try JSONParser(limits: JSONLimits(maxBytes: http.options.maxBodyBytes)).parse(body) } catch {
