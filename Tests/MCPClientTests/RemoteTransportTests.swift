@@ -150,6 +150,24 @@ func recordedDemo(mode: DemoHTTPMode = .both, style: DemoHTTPResponseStyle = .ss
         #expect(get.header("mcp-protocol-version") == "2025-06-18")
     }
 
+    @Test func batchedAndJunkSSEEventsAreHandled() async throws {
+        let demo = try DemoHTTPServer(mode: .streamable, handler: testRPCHandler)
+        let server = try LoopbackHTTPServer { request, writer in
+            guard request.method == "POST", let doc = try? JSONParser().parse(request.body),
+                  doc.value["method"]?.stringValue == "tools/list" else { return demo.handle(request, writer) }
+            writer.startStream(headers: [("Content-Type", "text/event-stream; charset=utf-8")])
+            writer.writeChunk("event: message\ndata: {not json\n\nevent: other\ndata: ignored\n\n")
+            let note: JSONValue = ["jsonrpc": "2.0", "method": "notifications/message", "params": [:]]
+            let batch: JSONValue = [note, testRPCHandler(doc.value)!]
+            writer.writeChunk("data: \(batch.compactText)\n\n")
+        }
+        defer { server.stop(); demo.stop() }
+        let result = await withHangGuard { await connectAndRun(testOptions(server.url("/mcp"))) }
+        let session = try #require(result?.success, "\(String(describing: result?.failure))")
+        #expect(session.tools.count == 1)
+        #expect(session.anomalies.map(\.kind) == ["invalid-sse-data"])
+    }
+
     @Test func streamEndingWithoutAnswerOrEventIDFails() async throws {
         let demo = try DemoHTTPServer(mode: .streamable, handler: testRPCHandler)
         let server = try LoopbackHTTPServer { request, writer in

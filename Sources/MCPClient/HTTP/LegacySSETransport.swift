@@ -114,8 +114,8 @@ public actor LegacySSETransport: MessageTransport {
                             guard !sawEndpoint else { continue }
                             sawEndpoint = true
                             endpointBox.put(Self.resolveEndpoint(event.data, base: base))
-                        } else if let item = http.inbound(from: event, step: "SSE stream") {
-                            inbound.put(item)
+                        } else {
+                            for item in http.inbound(from: event, step: "SSE stream") { inbound.put(item) }
                         }
                     }
                 case .end(let error):

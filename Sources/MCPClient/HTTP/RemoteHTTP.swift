@@ -105,15 +105,16 @@ struct RemoteHTTP: Sendable {
         return message.range(of: "Host", options: .caseInsensitive) != nil || message.range(of: "Origin", options: .caseInsensitive) != nil
     }
 
-    /// Parses SSE `message` events into inbound items; other event types and empty data are skipped.
-    func inbound(from event: SSEEvent, step: String) -> HTTPInbound? {
-        guard event.event == "message", !event.data.isEmpty else { return nil }
+    /// Parses an SSE `message` event into inbound items (a JSON array, as 2025-03-26 batches, gives several);
+    /// other event types and empty data give none.
+    func inbound(from event: SSEEvent, step: String) -> [HTTPInbound] {
+        guard event.event == "message", !event.data.isEmpty else { return [] }
         do {
-            let doc = try JSONParser().parse(Array(event.data.utf8))
-            return .event(.message(doc.value, issues: doc.issues))
+            let doc = try JSONParser(limits: JSONLimits(maxBytes: options.maxBodyBytes)).parse(Array(event.data.utf8))
+            return (doc.value.arrayValue ?? [doc.value]).map { .event(.message($0, issues: doc.issues)) }
         } catch {
-            return .event(.anomaly(Anomaly(kind: "invalid-sse-data",
-                                           message: "\(step): an SSE message event is not JSON (\(error)): \(RemoteRedaction.scrub(event.data, secrets: options.secretValues).visibleEscaped(limit: 120))")))
+            return [.event(.anomaly(Anomaly(kind: "invalid-sse-data",
+                message: "\(step): an SSE message event is not JSON (\(error)): \(RemoteRedaction.scrub(event.data, secrets: options.secretValues).visibleEscaped(limit: 120))")))]
         }
     }
 }

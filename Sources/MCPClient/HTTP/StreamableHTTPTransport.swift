@@ -174,10 +174,13 @@ public actor StreamableHTTPTransport: MessageTransport {
                     if let id = framer.lastEventID { lastEventID = id }
                     if let r = framer.retry { retryMs = r }
                     for event in events {
-                        guard let item = http.inbound(from: event, step: step) else { continue }
-                        guard case .event(.message(let m, let issues)) = item else { inbound.put(item); continue }
-                        deliver(m, issues: issues)
-                        if RPCShape.method(m) == nil, RPCShape.id(m) == requestID {
+                        var answered = false
+                        for item in http.inbound(from: event, step: step) {
+                            guard case .event(.message(let m, let issues)) = item else { inbound.put(item); continue }
+                            deliver(m, issues: issues)
+                            if RPCShape.method(m) == nil, RPCShape.id(m) == requestID { answered = true }
+                        }
+                        if answered {
                             exchange.cancel()  // got the answer; a server that keeps the stream open is not our problem
                             return
                         }
