@@ -8,7 +8,7 @@ public enum MCPRiskCLI {
 
     /// Every subcommand, in help order.
     static let commands: [any CLICommand.Type] = [
-        ScanCommand.self, PolicyCommand.self, DemoServerCommand.self,
+        ScanCommand.self, PolicyCommand.self, RulesCommand.self, EvalCommand.self, DemoServerCommand.self,
     ]
 
     /// Every subcommand's spec, in help order.
@@ -20,6 +20,7 @@ public enum MCPRiskCLI {
 
     /// Runs mcprisk with the process arguments and exits with the status.
     public static func main() async -> Never {
+        InterruptHandler.install()
         let status = await run(Array(CommandLine.arguments.dropFirst()), context: .current())
         exit(status)
     }

@@ -41,6 +41,18 @@ struct PolicyBuilderTests {
         #expect(rule?.onDeny.contains("drop_table is destructive (evidence: \"drop\"") == true)
     }
 
+    @Test func unclassifiedActionsAreDeniedAndNamed() throws {
+        let f = try PolicyFixture.load("dbadmin")
+        var assessment = f.assessment
+        assessment.tools[0].actions.removeAll { $0.value == "update_rows" }
+        let doc = PolicyBuilder(profile: .recommended).build(assessment: assessment, tools: f.tools, serverName: "db")
+        let gate = doc.tools[0].rules.first { $0.name == "allowed actions" }
+        #expect(gate?.onDeny.hasSuffix("Unclassified actions are denied too: update_rows.") == true)
+        let yaml = try YAMLSubsetParser().parse(InterceptYAMLWriter.render(doc))
+        #expect(!InterceptSemantics.allows(policy: yaml, tool: "db_admin", arguments: ["action": "update_rows", "database": "app"]))
+        #expect(InterceptSemantics.allows(policy: yaml, tool: "db_admin", arguments: ["action": "insert_rows", "database": "app"]))
+    }
+
     @Test func financialAmountGetsCeilingAndDailyTotal() throws {
         let b = try build("payments", .recommended)
         let ok: JSONValue = ["amount": 5000, "currency": "usd", "customer": "cus_123"]

@@ -12,7 +12,7 @@ struct OutputPlan {
 
     static let specs: [OptionSpec] = [
         .value("format", "FORMAT", short: "f", "terminal (default), json, markdown, sarif or html"),
-        .value("output", "PATH|FORMAT=PATH", short: "o", repeatable: true, "Write the report to PATH instead of stdout; FORMAT=PATH writes another format too"),
+        .value("output", "PATH|FORMAT=PATH", short: "o", repeatable: true, "Write the report to PATH instead of stdout (its extension picks the format when --format is not given); FORMAT=PATH writes another format too"),
         .value("fail-on", "SEVERITY", "Exit 1 when anything is at or above low|medium|high|critical"),
         .value("color", "WHEN", "Colour the terminal report: auto (default, only on a terminal), always, never"),
     ]
@@ -31,7 +31,21 @@ struct OutputPlan {
             }
         }
         guard plain.count <= 1 else { throw UsageError("--output PATH given more than once; use FORMAT=PATH for extra formats") }
-        destinations = [Destination(format: main, path: plain.first)] + extra
+        // Without --format, `--output report.sarif` means SARIF: the extension says what the user wants.
+        let inferred = a.value("format") == nil ? plain.first.flatMap(OutputPlan.format(forPath:)) : nil
+        destinations = [Destination(format: inferred ?? main, path: plain.first)] + extra
+    }
+
+    /// The format a file name's extension names, if any.
+    static func format(forPath path: String) -> ReportFormat? {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "json": .json
+        case "sarif": .sarif
+        case "html", "htm": .html
+        case "md", "markdown": .markdown
+        case "txt": .terminal
+        default: nil
+        }
     }
 
     /// The `--fail-on` threshold, case-insensitive.

@@ -5,10 +5,10 @@ import Darwin
 #endif
 
 /// Finds the program a command names, as a shell would, but against the child's `PATH`.
-enum ExecutableLookup {
+public enum ExecutableLookup {
     /// An absolute path for `command`: paths containing `/` are taken relative to `currentDirectory`;
     /// bare names are searched in `path`'s directories for an executable regular file.
-    static func resolve(_ command: String, path: String?, currentDirectory: String) throws(MCPError) -> String {
+    public static func resolve(_ command: String, path: String?, currentDirectory: String) throws(MCPError) -> String {
         guard !command.isEmpty else { throw .spawnFailed(command: command, reason: "the command is empty") }
         if command.contains("/") {
             let full = command.hasPrefix("/") ? command : join(currentDirectory, command)
@@ -36,7 +36,7 @@ enum ExecutableLookup {
     static func join(_ a: String, _ b: String) -> String { a.hasSuffix("/") ? a + b : a + "/" + b }
 
     /// The process's current directory.
-    static func currentDirectory() -> String {
+    public static func currentDirectory() -> String {
         var buffer = [UInt8](repeating: 0, count: 4096)
         let ok = buffer.withUnsafeMutableBufferPointer { p in
             p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { getcwd($0, p.count) } != nil

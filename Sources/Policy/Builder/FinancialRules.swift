@@ -56,6 +56,6 @@ enum FinancialRules {
     /// True when the name or description says the amount is in cents or minor units.
     static func isInMinorUnits(name: String, property: JSONValue) -> Bool {
         let text = (name + " " + (property["description"]?.stringValue ?? "")).lowercased()
-        return ["cent", "minor unit", "smallest currency unit", "pence", "satoshi"].contains { text.contains($0) }
+        return ["cent", "minor unit", "smallest currency unit", "subunit", "pence", "kobo", "pesewa", "satoshi"].contains { text.contains($0) }
     }
 }

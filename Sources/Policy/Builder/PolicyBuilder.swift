@@ -118,9 +118,17 @@ public struct PolicyBuilder: Sendable {
         }
         var policy = ToolPolicy(name: tool.name, category: tool.category)
         let values = allowed.map { JSONValue.string($0.value) }
-        let onDeny = denied.isEmpty
+        var onDeny = denied.isEmpty
             ? "Only the actions the tool declares are allowed: \(allowed.map(\.value).joined(separator: ", "))."
             : Reasons.actions(tool, denied: denied) + " Allowed: \(allowed.map(\.value).joined(separator: ", "))."
+        // Enum values the assessment gave no verdict on stay outside the allowlist: say so.
+        let assessed = Set(tool.actions.map(\.value))
+        let unassessed = (schema?["properties"]?[parameter]?["enum"]?.arrayValue ?? []).compactMap(\.stringValue).filter { !assessed.contains($0) }
+        if !unassessed.isEmpty {
+            let list = unassessed.prefix(20).map(Reasons.clip).joined(separator: ", ")
+            onDeny += " Unclassified actions are denied too: \(list)."
+            policy.notes.append("actions without a classification are denied: \(list)")
+        }
         policy.rules.append(PolicyRule(name: "allowed actions",
                                        kind: .require([PolicyCondition(path: "args.\(parameter)", op: .in, value: .array(values))]),
                                        onDeny: onDeny))

@@ -25,7 +25,7 @@ public enum InterceptYAMLWriter {
         if !doc.hidden.isEmpty {
             out.append("hide:")
             for tool in doc.hidden {
-                out.append("  " + YAMLScalar.comment(tool.reason))
+                out.append("  " + YAMLScalar.comment("hidden: " + tool.reason))
                 out.append("  - " + YAMLScalar.quoted(tool.name))
             }
         }
@@ -36,6 +36,7 @@ public enum InterceptYAMLWriter {
                 continue
             }
             out.append("  " + YAMLScalar.quoted(tool.name) + ":")
+            out.append("    " + YAMLScalar.comment("category: \(tool.category.rawValue)"))
             for note in tool.notes { out.append("    " + YAMLScalar.comment(note)) }
             let rules = expressible(tool)
             if rules.isEmpty { out.append("    rules: []"); continue }

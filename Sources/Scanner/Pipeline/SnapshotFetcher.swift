@@ -41,7 +41,15 @@ struct SnapshotFetcher: Sendable {
     }
 
     func crawlStdio(_ command: StdioCommand) async -> ServerSnapshot {
-        var program = command.command
+        let environment = command.environment.merging(options.environment) { _, cli in cli }
+        // Resolve the program here, so a missing one is reported as such and not as a wrapper's failure.
+        var program: String
+        do {
+            program = try ExecutableLookup.resolve(command.command, path: environment["PATH"] ?? ProcessInfo.processInfo.environment["PATH"],
+                                                   currentDirectory: command.workingDirectory ?? ExecutableLookup.currentDirectory())
+        } catch {
+            return .failed(target: command.display, error: error)
+        }
         var arguments = command.arguments
         if !options.allowNetwork && !command.isTrustedDemo {
             guard let wrapped = NetworkIsolation.wrap(program, arguments) else {
@@ -49,7 +57,6 @@ struct SnapshotFetcher: Sendable {
             }
             (program, arguments) = wrapped
         }
-        let environment = command.environment.merging(options.environment) { _, cli in cli }
         let launch = StdioLaunch(command: program, arguments: arguments, environment: environment,
                                  workingDirectory: command.workingDirectory)
         let transport: StdioTransport
