@@ -59,6 +59,13 @@ private func hostileServer(log: RequestLog = RequestLog()) throws -> LoopbackHTT
         case "/silent":
             writer.waitForClientClose(timeout: 60)  // accepts, reads the request, never answers
             writer.respond(status: 500)
+        case "/sse-no-endpoint", "/sse-foreign-endpoint":
+            guard request.method == "GET" else { return writer.respond(status: 405) }
+            writer.startStream(headers: sse)
+            if request.path == "/sse-foreign-endpoint" {
+                writer.writeChunk("event: endpoint\ndata: http://127.0.0.2:\(portBox.port)/messages?sessionId=s3cr3tsession\n\n")
+            }
+            while writer.writeChunk(": keep-alive\n\n") { usleep(200_000) }
         case "/plain":
             writer.respond(status: 200, contentType: "text/plain", text: "hello, I am not an MCP server\n")
         default:
@@ -99,6 +106,21 @@ private func failure(_ url: String, _ tweak: @escaping @Sendable (inout RemoteOp
         let error = await failure(s.url("/silent")) { $0.connectTimeout = 2 }
         #expect(error?.kind == "timeout")
         #expect(error?.description.contains("waiting for the response head") == true)
+    }
+
+    @Test func legacyStreamWithoutEndpointTimesOut() async throws {
+        let s = try hostileServer(); defer { s.stop() }
+        let error = await failure(s.url("/sse-no-endpoint")) { $0.connectTimeout = 2 }
+        #expect(error?.kind == "http-error")  // auto mode: the POST got 405, the fallback found no endpoint
+        #expect(error?.description.contains("waiting for the endpoint event") == true, "\(String(describing: error))")
+    }
+
+    @Test func legacyEndpointOnAnotherOriginIsRefused() async throws {
+        let s = try hostileServer(); defer { s.stop() }
+        let error = await failure(s.url("/sse-foreign-endpoint")) { $0.transport = .legacySSE }
+        #expect(error?.kind == "protocol-violation")
+        #expect(error?.description.contains("different origin") == true)
+        #expect(error?.description.contains("s3cr3tsession") == false, "the session id in the endpoint is redacted")
     }
 
     @Test func htmlErrorPageIsQuoted() async throws {
