@@ -8,7 +8,8 @@ public enum MCPRiskCLI {
 
     /// Every subcommand, in help order.
     static let commands: [any CLICommand.Type] = [
-        ScanCommand.self, PolicyCommand.self, RulesCommand.self, EvalCommand.self, DemoServerCommand.self,
+        ScanCommand.self, PolicyCommand.self, RulesCommand.self, CatalogueCommand.self, LockCommand.self, VerifyCommand.self,
+        EvalCommand.self, DemoServerCommand.self,
     ]
 
     /// Every subcommand's spec, in help order.
