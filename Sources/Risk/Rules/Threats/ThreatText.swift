@@ -43,6 +43,16 @@ enum ThreatText {
         return lo < hi ? Set(text.words[lo..<hi].map(\.text)) : []
     }
 
+    /// Word beginnings that mark a text as talking about attacks (a prompt-injection filter quoting
+    /// "ignore previous instructions" as an example) rather than making one.
+    static let attackTalk = ["injection", "jailbreak", "detect", "attack", "malicious", "sanitiz", "guardrail", "scanner", "poison"]
+
+    /// True when the words near `range` discuss attacks, so the match is likely a quoted example.
+    static func discussesAttacks(near range: Range<Int>, in text: FoldedText) -> Bool {
+        let near = text.words[text.wordIndices(overlapping: max(0, range.lowerBound - 200)..<(range.upperBound + 200))]
+        return near.contains { word in attackTalk.contains { word.text.hasPrefix($0) } }
+    }
+
     /// Matched text for a message: tag characters shown as the ASCII they hide, and said so.
     static func readable(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: TagCharacters.isTag) else { return "\"\(text)\"" }
