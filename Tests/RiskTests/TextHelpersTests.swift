@@ -1,3 +1,4 @@
+import Foundation
 import JSON
 import Testing
 import TestSupport
@@ -131,5 +132,26 @@ struct TextHelpersTests {
             let server = ServerDefinitions(serverName: "h", tools: [["name": "t", "description": .string(text)]])
             #expect(!InvisibleUnicodeRule().check(server).isEmpty, "\(text.debugDescription)")
         }
+    }
+}
+
+struct TextHelpersScaleTests {
+    /// A hostile megabyte of trigger words without punctuation: the rules must finish (linear-ish work);
+    /// the time is not asserted, the test would hang if a rule went quadratic.
+    @Test func hugeRepetitiveDescriptionsAreHandled() {
+        let blob = String(repeating: "password api key send include parameter conversation history mcp_tool_x_y ~/.ssh ", count: 12_000)
+        let server = ServerDefinitions(serverName: "big", tools: [["name": "t", "description": .string(blob)]],
+                                       otherServersTools: ["other": (0..<2_000).map { "tool_\($0)_x_y" }])
+        var hits: [String: Int] = [:]
+        var lines: [String] = []
+        for rule in ThreatRules.all {
+            let start = Date()
+            hits[rule.description.id] = rule.check(server).count
+            lines.append("\(rule.description.id) \(Int(Date().timeIntervalSince(start) * 1000)) ms")
+        }
+        EvalSnapshots.report(lines)
+        #expect(hits["secret-exfiltration"] == 1, "one finding per field, however often it repeats")
+        #expect(hits["long-description"] == 1)
+        #expect(hits["invisible-unicode"] == 0 && hits["terminal-escape"] == 0)
     }
 }

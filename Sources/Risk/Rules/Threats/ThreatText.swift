@@ -28,8 +28,10 @@ enum ThreatText {
             guard stops.contains(text.scalars[i]) else { return false }
             return text.scalars[i] == "\n" || i + 1 >= text.scalars.count || text.scalars[i + 1] == " " || text.scalars[i + 1] == "\n"
         }
-        while lo > 0, !isStop(lo - 1) { lo -= 1 }
-        while hi < text.scalars.count, !isStop(hi) { hi += 1 }
+        // Bounded, so a text without punctuation cannot make every match scan all of it.
+        let floor = max(0, range.lowerBound - 600), ceiling = min(text.scalars.count, range.upperBound + 600)
+        while lo > floor, !isStop(lo - 1) { lo -= 1 }
+        while hi < ceiling, !isStop(hi) { hi += 1 }
         return text.wordIndices(overlapping: lo..<hi)
     }
 
