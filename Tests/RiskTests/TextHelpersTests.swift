@@ -100,8 +100,8 @@ struct TextHelpersTests {
         let server = ServerDefinitions(serverName: "deep", tools: [["name": "deep", "inputSchema": schema]])
         let fields = TextFields.all(in: server)
         #expect(fields.count < 100 && !fields.contains { $0.text == "deepest" })
-        let properties = SchemaProperties.all(tool: server.tools[0], index: 0)
-        #expect(properties.count == SchemaProperties.maxDepth + 1)
+        let properties = InputProperties.all(tool: server.tools[0], index: 0)
+        #expect(properties.count == InputProperties.maxDepth + 1)
     }
 
     @Test func schemaPropertiesFollowItemsBranchesAndRefsWithoutLooping() throws {
@@ -110,7 +110,7 @@ struct TextHelpersTests {
           "properties": {"messages": {"type": "array", "items": {"type": "object", "properties": {"content": {"type": "string"}}}},
                          "node": {"anyOf": [{"$ref": "#/$defs/Node"}, {"type": "null"}]}}}}
         """)
-        let paths = SchemaProperties.all(tool: tool, index: 0).map(\.path)
+        let paths = InputProperties.all(tool: tool, index: 0).map(\.path)
         #expect(paths.contains("messages[].content"))
         #expect(paths.contains("node.url") && paths.contains("node.child"))
         #expect(paths.count < 20)

@@ -8,7 +8,7 @@ public enum BuiltinRules {
     /// Rules that describe what a tool accepts.
     public static var signal: [any Rule] { SignalRules.all }
     /// Rules that report threats and contradictions.
-    public static var finding: [any Rule] { ThreatRules.all }
+    public static var finding: [any Rule] { ThreatRules.all + AnnotationRules.all }
 
     /// The rule with this id, if any.
     public static func rule(id: String) -> (any Rule)? { all.first { $0.description.id == id } }

@@ -31,4 +31,12 @@ enum Quote {
         let scalars = Array(text.unicodeScalars)
         return around(0..<min(scalars.count, limit), in: scalars, limit: limit)
     }
+
+    /// The longest quote kept, in characters.
+    static let maxLength = 120
+
+    /// `text` cut to `maxLength` characters with an ellipsis.
+    static func cut(_ text: String) -> String {
+        text.count <= maxLength ? text : String(text.prefix(maxLength - 1)) + "…"
+    }
 }

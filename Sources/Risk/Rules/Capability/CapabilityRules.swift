@@ -1,4 +1,8 @@
 /// The capability rules, registered in one place.
 enum CapabilityRules {
-    static let all: [any Rule] = []
+    static let all: [any Rule] = [
+        NameVerbRule(), NameNounRule(), DescriptionVerbRule(), DescriptionPhraseRule(), ReadOnlyStatementRule(),
+        MoneyMovementRule(), CodeInputRule(), SQLInputRule(), PaymentInputRule(), EscalationInputRule(),
+        ReversibleStatementRule(), FileOutputRule(), ActionEnumRule(), AnnotationHintRule(),
+    ]
 }

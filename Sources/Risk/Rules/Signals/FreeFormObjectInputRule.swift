@@ -24,9 +24,9 @@ struct FreeFormObjectInputRule: Rule {
 
     func check(_ server: ServerDefinitions) -> [RuleHit] {
         PropertySignals.hits(server, title: description.title) { p in
-            if SchemaProperties.branches(p.schema).contains(where: Self.isFreeForm) { return p.path }
-            let items = SchemaProperties.branches(p.schema).compactMap { $0["items"] }
-            if items.contains(where: { SchemaProperties.branches($0).contains(where: Self.isFreeForm) }) { return p.path + "[]" }
+            if InputProperties.branches(p.schema).contains(where: Self.isFreeForm) { return p.path }
+            let items = InputProperties.branches(p.schema).compactMap { $0["items"] }
+            if items.contains(where: { InputProperties.branches($0).contains(where: Self.isFreeForm) }) { return p.path + "[]" }
             return nil
         }
     }

@@ -25,7 +25,7 @@ struct HighParameterCountRule: Rule {
 
     func check(_ server: ServerDefinitions) -> [RuleHit] {
         server.tools.enumerated().compactMap { i, tool in
-            let count = SchemaProperties.all(tool: tool, index: i).count
+            let count = InputProperties.all(tool: tool, index: i).count
             guard count >= Self.threshold else { return nil }
             return RuleHit(pointer: JSONPointer(tokens: ["tools", String(i), "inputSchema"]), quote: "\(count) properties",
                            message: "\(count) properties", effect: .signal(path: nil))

@@ -44,7 +44,7 @@ struct SecretInputRule: Rule {
 
     func check(_ server: ServerDefinitions) -> [RuleHit] {
         PropertySignals.hits(server, title: description.title) { p in
-            if SchemaProperties.branches(p.schema).contains(where: { $0["writeOnly"]?.boolValue == true || $0["format"]?.stringValue == "password" }) {
+            if InputProperties.branches(p.schema).contains(where: { $0["writeOnly"]?.boolValue == true || $0["format"]?.stringValue == "password" }) {
                 return p.path
             }
             let words = p.words

@@ -26,8 +26,8 @@ struct URLInputRule: Rule {
 
     func check(_ server: ServerDefinitions) -> [RuleHit] {
         PropertySignals.hits(server, title: description.title) { p in
-            let formats = SchemaProperties.branches(p.schema).compactMap { $0["format"]?.stringValue }
-                + SchemaProperties.branches(p.schema).compactMap { $0["items"]?["format"]?.stringValue }
+            let formats = InputProperties.branches(p.schema).compactMap { $0["format"]?.stringValue }
+                + InputProperties.branches(p.schema).compactMap { $0["items"]?["format"]?.stringValue }
             if formats.contains(where: Self.urlFormats.contains) { return p.path }
             guard p.takesText, let last = p.words.last else { return nil }
             return Self.urlWords.contains(last) ? p.path : nil

@@ -1,0 +1,74 @@
+/// A tool or action name split into lowercase words, grouped by namespace segment.
+///
+/// `GetAHOReadSetMetadata` → get, aho, read, set, metadata; `k8s.pods.delete` → three segments;
+/// `mcp__server__tool` → three segments; `jira_create_issue` → one segment of three words.
+public struct NameTokens: Sendable, Hashable {
+    /// One word of a name with the segment it belongs to.
+    public struct Word: Sendable, Hashable {
+        /// The word, lowercased.
+        public var text: String
+        /// Which namespace segment (0 = first) holds it.
+        public var segment: Int
+    }
+
+    /// The words in order.
+    public var words: [Word]
+    /// How many namespace segments the name has.
+    public var segmentCount: Int
+
+    /// Splits `name` (snake, kebab, camel, Pascal, acronyms, dotted, slashed, `__`-namespaced).
+    public init(_ name: String) {
+        var words: [Word] = []
+        var segment = 0
+        var current: [Unicode.Scalar] = []
+        let scalars = Array(name.unicodeScalars.prefix(512))
+        var pendingSegmentBreak = false
+
+        func flush() {
+            guard !current.isEmpty else { return }
+            if pendingSegmentBreak, !words.isEmpty { segment += 1 }
+            pendingSegmentBreak = false
+            words.append(Word(text: String(String.UnicodeScalarView(current)).lowercased(), segment: segment))
+            current.removeAll(keepingCapacity: true)
+        }
+
+        var i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            let isLetter = c.properties.isAlphabetic
+            let isDigit = c.properties.numericType != nil && !isLetter
+            if !isLetter && !isDigit {
+                flush()
+                // Dots, slashes, colons and a doubled underscore start a new namespace segment.
+                if c == "." || c == "/" || c == ":" || (c == "_" && i + 1 < scalars.count && scalars[i + 1] == "_") {
+                    pendingSegmentBreak = true
+                }
+                i += 1
+                continue
+            }
+            if let last = current.last {
+                let lastUpper = last.properties.isUppercase
+                let upper = c.properties.isUppercase
+                let lower = c.properties.isLowercase
+                if upper && (last.properties.isLowercase || (last.properties.numericType != nil && current.count > 1)) {
+                    flush()                                   // camelCase boundary
+                } else if lower && lastUpper && current.count > 1 && current[current.count - 2].properties.isUppercase {
+                    // "AHORead": the last capital of an acronym starts the next word.
+                    let carried = current.removeLast()
+                    flush()
+                    current.append(carried)
+                }
+            }
+            current.append(c)
+            i += 1
+        }
+        flush()
+        self.words = words
+        self.segmentCount = words.isEmpty ? 0 : segment + 1
+    }
+
+    /// The words of one segment, in order.
+    public func words(inSegment s: Int) -> [String] { words.filter { $0.segment == s }.map(\.text) }
+    /// Every word, in order.
+    public var texts: [String] { words.map(\.text) }
+}

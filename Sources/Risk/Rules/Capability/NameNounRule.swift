@@ -1,0 +1,50 @@
+import JSON
+
+/// Nouns in a tool's name that say it documents, reports or describes rather than acts.
+struct NameNounRule: ToolRule {
+    static let id = "name-noun"
+    /// A name with one of these anywhere hands out advice or documentation (`deploy_serverless_app_help`).
+    static let adviceNouns: Set<String> = [
+        "help", "guidance", "guide", "guides", "documentation", "instructions", "tips",
+        "tutorial", "practices", "reference", "manual", "faq", "readme", "troubleshoot", "troubleshooting",
+        "recommendations", "advice", "advisor", "explainer", "prerequisites",
+    ]
+    /// A name ending in one of these reports on something (`get_delete_status`, `sam_logs`, `dbsize`).
+    static let reportNouns: Set<String> = [
+        "status", "info", "information", "history", "logs", "metrics", "metadata", "details", "stats", "statistics",
+        "summary", "health", "version", "versions", "usage", "size", "dbsize", "schema", "schemas", "events", "quota",
+        "limits", "balance", "balances", "price", "prices", "quote", "quotes", "ticker", "bars", "snapshot",
+        "config", "configuration", "settings", "attributes", "permissions", "overview", "diff", "changelog",
+        "changelogs", "report", "insights", "time", "clock", "calendar", "len", "exists", "members", "list",
+        "count", "dependencies", "hierarchy", "tree", "children", "properties", "fields", "types", "views",
+        "restrictions", "forecast", "weather", "timeline", "activity", "activities", "movers", "chain", "orderbook",
+    ]
+
+    var description: RuleDescription {
+        RuleDescription(
+            id: Self.id, title: "Reporting or advice noun in the tool name", family: "capability", kind: .capability, severity: .low, confidence: .medium,
+            summary: "A name ending in a reporting noun (status, logs, metrics) or naming advice (help, guidance, docs) argues for read.",
+            rationale: """
+            `get_delete_status` asks about a deletion; `deploy_serverless_app_help` explains deployment. Nouns of advice
+            anywhere in the name, and reporting nouns that end the name, are read evidence. They never outweigh a
+            clear leading verb on their own, but they settle names without one (`sam_logs`, `dbsize`, `info`).
+            """,
+            examples: [
+                .triggers(#"{"name": "deploy_serverless_app_help"}"#, at: "/name"),
+                .triggers(#"{"name": "get_delete_status"}"#, at: "/name"),
+                .triggers(#"{"name": "info"}"#, at: "/name"),
+                .passes(#"{"name": "delete_user"}"#),
+            ])
+    }
+
+    func hits(in tool: AnalyzedTool) -> [RuleHit] {
+        let words = tool.nameTokens.texts
+        if let advice = words.first(where: Self.adviceNouns.contains) {
+            return [.evidence(.read, weight: 65, at: tool.namePointer, quote: advice, reason: "'\(advice)' in the name: the tool advises or documents rather than acts")]
+        }
+        if let last = words.last, Self.reportNouns.contains(last) {
+            return [.evidence(.read, weight: 30, at: tool.namePointer, quote: last, reason: "the name ends in '\(last)': the tool reports on something")]
+        }
+        return []
+    }
+}

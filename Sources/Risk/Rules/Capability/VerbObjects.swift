@@ -1,0 +1,56 @@
+/// Verbs whose category depends on their object: `remove_watcher` unlinks (write) where `remove_file`
+/// loses data; `create_deployment` starts code where `create_issue` writes; `subscribe` to a channel
+/// listens. Shared by the rules that read verbs, like `VerbLexicon`.
+enum VerbObjects {
+    /// One verb-object reading.
+    struct Reading: Sendable {
+        let verbs: Set<String>
+        let objects: Set<String>
+        let category: Category
+        let reason: String
+        /// How many description words after the verb may hold the object.
+        var reach = 4
+    }
+
+    /// The readings, most specific first.
+    static let readings: [Reading] = [
+        Reading(verbs: ["delete", "del"], objects: [
+            "alias", "aliases", "link", "links", "reaction", "reactions", "emoji", "star", "bookmark", "favorite", "favourite", "watcher",
+        ], category: .write, reason: "deletes a link or a marker; nothing is lost"),
+        Reading(verbs: ["remove", "revoke"], objects: [
+            "link", "links", "watcher", "watchers", "label", "labels", "tag", "tags", "permission", "permissions",
+            "member", "members", "membership", "memberships", "assignee", "assignees", "reviewer", "reviewers",
+            "reaction", "reactions", "emoji", "star", "subscriber", "subscribers", "follower", "followers",
+            "collaborator", "collaborators", "alias", "aliases", "taint", "taints", "approval", "sharing", "share",
+            "access", "participant", "participants", "attendee", "attendees", "favorite", "favourite", "bookmark",
+        ], category: .write, reason: "removes a link, label or membership; nothing is lost"),
+        Reading(verbs: ["subscribe", "unsubscribe"], objects: ["channel", "channels", "pattern", "patterns", "pub", "pubsub"], category: .read, reason: "listens to messages on a channel", reach: 8),
+        Reading(verbs: ["clear", "reset", "flush", "purge", "empty"], objects: [
+            "session", "cache", "screen", "console", "context", "selection", "filter", "filters", "buffer", "scratchpad",
+            "highlight", "highlights", "notification", "notifications", "input", "form",
+        ], category: .write, reason: "clears short-lived state"),
+        Reading(verbs: ["resolve"], objects: [
+            "id", "identifier", "account", "name", "address", "library", "symbol", "hostname", "dns", "url", "handle", "username", "uri",
+        ], category: .read, reason: "looks an identifier up"),
+        Reading(verbs: ["create", "replace", "run", "start", "retry", "rerun", "trigger", "launch", "apply", "submit", "install", "deploy", "redeploy"], objects: [
+            "deployment", "deployments", "job", "jobs", "cronjob", "cronjobs", "statefulset", "statefulsets", "daemonset",
+            "daemonsets", "pod", "pods", "pipeline", "pipelines", "workflow", "workflows", "yaml", "manifest", "manifests",
+            "terraform", "tf", "kustomization", "helm", "chart", "migration", "migrations", "cloudformation", "stack", "stacks",
+            "k8s", "kubernetes", "kubectl",
+        ], category: .execute, reason: "starts a workload or applies infrastructure that runs code", reach: 3),
+        Reading(verbs: ["send", "type", "write", "interact", "press", "input"], objects: [
+            "terminal", "shell", "pty", "tty", "stdin", "keystrokes", "repl",
+        ], category: .execute, reason: "types into a live shell", reach: 8),
+    ]
+
+    /// The entry for `base` given the words around it: the lexicon's, or a verb-object reading's.
+    /// `nameObjects` are the name's words after the verb; `nearby` are the description's first words.
+    static func entry(for base: String, _ entry: LexiconEntry, nameObjects: [String], nearby: [String]) -> LexiconEntry {
+        for r in readings where r.verbs.contains(base) {
+            let hit = nameObjects.contains(where: r.objects.contains) || (!r.verbs.contains("delete") && nearby.prefix(r.reach).contains(where: r.objects.contains))
+                || (r.category == .write && r.verbs.contains("remove") && nameObjects.contains("from"))
+            if hit { return LexiconEntry(category: r.category, strength: entry.strength, reason: r.reason, alsoNoun: entry.alsoNoun) }
+        }
+        return entry
+    }
+}
