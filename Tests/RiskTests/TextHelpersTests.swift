@@ -56,6 +56,13 @@ struct TextHelpersTests {
         #expect(!TagCharacters.isFlagSequence(["a"] + tags, tagsStartAt: 1))
     }
 
+    @Test func confusableSkeletons() {
+        #expect(Confusables.skeleton("s\u{0435}nd_Email") == "send_email")
+        #expect(Confusables.skeleton("\u{FF53}end") == "send")
+        #expect(Confusables.hasLookalikes("p\u{0430}y"))
+        #expect(!Confusables.hasLookalikes("Pay_Now"))
+    }
+
     @Test func base64AndHexDecode() {
         #expect(Base64.decode("aGVsbG8gd29ybGQ=").map { String(decoding: $0, as: UTF8.self) } == "hello world")
         #expect(Base64.decode("aGVsbG8gd29ybGQ").map { String(decoding: $0, as: UTF8.self) } == "hello world")
