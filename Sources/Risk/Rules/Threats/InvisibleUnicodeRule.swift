@@ -18,7 +18,7 @@ struct InvisibleUnicodeRule: Rule {
         or split words to slip past filters; bidirectional overrides make text read differently than it displays
         (Trojan Source). Tag characters are critical and the hidden text is decoded into the message; bidi
         overrides and clusters of zero-width characters are high; one or two stray zero-width characters, often a
-        copy-paste accident, are low.
+        copy-paste accident in prose, are low (medium in a name).
         """,
         examples: [
             .triggers(#"{"name": "weather", "description": "Gets the weather.\uDB40\uDC41\uDB40\uDC6C\uDB40\uDC77\uDB40\uDC61\uDB40\uDC79\uDB40\uDC73"}"#, at: "/description"),
@@ -83,7 +83,9 @@ struct InvisibleUnicodeRule: Rule {
         }
         let all = bidi + zeroWidth
         let names = Dictionary(grouping: all.map(ThreatText.codePoint), by: { $0 }).map { "\($0.key) ×\($0.value.count)" }.sorted().joined(separator: ", ")
-        let severity: Severity = !bidi.isEmpty || zeroWidth.count >= 3 ? .high : .low
+        // A stray zero-width space in prose is usually a copy-paste accident; in a name it never is.
+        let isName = [.name, .parameterName, .argumentName].contains(field.role)
+        let severity: Severity = !bidi.isEmpty || zeroWidth.count >= 3 ? .high : isName ? .medium : .low
         let what = bidi.isEmpty ? "invisible characters" : "bidirectional control characters"
         return RuleHit(pointer: field.pointer, quote: quote,
                        message: "\(field.place.capitalizedFirst) contains \(all.count) \(what.dropLast(all.count == 1 ? 1 : 0)) (\(names))", effect: .finding(severity: severity))
