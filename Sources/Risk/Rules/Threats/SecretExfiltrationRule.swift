@@ -18,6 +18,8 @@ struct SecretExfiltrationRule: Rule {
     static let contextNouns = [
         "conversation|chat history|transcript|log", "previous|prior|earlier|last messages|conversation", "system prompt",
     ].map(WordPattern.init)
+    /// Mentions examined per field (a hostile text may repeat one a hundred thousand times).
+    static let maxMentions = 200
     /// Words that hand something over.
     static let transferWords: Set<String> = [
         "pass", "send", "include", "attach", "append", "forward", "upload", "post", "submit", "exfiltrate", "transmit",
@@ -93,7 +95,8 @@ struct SecretExfiltrationRule: Rule {
         // Earliest mention first, so the quote shows where the request starts.
         let mentions = Self.secretFiles.flatMap { text.ranges(of: $0) }.sorted { $0.lowerBound < $1.lowerBound }
         do {
-            for range in mentions where !isHarmlessVariant(text, range) {
+            // A bounded number per field: one hit per field is all that is reported anyway.
+            for range in mentions.prefix(Self.maxMentions) where !isHarmlessVariant(text, range) {
                 let near = ThreatText.cueWords(around: range, in: text)
                 let transfer = !near.isDisjoint(with: Self.transferWords)
                 let read = !near.isDisjoint(with: Self.readWords)
@@ -111,7 +114,7 @@ struct SecretExfiltrationRule: Rule {
                 if callsSender && !aboutName && near.contains("with") { return range }
             }
         }
-        for range in text.ranges(of: Self.dotEnv) where isDotEnv(text, range) {
+        for range in text.ranges(of: Self.dotEnv).prefix(Self.maxMentions) where isDotEnv(text, range) {
             let near = ThreatText.cueWords(around: range, in: text)
             if !near.isDisjoint(with: Self.transferWords) && !near.isDisjoint(with: Self.contentWords.union(Self.carrierWords)) { return range }
         }
@@ -151,7 +154,7 @@ struct SecretExfiltrationRule: Rule {
     /// Keys, passwords or history to be gathered and passed through a parameter.
     private func gatherRequest(_ text: FoldedText) -> Range<Int>? {
         let matches = Self.secretNouns.matches(in: text).map { ($0.range, true) } + Self.contextNouns.matches(in: text).map { ($0.range, false) }
-        for (range, needsGathering) in matches.sorted(by: { $0.0.lowerBound < $1.0.lowerBound }) {
+        for (range, needsGathering) in matches.sorted(by: { $0.0.lowerBound < $1.0.lowerBound }).prefix(Self.maxMentions) {
             let sentence = ThreatText.cueWords(around: range, in: text)
             // The noun's own words do not count as cues: "environment variables to pass as the env field"
             // names a parameter, it does not ask to gather anything.
