@@ -13,8 +13,9 @@ enum InterruptHandler {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler {
+                let running = !LiveProcessGroups.current.isEmpty
                 LiveProcessGroups.killAll()
-                FileHandle.standardError.write(Data("\nmcprisk: interrupted; servers stopped\n".utf8))
+                if running { FileHandle.standardError.write(Data("\nmcprisk: interrupted; servers stopped\n".utf8)) }
                 exit(130)
             }
             source.resume()

@@ -75,7 +75,7 @@ public enum MCPRiskCLI {
         let visible: [CommandSpec] = specs.filter { !$0.hidden }
         let width = (visible.map { $0.name.count }.max() ?? 0) + 3
         for spec in visible {
-            let sentence: String = spec.summary.split(separator: ".").first.map { String($0) } ?? spec.summary
+            let sentence: String = spec.summary.components(separatedBy: ". ").first.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 } ?? spec.summary
             lines.append("  " + spec.name + String(repeating: " ", count: width - spec.name.count) + sentence + ".")
         }
         lines += ["", "Run 'mcprisk COMMAND --help' for a command's options.",

@@ -108,7 +108,7 @@ struct ScanCommandTests {
             """
         let path = dir.appendingPathComponent("mcp.json").path
         try config.write(toFile: path, atomically: true, encoding: .utf8)
-        let run = try mcprisk(["scan", "--config", path, "--timeout", "3", "--format", "json"])
+        let run = try mcprisk(["scan", "--config", path, "--timeout", "10", "--format", "json"])
         #expect(run.status == 2)
         let servers = try JSONValue(parsing: run.stdout)["servers"]?.arrayValue ?? []
         #expect(servers.count == 3)
