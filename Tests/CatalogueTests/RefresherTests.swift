@@ -35,7 +35,7 @@ import Testing
             let store = try store(at: root, manifest(["good-1", "good-2", "hangs", "crashes"]))
             let broken = Mutable(false)
             func refresher(at seconds: Double) -> CatalogueRefresher {
-                CatalogueRefresher(store: store, jobs: 2, timeout: 0.5, mcpriskVersion: "test", crawl: { entry in
+                CatalogueRefresher(store: store, jobs: 2, timeout: 2, mcpriskVersion: "test", crawl: { entry in
                     switch entry.id {
                     case "hangs":
                         await Hang.shared.forever()

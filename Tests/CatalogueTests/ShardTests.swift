@@ -120,7 +120,7 @@ import Testing
             let catalogue = try store(at: root.appendingPathComponent("catalogue"), manifest(["a", "b"]))
             let out = root.appendingPathComponent("shard")
             let hang = Mutable(true)
-            let refresher = CatalogueRefresher(store: catalogue, jobs: 1, timeout: 0.3, shard: try Shard(index: 0, count: 1),
+            let refresher = CatalogueRefresher(store: catalogue, jobs: 1, timeout: 2, shard: try Shard(index: 0, count: 1),
                                                outputDirectory: out, mcpriskVersion: "test", crawl: { entry in
                                                    if hang.value && entry.id == "b" { await Hang.shared.forever() }
                                                    return completeSnapshot([tool("read_\(entry.id)")])
