@@ -72,6 +72,7 @@ enum CatalogueCommand: CLICommand {
     static func refresh(_ a: ParsedArguments, store: CatalogueStore, reports: URL, shown: String, context: CommandContext) async throws -> Int32 {
         let timeout = try a.seconds("timeout") ?? 60
         let jobs = try a.positiveInt("jobs") ?? 4
+        guard jobs <= 512 else { throw UsageError("--jobs \(jobs) is too many: at most 512 servers are crawled at once") }
         let shard: Shard?
         do { shard = try a.value("shard").map { (text) throws(CatalogueError) in try Shard(parsing: text) } } catch { throw UsageError(error.description) }
         let output = a.value("output-dir").map { URL(fileURLWithPath: $0) }
