@@ -34,7 +34,7 @@ struct CodeInputRule: ToolRule {
             let named = Self.runnableNames.contains(last)
                 || (last == "code" && (p.words.count == 1 || p.words.dropLast().contains(where: Self.codeQualifiers.contains)))
             guard named else { continue }
-            let described = ProseWords(p.description ?? "").words.contains { Self.runWords.contains($0.text) }
+            let described = p.prose.words.contains { Self.runWords.contains($0.text) }
             let weight = described ? 60 : 50
             return [.evidence(.execute, weight: weight, at: p.pointer, quote: p.name,
                               reason: "input '\(p.path)' takes \(last == "code" ? "code" : "a \(last)") to run")]

@@ -42,7 +42,7 @@ struct FileOutputRule: ToolRule {
     func hits(in tool: AnalyzedTool) -> [RuleHit] {
         // The tool's description first, then each input's (where "results will be written" often hides).
         let texts: [(ProseWords, JSONPointer)] = [(tool.prose, tool.descriptionPointer)]
-            + tool.properties.prefix(64).filter { $0.type != "boolean" }.compactMap { p in p.description.map { (ProseWords($0), p.pointer.appending("description")) } }
+            + tool.properties.prefix(64).filter { $0.type != "boolean" }.filter { $0.description != nil }.map { ($0.prose, $0.pointer.appending("description")) }
         for (prose, pointer) in texts {
             let words = prose.words.map(\.text)
             for m in Self.matcher.matches(in: words) {

@@ -67,7 +67,7 @@ struct MoneyMovementRule: ToolRule {
     func hits(in tool: AnalyzedTool) -> [RuleHit] {
         var hits: [RuleHit] = []
         // In the name: the leading verb and the words after it.
-        let reading = VerbReading(tool.nameTokens)
+        let reading = tool.nameReading
         let nameWords = tool.nameTokens.texts
         if let lead = reading.leading,
            let object = Self.moneyObject(verb: lead.base, category: lead.entry.category, in: nameWords[(lead.position + 1)...], server: tool.serverVocabulary) {

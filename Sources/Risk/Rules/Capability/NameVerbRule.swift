@@ -39,7 +39,7 @@ struct NameVerbRule: ToolRule {
     }
 
     func hits(in tool: AnalyzedTool) -> [RuleHit] {
-        let reading = VerbReading(tool.nameTokens)
+        let reading = tool.nameReading
         let lookupRun = !reading.objectWords.contains(where: Self.codeObjects.contains) && reading.objectWords.contains(where: Self.lookupObjects.contains)
         let words = tool.nameTokens.words
         // Verbs joined by `and` all happen: the most dangerous of them states the action, the others support it.

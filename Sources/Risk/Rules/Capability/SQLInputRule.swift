@@ -28,8 +28,7 @@ struct SQLInputRule: ToolRule {
 
     func hits(in tool: AnalyzedTool) -> [RuleHit] {
         guard let p = tool.properties.first(where: { q in q.enumValues.isEmpty && q.words.last.map(Self.queryNames.contains) == true }) else { return [] }
-        let propertyWords = ProseWords(p.description ?? "").words.map(\.text)
-        let words = tool.prose.words.map(\.text) + propertyWords
+        let words = tool.proseTexts + p.prose.words.map(\.text)
         let isSQL = p.words.contains("sql") || p.words.contains("statement") || words.contains(where: Self.sqlWords.contains)
         guard isSQL else { return [] }
         let readOnly = !ReadOnlyStatementRule.matcher.matches(in: words).isEmpty
