@@ -43,8 +43,8 @@ public struct VerbReading: Sendable {
             if var (base, entry) = VerbReading.lookup(w.text, lexicon: lexicon) {
                 // `staged`, `opted`, `streaming` in a name describe a thing; they do not act.
                 if base != w.text && (w.text.hasSuffix("ed") || w.text.hasSuffix("ing")) { entry.alsoNoun = true }
-                // `changes`, `logs`, `orders`: a plural of a word that is also a noun is that noun.
-                if entry.alsoNoun && base != w.text && w.text.hasSuffix("s") { continue }
+                // `changes`, `logs`, `replies`, `rates`: a plural in a name is a noun.
+                if base != w.text && w.text.hasSuffix("s") && lexicon.lookup(w.text) != nil { continue }
                 found.append((i, w.text, base, entry, w.segment))
             }
         }
@@ -56,8 +56,9 @@ public struct VerbReading: Sendable {
             let inSegment = found.filter { $0.4 == s }
             // A segment that opens with a verb leads with it (`set_vector_in_hash`), unless a plain verb
             // follows at once (`order_create`).
+            // (Not an agent noun: `browser_type` and `notion_delete_block` open with nouns.)
             if let opener = inSegment.first, opener.0 == tokens.words.firstIndex(where: { $0.segment == s }),
-               opener.1 == opener.2 || !(opener.1.hasSuffix("ed") || opener.1.hasSuffix("ing")),
+               lexicon.lookup(opener.1) != nil, opener.1 == opener.2 || !(opener.1.hasSuffix("ed") || opener.1.hasSuffix("ing")),
                !inSegment.contains(where: { $0.0 == opener.0 + 1 && !$0.3.alsoNoun && $0.0 == tokens.words.lastIndex(where: { $0.segment == s }) }) {
                 leadingPosition = opener.0; break outer
             }

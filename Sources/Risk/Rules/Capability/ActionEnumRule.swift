@@ -39,7 +39,9 @@ struct ActionEnumRule: ToolRule {
             // `action_type`, `operation_name`: a selector word anywhere in the input's name.
             let strong = p.words.contains(where: Self.selectors.contains)
             guard strong || Self.weakSelectors.contains(last) else { continue }
-            if !p.enumValues.isEmpty {
+            if HTTPRequestRule.isMethodEnum(p) {
+                continue   // HTTP methods, not operations of the tool (see `http-request`)
+            } else if !p.enumValues.isEmpty {
                 hits += enumHits(p, strong: strong, tool: tool)
             } else if strong, Self.listsOwnActions(tool, p) {
                 // Values listed in the input's description, else in the tool's ("Supported operations: ...").

@@ -15,6 +15,7 @@ struct DescriptionVerbRule: ToolRule {
         "user", "users", "agent", "llm", "model", "ai", "assistant", "when", "should", "must", "may", "in", "on",
         "with", "of", "your", "our", "and", "or", "provides", "provide", "ability", "capability", "call",
         "utility", "operation", "action", "command", "server", "service", "here", "now", "tries", "try", "attempts",
+        "perform", "performs", "do", "does",
     ]
     /// Words that undo a verb within the next three words ("does not modify", "never deletes").
     static let negations: Set<String> = [

@@ -9,7 +9,7 @@ struct MoneyMovementRule: ToolRule {
         "create", "place", "submit", "make", "initiate", "send", "issue", "process", "execute", "confirm", "capture",
         "cancel", "replace", "close", "modify", "finalize", "finalise", "pay", "void", "exercise", "open", "liquidate",
         "settle", "authorize", "authorise", "approve", "book", "request", "start", "new", "post", "edit", "amend",
-        "update", "set", "exit", "flatten", "reverse",
+        "update", "set", "exit", "flatten", "reverse", "transfer", "wire", "move", "deposit", "withdraw", "swap",
     ]
     /// Objects that are money whatever the server (`refund`, `payment`, `payout`).
     static let moneyObjects: Set<String> = [
