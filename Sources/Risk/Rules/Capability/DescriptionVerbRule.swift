@@ -92,8 +92,20 @@ struct DescriptionVerbRule: ToolRule {
             chain.append((j, base, entry)); j += 1
         }
         if linked {
+            // "Create, update or delete": the tool does each; the most dangerous of them leads.
+            let all = [(leadIndex, leadEntry)] + chain.map { ($0.0, VerbObjects.entry(for: $0.1, $0.2, nameObjects: nameObjects, nearby: following)) }
+            let worst = all.max { a, b in (a.1.category.rank, b.0) < (b.1.category.rank, a.0) }!
+            if worst.0 != leadIndex {
+                hits[0] = .evidence(leadEntry.category, weight: NameVerbRule.secondaryWeight, at: tool.descriptionPointer, quote: tool.prose.quote(leadIndex, leadIndex),
+                                    reason: "'\(words[leadIndex].text)' opens a list of verbs; the most dangerous one leads")
+            }
             for (i, base, rawEntry) in chain {
                 let entry = VerbObjects.entry(for: base, rawEntry, nameObjects: nameObjects, nearby: following)
+                guard i == worst.0 else {
+                    hits.append(.evidence(entry.category, weight: NameVerbRule.secondaryWeight, at: tool.descriptionPointer, quote: tool.prose.quote(i, i),
+                                          reason: "'\(words[i].text)' is listed with the opening verb: \(entry.reason)"))
+                    continue
+                }
                 hits.append(hit(tool, i, base, entry, reason: "'\(words[i].text)' is listed with the opening verb: \(entry.reason)"))
             }
         }

@@ -17,6 +17,7 @@ struct FileOutputRule: ToolRule {
         ("write * file~", "writes files"),
         ("output file~", "writes an output file"),
         ("will be appended", "appends its output to a file"),
+        ("in place", "changes files in place"),
         ("will be written", "writes its output"),
         ("will be saved", "saves its output"),
     ]

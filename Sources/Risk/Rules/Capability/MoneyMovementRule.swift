@@ -9,12 +9,13 @@ struct MoneyMovementRule: ToolRule {
         "create", "place", "submit", "make", "initiate", "send", "issue", "process", "execute", "confirm", "capture",
         "cancel", "replace", "close", "modify", "finalize", "finalise", "pay", "void", "exercise", "open", "liquidate",
         "settle", "authorize", "authorise", "approve", "book", "request", "start", "new", "post", "edit", "amend",
-        "update", "set", "exit", "flatten", "reverse", "transfer", "wire", "move", "deposit", "withdraw", "swap",
+        "update", "set", "exit", "flatten", "reverse", "transfer", "wire", "move", "deposit", "withdraw", "swap", "checkout",
     ]
     /// Objects that are money whatever the server (`refund`, `payment`, `payout`).
     static let moneyObjects: Set<String> = [
         "payment", "payments", "refund", "refunds", "payout", "payouts", "charge", "charges", "checkout", "funds",
         "money", "withdrawal", "withdrawals", "remittance", "wire", "donation", "purchase", "bet", "wager", "payroll",
+        "cart", "basket",
     ]
     /// Objects that are money only on a server that talks about money (`order`, `position`, `subscription`).
     static let contextualObjects: Set<String> = [

@@ -17,7 +17,7 @@ struct NameNounRule: ToolRule {
         "config", "configuration", "settings", "attributes", "permissions", "overview", "diff", "changelog",
         "changelogs", "report", "insights", "time", "clock", "calendar", "len", "exists", "members", "list",
         "count", "dependencies", "hierarchy", "tree", "children", "properties", "fields", "types", "views",
-        "restrictions", "forecast", "weather", "timeline", "activity", "activities", "movers", "chain", "orderbook",
+        "restrictions", "forecast", "weather", "now", "today", "current", "latest", "timeline", "activity", "activities", "movers", "chain", "orderbook",
     ]
 
     var description: RuleDescription {

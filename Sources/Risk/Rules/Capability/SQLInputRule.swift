@@ -39,6 +39,9 @@ struct SQLInputRule: ToolRule {
         if readOnly {
             return [.evidence(.read, weight: 50, at: p.pointer, quote: p.name, reason: "input '\(p.path)' takes SQL and the tool says it is read-only")]
         }
+        if words.contains("select") {
+            return [.evidence(.read, weight: 50, at: p.pointer, quote: p.name, reason: "input '\(p.path)' takes SQL and only SELECT is mentioned")]
+        }
         return [.evidence(.execute, weight: 40, at: p.pointer, quote: p.name, reason: "input '\(p.path)' takes SQL and nothing limits it to reads")]
     }
 }

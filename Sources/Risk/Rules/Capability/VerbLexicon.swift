@@ -58,7 +58,7 @@ enum VerbLexicon {
             "disconnect", "link", "schedule", "reschedule", "cancel", "abort", "retry", "rerun", "redeliver",
             "record", "store", "sync", "copy", "clone", "fork", "checkout", "branch", "stage", "unstage", "rebase",
             "revert", "rollback", "init", "initialize", "setup", "provide", "make", "xreadgroup", "readgroup", "build_and_push",
-            "containerize", "opt", "apply", "trim", "expose", "unexpose", "resize", "pull", "dismiss", "finalize", "finalise", "detach", "disassociate", "unassign", "unlink", "untag", "unshare",
+            "containerize", "opt", "apply", "trim", "stash", "expose", "unexpose", "resize", "pull", "dismiss", "finalize", "finalise", "detach", "disassociate", "unassign", "unlink", "untag", "unshare",
             "unlabel", "untaint", "taint", "cordon", "uncordon", "drain", "halt", "freeze", "unfreeze", "undo", "redo", "confirm", "complete", "reassign", "escalate", "forward", "compose",
             "draft", "book", "reserve", "rate", "review", "annotate", "highlight", "import", "fill", "click",
             "press", "hover", "drag", "navigate", "login", "logout",
@@ -70,7 +70,7 @@ enum VerbLexicon {
         LexiconGroup(.write, .weak, "manages or handles something", ["manage", "handle", "process", "admin", "administer", "control", "operate", "request", "type", "exit"]),
         // Read: retrieves, inspects or computes; nothing outside the call changes.
         LexiconGroup(.read, .strong, "retrieves or inspects", [
-            "get", "list", "search", "find", "fetch", "read", "show", "describe", "view", "lookup", "retrieve",
+            "get", "list", "search", "find", "fetch", "read", "scrape", "crawl", "show", "describe", "view", "lookup", "retrieve",
             "query", "inspect", "browse", "count", "exists", "hget", "hgetall", "hexists", "mget", "lrange", "llen",
             "zrange", "xrange", "smembers", "scard", "zcard", "hlen", "strlen", "dbsize", "ls", "cat", "grep",
             "stat", "head", "tail", "peek", "download", "export", "dump", "print", "echo", "ping", "poll", "receive",

@@ -32,6 +32,10 @@ enum VerbObjects {
             "session", "cache", "screen", "console", "context", "selection", "filter", "filters", "buffer", "scratchpad",
             "highlight", "highlights", "notification", "notifications", "input", "form",
         ], category: .write, reason: "clears short-lived state"),
+        Reading(verbs: ["reset"], objects: [
+            "password", "passwords", "pin", "mfa", "credentials", "credential", "counter", "counters", "timer", "view", "zoom",
+            "layout", "filter", "filters", "form",
+        ], category: .write, reason: "resets a setting to a new value; nothing is lost"),
         Reading(verbs: ["resolve"], objects: [
             "id", "identifier", "account", "name", "address", "library", "symbol", "hostname", "dns", "url", "handle", "username", "uri",
         ], category: .read, reason: "looks an identifier up"),
