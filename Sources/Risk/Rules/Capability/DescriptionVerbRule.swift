@@ -71,7 +71,7 @@ struct DescriptionVerbRule: ToolRule {
         guard let (leadIndex, leadBase, rawEntry) = lead else { return [] }
         let nameObjects = tool.nameTokens.texts
         let following = words[(leadIndex + 1)..<min(first.upperBound, leadIndex + 8)].map(\.text)
-        let leadEntry = VerbObjects.entry(for: leadBase, rawEntry, nameObjects: nameObjects, nearby: following)
+        let leadEntry = VerbObjects.entry(for: leadBase, rawEntry, nameObjects: nameObjects, nearby: following, server: tool.serverVocabulary)
         if let named = namedOperation(tool, leadBase: leadBase, in: first) { return [named] }
         if leadEntry.category == .execute {
             let object = words[(leadIndex + 1)..<min(first.upperBound, leadIndex + 6)].map(\.text)
@@ -93,14 +93,14 @@ struct DescriptionVerbRule: ToolRule {
         }
         if linked {
             // "Create, update or delete": the tool does each; the most dangerous of them leads.
-            let all = [(leadIndex, leadEntry)] + chain.map { ($0.0, VerbObjects.entry(for: $0.1, $0.2, nameObjects: nameObjects, nearby: following)) }
+            let all = [(leadIndex, leadEntry)] + chain.map { ($0.0, VerbObjects.entry(for: $0.1, $0.2, nameObjects: nameObjects, nearby: following, server: tool.serverVocabulary)) }
             let worst = all.max { a, b in (a.1.category.rank, b.0) < (b.1.category.rank, a.0) }!
             if worst.0 != leadIndex {
                 hits[0] = .evidence(leadEntry.category, weight: NameVerbRule.secondaryWeight, at: tool.descriptionPointer, quote: tool.prose.quote(leadIndex, leadIndex),
                                     reason: "'\(words[leadIndex].text)' opens a list of verbs; the most dangerous one leads")
             }
             for (i, base, rawEntry) in chain {
-                let entry = VerbObjects.entry(for: base, rawEntry, nameObjects: nameObjects, nearby: following)
+                let entry = VerbObjects.entry(for: base, rawEntry, nameObjects: nameObjects, nearby: following, server: tool.serverVocabulary)
                 guard i == worst.0 else {
                     hits.append(.evidence(entry.category, weight: NameVerbRule.secondaryWeight, at: tool.descriptionPointer, quote: tool.prose.quote(i, i),
                                           reason: "'\(words[i].text)' is listed with the opening verb: \(entry.reason)"))

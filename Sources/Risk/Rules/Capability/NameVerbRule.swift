@@ -50,7 +50,7 @@ struct NameVerbRule: ToolRule {
             var reason: String
             let opensSegment = verb.position == words.firstIndex { $0.segment == words[verb.position].segment }
             let others = words.indices.filter { $0 != verb.position }.map { words[$0].text }
-            let entry = VerbObjects.entry(for: verb.base, verb.entry, nameObjects: others, nearby: Array(tool.descriptionHead.drop { VerbLexicon.verbs.lookup($0) == nil }.dropFirst()))
+            let entry = VerbObjects.entry(for: verb.base, verb.entry, nameObjects: others, nearby: Array(tool.descriptionHead.drop { VerbLexicon.verbs.lookup($0) == nil }.dropFirst()), server: tool.serverVocabulary)
             switch verb.role {
             case .leading where group.count > 1 && verb.position != worst, .joined where group.count > 1 && verb.position != worst:
                 weight = Self.secondaryWeight
