@@ -25,8 +25,17 @@ extension RuleHit {
 enum Quote {
     /// The longest quote kept, in characters.
     static let maxLength = 120
-    /// `text` cut to `maxLength` characters with an ellipsis.
+    /// `text` with runs of white space (line breaks included) made one space, cut to `maxLength`
+    /// characters with an ellipsis.
     static func cut(_ text: String) -> String {
-        text.count <= maxLength ? text : String(text.prefix(maxLength - 1)) + "…"
+        var out = ""
+        var pendingSpace = false
+        for c in text {
+            if c.isWhitespace { pendingSpace = !out.isEmpty; continue }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(c)
+            if out.count >= maxLength { return String(out.prefix(maxLength - 1)) + "…" }
+        }
+        return out
     }
 }

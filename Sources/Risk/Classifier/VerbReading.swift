@@ -40,7 +40,8 @@ public struct VerbReading: Sendable {
         var found: [(Int, String, String, LexiconEntry, Int)] = []   // position, word, base, entry, segment
         for (i, w) in tokens.words.enumerated() {
             if i > 0, VerbReading.negations.contains(tokens.words[i - 1].text) { continue }
-            if var (base, entry) = VerbReading.lookup(w.text, lexicon: lexicon) {
+            if let (base, found) = VerbReading.lookup(w.text, lexicon: lexicon) {
+                var entry = found
                 // `staged`, `opted`, `streaming` in a name describe a thing; they do not act.
                 if base != w.text && (w.text.hasSuffix("ed") || w.text.hasSuffix("ing")) { entry.alsoNoun = true }
                 // `changes`, `logs`, `replies`, `rates`: a plural in a name is a noun.
