@@ -40,8 +40,8 @@ public struct VerbReading: Sendable {
         var found: [(Int, String, String, LexiconEntry, Int)] = []   // position, word, base, entry, segment
         for (i, w) in tokens.words.enumerated() {
             if i > 0, VerbReading.negations.contains(tokens.words[i - 1].text) { continue }
-            if let (base, found) = VerbReading.lookup(w.text, lexicon: lexicon) {
-                var entry = found
+            if let (base, matched) = VerbReading.lookup(w.text, lexicon: lexicon) {
+                var entry = matched
                 // `staged`, `opted`, `streaming` in a name describe a thing; they do not act.
                 if base != w.text && (w.text.hasSuffix("ed") || w.text.hasSuffix("ing")) { entry.alsoNoun = true }
                 // `changes`, `logs`, `replies`, `rates`: a plural in a name is a noun.
