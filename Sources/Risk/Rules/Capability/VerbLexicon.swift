@@ -9,7 +9,7 @@ enum VerbLexicon {
         "watch", "schedule", "lock", "link", "index", "export", "import", "event", "type", "mode", "set",
         "range", "match", "sample", "report", "trace", "profile", "review", "note", "store",
         "stream", "release", "return", "request", "file", "field", "map", "filter", "sort", "group",
-        "status", "exercise", "hash", "rollout", "rate", "kubectl", "terraform", "helm", "bash", "sh", "script", "shell", "fill", "bill", "pay", "book", "draft", "help", "guide", "view", "diff", "merge",
+        "status", "exercise", "hash", "rollout", "rate", "repl", "python", "node", "ssh", "deposit", "fund", "block", "seed", "kubectl", "terraform", "helm", "bash", "sh", "script", "shell", "fill", "bill", "pay", "book", "draft", "help", "guide", "view", "diff", "merge",
         "backup", "invoice", "refund", "payout", "deposit", "dump", "ping",
         "job", "task", "shell", "script", "count", "stat",
         "format", "estimate", "quote",
@@ -20,7 +20,7 @@ enum VerbLexicon {
         // Destructive: the worst effect is loss of data or resources.
         LexiconGroup(.destructive, .strong, "removes data or resources for good", [
             "delete", "del", "drop", "destroy", "purge", "erase", "wipe", "truncate", "flush", "flushdb", "flushall",
-            "terminate", "uninstall", "expunge", "shred", "nuke", "obliterate", "deprovision", "decommission",
+            "terminate", "uninstall", "expunge", "shred", "nuke", "obliterate", "scrub", "annihilate", "dispose", "deprovision", "decommission",
             "rmdir", "rm", "prune", "evict", "deregister", "unregister",
         ]),
         LexiconGroup(.destructive, .normal, "removes or wipes something", [
@@ -30,9 +30,10 @@ enum VerbLexicon {
         // Financial: moves money or creates a financial obligation.
         LexiconGroup(.financial, .strong, "moves money", [
             "pay", "refund", "purchase", "buy", "sell", "withdraw", "payout", "remit", "donate", "wager", "bet",
-            "reimburse", "prepay", "repay",
+            "reimburse", "prepay", "repay", "stake", "unstake", "lend", "borrow", "redeem", "topup", "recharge", "invest",
+            "liquidate", "settle",
         ]),
-        LexiconGroup(.financial, .weak, "usually moves money", ["charge", "trade", "order", "invoice", "bill", "tip", "transact", "swap"]),
+        LexiconGroup(.financial, .weak, "usually moves money", ["charge", "trade", "order", "invoice", "bill", "tip", "transact", "swap", "deposit", "fund", "mint"]),
         LexiconGroup(.destructive, .weak, "may discard state", ["reset"]),
         LexiconGroup(.read, .weak, "produces text or a plan (a file written is a write)", ["generate"]),
         // Execute: runs code, commands or infrastructure.
@@ -43,7 +44,7 @@ enum VerbLexicon {
             "deploy", "redeploy", "invoke", "provision", "launch", "install", "upgrade", "dispatch",
             "trigger", "perform", "compile", "execution",
         ]),
-        LexiconGroup(.execute, .weak, "calls or evaluates something", ["call", "evaluate", "test", "automate"]),
+        LexiconGroup(.execute, .weak, "calls or evaluates something", ["call", "evaluate", "automate", "repl", "python", "node", "ssh"]),
         // Write: creates or changes state, reversibly or additively.
         LexiconGroup(.write, .strong, "creates or changes state", [
             "create", "add", "update", "insert", "upsert", "edit", "modify", "write", "save", "upload", "append",
@@ -59,7 +60,9 @@ enum VerbLexicon {
             "record", "store", "sync", "copy", "clone", "fork", "checkout", "branch", "stage", "unstage", "rebase",
             "revert", "rollback", "init", "initialize", "setup", "provide", "make", "xreadgroup", "readgroup", "build_and_push",
             "containerize", "opt", "apply", "trim", "stash", "expose", "unexpose", "resize", "pull", "dismiss", "finalize", "finalise", "detach", "disassociate", "unassign", "unlink", "untag", "unshare",
-            "unlabel", "untaint", "taint", "cordon", "uncordon", "drain", "halt", "freeze", "unfreeze", "undo", "redo", "confirm", "complete", "reassign", "escalate", "forward", "compose",
+            "unlabel", "untaint", "taint", "duplicate", "chmod", "chown", "unzip", "untar", "invalidate", "promote", "demote",
+            "mute", "unmute", "block", "unblock", "ban", "unban", "kick", "deny", "accept", "decline", "rsvp", "respond",
+            "snooze", "favorite", "bookmark", "upvote", "downvote", "seed", "enroll", "emit", "broadcast", "tweet", "retweet", "repost", "cordon", "uncordon", "drain", "halt", "freeze", "unfreeze", "undo", "redo", "confirm", "complete", "reassign", "escalate", "forward", "compose",
             "draft", "book", "reserve", "rate", "review", "annotate", "highlight", "import", "fill", "click",
             "press", "hover", "drag", "navigate", "login", "logout",
             "authenticate", "activate", "reactivate", "rotate", "renew", "extend", "grant", "migrate", "refresh",
@@ -82,7 +85,8 @@ enum VerbLexicon {
             "trace", "audit", "monitor", "observe", "explore", "discover", "identify", "detect",
             "locate", "sample", "measure", "profile", "aggregate", "filter", "sort", "select", "scan", "wait",
             "await", "troubleshoot", "investigate", "diagnose", "debug", "help", "guide", "learn", "research",
-            "think", "reason", "plan", "top", "lint", "render", "tokenize", "encode", "decode", "hash", "sign",
+            "think", "reason", "plan", "top", "display", "enumerate", "examine", "probe", "listen", "assess", "outline",
+            "autocomplete", "test", "decrypt", "encrypt", "compress", "tally", "study", "lint", "render", "tokenize", "encode", "decode", "hash", "sign",
             "screenshot", "capture", "collect", "gather", "load", "open", "look", "see", "tell", "ask",
             "answer", "return", "report", "understand", "plot", "chart", "visualize", "predict",
             "forecast", "classify", "score", "rank", "embed", "transcribe", "geocode", 
