@@ -1,2 +1,3 @@
 import CLI
-CommandLine.run()
+
+await MCPRiskCLI.main()

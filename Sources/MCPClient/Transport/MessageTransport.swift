@@ -19,4 +19,11 @@ public protocol MessageTransport: Sendable {
     func close() async
     /// What the server said out of band (stderr tail, last HTTP error body), for error messages.
     func diagnostics() async -> String
+    /// How the channel ended, once `receive` returned nil (e.g. `exit status 3`); for error messages.
+    func endDescription() async -> String
+}
+
+extension MessageTransport {
+    /// Transports that know nothing more say only that the connection closed.
+    public func endDescription() async -> String { "connection closed" }
 }

@@ -17,25 +17,21 @@ extension ToolRule {
 extension RuleHit {
     /// Capability evidence toward `category`.
     static func evidence(_ category: Category, weight: Int, at pointer: JSONPointer, quote: String, reason: String) -> RuleHit {
-        RuleHit(pointer: pointer, quote: Quote.cut(quote), message: reason, effect: .capability(category, weight: weight))
+        RuleHit(pointer: pointer, quote: EvidenceQuote.make(quote), message: reason, effect: .capability(category, weight: weight))
     }
 }
 
-/// Cutting quotes to a readable length.
-enum Quote {
-    /// The longest quote kept, in characters.
-    static let maxLength = 120
-    /// `text` with runs of white space (line breaks included) made one space, cut to `maxLength`
-    /// characters with an ellipsis.
-    static func cut(_ text: String) -> String {
+/// Evidence quotes: white space runs (line breaks included) become one space before `Quote.cut`.
+enum EvidenceQuote {
+    /// `text` with runs of white space made one space, cut to a readable length.
+    static func make(_ text: String) -> String {
         var out = ""
         var pendingSpace = false
-        for c in text {
+        for c in text.prefix(Quote.maxLength * 4) {
             if c.isWhitespace { pendingSpace = !out.isEmpty; continue }
             if pendingSpace { out.append(" "); pendingSpace = false }
             out.append(c)
-            if out.count >= maxLength { return String(out.prefix(maxLength - 1)) + "…" }
         }
-        return out
+        return Quote.cut(out)
     }
 }

@@ -1,0 +1,83 @@
+import Foundation
+import Policy
+import Reports
+import Risk
+import Scanner
+
+/// `mcprisk scan`: the main job. Lists what servers offer, grades every tool, writes reports.
+enum ScanCommand: CLICommand {
+    static let spec = CommandSpec(
+        name: "scan",
+        usage: ["scan [options] --demo", "scan [options] -- COMMAND [ARGS...]", "scan [options] URL",
+                "scan [options] FILE.json", "scan [options] --config PATH | --discover"],
+        summary: """
+            Scan MCP servers: list their tools, prompts, resources and instructions, classify every tool \
+            (read, write, execute, destructive, financial) with quoted evidence, and report threats. \
+            Stdio servers run without network access unless --allow-network is given.
+            """,
+        options: TargetOptions.specs + OutputPlan.specs + [
+            .value("policy-out", "PATH", "Also write the starter policy (one server: a file; several: a folder)"),
+            .value("policy-format", "FORMAT", "policylayer (default) or intercept"),
+            .value("profile", "PROFILE", "Policy profile: strict, recommended (default) or permissive"),
+        ],
+        acceptsCommandAfterDashes: true)
+
+    static func run(_ a: ParsedArguments, context: CommandContext) async throws -> Int32 {
+        let targets = try TargetOptions.targets(a, context: context)
+        let options = try TargetOptions.scanOptions(a, context: context)
+        let plan = try OutputPlan(a)
+        let failOn = try OutputPlan.failOn(a)
+        let color = try OutputPlan.color(a, context: context)
+        let policyFormat = try a.choice("policy-format", as: PolicyFormat.self) ?? .policylayer
+        let profile = try a.choice("profile", as: PolicyProfile.self) ?? .recommended
+
+        let progress = ProgressReporter(enabled: context.stderrIsTTY && targets.count > 1, context: context)
+        let scanned = await ScanPipeline(options: options).fetch(targets) { done, total, label in
+            progress.update(done: done, total: total, label: label)
+        }
+        progress.finish()
+        let report = ScanPipeline.report(scanned, failOn: failOn, policyFormat: policyFormat, policyProfile: profile)
+        try plan.write(report, color: color, context: context)
+        if let policyOut = a.value("policy-out") {
+            try PolicyOutput.write(report, to: policyOut, format: policyFormat)
+        }
+        return report.exitStatus
+    }
+}
+
+/// Writes the starter policies carried in a report: one server to a file, several into a folder.
+enum PolicyOutput {
+    static func write(_ report: Report, to path: String, format: PolicyFormat) throws {
+        let withPolicy = report.servers.filter { $0.policy != nil }
+        guard !withPolicy.isEmpty else { throw CommandFailure("no policy written to \(path): no server was read") }
+        if report.servers.count == 1, let policy = withPolicy.first?.policy {
+            try FileOutput.write(policy.text, to: path)
+            return
+        }
+        let ext = format == .intercept ? "yaml" : "json"
+        for server in withPolicy {
+            let safe = String(server.displayName.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
+            try FileOutput.write(server.policy!.text, to: (path as NSString).appendingPathComponent("\(safe).\(ext)"))
+        }
+    }
+}
+
+/// The one-line progress indicator on stderr while several servers are scanned (only on a terminal).
+final class ProgressReporter: @unchecked Sendable {
+    private let enabled: Bool
+    private let context: CommandContext
+    private let lock = NSLock()
+
+    init(enabled: Bool, context: CommandContext) { self.enabled = enabled; self.context = context }
+
+    func update(done: Int, total: Int, label: String) {
+        guard enabled else { return }
+        lock.lock(); defer { lock.unlock() }
+        context.err(ProgressLine(done: done, total: total, current: label, width: 80).text)
+    }
+
+    func finish() {
+        guard enabled else { return }
+        context.err(ProgressLine.clear)
+    }
+}

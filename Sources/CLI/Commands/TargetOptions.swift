@@ -1,0 +1,101 @@
+import Foundation
+import Reports
+import Risk
+import Scanner
+
+/// The options every command that scans shares: what to scan and how to reach it.
+enum TargetOptions {
+    /// The option specs, in help order.
+    static let specs: [OptionSpec] = [
+        .flag("demo", "Scan the bundled demo server (started as 'mcprisk demo-server')"),
+        .value("variant", "VARIANT", hidden: true, "Demo variant: full, minimal, changed"),
+        .value("config", "PATH", repeatable: true, "Scan the servers of an MCP client config file (Claude, Cursor, VS Code, ...)"),
+        .flag("discover", "Scan the servers of every MCP client config found in the usual places"),
+        .value("timeout", "SECONDS", "Time allowed per server (default 60)"),
+        .value("env", "NAME=value", repeatable: true, "Add a variable to stdio servers' environment"),
+        .value("header", "'Name: value'", repeatable: true, "Add an HTTP header to remote requests; ${VAR} is expanded"),
+        .value("bearer-token", "TOKEN", "Send 'Authorization: Bearer TOKEN' to remote servers"),
+        .value("bearer-token-env", "VAR", "Read the bearer token from environment variable VAR"),
+        .flag("allow-network", "Let stdio servers use the network (by default they run in an empty network namespace)"),
+        .value("jobs", "N", "Servers scanned at once (default 4)"),
+    ]
+
+    /// The targets named by the arguments; a usage error when there are none or they conflict.
+    static func targets(_ a: ParsedArguments, context: CommandContext) throws -> [PlannedTarget] {
+        var planned: [PlannedTarget] = []
+        if a.flag("demo") {
+            let variant = a.value("variant") ?? "full"
+            let demo = StdioCommand(command: context.executablePath, arguments: ["demo-server", "--variant", variant], isTrustedDemo: true)
+            planned.append(PlannedTarget(label: "demo", target: .success(.stdio(demo))))
+        }
+        if let command = a.commandAfterDashes {
+            guard let program = command.first else { throw UsageError("nothing after '--': give the server's command, e.g. -- python3 -m mcp_server_time") }
+            planned.append(.direct(.stdio(StdioCommand(command: program, arguments: Array(command.dropFirst())))))
+        }
+        for positional in a.positionals {
+            if positional.hasPrefix("http://") || positional.hasPrefix("https://") {
+                planned.append(.direct(.remote(RemoteEndpoint(url: positional))))
+            } else if positional.contains("://") {
+                throw UsageError("'\(positional)' is not a target: only http:// and https:// URLs are supported")
+            } else {
+                planned.append(.direct(.file(path: positional)))
+            }
+        }
+        let reader = ClientConfigReader(environment: context.environment)
+        var configs = a.values("config")
+        if a.flag("discover") {
+            let found = ConfigDiscovery.existingConfigFiles(home: context.environment["HOME"] ?? NSHomeDirectory(),
+                                                            cwd: FileManager.default.currentDirectoryPath)
+            if found.isEmpty { throw CommandFailure("--discover found no MCP client config file in the usual places") }
+            configs += found
+        }
+        for path in configs {
+            do {
+                planned += PlannedTarget.fromConfig(try reader.servers(inFileAt: path))
+            } catch {
+                throw CommandFailure(error.message, status: 2)
+            }
+        }
+        guard !planned.isEmpty else {
+            throw UsageError("nothing to scan: give --demo, a URL, a FILE.json, --config PATH, --discover, or -- COMMAND [ARGS...]")
+        }
+        return planned
+    }
+
+    /// The scan options named by the arguments.
+    static func scanOptions(_ a: ParsedArguments, context: CommandContext) throws -> ScanOptions {
+        var env: [String: String] = [:]
+        for pair in a.values("env") {
+            guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else { throw UsageError("--env takes NAME=value, not '\(pair)'") }
+            env[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
+        }
+        var headers: [RemoteEndpoint.Header] = []
+        for raw in a.values("header") {
+            guard let colon = raw.firstIndex(of: ":"), colon != raw.startIndex else { throw UsageError("--header takes 'Name: value', not '\(raw)'") }
+            let name = raw[..<colon].trimmingCharacters(in: .whitespaces)
+            guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_".contains($0)) }) else {
+                throw UsageError("--header name '\(name)' has characters a header name cannot have")
+            }
+            let value = raw[raw.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers.append(.init(name: name, value: try expandVariables(value, context: context, option: "--header")))
+        }
+        if let token = a.value("bearer-token") {
+            headers.append(.init(name: "Authorization", value: "Bearer \(token)"))
+        }
+        if let variable = a.value("bearer-token-env") {
+            guard let token = context.environment[variable], !token.isEmpty else {
+                throw UsageError("--bearer-token-env names \(variable), which is not set")
+            }
+            headers.append(.init(name: "Authorization", value: "Bearer \(token)"))
+        }
+        return ScanOptions(timeout: try a.seconds("timeout") ?? 60, allowNetwork: a.flag("allow-network"), environment: env,
+                           headers: headers, jobs: try a.positiveInt("jobs") ?? 4)
+    }
+
+    /// `${VAR}` and `${VAR:-default}` expansion for command-line values; unset variables are usage errors.
+    static func expandVariables(_ text: String, context: CommandContext, option: String) throws -> String {
+        do { return try VariableExpander(environment: context.environment).expand(text) } catch {
+            throw UsageError("\(option) uses ${\(error.name)}, which is not set")
+        }
+    }
+}

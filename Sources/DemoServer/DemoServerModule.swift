@@ -1,2 +1,0 @@
-/// The demo server lives here.
-enum DemoServerModule {}

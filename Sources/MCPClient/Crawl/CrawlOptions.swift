@@ -1,0 +1,35 @@
+/// Limits and identity for one crawl.
+public struct CrawlOptions: Sendable, Hashable {
+    /// Seconds to wait for the answer to each request.
+    public var requestTimeout: Double
+    /// Seconds for the whole crawl of one server (the CLI's `--timeout`).
+    public var totalTimeout: Double
+    /// The most pages read per list.
+    public var maxPages: Int
+    /// The most entries kept per list.
+    public var maxEntries: Int
+    /// The most anomalies kept per server.
+    public var maxAnomalies: Int
+    /// `clientInfo.name` sent to servers.
+    public var clientName: String
+    /// `clientInfo.version` sent to servers.
+    public var clientVersion: String
+
+    /// Options from explicit values; the defaults are 30 s per request, 120 s per server, 100 pages, 10 000 entries.
+    public init(requestTimeout: Double = 30, totalTimeout: Double = 120, maxPages: Int = 100, maxEntries: Int = 10_000,
+                maxAnomalies: Int = 200, clientName: String = "mcprisk", clientVersion: String = "0.1.0") {
+        self.requestTimeout = requestTimeout
+        self.totalTimeout = totalTimeout
+        self.maxPages = maxPages
+        self.maxEntries = maxEntries
+        self.maxAnomalies = maxAnomalies
+        self.clientName = clientName
+        self.clientVersion = clientVersion
+    }
+
+    /// The session machine's share of these options.
+    var sessionConfiguration: SessionMachine.Configuration {
+        SessionMachine.Configuration(clientName: clientName, clientVersion: clientVersion, maxPages: maxPages,
+                                     maxEntries: maxEntries, maxAnomalies: maxAnomalies)
+    }
+}

@@ -1,0 +1,114 @@
+import JSON
+
+extension ServerSnapshot {
+    /// Reads a snapshot file for an offline scan. Accepts a `tools/list` result (`{"tools": […]}`),
+    /// a snapshot object that may also carry `instructions`, `prompts`, `resources`,
+    /// `resourceTemplates`, `serverInfo`, `protocolVersion` and `capabilities` (other keys are
+    /// ignored), a JSON-RPC response wrapping either, or a bare array of tools. Invalid entries
+    /// and parser issues are reported exactly as in a live crawl.
+    public init(fileBytes: [UInt8], target: String, maxEntries: Int = 10_000) throws(MCPError) {
+        let document: JSONDocument
+        do {
+            document = try JSONParser().parse(fileBytes)
+        } catch {
+            throw .invalidTarget("\(target) is not valid JSON: \(error)")
+        }
+        var snapshot = ServerSnapshot(target: target)
+        var anomalies = AnomalyLog()
+        var rest = document.issues
+        var limitHit: ListKind?
+
+        let (root, prefix) = try Self.definitionsRoot(document.value, target: target)
+        switch root {
+        case .array(let tools):
+            var intake = ListIntake(kind: .tools)
+            let taken = intake.take(tools, arrayPointer: JSONPointer(tokens: prefix), issues: rest, maxEntries: maxEntries,
+                                    into: &snapshot, anomalies: &anomalies)
+            rest = taken.rest
+            if taken.limitHit { limitHit = .tools }
+        case .object(let object):
+            guard ListKind.allCases.contains(where: { object[$0.resultKey] != nil }) || object["instructions"] != nil else {
+                throw .invalidTarget("\(target) has no tools array (expected a tools/list result, a snapshot object or an array of tools)")
+            }
+            for kind in ListKind.allCases {
+                guard let value = object[kind.resultKey] else { continue }
+                guard let entries = value.arrayValue else {
+                    throw .invalidTarget("\(target): \(kind.resultKey) is \(value.typeWithArticle), not an array")
+                }
+                var intake = ListIntake(kind: kind)
+                let taken = intake.take(entries, arrayPointer: JSONPointer(tokens: prefix + [kind.resultKey]), issues: rest,
+                                        maxEntries: maxEntries, into: &snapshot, anomalies: &anomalies)
+                rest = taken.rest
+                if taken.limitHit, limitHit == nil { limitHit = kind }
+            }
+            rest = snapshot.takeDescription(object, prefix: prefix, issues: rest, anomalies: &anomalies)
+        default:
+            throw .invalidTarget("\(target) holds a JSON \(root.typeName); expected an object with a tools array or an array of tools")
+        }
+        for issue in rest { anomalies.add(issue: issue, note: "outside the definitions") }
+        snapshot.anomalies = anomalies.all
+        if let kind = limitHit {
+            snapshot.completeness = .partial
+            snapshot.error = .limitExceeded(step: "reading \(target)", detail: "more than \(maxEntries) \(kind.resultKey); the first \(maxEntries) are kept")
+        }
+        self = snapshot
+    }
+
+    /// The object or array holding the definitions, and its pointer: inside `result` for a JSON-RPC response.
+    private static func definitionsRoot(_ value: JSONValue, target: String) throws(MCPError) -> (JSONValue, [String]) {
+        guard let object = value.objectValue, object["jsonrpc"] != nil || (object["result"] != nil && object["tools"] == nil) else {
+            return (value, [])
+        }
+        if let error = object["error"] {
+            let message = error["message"]?.stringValue ?? error.compactText
+            throw .invalidTarget("\(target) holds a JSON-RPC error response: \(Sanitize.quote(message, limit: 300))")
+        }
+        guard let result = object["result"] else { throw .invalidTarget("\(target) is a JSON-RPC message without a result") }
+        return (result, ["result"])
+    }
+
+    /// Takes serverInfo, protocolVersion, capabilities and instructions from a snapshot object and
+    /// moves their parser issues to the snapshot document; returns the issues left.
+    mutating func takeDescription(_ object: JSONObject, prefix: [String], issues: [JSONIssue], anomalies: inout AnomalyLog) -> [JSONIssue] {
+        if let info = object["serverInfo"] {
+            if info.objectValue != nil { serverInfo = info } else { anomalies.add(kind: "invalid-field", "serverInfo is \(info.typeWithArticle), not an object") }
+        }
+        if let version = object["protocolVersion"] {
+            if let text = version.stringValue { protocolVersion = text } else { anomalies.add(kind: "invalid-field", "protocolVersion is \(version.typeWithArticle), not a string") }
+        }
+        if let caps = object["capabilities"] {
+            if caps.objectValue != nil { capabilities = caps } else { anomalies.add(kind: "invalid-field", "capabilities is \(caps.typeWithArticle), not an object") }
+        }
+        if let text = object["instructions"] {
+            if let s = text.stringValue { instructions = s } else if !text.isNull { anomalies.add(kind: "invalid-field", "instructions is \(text.typeWithArticle), not a string") }
+        }
+        var rest: [JSONIssue] = []
+        for issue in issues {
+            let key = ["serverInfo", "protocolVersion", "capabilities", "instructions"].first {
+                issue.pointer.isWithin(JSONPointer(tokens: prefix + [$0]))
+            }
+            if let key {
+                parseIssues.append(issue.moved(to: JSONPointer(tokens: [key] + issue.pointer.tokens.dropFirst(prefix.count + 1))))
+            } else {
+                rest.append(issue)
+            }
+        }
+        return rest
+    }
+
+    /// The canonical snapshot form: serverInfo, protocolVersion, capabilities, instructions (when
+    /// known), then tools, prompts, resources and resourceTemplates. Reading it back with
+    /// `init(fileBytes:target:)` gives the same document; `parseIssues` point into it.
+    public var definitionsDocument: JSONValue {
+        var object = JSONObject()
+        if let serverInfo { object["serverInfo"] = serverInfo }
+        if let protocolVersion { object["protocolVersion"] = .string(protocolVersion) }
+        if let capabilities { object["capabilities"] = capabilities }
+        if let instructions { object["instructions"] = .string(instructions) }
+        object["tools"] = .array(tools)
+        object["prompts"] = .array(prompts)
+        object["resources"] = .array(resources)
+        object["resourceTemplates"] = .array(resourceTemplates)
+        return .object(object)
+    }
+}

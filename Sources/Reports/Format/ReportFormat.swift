@@ -1,0 +1,32 @@
+import Risk
+
+/// The report formats `--format` accepts, with one dispatch to their renderers.
+public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
+    case terminal, json, markdown, sarif, html
+
+    /// Parses a format name case-insensitively (`JSON`, `Sarif`).
+    public init?(caseInsensitive text: String) { self.init(rawValue: text.lowercased()) }
+
+    /// The usual file extension for `--output`.
+    public var fileExtension: String {
+        switch self {
+        case .terminal: "txt"
+        case .json: "json"
+        case .markdown: "md"
+        case .sarif: "sarif"
+        case .html: "html"
+        }
+    }
+
+    /// The report rendered in this format. `rules` feeds SARIF's `tool.driver.rules`; `color` and
+    /// `width` only affect the terminal format.
+    public func render(_ report: Report, rules: [RuleDescription], color: Bool, width: Int? = nil) -> String {
+        switch self {
+        case .terminal: TerminalRenderer(color: color, width: width).render(report)
+        case .json: JSONReportRenderer().render(report)
+        case .markdown: MarkdownRenderer().render(report)
+        case .sarif: SARIFRenderer(rules: rules).render(report)
+        case .html: HTMLRenderer().render(report)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import JSON
+
+/// Tools with very many input properties: a wide surface that is hard to review or constrain.
+struct HighParameterCountRule: Rule {
+    /// At this many properties (nested ones included) a tool is flagged.
+    static let threshold = 15
+
+    let description = RuleDescription(
+        id: "high-parameter-count",
+        title: "High parameter count",
+        family: "signals",
+        kind: .signal,
+        severity: .low,
+        confidence: .high,
+        summary: "Flags tools whose input schema has \(threshold) or more properties, nested ones included.",
+        rationale: """
+        Every parameter is a way for the model (or a prompt injection steering it) to change what a call does.
+        A tool with dozens of inputs is usually a whole API behind one name, and a policy that only looks at the
+        tool name cannot tell its harmless uses from its dangerous ones.
+        """,
+        examples: [
+            .passes(#"{"name": "get_weather", "inputSchema": {"type": "object", "properties": {"city": {"type": "string"}, "units": {"type": "string"}}}}"#),
+            .triggers(#"{"name": "create_issue", "inputSchema": {"type": "object", "properties": {"a": {}, "b": {}, "c": {}, "d": {}, "e": {}, "f": {}, "g": {}, "h": {}, "i": {}, "j": {}, "k": {}, "l": {}, "m": {}, "fields": {"type": "object", "properties": {"n": {}, "o": {}}}}}}"#, at: "/inputSchema"),
+        ])
+
+    func check(_ server: ServerDefinitions) -> [RuleHit] {
+        server.tools.enumerated().compactMap { i, tool in
+            let count = InputProperties.all(tool: tool, index: i).count
+            guard count >= Self.threshold else { return nil }
+            return RuleHit(pointer: JSONPointer(tokens: ["tools", String(i), "inputSchema"]), quote: "\(count) properties",
+                           message: "\(count) properties", effect: .signal(path: nil))
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import JSON
+
+/// The shared loop of the per-property signal rules: one hit per matching input property of each tool.
+enum PropertySignals {
+    /// A hit for every property of every tool for which `matches` gives the path to report.
+    static func hits(_ server: ServerDefinitions, title: String, _ matches: (InputProperty) -> String?) -> [RuleHit] {
+        var out: [RuleHit] = []
+        for (i, tool) in server.tools.enumerated() {
+            var reported = Set<String>()
+            for property in InputProperties.all(tool: tool, index: i) {
+                guard let path = matches(property), reported.insert(path).inserted else { continue }
+                out.append(RuleHit(pointer: property.pointer, quote: property.name, message: title, effect: .signal(path: path)))
+            }
+        }
+        return out
+    }
+
+    /// Words that end a name when it holds a reference to a thing rather than the thing itself
+    /// (`secret_id`, `password_policy`, `html_url`): such names do not carry the value.
+    static let referenceWords: Set<String> = [
+        "id", "ids", "arn", "arns", "name", "names", "type", "types", "policy", "policies", "length", "count", "enabled",
+        "required", "age", "expiry", "expires", "expiration", "at", "time", "date", "status", "version", "versions",
+        "rotation", "path", "paths", "file", "files", "filename", "dir", "env", "var", "variable", "url", "uri", "format",
+        "mode", "field", "fields", "label", "list", "prefix", "provider", "location", "ref", "hint", "hash",
+    ]
+}
+
+extension Signal {
+    /// The signal a signal rule's hit stands for: the rule's id and title, the hit's input path, and
+    /// as detail the hit's message when it says more than the title (e.g. "26 properties").
+    public init(hit: RuleHit, rule: RuleDescription) {
+        var path: String? = nil
+        if case .signal(let p) = hit.effect { path = p }
+        self.init(id: rule.id, title: rule.title, path: path, detail: hit.message == rule.title ? nil : hit.message)
+    }
+}

@@ -1,0 +1,36 @@
+/// Inputs that take a URL: the tool reaches out to an address the caller picks (SSRF, exfiltration).
+struct URLInputRule: Rule {
+    /// Last words of a name that mean a URL.
+    static let urlWords: Set<String> = ["url", "urls", "uri", "uris", "endpoint", "endpoints", "webhook", "webhooks", "href", "hrefs"]
+    /// Schema formats that mean a URL.
+    static let urlFormats: Set<String> = ["uri", "url", "iri", "uri-reference", "iri-reference"]
+
+    let description = RuleDescription(
+        id: "url-input",
+        title: "Accepts a URL",
+        family: "signals",
+        kind: .signal,
+        severity: .low,
+        confidence: .high,
+        summary: "Flags inputs that take a URL, URI, endpoint or webhook address.",
+        rationale: """
+        A URL chosen by the model lets the server fetch from or send to any address it can reach: internal
+        services (server-side request forgery) or an attacker's collector (exfiltration). Policies should pin
+        URL inputs to known hosts where they can.
+        """,
+        examples: [
+            .triggers(#"{"name": "fetch", "inputSchema": {"type": "object", "properties": {"url": {"type": "string", "format": "uri"}}}}"#, at: "/inputSchema/properties/url"),
+            .triggers(#"{"name": "notify", "inputSchema": {"type": "object", "properties": {"target": {"type": "string", "format": "uri"}, "webhookUrl": {"type": "string"}}}}"#, at: "/inputSchema/properties/webhookUrl"),
+            .passes(#"{"name": "get_page", "inputSchema": {"type": "object", "properties": {"url_id": {"type": "string"}, "page": {"type": "integer"}}}}"#),
+        ])
+
+    func check(_ server: ServerDefinitions) -> [RuleHit] {
+        PropertySignals.hits(server, title: description.title) { p in
+            let formats = InputProperties.branches(p.schema).compactMap { $0["format"]?.stringValue }
+                + InputProperties.branches(p.schema).compactMap { $0["items"]?["format"]?.stringValue }
+            if formats.contains(where: Self.urlFormats.contains) { return p.path }
+            guard p.takesText, let last = p.words.last else { return nil }
+            return Self.urlWords.contains(last) ? p.path : nil
+        }
+    }
+}

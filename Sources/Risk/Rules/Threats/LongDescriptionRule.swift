@@ -1,0 +1,39 @@
+/// Unusually long descriptions: room to bury instructions that no reviewer reads to the end.
+struct LongDescriptionRule: Rule {
+    /// Limits per kind of text, in characters.
+    static let toolLimit = 2_000, parameterLimit = 1_000, instructionsLimit = 8_000
+
+    let description = RuleDescription(
+        id: "long-description",
+        title: "Unusually long description",
+        family: "threats",
+        kind: .finding,
+        severity: .low,
+        confidence: .low,
+        summary: "Reports descriptions longer than \(toolLimit) characters (\(parameterLimit) for parameters and arguments, \(instructionsLimit) for server instructions).",
+        rationale: """
+        Long descriptions are not wrong in themselves (cloud servers document a lot), but they are where poisoned
+        text hides: past the part a client shows, or past what a reviewer reads. The length is reported so the
+        text gets a look; other rules judge what it says.
+        """,
+        examples: [
+            .triggers(#"{"name": "big", "description": "\#(String(repeating: "Explains things at length. ", count: 80))"}"#, at: "/description"),
+            .passes(#"{"name": "small", "description": "Gets the weather for a city."}"#),
+        ])
+
+    func check(_ server: ServerDefinitions) -> [RuleHit] {
+        TextFields.all(in: server).compactMap { field -> RuleHit? in
+            let limit: Int
+            switch field.role {
+            case .description: limit = Self.toolLimit
+            case .parameterDescription, .argumentDescription: limit = Self.parameterLimit
+            case .instructions: limit = Self.instructionsLimit
+            default: return nil
+            }
+            let length = field.text.count
+            guard length > limit else { return nil }
+            return RuleHit(pointer: field.pointer, quote: Quote.prefix(field.text),
+                           message: "\(field.place.capitalizedFirst) is \(length) characters long (over \(limit))", effect: .finding(severity: nil))
+        }
+    }
+}

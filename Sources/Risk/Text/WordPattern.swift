@@ -1,0 +1,99 @@
+/// A phrase pattern over words, cheaper and clearer than a regular expression for rule word lists.
+///
+/// Written as space-separated slots: `ignore|disregard (all|any)? previous|prior instructions*`.
+/// A slot lists alternatives with `|`; `(…)?` makes it optional; a trailing `*` on an alternative
+/// matches any word starting with it; `~N` lets up to N arbitrary words stand between neighbours.
+/// Matching is case-insensitive, across any punctuation and whitespace, with contractions expanded
+/// ("don't" is "do not").
+struct WordPattern: Sendable, CustomStringConvertible {
+    enum Slot: Sendable {
+        case words(exact: Set<String>, prefixes: [String], optional: Bool)
+        case gap(Int)
+    }
+
+    /// The pattern's source text.
+    let description: String
+    let slots: [Slot]
+
+    /// Parses the pattern syntax above.
+    init(_ source: String) {
+        description = source
+        slots = source.split(separator: " ").map { token -> Slot in
+            if token.hasPrefix("~"), let n = Int(token.dropFirst()) { return .gap(n) }
+            var body = Substring(token)
+            var optional = false
+            if body.hasPrefix("("), body.hasSuffix(")?") {
+                body = body.dropFirst().dropLast(2)
+                optional = true
+            }
+            var exact = Set<String>()
+            var prefixes: [String] = []
+            for alt in body.split(separator: "|") {
+                if alt.hasSuffix("*") { prefixes.append(alt.dropLast().lowercased()) } else { exact.insert(alt.lowercased()) }
+            }
+            return .words(exact: exact, prefixes: prefixes, optional: optional)
+        }
+    }
+
+    /// False when a required slot has no word in `text`, so the pattern cannot match there.
+    func mayMatch(_ text: FoldedText) -> Bool {
+        for slot in slots {
+            guard case .words(let exact, let prefixes, let optional) = slot, !optional else { continue }
+            if exact.isDisjoint(with: text.wordSet), !prefixes.contains(where: { p in text.wordSet.contains { $0.hasPrefix(p) } }) {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Every match in `text`, as original scalar ranges; matches do not overlap.
+    func matches(in text: FoldedText) -> [Range<Int>] {
+        guard mayMatch(text) else { return [] }
+        var out: [Range<Int>] = []
+        var start = 0
+        let words = text.words
+        while start < words.count {
+            if let end = match(words, slot: 0, at: start), end > start {
+                out.append(words[start].range.lowerBound..<words[end - 1].range.upperBound)
+                start = end
+            } else {
+                start += 1
+            }
+        }
+        return out
+    }
+
+    /// The first match, if any.
+    func firstMatch(in text: FoldedText) -> Range<Int>? { matches(in: text).first }
+
+    /// The word index after a match of `slots[slot...]` starting at word `at`, if they match.
+    private func match(_ words: [FoldedText.Word], slot: Int, at: Int) -> Int? {
+        if slot == slots.count { return at }
+        switch slots[slot] {
+        case .gap(let n):
+            for skip in 0...n where at + skip <= words.count {
+                if let end = match(words, slot: slot + 1, at: at + skip) { return end }
+            }
+            return nil
+        case .words(let exact, let prefixes, let optional):
+            if at < words.count, WordPattern.accepts(words[at].text, exact: exact, prefixes: prefixes),
+               let end = match(words, slot: slot + 1, at: at + 1) {
+                return end
+            }
+            // A pattern must start with a real word, so an optional first slot may be skipped only
+            // when something follows.
+            return optional ? match(words, slot: slot + 1, at: at) : nil
+        }
+    }
+
+    private static func accepts(_ word: String, exact: Set<String>, prefixes: [String]) -> Bool {
+        exact.contains(word) || prefixes.contains { word.hasPrefix($0) }
+    }
+}
+
+extension Array where Element == WordPattern {
+    /// Every match of every pattern, ordered by position.
+    func matches(in text: FoldedText) -> [(pattern: WordPattern, range: Range<Int>)] {
+        flatMap { p in p.matches(in: text).map { (p, $0) } }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+}

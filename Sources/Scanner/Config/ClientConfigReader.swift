@@ -1,0 +1,114 @@
+import Foundation
+import JSON
+
+/// Reads MCP client configuration files (Claude Desktop and Code, Cursor, VS Code, Windsurf, Gemini CLI,
+/// Zed, Cline, Continue's JSON) and lists the servers they declare (mcp-protocol.md §7).
+public struct ClientConfigReader: Sendable {
+    /// Variables for `${VAR}` expansion.
+    public var environment: [String: String]
+
+    /// A reader expanding variables from `environment`.
+    public init(environment: [String: String]) { self.environment = environment }
+
+    /// The servers in the file at `path`; throws when the file cannot be read or holds no server list.
+    public func servers(inFileAt path: String) throws(ConfigProblem) -> [ConfiguredServer] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw ConfigProblem("cannot read config file \(path)") }
+        guard let text = String(data: data, encoding: .utf8) else { throw ConfigProblem("\(path) is not UTF-8 text") }
+        return try servers(inText: text, path: path)
+    }
+
+    /// The servers in a config text (JSON or JSONC).
+    public func servers(inText text: String, path: String) throws(ConfigProblem) -> [ConfiguredServer] {
+        let root: JSONValue
+        do {
+            root = try JSONParser(limits: JSONLimits(maxBytes: 16 << 20, maxDepth: 64)).parse(JSONC.strip(text)).value
+        } catch {
+            throw ConfigProblem("\(path): \(error)")
+        }
+        let table: JSONValue? = root["mcpServers"] ?? root["servers"] ?? root["context_servers"] ?? root["mcp"]?["servers"]
+            ?? root["experimental"]?["modelContextProtocolServers"]
+        guard let table else {
+            throw ConfigProblem("\(path) declares no MCP servers (looked for mcpServers, servers, context_servers, mcp.servers)")
+        }
+        let lines = LineFinder(text: text)
+        var entries: [(String, JSONValue)] = []
+        if let object = table.objectValue {
+            entries = object.members.map { ($0.key, $0.value) }
+        } else if let array = table.arrayValue {  // Continue: a list of entries with `name`
+            entries = array.enumerated().map { ($1["name"]?.stringValue ?? "server-\($0 + 1)", $1) }
+        }
+        return entries.map { name, entry in
+            ConfiguredServer(name: name, target: target(of: entry, name: name, path: path), file: path,
+                             line: lines.line(ofKey: name))
+        }
+    }
+
+    func target(of entry: JSONValue, name: String, path: String) -> Result<ScanTarget, ConfigProblem> {
+        let expander = VariableExpander(environment: environment)
+        func expand(_ s: String, _ field: String) throws(ConfigProblem) -> String {
+            do { return try expander.expand(s) } catch {
+                throw ConfigProblem("\(path): server '\(name)' field \(field) uses ${\(error.name)}, which is not set")
+            }
+        }
+        do throws(ConfigProblem) {
+            // Zed's older form nests the command: {"command": {"path", "args", "env"}}.
+            let commandValue = entry["command"]?["path"] ?? entry["command"] ?? entry["transport"]?["command"]
+            let url = entry["url"] ?? entry["serverUrl"] ?? entry["httpUrl"] ?? entry["transport"]?["url"]
+            if let command = commandValue?.stringValue {
+                let argsValue = entry["command"]?["args"] ?? entry["args"] ?? entry["transport"]?["args"]
+                var args: [String] = []
+                for (i, a) in (argsValue?.arrayValue ?? []).enumerated() {
+                    guard let s = a.stringValue else { throw ConfigProblem("\(path): server '\(name)' args[\(i)] is not a string") }
+                    args.append(try expand(s, "args[\(i)]"))
+                }
+                var env: [String: String] = [:]
+                for m in (entry["command"]?["env"] ?? entry["env"])?.objectValue?.members ?? [] {
+                    guard let s = m.value.stringValue else { throw ConfigProblem("\(path): server '\(name)' env.\(m.key) is not a string") }
+                    env[m.key] = try expand(s, "env.\(m.key)")
+                }
+                return .success(.stdio(StdioCommand(command: try expand(command, "command"), arguments: args, environment: env,
+                                                    workingDirectory: try entry["cwd"]?.stringValue.map { s throws(ConfigProblem) in try expand(s, "cwd") })))
+            }
+            if let urlText = url?.stringValue {
+                var headers: [RemoteEndpoint.Header] = []
+                for m in (entry["headers"] ?? entry["requestOptions"]?["headers"] ?? entry["http_headers"])?.objectValue?.members ?? [] {
+                    guard let s = m.value.stringValue else { throw ConfigProblem("\(path): server '\(name)' headers.\(m.key) is not a string") }
+                    headers.append(.init(name: m.key, value: try expand(s, "headers.\(m.key)")))
+                }
+                if let envName = entry["bearer_token_env_var"]?.stringValue {
+                    guard let token = environment[envName], !token.isEmpty else {
+                        throw ConfigProblem("\(path): server '\(name)' bearer_token_env_var names \(envName), which is not set")
+                    }
+                    headers.append(.init(name: "Authorization", value: "Bearer \(token)"))
+                }
+                let type = (entry["type"] ?? entry["transport"]?["type"] ?? entry["transportType"])?.stringValue?.lowercased()
+                let hint: RemoteEndpoint.TransportHint =
+                    switch type {
+                    case "sse": .sse
+                    case "http", "streamable-http", "streamablehttp": .streamableHTTP
+                    default: entry["httpUrl"] != nil ? .streamableHTTP : .auto
+                    }
+                return .success(.remote(RemoteEndpoint(url: try expand(urlText, "url"), headers: headers, hint: hint)))
+            }
+            throw ConfigProblem("\(path): server '\(name)' has neither a command nor a url")
+        } catch {
+            return .failure(error)
+        }
+    }
+}
+
+/// Finds the line on which a config names a server, for report and SARIF locations.
+struct LineFinder {
+    let lines: [Substring]
+    init(text: String) { lines = text.split(separator: "\n", omittingEmptySubsequences: false) }
+
+    /// The first line holding `"key"` followed by a colon (JSON) or `name: key` (YAML-like lists).
+    func line(ofKey key: String) -> Int? {
+        let quoted = "\"" + key + "\""
+        for (i, line) in lines.enumerated() {
+            if let r = line.range(of: quoted), line[r.upperBound...].drop(while: { $0 == " " }).first == ":" { return i + 1 }
+        }
+        for (i, line) in lines.enumerated() where line.contains("\"name\"") && line.contains(quoted) { return i + 1 }
+        return nil
+    }
+}

@@ -1,0 +1,87 @@
+import JSON
+import MCPClient
+import Policy
+import Reports
+import Risk
+
+/// One scanned server: what was planned and what was read.
+public struct ScannedServer: Sendable {
+    /// The plan.
+    public var planned: PlannedTarget
+    /// What the server offered and how the crawl went.
+    public var snapshot: ServerSnapshot
+}
+
+/// The front door (DESIGN.md §1): targets → snapshots → assessments → report and policy.
+public struct ScanPipeline: Sendable {
+    /// The options in force.
+    public var options: ScanOptions
+
+    /// A pipeline with options.
+    public init(options: ScanOptions) { self.options = options }
+
+    /// Fetches every target, `options.jobs` at a time, in the given order; `progress` is told after each.
+    public func fetch(_ targets: [PlannedTarget], progress: @Sendable (Int, Int, String) -> Void = { _, _, _ in }) async -> [ScannedServer] {
+        let fetcher = SnapshotFetcher(options: options)
+        var results = [ScannedServer?](repeating: nil, count: targets.count)
+        await withTaskGroup(of: (Int, ServerSnapshot).self) { group in
+            var next = 0
+            var done = 0
+            func launch(_ group: inout TaskGroup<(Int, ServerSnapshot)>) {
+                guard next < targets.count else { return }
+                let i = next
+                next += 1
+                group.addTask { (i, await fetcher.fetch(targets[i])) }
+            }
+            for _ in 0..<min(options.jobs, targets.count) { launch(&group) }
+            while let (i, snapshot) = await group.next() {
+                results[i] = ScannedServer(planned: targets[i], snapshot: snapshot)
+                done += 1
+                progress(done, targets.count, targets[i].label)
+                launch(&group)
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// The definitions the rules see for a snapshot.
+    public static func definitions(of snapshot: ServerSnapshot, label: String) -> ServerDefinitions {
+        ServerDefinitions(serverName: snapshot.serverName ?? label, instructions: snapshot.instructions, tools: snapshot.tools,
+                          prompts: snapshot.prompts, resources: snapshot.resources, resourceTemplates: snapshot.resourceTemplates,
+                          parseIssues: snapshot.parseIssues)
+    }
+
+    /// Assesses every server together (so names colliding across servers are found) and builds the report.
+    public static func report(_ scanned: [ScannedServer], failOn: Severity?, policyFormat: PolicyFormat,
+                              policyProfile: PolicyProfile = .recommended) -> Report {
+        let allDefinitions = scanned.map { definitions(of: $0.snapshot, label: $0.planned.label) }
+        let assessments = Assessor().assess(servers: allDefinitions)
+        let servers = zip(scanned, zip(allDefinitions, assessments)).map { server, pair in
+            serverReport(server, definitions: pair.0, assessment: pair.1, policyFormat: policyFormat, policyProfile: policyProfile)
+        }
+        return Report(generator: .init(version: MCPRisk.version), servers: servers, failOn: failOn)
+    }
+
+    static func serverReport(_ scanned: ScannedServer, definitions: ServerDefinitions, assessment: ServerAssessment,
+                             policyFormat: PolicyFormat, policyProfile: PolicyProfile) -> ServerReport {
+        let s = scanned.snapshot
+        let status: ServerReport.Status =
+            switch s.completeness {
+            case .complete: .complete
+            case .partial: .partial
+            case .failed: .failed
+            }
+        var policy: RenderedPolicy?
+        if s.completeness != .failed {
+            let document = PolicyBuilder(profile: policyProfile).build(assessment: assessment, tools: s.tools, serverName: definitions.serverName)
+            policy = RenderedPolicy(format: policyFormat.rawValue, text: policyFormat.render(document))
+        }
+        return ServerReport(
+            target: scanned.planned.display, name: s.serverName ?? (scanned.planned.source != nil ? scanned.planned.label : nil),
+            version: s.serverVersion, protocolVersion: s.protocolVersion, status: status,
+            failure: s.error.map { .init(kind: $0.kind, message: $0.description) }, instructions: s.instructions,
+            assessment: assessment, promptCount: s.prompts.count, resourceCount: s.resources.count,
+            resourceTemplateCount: s.resourceTemplates.count, anomalies: s.anomalies.map { "\($0.kind): \($0.message)" },
+            source: scanned.planned.source, policy: policy)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import MCPClient
+
+/// Turns one target into a snapshot: starts and crawls a stdio server, crawls a remote one, or reads a
+/// saved file. Never throws: every failure is a failed snapshot that says what went wrong.
+struct SnapshotFetcher: Sendable {
+    let options: ScanOptions
+
+    func fetch(_ planned: PlannedTarget) async -> ServerSnapshot {
+        switch planned.target {
+        case .failure(let problem):
+            return .failed(target: planned.display, error: .invalidTarget(problem.message))
+        case .success(.file(let path)):
+            return readFile(path)
+        case .success(.stdio(let command)):
+            return await crawlStdio(command)
+        case .success(.remote(let endpoint)):
+            return await crawlRemote(endpoint)
+        }
+    }
+
+    var crawlOptions: CrawlOptions {
+        var o = CrawlOptions()
+        o.totalTimeout = options.timeout
+        o.requestTimeout = min(o.requestTimeout, options.timeout)
+        o.clientName = "mcprisk"
+        o.clientVersion = MCPRisk.version
+        return o
+    }
+
+    func readFile(_ path: String) -> ServerSnapshot {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let why = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
+            return .failed(target: path, error: .invalidTarget("\(path) \(why)"))
+        }
+        do {
+            return try ServerSnapshot(fileBytes: Array(data), target: path)
+        } catch {
+            return .failed(target: path, error: error)
+        }
+    }
+
+    func crawlStdio(_ command: StdioCommand) async -> ServerSnapshot {
+        let environment = command.environment.merging(options.environment) { _, cli in cli }
+        // Resolve the program here, so a missing one is reported as such and not as a wrapper's failure.
+        var program: String
+        do {
+            program = try ExecutableLookup.resolve(command.command, path: environment["PATH"] ?? ProcessInfo.processInfo.environment["PATH"],
+                                                   currentDirectory: command.workingDirectory ?? ExecutableLookup.currentDirectory())
+        } catch {
+            return .failed(target: command.display, error: error)
+        }
+        var arguments = command.arguments
+        if !options.allowNetwork && !command.isTrustedDemo {
+            guard let wrapped = NetworkIsolation.wrap(program, arguments) else {
+                return .failed(target: command.display, error: .spawnFailed(command: command.command, reason: NetworkIsolation.unavailableMessage))
+            }
+            (program, arguments) = wrapped
+        }
+        let launch = StdioLaunch(command: program, arguments: arguments, environment: environment,
+                                 workingDirectory: command.workingDirectory)
+        let transport: StdioTransport
+        do {
+            transport = try StdioTransport.launch(launch)
+        } catch {
+            return .failed(target: command.display, error: error)
+        }
+        return await Crawler(options: crawlOptions).crawl(transport, target: command.display)
+    }
+}
+
+extension SnapshotFetcher {
+    func crawlRemote(_ endpoint: RemoteEndpoint) async -> ServerSnapshot {
+        .failed(target: endpoint.display, error: .invalidTarget("remote scanning arrives with the HTTP transports"))
+    }
+}

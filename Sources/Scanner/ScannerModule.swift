@@ -1,2 +1,0 @@
-/// Scanner entry points live here.
-enum ScannerModule {}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// Something to scan: a stdio command, a remote URL, a saved snapshot file, or the bundled demo.
+public enum ScanTarget: Sendable, Hashable {
+    /// A local server started as a child process.
+    case stdio(StdioCommand)
+    /// A remote server reached over HTTP.
+    case remote(RemoteEndpoint)
+    /// A saved `tools/list` result or snapshot, scanned offline.
+    case file(path: String)
+
+    /// How the target is shown in reports: never with secret values.
+    public var display: String {
+        switch self {
+        case .stdio(let c): return c.display
+        case .remote(let r): return r.display
+        case .file(let path): return path
+        }
+    }
+}
+
+/// A stdio server's command line and environment overlay.
+public struct StdioCommand: Sendable, Hashable {
+    /// The program (a path or a name looked up on PATH).
+    public var command: String
+    /// Its arguments.
+    public var arguments: [String]
+    /// Variables added to the child's environment; values are secrets and never shown.
+    public var environment: [String: String]
+    /// The working directory, if any.
+    public var workingDirectory: String?
+    /// True for mcprisk's own demo server, which needs no network isolation.
+    public var isTrustedDemo: Bool
+
+    /// A command from its parts.
+    public init(command: String, arguments: [String] = [], environment: [String: String] = [:],
+                workingDirectory: String? = nil, isTrustedDemo: Bool = false) {
+        self.command = command; self.arguments = arguments; self.environment = environment
+        self.workingDirectory = workingDirectory; self.isTrustedDemo = isTrustedDemo
+    }
+
+    /// The command line as shown: words quoted when needed, env names without values.
+    public var display: String {
+        let words = ([command] + arguments).map(StdioCommand.shellQuoted)
+        let env = environment.keys.sorted().map { "\($0)=…" }
+        return (env + words).joined(separator: " ")
+    }
+
+    /// A word quoted for a POSIX shell when it holds anything but safe characters.
+    static func shellQuoted(_ word: String) -> String {
+        let safe = word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./:=@%+,".contains($0)) }
+        if safe && !word.isEmpty { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+/// A remote server's URL and the headers to send (values are secrets).
+public struct RemoteEndpoint: Sendable, Hashable {
+    /// Which HTTP transport a config asked for.
+    public enum TransportHint: String, Sendable, Hashable { case auto, streamableHTTP, sse }
+    /// The URL as given.
+    public var url: String
+    /// Headers, in order; values never shown.
+    public var headers: [Header]
+    /// The transport to use.
+    public var hint: TransportHint
+
+    /// One HTTP header.
+    public struct Header: Sendable, Hashable {
+        /// The header's name.
+        public var name: String
+        /// Its value (a secret).
+        public var value: String
+        /// A header from its parts.
+        public init(name: String, value: String) { self.name = name; self.value = value }
+    }
+
+    /// An endpoint from its parts.
+    public init(url: String, headers: [Header] = [], hint: TransportHint = .auto) {
+        self.url = url; self.headers = headers; self.hint = hint
+    }
+
+    /// The URL without userinfo or query values, plus header names.
+    public var display: String {
+        var shown = url
+        if let scheme = shown.range(of: "://"), let at = shown[scheme.upperBound...].firstIndex(of: "@"),
+           !shown[scheme.upperBound..<at].contains("/") {
+            shown.replaceSubrange(scheme.upperBound...at, with: "…@")
+        }
+        if let q = shown.firstIndex(of: "?") {
+            let pairs = shown[shown.index(after: q)...].split(separator: "&").map { pair -> String in
+                let name = pair.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
+                return "\(name)=…"
+            }
+            shown = String(shown[..<q]) + "?" + pairs.joined(separator: "&")
+        }
+        let names = headers.map { "\($0.name): …" }
+        return names.isEmpty ? shown : shown + " (" + names.joined(separator: ", ") + ")"
+    }
+}

@@ -1,0 +1,62 @@
+import DemoServer
+import JSON
+import Policy
+import Risk
+import Testing
+import TestSupport
+
+/// The real pipeline: the classifier's assessment of the demo server and of every server of the
+/// evaluation set gives policies that validate and keep the promises of the profile table,
+/// whatever the classifier decides for a given tool.
+struct ClassifiedServerTests {
+    static func servers() throws -> [ServerDefinitions] {
+        var out = [ServerDefinitions(serverName: "acme-ops", tools: DemoServer().tools)]
+        for name in try PolicyFixture.realServerNames() {
+            let json = try JSONParser().parse(try RepoPaths.text("Tests/Fixtures/eval/snapshots/\(name).json")).value
+            out.append(ServerDefinitions(json: json, serverName: name))
+        }
+        return out
+    }
+
+    @Test func classifiedPoliciesValidateAndKeepTheTable() throws {
+        let assessor = Assessor()
+        for server in try Self.servers() {
+            let assessment = assessor.assess(server)
+            for profile in PolicyProfile.allCases {
+                let doc = PolicyBuilder(profile: profile).build(assessment: assessment, definitions: server)
+                for format in PolicyFormat.allCases {
+                    let problems = format.validate(format.render(doc))
+                    #expect(problems.isEmpty, "\(server.serverName) \(profile) \(format): \(problems.prefix(3).map(\.description))")
+                }
+                for tool in assessment.tools { check(tool, in: doc, profile: profile, server: server.serverName) }
+            }
+        }
+    }
+
+    /// The promises that hold for any classification.
+    func check(_ tool: ToolAssessment, in doc: PolicyDocument, profile: PolicyProfile, server: String) {
+        let listed = doc.tools.first { $0.name == tool.name }
+        let hidden = doc.hidden.contains { $0.name == tool.name }
+        let at = "\(server)/\(tool.name) \(profile)"
+        guard tool.name != "*" else { return }
+        #expect((listed != nil) != hidden, "\(at): listed exactly once")
+        let dangerous = tool.actions.isEmpty ? [tool.category] : tool.actions.map(\.category)
+        if tool.actions.isEmpty, tool.category == .destructive || !tool.severityRaisedBy.isEmpty {
+            #expect(hidden || listed?.isDenied == true, "\(at): destructive or raised by a finding, so denied or hidden")
+        }
+        if !tool.actions.isEmpty, let listed, !listed.isDenied, !hidden {
+            // The gate lets through no destructive or financial action.
+            let gate = listed.rules.first { $0.name == "allowed actions" }
+            guard case .require(let conditions)? = gate?.kind, let values = conditions.first?.value.arrayValue else {
+                Issue.record("\(at): multi-action tool without an action gate"); return
+            }
+            let allowed = Set(values.compactMap(\.stringValue))
+            for action in tool.actions where action.category >= .destructive {
+                #expect(!allowed.contains(action.value), "\(at): \(action.value) is \(action.category) but allowed")
+            }
+        }
+        if profile == .strict, dangerous.contains(where: { $0 >= .destructive }), tool.actions.isEmpty {
+            #expect(hidden, "\(at): strict hides destructive and financial tools")
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Testing
+@testable import Reports
+import TestSupport
+
+@Suite("Golden reports of the fixture")
+struct GoldenTests {
+    let report = ReportFixture.rich
+
+    @Test func terminalPlain() {
+        let out = TerminalRenderer(color: false, width: nil).render(report)
+        #expect(Golden.mismatch(out, golden: "Tests/ReportsTests/Golden/report.txt") == nil)
+    }
+
+    @Test func terminalColourAt100Columns() {
+        let out = TerminalRenderer(color: true, width: 100).render(report)
+        #expect(Golden.mismatch(out, golden: "Tests/ReportsTests/Golden/report-color-100.ansi") == nil)
+    }
+
+    @Test func json() {
+        #expect(Golden.mismatch(JSONReportRenderer().render(report), golden: "Tests/ReportsTests/Golden/report.json") == nil)
+    }
+
+    @Test func markdown() {
+        #expect(Golden.mismatch(MarkdownRenderer().render(report), golden: "Tests/ReportsTests/Golden/report.md") == nil)
+    }
+
+    @Test func sarif() {
+        let out = SARIFRenderer(rules: ReportFixture.rules).render(report)
+        #expect(Golden.mismatch(out, golden: "Tests/ReportsTests/Golden/report.sarif") == nil)
+    }
+
+    @Test func html() {
+        #expect(Golden.mismatch(HTMLRenderer().render(report), golden: "Tests/ReportsTests/Golden/report.html") == nil)
+    }
+
+    @Test func completeReportInEveryFormat() {
+        let complete = ReportFixture.completeOnly
+        for format in ReportFormat.allCases {
+            let out = format.render(complete, rules: ReportFixture.rules, color: false)
+            #expect(Golden.mismatch(out, golden: "Tests/ReportsTests/Golden/complete.\(format.fileExtension)") == nil)
+        }
+    }
+
+    @Test("renderers are pure: the same report gives the same text", arguments: ReportFormat.allCases)
+    func deterministic(_ format: ReportFormat) {
+        let a = format.render(report, rules: ReportFixture.rules, color: true)
+        let b = format.render(report, rules: ReportFixture.rules, color: true)
+        #expect(a == b)
+    }
+}

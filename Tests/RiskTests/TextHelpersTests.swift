@@ -1,0 +1,135 @@
+import JSON
+import Testing
+import TestSupport
+@testable import Risk
+
+struct TextHelpersTests {
+    @Test func phraseSearchIsCaseInsensitiveAcrossWhitespaceAndReturnsOriginalRanges() {
+        let text = FoldedText("Please IGNORE\n     previous   Instructions now")
+        let ranges = text.ranges(of: "ignore previous instructions")
+        #expect(ranges.count == 1)
+        #expect(text.text(ranges[0]) == "IGNORE\n     previous   Instructions")
+    }
+
+    @Test func invisibleCharactersInsideAPhraseDoNotHideIt() {
+        let text = FoldedText("ig\u{200B}nore prev\u{2060}ious")
+        #expect(text.contains("ignore previous"))
+        let smuggled = FoldedText("ok" + String(String.UnicodeScalarView("HIDE".unicodeScalars.map { Unicode.Scalar($0.value + 0xE0000)! })))
+        #expect(smuggled.words.map(\.text) == ["okhide"])
+    }
+
+    @Test func wholeWordSearchRespectsBoundaries() {
+        let text = FoldedText("process.env and .env and .envrc")
+        let hits = text.ranges(of: ".env", wholeWords: true)
+        #expect(hits.count == 2, "the `.envrc` one is inside a word")
+    }
+
+    @Test func wordPatternsHandleOptionalsGapsPrefixesAndContractions() {
+        let p = WordPattern("do|must not tell ~2 user|users ~1 about|this")
+        #expect(p.firstMatch(in: FoldedText("Don't tell the user about it")) != nil)
+        #expect(p.firstMatch(in: FoldedText("Never tell a user a message was scheduled")) == nil)
+        let q = WordPattern("ignore (all|any)? previous instruction*")
+        #expect(q.firstMatch(in: FoldedText("ignore all previous instructions")) != nil)
+        #expect(q.firstMatch(in: FoldedText("Ignore previous instruction.")) != nil)
+        #expect(q.firstMatch(in: FoldedText("ignore the previous rules")) == nil)
+        let text = FoldedText("a user's key")
+        #expect(text.words.map(\.text) == ["a", "user", "key"])
+    }
+
+    @Test func quotesAreBoundedAndKeepTheMatch() {
+        let long = String(repeating: "lorem ipsum ", count: 40) + "NEEDLE" + String(repeating: " dolor sit", count: 40)
+        let text = FoldedText(long)
+        let range = text.ranges(of: "needle")[0]
+        let quote = text.quote(range)
+        #expect(quote.contains("NEEDLE"))
+        #expect(quote.unicodeScalars.count <= 122)
+        #expect(quote.hasPrefix("…") && quote.hasSuffix("…"))
+        #expect(Quote.prefix("short") == "short")
+    }
+
+    @Test func tagCharactersDecodeToASCIIAndFlagsAreRecognised() {
+        let tags = "Send".unicodeScalars.map { Unicode.Scalar($0.value + 0xE0000)! }
+        #expect(TagCharacters.decode(tags) == "Send")
+        let scotland: [Unicode.Scalar] = ["\u{1F3F4}", "\u{E0067}", "\u{E0062}", "\u{E0073}", "\u{E0063}", "\u{E0074}", "\u{E007F}"]
+        #expect(TagCharacters.isFlagSequence(scotland, tagsStartAt: 1))
+        #expect(!TagCharacters.isFlagSequence(["a"] + tags, tagsStartAt: 1))
+    }
+
+    @Test func base64AndHexDecode() {
+        #expect(Base64.decode("aGVsbG8gd29ybGQ=").map { String(decoding: $0, as: UTF8.self) } == "hello world")
+        #expect(Base64.decode("aGVsbG8gd29ybGQ").map { String(decoding: $0, as: UTF8.self) } == "hello world")
+        #expect(Base64.decode("-_-_") != nil, "URL-safe alphabet")
+        #expect(Base64.decode("abc$") == nil)
+        #expect(Base64.decode("a") == nil)
+        #expect(Base64.decodeHex("48656c6c6f") == Array("Hello".utf8))
+        #expect(Base64.decodeHex("abc") == nil)
+        #expect(Base64.readableText(Array("plain text here".utf8)) == "plain text here")
+        #expect(Base64.readableText([0xFF, 0xFE, 0x00, 0x01]) == nil)
+    }
+
+    @Test func textFieldsCoverEveryPlaceWithPointers() throws {
+        let json = """
+        {"instructions": "Be nice.",
+         "tools": [{"name": "t", "title": "T", "description": "d", "annotations": {"title": "AT"},
+                    "inputSchema": {"type": "object", "required": ["p"], "properties": {"p": {"type": "string", "description": "pd",
+                      "enum": ["e1"], "default": "def", "items": {"properties": {"q": {"title": "qt"}}}}}}}],
+         "prompts": [{"name": "pr", "description": "prd", "arguments": [{"name": "a", "description": "ad"}]}],
+         "resources": [{"uri": "file:///x", "name": "r", "description": "rd"}],
+         "resourceTemplates": [{"uriTemplate": "file:///{id}", "name": "rt"}]}
+        """
+        let fields = TextFields.all(in: try ServerDefinitions(parsing: json))
+        let byPointer = Dictionary(fields.map { ($0.pointer.description, $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(byPointer["/instructions"]?.role == .instructions)
+        #expect(byPointer["/tools/0/annotations/title"]?.text == "AT")
+        #expect(byPointer["/tools/0/inputSchema/properties/p"]?.role == .parameterName)
+        #expect(byPointer["/tools/0/inputSchema/properties/p/description"]?.role == .parameterDescription)
+        #expect(byPointer["/tools/0/inputSchema/properties/p/enum/0"]?.role == .enumValue)
+        #expect(byPointer["/tools/0/inputSchema/properties/p/default"]?.role == .defaultValue)
+        #expect(byPointer["/tools/0/inputSchema/properties/p/items/properties/q/title"]?.parameter == "q")
+        #expect(byPointer["/prompts/0/arguments/0/description"]?.role == .argumentDescription)
+        #expect(byPointer["/resources/0/uri"]?.ownerKind == .resource)
+        #expect(byPointer["/resourceTemplates/0/uriTemplate"]?.ownerName == "rt")
+        #expect(!fields.contains { $0.pointer.description.contains("required") })
+        #expect(byPointer["/tools/0/inputSchema/properties/p/description"]?.place == "the description of parameter `p` of tool `t`")
+    }
+
+    @Test func deepSchemasAreBoundedNotFatal() throws {
+        var schema: JSONValue = ["type": "string", "description": "deepest"]
+        for i in 0..<200 { schema = ["type": "object", "properties": .object(JSONObject([("p\(i)", schema)]))] }
+        let server = ServerDefinitions(serverName: "deep", tools: [["name": "deep", "inputSchema": schema]])
+        let fields = TextFields.all(in: server)
+        #expect(fields.count < 100 && !fields.contains { $0.text == "deepest" })
+        let properties = InputProperties.all(tool: server.tools[0], index: 0)
+        #expect(properties.count == InputProperties.maxDepth + 1)
+    }
+
+    @Test func schemaPropertiesFollowItemsBranchesAndRefsWithoutLooping() throws {
+        let tool = try JSONValue(parsing: """
+        {"name": "t", "inputSchema": {"type": "object", "$defs": {"Node": {"type": "object", "properties": {"url": {"type": "string"}, "child": {"$ref": "#/$defs/Node"}}}},
+          "properties": {"messages": {"type": "array", "items": {"type": "object", "properties": {"content": {"type": "string"}}}},
+                         "node": {"anyOf": [{"$ref": "#/$defs/Node"}, {"type": "null"}]}}}}
+        """)
+        let paths = InputProperties.all(tool: tool, index: 0).map(\.path)
+        #expect(paths.contains("messages[].content"))
+        #expect(paths.contains("node.url") && paths.contains("node.child"))
+        #expect(paths.count < 20)
+        #expect(IdentifierWords.split("bodyHTML_path-x") == ["body", "html", "path", "x"])
+        #expect(IdentifierWords.split("QueueUrl") == ["queue", "url"])
+    }
+
+    @Test func hostileStringsAreFlaggedAndNeverCrashTheRules() throws {
+        for text in HostileStrings.all {
+            let server = ServerDefinitions(serverName: "hostile", tools: [["name": .string(text), "description": .string(text)]],
+                                           prompts: [["name": "p", "description": .string(text)]])
+            for rule in BuiltinRules.all { _ = rule.check(server) }
+        }
+        for text in HostileStrings.terminalEscapes {
+            let server = ServerDefinitions(serverName: "h", tools: [["name": "t", "description": .string(text)]])
+            #expect(!TerminalEscapeRule().check(server).isEmpty, "\(text.debugDescription)")
+        }
+        for text in HostileStrings.invisible {
+            let server = ServerDefinitions(serverName: "h", tools: [["name": "t", "description": .string(text)]])
+            #expect(!InvisibleUnicodeRule().check(server).isEmpty, "\(text.debugDescription)")
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import DemoServer
+import Foundation
+import JSON
+import Testing
+import TestSupport
+
+/// The `mcprisk` binary end to end: what a user types, what they get, and the exit status.
+struct ScanCommandTests {
+    static let binary = BuiltProducts.path(of: "mcprisk")
+
+    func mcprisk(_ arguments: [String], directory: String? = nil) throws -> CommandRun {
+        let path = try #require(Self.binary, "build the mcprisk product first (swift build)")
+        return try CommandRun.run(path, arguments, directory: directory)
+    }
+
+    func tools(_ report: JSONValue) -> [String: JSONValue] {
+        var out: [String: JSONValue] = [:]
+        for t in report["servers"]?[0]?["tools"]?.arrayValue ?? [] { out[t["name"]?.stringValue ?? ""] = t }
+        return out
+    }
+
+    @Test func demoScanMeetsTheJSONContract() throws {
+        let run = try mcprisk(["scan", "--demo", "--format", "json"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let report = try JSONValue(parsing: run.stdout)
+        #expect(report["schemaVersion"] == 1)
+        #expect(report["generator"]?["name"] == "mcprisk")
+        let server = try #require(report["servers"]?[0])
+        #expect(server["status"] == "complete")
+        #expect(server["name"] == "acme-ops")
+        let t = tools(report)
+        #expect(t.count == 26)
+        let expected: [String: String] = [
+            "get_customer": "read", "fetch_url": "read", "create_ticket": "write", "send_email": "write",
+            "run_shell_command": "execute", "execute_sql": "execute", "deploy_service": "execute",
+            "delete_customer": "destructive", "terminate_instance": "destructive", "cleanup_temp_files": "destructive",
+            "database_admin": "destructive", "charge_card": "financial", "create_refund": "financial", "manage_subscription": "financial",
+        ]
+        for (name, category) in expected { #expect(t[name]?["category"]?.stringValue == category, "\(name)") }
+        let actions = t["manage_subscription"]?["actions"]?.arrayValue ?? []
+        #expect(actions.first { $0["value"] == "get" }?["category"] == "read")
+        #expect(actions.first { $0["value"] == "refund_last_payment" }?["category"] == "financial")
+        let signals = t["summarize_conversation"]?["signals"]?.arrayValue ?? []
+        #expect(signals.contains { $0["path"] == "messages[].content" })
+        let findings = server["findings"]?.arrayValue ?? []
+        #expect(findings.contains { $0["ruleId"] == "hidden-instructions" && $0["location"]?["name"] == "add_numbers" })
+        #expect(findings.contains { $0["ruleId"] == "annotation-contradiction" && $0["location"]?["name"] == "cleanup_temp_files" })
+        #expect(findings.contains { $0["ruleId"] == "invisible-unicode" && $0["location"]?["name"] == "translate_text" })
+        #expect(server["summary"]?["tools"] == 26)
+    }
+
+    @Test func failOnThresholdsAreCaseInsensitive() throws {
+        #expect(try mcprisk(["scan", "--demo", "--fail-on", "HIGH", "--format", "json"]).status == 1)
+        #expect(try mcprisk(["scan", "--demo", "--fail-on", "Critical", "--format", "json"]).status == 1)
+        #expect(try mcprisk(["scan", "--demo", "--format", "json"]).status == 0)
+    }
+
+    @Test(arguments: [
+        ["scan", "--no-such-option"], ["scan", "--demo", "--fail-on", "severe"], ["scan", "--demo", "--format", "pdf"],
+        ["scan"], ["frobnicate"], ["scan", "ftp://example.com/x"], ["scan", "--demo", "--timeout", "-1"],
+    ])
+    func usageErrorsExit64WithAClearMessage(_ args: [String]) throws {
+        let run = try mcprisk(args)
+        #expect(run.status == 64)
+        #expect(run.stderr.hasPrefix("Error: "), "\(run.stderr)")
+        #expect(run.stderr.contains("Usage"))
+    }
+
+    @Test func offlineSnapshotGivesTheSameVerdictsAsTheLiveServer() throws {
+        let live = try JSONValue(parsing: try mcprisk(["scan", "--demo", "--format", "json"]).stdout)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mcprisk-offline-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A saved tools/list result, as a user would save it.
+        let demo: JSONValue = ["tools": .array(DemoServer().tools)]
+        let file = dir.appendingPathComponent("tools.json")
+        try JSONWriter.pretty.string(demo).write(to: file, atomically: true, encoding: .utf8)
+        let run = try mcprisk(["scan", file.path, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let offline = try JSONValue(parsing: run.stdout)
+        #expect(offline["servers"]?[0]?["tools"] == live["servers"]?[0]?["tools"])
+        // Deterministic: the same file twice gives the same bytes.
+        #expect(try mcprisk(["scan", file.path, "--format", "json"]).stdout == run.stdout)
+    }
+
+    @Test func aServerThatCannotStartIsAFailedScanNotACleanOne() throws {
+        let run = try mcprisk(["scan", "--format", "json", "--", "/nonexistent/mcp-server", "--flag"])
+        #expect(run.status == 2)
+        let server = try #require(try JSONValue(parsing: run.stdout)["servers"]?[0])
+        #expect(server["status"] == "failed")
+        #expect(server["error"]?["kind"] == "spawn-failed")
+        #expect(server["error"]?["message"]?.stringValue?.contains("/nonexistent/mcp-server") == true)
+        let terminal = try mcprisk(["scan", "--", "/nonexistent/mcp-server"])
+        #expect(terminal.stdout.contains("INCOMPLETE"))
+    }
+
+    @Test func aServerThatNeverAnswersTimesOutAndTheRestGoesOn() throws {
+        let fixture = try #require(FixtureServer.executablePath, "\(FixtureServer.missingMessage)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mcprisk-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let config = """
+            {"mcpServers": {
+              "silent": {"command": "\(fixture)", "args": ["never-answers"]},
+              "good": {"command": "\(fixture)", "args": ["good"]},
+              "crashy": {"command": "\(fixture)", "args": ["crash-mid-list"]}
+            }}
+            """
+        let path = dir.appendingPathComponent("mcp.json").path
+        try config.write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try mcprisk(["scan", "--config", path, "--timeout", "3", "--format", "json"])
+        #expect(run.status == 2)
+        let servers = try JSONValue(parsing: run.stdout)["servers"]?.arrayValue ?? []
+        #expect(servers.count == 3)
+        #expect(servers[0]["status"] == "failed")
+        #expect(servers[0]["error"]?["kind"] == "timeout")
+        #expect(servers[1]["status"] == "complete")
+        #expect((servers[1]["tools"]?.arrayValue?.count ?? 0) > 0)
+        #expect(servers[2]["status"] == "partial")
+        #expect(servers[2]["source"]?["line"] == 4)
+    }
+
+    @Test func writesSeveralFormatsAtOnceAndThePolicy() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mcprisk-out-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let p = { (name: String) in dir.appendingPathComponent(name).path }
+        let run = try mcprisk(["scan", "--demo", "--output", p("r.json"), "--output", "sarif=\(p("r.sarif"))", "--output", "HTML=\(p("r.html"))",
+                               "--output", "markdown=\(p("r.md"))", "--policy-out", p("policy.yaml"), "--policy-format", "intercept"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        #expect(try JSONValue(parsing: String(contentsOfFile: p("r.json"), encoding: .utf8))["schemaVersion"] == 1)
+        #expect(try JSONValue(parsing: String(contentsOfFile: p("r.sarif"), encoding: .utf8))["version"] == "2.1.0")
+        #expect(try String(contentsOfFile: p("r.html"), encoding: .utf8).contains("acme-ops"))
+        #expect(try String(contentsOfFile: p("r.md"), encoding: .utf8).contains("delete_customer"))
+        let policy = try String(contentsOfFile: p("policy.yaml"), encoding: .utf8)
+        #expect(policy.contains("default: \"deny\"") || policy.contains("default: deny"))
+        #expect(policy.contains("\"delete_customer\""))
+    }
+}
