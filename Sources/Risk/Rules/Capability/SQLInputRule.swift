@@ -22,6 +22,7 @@ struct SQLInputRule: ToolRule {
             examples: [
                 .triggers(#"{"name": "x", "description": "Execute an INSERT, UPDATE or DELETE statement.", "inputSchema": {"type": "object", "properties": {"query": {"type": "string"}}}}"#, at: "/inputSchema/properties/query"),
                 .triggers(#"{"name": "x", "description": "Run a SELECT query on the database (read-only).", "inputSchema": {"type": "object", "properties": {"sql": {"type": "string"}}}}"#, at: "/inputSchema/properties/sql"),
+                .triggers(#"{"name": "query", "description": "Run a SQL query.", "inputSchema": {"type": "object", "properties": {"sql": {"type": "string"}}}}"#, at: "/inputSchema/properties/sql"),
                 .passes(#"{"name": "search", "description": "Search documents.", "inputSchema": {"type": "object", "properties": {"query": {"type": "string"}}}}"#),
             ])
     }
@@ -29,7 +30,10 @@ struct SQLInputRule: ToolRule {
     func hits(in tool: AnalyzedTool) -> [RuleHit] {
         guard let p = tool.properties.first(where: { q in q.enumValues.isEmpty && q.words.last.map(Self.queryNames.contains) == true }) else { return [] }
         let words = tool.proseTexts + p.prose.words.map(\.text)
-        let isSQL = p.words.contains("sql") || p.words.contains("statement") || words.contains(where: Self.sqlWords.contains)
+        // Whether the input is SQL is told by the input itself or the tool's first sentence; a passing
+        // mention later ("not for metrics SQL syntax") does not make a PromQL box a SQL runner.
+        let opening = tool.prose.firstSentence.map { tool.proseTexts[$0] } + p.prose.words.map(\.text) + p.words
+        let isSQL = opening.contains(where: Self.sqlWords.contains)
         guard isSQL else { return [] }
         let readOnly = !ReadOnlyStatementRule.matcher.matches(in: words).isEmpty
         if let writeWord = words.first(where: Self.writeWords.contains), !readOnly || words.contains("ddl") {
@@ -42,6 +46,8 @@ struct SQLInputRule: ToolRule {
         if words.contains("select") {
             return [.evidence(.read, weight: 50, at: p.pointer, quote: p.name, reason: "input '\(p.path)' takes SQL and only SELECT is mentioned")]
         }
-        return [.evidence(.execute, weight: 40, at: p.pointer, quote: p.name, reason: "input '\(p.path)' takes SQL and nothing limits it to reads")]
+        // Named SQL with no limit is a SQL runner, whatever verb the name uses (`query`, `run_query`).
+        let namesSQL = opening.contains("sql")
+        return [.evidence(.execute, weight: namesSQL ? 62 : 40, at: p.pointer, quote: p.name, reason: "input '\(p.path)' takes SQL and nothing limits it to reads")]
     }
 }
