@@ -7,8 +7,10 @@ struct SQLInputRule: ToolRule {
     static let queryNames: Set<String> = ["sql", "query", "statement", "statements", "cypher", "sparql", "hql", "cql"]
     /// Words that say the query may write.
     static let writeWords: Set<String> = ["insert", "update", "delete", "drop", "alter", "create", "truncate", "ddl", "dml", "merge", "upsert", "grant", "write", "writes", "modify", "modifies", "mutation", "mutations"]
+    /// Query languages that can change data when nothing limits them.
+    static let languages: Set<String> = ["sql", "cypher", "sparql", "graphql", "gql", "hql", "cql", "tsql"]
     /// Words that say the query is SQL-like (so `query` is not a search box).
-    static let sqlWords: Set<String> = ["sql", "select", "statement", "statements", "cypher", "postgres", "postgresql", "mysql", "sqlite", "duckdb", "clickhouse", "snowflake", "bigquery", "sparql", "ddl", "dml", "mariadb", "oracle", "mssql", "tsql", "redshift", "athena", "trino", "presto"]
+    static let sqlWords: Set<String> = ["sql", "select", "statement", "statements", "cypher", "postgres", "postgresql", "mysql", "sqlite", "duckdb", "clickhouse", "snowflake", "bigquery", "sparql", "ddl", "dml", "mariadb", "oracle", "mssql", "tsql", "redshift", "athena", "trino", "presto", "graphql", "gql", "hql", "cql"]
 
     var description: RuleDescription {
         RuleDescription(
@@ -29,7 +31,7 @@ struct SQLInputRule: ToolRule {
 
     func hits(in tool: AnalyzedTool) -> [RuleHit] {
         guard let p = tool.properties.first(where: { q in q.enumValues.isEmpty && q.words.last.map(Self.queryNames.contains) == true }) else { return [] }
-        let words = tool.proseTexts + p.prose.words.map(\.text)
+        let words = tool.proseTexts + p.prose.words.map(\.text) + tool.nameTokens.texts
         // Whether the input is SQL is told by the input itself or the tool's first sentence; a passing
         // mention later ("not for metrics SQL syntax") does not make a PromQL box a SQL runner.
         let opening = tool.prose.firstSentence.map { tool.proseTexts[$0] } + p.prose.words.map(\.text) + p.words
@@ -47,7 +49,7 @@ struct SQLInputRule: ToolRule {
             return [.evidence(.read, weight: 50, at: p.pointer, quote: p.name, reason: "input '\(p.path)' takes SQL and only SELECT is mentioned")]
         }
         // Named SQL with no limit is a SQL runner, whatever verb the name uses (`query`, `run_query`).
-        let namesSQL = opening.contains("sql")
+        let namesSQL = opening.contains(where: Self.languages.contains)
         return [.evidence(.execute, weight: namesSQL ? 62 : 40, at: p.pointer, quote: p.name, reason: "input '\(p.path)' takes SQL and nothing limits it to reads")]
     }
 }
