@@ -69,7 +69,8 @@ struct DescriptionVerbRule: ToolRule {
             index += 1
         }
         guard let (leadIndex, leadBase, rawEntry) = lead else { return [] }
-        let nameObjects = tool.nameTokens.texts
+        // The name's words after its own verb (`k8s_create` gives none: `k8s` names the server, not an object).
+        let nameObjects = tool.nameReading.leading.map { Array(tool.nameTokens.texts.dropFirst($0.position + 1)) } ?? []
         let following = words[(leadIndex + 1)..<min(first.upperBound, leadIndex + 8)].map(\.text)
         let leadEntry = VerbObjects.entry(for: leadBase, rawEntry, nameObjects: nameObjects, nearby: following, server: tool.serverVocabulary)
         if let named = namedOperation(tool, leadBase: leadBase, in: first) { return [named] }

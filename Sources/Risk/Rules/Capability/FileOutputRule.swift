@@ -22,6 +22,8 @@ struct FileOutputRule: ToolRule {
         ("will be saved", "saves its output"),
     ]
     static let matcher = PhraseMatcher(phrases)
+    /// Read verbs that move data somewhere: with an output path they write.
+    static let transferVerbs: Set<String> = ["download", "export", "dump", "save", "fetch", "copy", "pull", "get", "backup"]
     /// Inputs naming where output goes.
     static let outputInputs: Set<String> = ["output_path", "output_file", "output_dir", "output_directory", "save_path", "save_to", "destination_path", "local_path", "download_path", "target_path", "dest_path", "out_path", "out_file"]
 
@@ -36,6 +38,7 @@ struct FileOutputRule: ToolRule {
             examples: [
                 .triggers(#"{"name": "x", "description": "Generates a report and saves it to the given path."}"#, at: "/description"),
                 .triggers(#"{"name": "x", "inputSchema": {"type": "object", "properties": {"local_path": {"type": "string"}}}}"#, at: "/inputSchema/properties/local_path"),
+                .triggers(#"{"name": "download_file", "description": "Download a file from the server.", "inputSchema": {"type": "object", "properties": {"remote_path": {"type": "string"}, "local_path": {"type": "string"}}}}"#, at: "/inputSchema/properties/local_path"),
                 .passes(#"{"name": "x", "description": "Returns the file contents."}"#),
             ])
     }
@@ -53,6 +56,10 @@ struct FileOutputRule: ToolRule {
             }
         }
         if let p = tool.properties.first(where: { $0.depth == 0 && Self.outputInputs.contains($0.name.lowercased()) }) {
+            // A download or export to a caller-chosen path writes that file, whatever the verb says.
+            if let lead = tool.nameReading.leading, Self.transferVerbs.contains(lead.base) {
+                return [.evidence(.write, weight: 75, at: p.pointer, quote: p.name, reason: "the tool \(lead.base)s to the caller-chosen path '\(p.path)': it writes that file")]
+            }
             return [.evidence(.write, weight: 55, at: p.pointer, quote: p.name, reason: "input '\(p.path)' names where output is written")]
         }
         return []

@@ -6,7 +6,7 @@ enum VerbLexicon {
     static let alsoNouns: Set<String> = [
         "order", "commit", "log", "tag", "label", "comment", "message", "post", "email", "query", "copy", "trade",
         "charge", "transfer", "call", "test", "build", "plan", "branch", "record", "change", "snapshot", "alert",
-        "watch", "schedule", "lock", "link", "index", "export", "import", "event", "type", "mode", "set",
+        "watch", "schedule", "lock", "link", "index", "export", "import", "event", "type", "mode",
         "range", "match", "sample", "report", "trace", "profile", "review", "note", "store",
         "stream", "release", "return", "request", "file", "field", "map", "filter", "sort", "group",
         "status", "exercise", "hash", "rollout", "rate", "repl", "python", "node", "ssh", "deposit", "fund", "block", "seed", "kubectl", "terraform", "helm", "bash", "sh", "script", "shell", "fill", "bill", "pay", "book", "draft", "help", "guide", "view", "diff", "merge",
@@ -59,7 +59,7 @@ enum VerbLexicon {
             "disconnect", "link", "schedule", "reschedule", "cancel", "abort", "retry", "rerun", "redeliver",
             "record", "store", "sync", "copy", "clone", "fork", "checkout", "branch", "stage", "unstage", "rebase",
             "revert", "rollback", "init", "initialize", "setup", "provide", "make", "xreadgroup", "readgroup", "build_and_push",
-            "containerize", "opt", "apply", "trim", "stash", "expose", "unexpose", "resize", "pull", "dismiss", "finalize", "finalise", "detach", "disassociate", "unassign", "unlink", "untag", "unshare",
+            "containerize", "opt", "apply", "trim", "stash", "interact", "autoscale", "expose", "unexpose", "resize", "pull", "dismiss", "finalize", "finalise", "detach", "disassociate", "unassign", "unlink", "untag", "unshare",
             "unlabel", "untaint", "taint", "duplicate", "chmod", "chown", "unzip", "untar", "invalidate", "promote", "demote",
             "mute", "unmute", "block", "unblock", "ban", "unban", "kick", "deny", "accept", "decline", "rsvp", "respond",
             "snooze", "favorite", "bookmark", "upvote", "downvote", "seed", "enroll", "emit", "broadcast", "tweet", "retweet", "repost", "cordon", "uncordon", "drain", "halt", "freeze", "unfreeze", "undo", "redo", "confirm", "complete", "reassign", "escalate", "forward", "compose",
