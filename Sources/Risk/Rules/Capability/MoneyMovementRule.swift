@@ -15,12 +15,14 @@ struct MoneyMovementRule: ToolRule {
     static let moneyObjects: Set<String> = [
         "payment", "payments", "refund", "refunds", "payout", "payouts", "charge", "charges", "checkout", "funds",
         "money", "withdrawal", "withdrawals", "remittance", "wire", "donation", "purchase", "bet", "wager", "payroll",
-        "cart", "basket",
+        "cart", "basket", "cryptocurrency", "crypto", "bitcoin", "btc", "eth", "ether", "sol", "usdc", "usdt", "sats",
+        "satoshi", "satoshis", "lamports", "wei", "gwei",
     ]
     /// Objects that are money only on a server that talks about money (`order`, `position`, `subscription`).
     static let contextualObjects: Set<String> = [
         "order", "orders", "position", "positions", "subscription", "subscriptions", "trade", "trades", "transfer",
-        "transfers", "transaction", "transactions", "swap", "gtt", "bracket", "oco",
+        "transfers", "transaction", "transactions", "swap", "gtt", "bracket", "oco", "token", "tokens", "coin", "coins",
+        "shares", "stock", "stocks",
     ]
     /// Verbs that make an invoice money (sending or paying it; creating a draft is a write). A recurring
     /// invoice bills by itself, so any verb on it counts.
@@ -34,7 +36,8 @@ struct MoneyMovementRule: ToolRule {
         "price", "prices", "amount", "currency", "qty", "quantity", "notional", "shares", "stock", "stocks", "crypto",
         "market", "side", "buy", "sell", "payment", "billing", "card", "usd", "eur", "fee", "fees", "cost", "balance",
         "funds", "money", "trading", "broker", "brokerage", "portfolio", "limit_price", "stop_price", "invoice",
-        "customer", "plan", "subtotal", "tax", "refund", "bid", "ask", "ticker", "symbol", "options", "option",
+        "customer", "plan", "subtotal", "tax", "refund", "bid", "ask", "ticker", "symbol", "options", "option", "wallet",
+        "lamports", "wei", "solana", "ethereum", "blockchain",
     ]
 
     var description: RuleDescription {

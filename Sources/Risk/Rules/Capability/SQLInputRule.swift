@@ -35,7 +35,8 @@ struct SQLInputRule: ToolRule {
         // Whether the input is SQL is told by the input itself or the tool's first sentence; a passing
         // mention later ("not for metrics SQL syntax") does not make a PromQL box a SQL runner.
         let opening = tool.prose.firstSentence.map { tool.proseTexts[$0] } + p.prose.words.map(\.text) + p.words
-        let isSQL = opening.contains(where: Self.sqlWords.contains)
+        let statements = Set(opening).intersection(["select", "insert", "update", "delete", "create", "drop", "alter", "upsert"])
+        let isSQL = opening.contains(where: Self.sqlWords.contains) || statements.count >= 2
         guard isSQL else { return [] }
         let readOnly = !ReadOnlyStatementRule.matcher.matches(in: words).isEmpty
         if let writeWord = words.first(where: Self.writeWords.contains), !readOnly || words.contains("ddl") {

@@ -43,7 +43,7 @@ enum VerbObjects {
         Reading(verbs: ["resolve"], objects: [
             "id", "identifier", "account", "name", "address", "library", "symbol", "hostname", "dns", "url", "handle", "username", "uri",
         ], category: .read, reason: "looks an identifier up"),
-        Reading(verbs: ["create", "replace", "run", "start", "retry", "rerun", "trigger", "launch", "apply", "submit", "install", "deploy", "redeploy"], objects: [
+        Reading(verbs: ["create", "replace", "run", "start", "retry", "rerun", "trigger", "launch", "apply", "submit", "install", "deploy", "redeploy", "play"], objects: [
             "deployment", "deployments", "job", "jobs", "cronjob", "cronjobs", "statefulset", "statefulsets", "daemonset",
             "daemonsets", "pod", "pods", "pipeline", "pipelines", "workflow", "workflows", "yaml", "manifest", "manifests",
             "terraform", "tf", "kustomization", "helm", "chart", "migration", "migrations", "cloudformation", "stack", "stacks",
