@@ -15,7 +15,7 @@ struct MoneyMovementRule: ToolRule {
     static let moneyObjects: Set<String> = [
         "payment", "payments", "refund", "refunds", "payout", "payouts", "charge", "charges", "checkout", "funds",
         "money", "withdrawal", "withdrawals", "remittance", "wire", "donation", "purchase", "bet", "wager", "payroll",
-        "cart", "basket", "cryptocurrency", "crypto", "bitcoin", "btc", "eth", "ether", "sol", "usdc", "usdt", "sats",
+        "cart", "basket", "cryptocurrency", "bitcoin", "btc", "eth", "ether", "sol", "usdc", "usdt", "sats",
         "satoshi", "satoshis", "lamports", "wei", "gwei",
     ]
     /// Objects that are money only on a server that talks about money (`order`, `position`, `subscription`).
