@@ -97,7 +97,7 @@ public struct VerbReading: Sendable {
             let rest = String(word.dropFirst(prefix.count))
             if let e = lexicon.exact(rest) { return (rest, e) }
             // `hgetall`, `xreadgroup`: a command verb followed by a short qualifier.
-            for verbLength in stride(from: rest.count - 1, through: 3, by: -1) {
+            for verbLength in stride(from: min(rest.count - 1, 12), through: 3, by: -1) {
                 let head = String(rest.prefix(verbLength))
                 if let e = lexicon.exact(head), !e.alsoNoun { return (head, e) }
             }

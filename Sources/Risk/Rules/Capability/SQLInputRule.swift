@@ -10,7 +10,7 @@ struct SQLInputRule: ToolRule {
     /// Query languages that can change data when nothing limits them.
     static let languages: Set<String> = ["sql", "cypher", "sparql", "graphql", "gql", "hql", "cql", "tsql"]
     /// Words that say the query is SQL-like (so `query` is not a search box).
-    static let sqlWords: Set<String> = ["sql", "select", "statement", "statements", "cypher", "postgres", "postgresql", "mysql", "sqlite", "duckdb", "clickhouse", "snowflake", "bigquery", "sparql", "ddl", "dml", "mariadb", "oracle", "mssql", "tsql", "redshift", "athena", "trino", "presto", "graphql", "gql", "hql", "cql"]
+    static let sqlWords: Set<String> = ["sql", "select", "statement", "statements", "cypher", "postgres", "postgresql", "mysql", "sqlite", "duckdb", "clickhouse", "snowflake", "bigquery", "sparql", "ddl", "dml", "mariadb", "oracle", "mssql", "tsql", "redshift", "athena", "trino", "presto", "graphql", "gql", "hql", "cql", "database", "db", "table", "tables"]
 
     var description: RuleDescription {
         RuleDescription(
@@ -51,6 +51,6 @@ struct SQLInputRule: ToolRule {
         }
         // Named SQL with no limit is a SQL runner, whatever verb the name uses (`query`, `run_query`).
         let namesSQL = opening.contains(where: Self.languages.contains)
-        return [.evidence(.execute, weight: namesSQL ? 62 : 40, at: p.pointer, quote: p.name, reason: "input '\(p.path)' takes SQL and nothing limits it to reads")]
+        return [.evidence(.execute, weight: namesSQL ? 62 : 50, at: p.pointer, quote: p.name, reason: "input '\(p.path)' takes SQL and nothing limits it to reads")]
     }
 }
