@@ -33,7 +33,7 @@ public struct VerbReading: Sendable {
     /// One-to-four-letter type prefixes of Redis-style commands (`hdel`, `zrem`, `arrtrim`, `psubscribe`).
     static let commandPrefixes: [String] = ["json", "arr", "str", "obj", "num", "geo", "h", "l", "r", "s", "z", "x", "m", "p", "b", "ts", "bf", "cf", "ft"]
     /// Words that undo the verb after them (`do_not_exercise`).
-    static let negations: Set<String> = ["not", "no", "never", "without", "dont", "non"]
+    static let negations: Set<String> = ["not", "no", "never", "without", "dont", "non", "dry"]
 
     /// Reads the verbs of `words` (one entry per word, with its namespace segment).
     init(_ tokens: NameTokens, lexicon: Lexicon = VerbLexicon.verbs) {

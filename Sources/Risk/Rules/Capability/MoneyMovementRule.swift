@@ -72,9 +72,12 @@ struct MoneyMovementRule: ToolRule {
         var hits: [RuleHit] = []
         // In the name: the leading verb and the words after it.
         let reading = tool.nameReading
-        let nameWords = tool.nameTokens.texts
+        let nameWords = tool.nameTokens.words
+        // The object follows the verb (`create_refund`) or, in a dotted name, precedes it (`refunds.create`).
         if let lead = reading.leading,
-           let object = Self.moneyObject(verb: lead.base, category: lead.entry.category, in: nameWords[(lead.position + 1)...], server: tool.serverVocabulary) {
+           let object = Self.moneyObject(verb: lead.base, category: lead.entry.category,
+                                         in: nameWords.indices.filter { $0 > lead.position || nameWords[$0].segment < nameWords[lead.position].segment }.map { nameWords[$0].text },
+                                         server: tool.serverVocabulary) {
             hits.append(.evidence(.financial, weight: 75, at: tool.namePointer, quote: "\(lead.word) … \(object)",
                                   reason: "'\(lead.base)' acts on '\(object)': money moves"))
         }

@@ -9,6 +9,8 @@ struct NameNounRule: ToolRule {
         "tutorial", "practices", "reference", "manual", "faq", "readme", "troubleshoot", "troubleshooting",
         "recommendations", "advice", "advisor", "explainer", "prerequisites",
     ]
+    /// A name with one of these shows what would happen without doing it (`dry_run_delete`, `preview_merge`).
+    static let previewWords: Set<String> = ["preview", "dry", "simulate", "simulation", "whatif"]
     /// A name ending in one of these reports on something (`get_delete_status`, `sam_logs`, `dbsize`).
     static let reportNouns: Set<String> = [
         "status", "info", "information", "history", "logs", "metrics", "metadata", "details", "stats", "statistics",
@@ -33,12 +35,16 @@ struct NameNounRule: ToolRule {
                 .triggers(#"{"name": "deploy_serverless_app_help"}"#, at: "/name"),
                 .triggers(#"{"name": "get_delete_status"}"#, at: "/name"),
                 .triggers(#"{"name": "info"}"#, at: "/name"),
+                .triggers(#"{"name": "dry_run_delete"}"#, at: "/name"),
                 .passes(#"{"name": "delete_user"}"#),
             ])
     }
 
     func hits(in tool: AnalyzedTool) -> [RuleHit] {
         let words = tool.nameTokens.texts
+        if let preview = words.first(where: Self.previewWords.contains) {
+            return [.evidence(.read, weight: 65, at: tool.namePointer, quote: preview, reason: "'\(preview)' in the name: the tool previews rather than acts")]
+        }
         if let advice = words.first(where: Self.adviceNouns.contains) {
             return [.evidence(.read, weight: 65, at: tool.namePointer, quote: advice, reason: "'\(advice)' in the name: the tool advises or documents rather than acts")]
         }

@@ -33,7 +33,7 @@ enum VerbLexicon {
             "reimburse", "prepay", "repay", "stake", "unstake", "lend", "borrow", "redeem", "topup", "recharge", "invest",
             "liquidate", "settle",
         ]),
-        LexiconGroup(.financial, .weak, "usually moves money", ["charge", "trade", "order", "invoice", "bill", "tip", "transact", "swap", "deposit", "fund", "mint"]),
+        LexiconGroup(.financial, .weak, "usually moves money", ["charge", "trade", "order", "invoice", "bill", "tip", "swap", "deposit", "fund", "mint"]),
         LexiconGroup(.destructive, .weak, "may discard state", ["reset"]),
         LexiconGroup(.read, .weak, "produces text or a plan (a file written is a write)", ["generate"]),
         // Execute: runs code, commands or infrastructure.
