@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(name: "RiskTests", dependencies: ["Risk", "JSON", "TestSupport"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Risk", "JSON", "TestSupport", "DemoServer"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Risk", "JSON", "TestSupport"]),
-        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "MCPClient", "Risk", "JSON", "TestSupport"]),
+        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "MCPClient", "Risk", "JSON", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ScannerTests", dependencies: ["Scanner", "CLI", "MCPClient", "Risk", "Reports", "Policy", "Catalogue", "DemoServer", "JSON", "TestSupport"]),
     ]
 )

@@ -8,7 +8,8 @@ public enum MCPRiskCLI {
 
     /// Every subcommand, in help order.
     static let commands: [any CLICommand.Type] = [
-        ScanCommand.self, PolicyCommand.self, RulesCommand.self, EvalCommand.self, DemoServerCommand.self,
+        ScanCommand.self, PolicyCommand.self, RulesCommand.self, CatalogueCommand.self, LockCommand.self, VerifyCommand.self,
+        EvalCommand.self, DemoServerCommand.self,
     ]
 
     /// Every subcommand's spec, in help order.
@@ -20,6 +21,7 @@ public enum MCPRiskCLI {
 
     /// Runs mcprisk with the process arguments and exits with the status.
     public static func main() async -> Never {
+        InterruptHandler.install()
         let status = await run(Array(CommandLine.arguments.dropFirst()), context: .current())
         exit(status)
     }
@@ -73,7 +75,7 @@ public enum MCPRiskCLI {
         let visible: [CommandSpec] = specs.filter { !$0.hidden }
         let width = (visible.map { $0.name.count }.max() ?? 0) + 3
         for spec in visible {
-            let sentence: String = spec.summary.split(separator: ".").first.map { String($0) } ?? spec.summary
+            let sentence: String = spec.summary.components(separatedBy: ". ").first.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 } ?? spec.summary
             lines.append("  " + spec.name + String(repeating: " ", count: width - spec.name.count) + sentence + ".")
         }
         lines += ["", "Run 'mcprisk COMMAND --help' for a command's options.",

@@ -53,3 +53,10 @@ public struct JSONDocument: Sendable {
     /// Duplicate keys, invalid UTF-8 and skipped subtrees, in the order met.
     public var issues: [JSONIssue]
 }
+
+extension JSONIssue {
+    /// An issue from its parts, e.g. read back from a stored catalogue snapshot.
+    public init(kind: Kind, at pointer: JSONPointer, offset: Int, detail: String) {
+        self.kind = kind; self.pointer = pointer; self.offset = offset; self.detail = detail
+    }
+}

@@ -22,7 +22,7 @@ enum PolicyCommand: CLICommand {
     static func run(_ a: ParsedArguments, context: CommandContext) async throws -> Int32 {
         let targets = try TargetOptions.targets(a, context: context)
         let options = try TargetOptions.scanOptions(a, context: context)
-        let format = try a.choice("policy-format", as: PolicyFormat.self) ?? .policylayer
+        let format = try a.choice("policy-format", as: PolicyFormat.self) ?? PolicyOutput.format(forPath: a.value("output")) ?? .policylayer
         let profile = try a.choice("profile", as: PolicyProfile.self) ?? .recommended
         let scanned = await ScanPipeline(options: options).fetch(targets)
         let report = ScanPipeline.report(scanned, failOn: nil, policyFormat: format, policyProfile: profile)
@@ -33,10 +33,11 @@ enum PolicyCommand: CLICommand {
             try PolicyOutput.write(report, to: path, format: format)
         } else {
             let texts = report.servers.compactMap { $0.policy?.text }
-            if texts.count > 1 && format == .policylayer {
-                throw CommandFailure("several servers give several JSON policies: use --output FOLDER")
+            // One policy file governs one server; several are written as files, never glued together.
+            if texts.count > 1 {
+                throw CommandFailure("\(texts.count) servers give \(texts.count) policies: use --output FOLDER to write one file each", status: 64)
             }
-            context.out(texts.joined(separator: "---\n"))
+            context.out(texts.joined())
         }
         return report.isComplete ? 0 : 2
     }

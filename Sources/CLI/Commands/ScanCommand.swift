@@ -17,7 +17,7 @@ enum ScanCommand: CLICommand {
             """,
         options: TargetOptions.specs + OutputPlan.specs + [
             .value("policy-out", "PATH", "Also write the starter policy (one server: a file; several: a folder)"),
-            .value("policy-format", "FORMAT", "policylayer (default) or intercept"),
+            .value("policy-format", "FORMAT", "policylayer or intercept (default: from the --policy-out extension, else policylayer)"),
             .value("profile", "PROFILE", "Policy profile: strict, recommended (default) or permissive"),
         ],
         acceptsCommandAfterDashes: true)
@@ -28,7 +28,7 @@ enum ScanCommand: CLICommand {
         let plan = try OutputPlan(a)
         let failOn = try OutputPlan.failOn(a)
         let color = try OutputPlan.color(a, context: context)
-        let policyFormat = try a.choice("policy-format", as: PolicyFormat.self) ?? .policylayer
+        let policyFormat = try a.choice("policy-format", as: PolicyFormat.self) ?? PolicyOutput.format(forPath: a.value("policy-out")) ?? .policylayer
         let profile = try a.choice("profile", as: PolicyProfile.self) ?? .recommended
 
         let progress = ProgressReporter(enabled: context.stderrIsTTY && targets.count > 1, context: context)
@@ -47,6 +47,15 @@ enum ScanCommand: CLICommand {
 
 /// Writes the starter policies carried in a report: one server to a file, several into a folder.
 enum PolicyOutput {
+    /// The policy format a file name's extension names (`.yaml`/`.yml` Intercept, `.json` PolicyLayer).
+    static func format(forPath path: String?) -> PolicyFormat? {
+        switch path.map({ ($0 as NSString).pathExtension.lowercased() }) {
+        case "yaml", "yml": .intercept
+        case "json": .policylayer
+        default: nil
+        }
+    }
+
     static func write(_ report: Report, to path: String, format: PolicyFormat) throws {
         let withPolicy = report.servers.filter { $0.policy != nil }
         guard !withPolicy.isEmpty else { throw CommandFailure("no policy written to \(path): no server was read") }

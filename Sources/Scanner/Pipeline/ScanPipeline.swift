@@ -10,6 +10,9 @@ public struct ScannedServer: Sendable {
     public var planned: PlannedTarget
     /// What the server offered and how the crawl went.
     public var snapshot: ServerSnapshot
+
+    /// A scanned server from its parts (e.g. a catalogue's stored snapshot, rendered without crawling).
+    public init(planned: PlannedTarget, snapshot: ServerSnapshot) { self.planned = planned; self.snapshot = snapshot }
 }
 
 /// The front door (DESIGN.md §1): targets → snapshots → assessments → report and policy.

@@ -70,7 +70,24 @@ struct SnapshotFetcher: Sendable {
 }
 
 extension SnapshotFetcher {
+    /// Crawls a remote server: Streamable HTTP falling back to legacy SSE unless the config named one.
+    /// The config's headers come first, `--header` ones override them; the target shown is redacted.
     func crawlRemote(_ endpoint: RemoteEndpoint) async -> ServerSnapshot {
-        .failed(target: endpoint.display, error: .invalidTarget("remote scanning arrives with the HTTP transports"))
+        let headers = (endpoint.headers + options.headers).map { HeaderSpec(name: $0.name, value: $0.value) }
+        let url: URL
+        do {
+            url = try RemoteOptions.validatedURL(endpoint.url)
+        } catch {
+            return .failed(target: redactedTarget(url: endpoint.url, headers: headers), error: error)
+        }
+        let kind: RemoteTransportKind = switch endpoint.hint {
+        case .auto: .auto
+        case .streamableHTTP: .streamableHTTP
+        case .sse: .legacySSE
+        }
+        let crawl = crawlOptions
+        let remote = RemoteOptions(url: url, headers: headers, connectTimeout: min(15, crawl.requestTimeout),
+                                   requestTimeout: crawl.requestTimeout, transport: kind)
+        return await Crawler(options: crawl).crawl(remote: remote)
     }
 }

@@ -41,7 +41,9 @@ public struct StdioCommand: Sendable, Hashable {
 
     /// The command line as shown: words quoted when needed, env names without values.
     public var display: String {
-        let words = ([command] + arguments).map(StdioCommand.shellQuoted)
+        // The demo is shown by what a user types, not by this machine's binary path.
+        let program = isTrustedDemo ? "mcprisk" : command
+        let words = ([program] + arguments).map(StdioCommand.shellQuoted)
         let env = environment.keys.sorted().map { "\($0)=…" }
         return (env + words).joined(separator: " ")
     }

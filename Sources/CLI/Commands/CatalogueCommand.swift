@@ -1,0 +1,107 @@
+import Catalogue
+import Foundation
+import Policy
+import Reports
+import Risk
+import Scanner
+
+/// `mcprisk catalogue refresh|merge|report`: the nightly catalogue of MCP servers (docs/catalogue.md).
+enum CatalogueCommand: CLICommand {
+    static let spec = CommandSpec(
+        name: "catalogue",
+        usage: [
+            "catalogue refresh [--catalogue DIR] [--reports DIR] [--jobs N] [--timeout SECONDS] [--shard I/N --output-dir DIR]",
+            "catalogue merge SHARD_DIR... [--catalogue DIR] [--reports DIR]",
+            "catalogue report [--catalogue DIR] [--reports DIR] [--policy-format FORMAT]",
+        ],
+        summary: """
+            Keep a catalogue of MCP servers: 'refresh' crawls every server of catalogue/manifest.json and stores \
+            what it listed (a failing server keeps its last good snapshot) and writes the change report; \
+            '--shard I/N --output-dir DIR' crawls a stable subset for 'merge' to join; 'report' re-renders every \
+            server's report and policy from the stored snapshots without crawling. \
+            Exit status: 0 all servers refreshed, 1 some failed, 2 none (or the catalogue is unusable), 64 usage error.
+            """,
+        options: [
+            .value("catalogue", "DIR", "The catalogue folder (default: catalogue)"),
+            .value("reports", "DIR", "Where reports are written (default: reports)"),
+            .value("jobs", "N", "refresh: servers crawled at once (default 4)"),
+            .value("timeout", "SECONDS", "refresh: time allowed per server (default 60)"),
+            .value("shard", "I/N", "refresh: crawl only shard I of N (0-based), e.g. $JOB_COMPLETION_INDEX/16; needs --output-dir"),
+            .value("output-dir", "DIR", "refresh: write results to DIR for 'catalogue merge' instead of into the catalogue"),
+            .flag("allow-network", "refresh: let stdio servers use the network (by default they run in an empty network namespace)"),
+            .value("policy-format", "FORMAT", "report: policylayer (default) or intercept"),
+        ])
+
+    static func run(_ a: ParsedArguments, context: CommandContext) async throws -> Int32 {
+        guard let verb = a.positionals.first else { throw UsageError("catalogue needs a subcommand: refresh, merge or report") }
+        let store = CatalogueStore(root: URL(fileURLWithPath: a.value("catalogue") ?? "catalogue"))
+        let shown = a.value("reports") ?? "reports"
+        let reports = URL(fileURLWithPath: shown)
+        let rest = Array(a.positionals.dropFirst())
+        func only(_ allowed: Set<String>) throws {
+            let refreshOnly = ["jobs", "timeout", "shard", "output-dir", "allow-network"], reportOnly = ["policy-format"]
+            for name in refreshOnly + reportOnly where !allowed.contains(name) && a.options[name] != nil {
+                throw UsageError("--\(name) does not apply to 'catalogue \(verb)'")
+            }
+        }
+        do {
+            switch verb {
+            case "refresh":
+                try only(["jobs", "timeout", "shard", "output-dir", "allow-network"])
+                guard rest.isEmpty else { throw UsageError("'catalogue refresh' takes no arguments, got '\(rest[0])'") }
+                return try await refresh(a, store: store, reports: reports, shown: shown, context: context)
+            case "merge":
+                try only([])
+                guard !rest.isEmpty else { throw UsageError("'catalogue merge' needs the shard output folders") }
+                let outcome = try CatalogueMerger(store: store, assess: CatalogueTargets.assess)
+                    .merge(shardDirectories: rest.map { URL(fileURLWithPath: $0) })
+                return try finish(outcome, reports: reports, shown: shown, context: context)
+            case "report":
+                try only(["policy-format"])
+                guard rest.isEmpty else { throw UsageError("'catalogue report' takes no arguments, got '\(rest[0])'") }
+                let format = try a.choice("policy-format", as: PolicyFormat.self) ?? .policylayer
+                return try CatalogueReportRun.run(store: store, reports: reports, shown: shown, policyFormat: format, context: context)
+            default:
+                throw UsageError("unknown catalogue subcommand '\(verb)': use refresh, merge or report")
+            }
+        } catch let error as CatalogueError {
+            throw CommandFailure(error.description, status: 2)
+        }
+    }
+
+    static func refresh(_ a: ParsedArguments, store: CatalogueStore, reports: URL, shown: String, context: CommandContext) async throws -> Int32 {
+        let timeout = try a.seconds("timeout") ?? 60
+        let jobs = try a.positiveInt("jobs") ?? 4
+        let shard: Shard?
+        do { shard = try a.value("shard").map { (text) throws(CatalogueError) in try Shard(parsing: text) } } catch { throw UsageError(error.description) }
+        let output = a.value("output-dir").map { URL(fileURLWithPath: $0) }
+        if shard != nil && output == nil { throw UsageError("--shard needs --output-dir: each shard writes its own folder for 'catalogue merge'") }
+        let progress = ProgressReporter(enabled: context.stderrIsTTY, context: context)
+        let refresher = CatalogueRefresher(
+            store: store, jobs: jobs, timeout: timeout + CatalogueTargets.backstopSeconds, shard: shard, outputDirectory: output,
+            mcpriskVersion: MCPRisk.version,
+            crawl: CatalogueTargets.crawl(context: context, timeout: timeout, allowNetwork: a.flag("allow-network")),
+            assess: CatalogueTargets.assess,
+            progress: { progress.update(done: $0.done, total: $0.total, label: $0.lastId) })
+        let outcome = try await refresher.run()
+        progress.finish()
+        return try finish(outcome, reports: reports, shown: shown, context: context)
+    }
+
+    /// Writes the reports (when the catalogue itself changed) and says what happened.
+    static func finish(_ outcome: RefreshOutcome, reports: URL, shown: String, context: CommandContext) throws -> Int32 {
+        var lines = [outcome.summary]
+        for r in outcome.results {
+            guard let f = r.status.failure else { continue }
+            lines.append("  \(r.id): \(f.kind): \(TerminalEscaper.line(f.message, limit: 200)) (failed \(f.consecutiveFailures)× in a row)")
+        }
+        if let report = outcome.changeReport {
+            let written = try CatalogueReportWriter.write(report, to: reports)
+            let names = written.map { "\(shown)/\($0.lastPathComponent)" }
+            lines.append("reports: " + names.joined(separator: ", "))
+            if report.possibleRugPulls > 0 { lines.append("possible rug pulls: \(report.possibleRugPulls) (see \(names[0]))") }
+        }
+        context.out(lines.joined(separator: "\n") + "\n")
+        return outcome.exitStatus
+    }
+}

@@ -1,2 +1,0 @@
-/// The on-disk catalogue: manifest, snapshots, history, refresh. (Filled in by issue 7.)
-enum CatalogueModule {}

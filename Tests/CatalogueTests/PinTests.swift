@@ -1,0 +1,93 @@
+import Foundation
+import JSON
+import Risk
+import Testing
+import TestSupport
+@testable import Catalogue
+
+/// The pin file (mcprisk.lock) and drift detection.
+@Suite struct PinTests {
+    let hash1 = String(repeating: "a", count: 64), hash2 = String(repeating: "b", count: 64), hash3 = String(repeating: "c", count: 64)
+
+    func lock() -> LockFile {
+        LockFile(servers: [
+            .init(name: "time", target: ["--", "python", "-m", "mcp_server_time"], tools: [
+                LockedTool(name: "get_current_time", category: .read, sha256: hash1),
+                LockedTool(name: "convert_time", category: .read, sha256: hash2),
+            ]),
+            .init(name: "demo", target: ["--", "mcprisk", "demo-server"], tools: [LockedTool(name: "delete_file", category: .destructive, sha256: hash3)]),
+        ])
+    }
+
+    @Test func textIsSortedTabSeparatedAndRoundTrips() throws {
+        let text = lock().text
+        let lines = text.split(separator: "\n").filter { !$0.hasPrefix("#") }
+        #expect(lines == [
+            "mcprisk-lock\t1",
+            "server\tdemo\t--\tmcprisk\tdemo-server",
+            "server\ttime\t--\tpython\t-m\tmcp_server_time",
+            "tool\tdemo\tdelete_file\tdestructive\t\(hash3)",
+            "tool\ttime\tconvert_time\tread\t\(hash2)",
+            "tool\ttime\tget_current_time\tread\t\(hash1)",
+        ])
+        #expect(try LockFile(text: text, path: "mcprisk.lock") == lock())
+        // A checkout that turned line ends into CRLF still parses.
+        #expect(try LockFile(text: text.replacingOccurrences(of: "\n", with: "\r\n"), path: "mcprisk.lock") == lock())
+    }
+
+    @Test func hostileNamesStayOnOneLine() throws {
+        for name in HostileStrings.all + ["tab\there", "back\\slash", "\\t literal", "\u{301}combining", "crlf\r\nx"] {
+            let file = LockFile(servers: [.init(name: "s\(name)", target: [name], tools: [LockedTool(name: name, category: .write, sha256: hash1)])])
+            #expect(file.text.split(separator: "\n").count == 5, "\(name.debugDescription)")
+            #expect(try LockFile(text: file.text, path: "x") == file, "\(name.debugDescription)")
+        }
+    }
+
+    @Test(arguments: [
+        ("mcprisk-lock\t2\n", 1, "newer"),
+        ("something else\n", 1, "not an mcprisk lock file"),
+        ("mcprisk-lock\t1\nwhat\tever\n", 2, "unknown line kind"),
+        ("mcprisk-lock\t1\ntool\ts\tt\tread\t\(String(repeating: "a", count: 64))\n", 2, "undeclared server"),
+        ("mcprisk-lock\t1\nserver\ts\ntool\ts\tt\tharmless\t\(String(repeating: "a", count: 64))\n", 3, "unknown category"),
+        ("mcprisk-lock\t1\nserver\ts\ntool\ts\tt\tread\tabc\n", 3, "64 lowercase hex"),
+        ("mcprisk-lock\t1\nserver\ts\\q\n", 2, "bad escape"),
+    ])
+    func parseErrorsNameTheLine(text: String, line: Int, expected: String) {
+        #expect { try LockFile(text: text, path: "mcprisk.lock") } throws: { error in
+            guard case CatalogueError.invalidLockFile(let p, let l, let d) = error else { return false }
+            return p == "mcprisk.lock" && l == line && d.contains(expected)
+        }
+    }
+
+    @Test func noDriftWhenNothingChanged() {
+        let current = Dictionary(uniqueKeysWithValues: lock().servers.map { ($0.name, $0.tools) })
+        #expect(LockVerifier.compare(lock: lock(), current: current).isEmpty)
+    }
+
+    @Test func driftNamesWhatChangedAndRecognisesRenames() {
+        let current: [String: [LockedTool]] = [
+            "time": [
+                LockedTool(name: "now", category: .read, sha256: hash1),                    // renamed from get_current_time
+                LockedTool(name: "convert_time", category: .write, sha256: hash3),          // changed
+                LockedTool(name: "set_time", category: .write, sha256: String(repeating: "d", count: 64)),  // added
+            ],
+            "newcomer": [],
+        ]
+        let drift = LockVerifier.compare(lock: lock(), current: current)
+        #expect(drift.changes.map(\.line) == [
+            "demo: server not scanned (pinned, but missing or failing now)",
+            "time: tool \"get_current_time\" renamed to \"now\" (same definition)",
+            "time: tool \"set_time\" added (write)",
+            "time: tool \"convert_time\" definition changed (bbbbbbbbbbbb… → cccccccccccc…); category read → write (rose)",
+            "newcomer: server not in the lock file",
+        ])
+        #expect(drift.json.arrayValue?.map { $0["kind"]?.stringValue } == ["server-missing", "tool-renamed", "tool-added", "tool-changed", "server-added"])
+    }
+
+    @Test func lockedToolsComeFromDefinitionsAndAssessment() {
+        let tools = [tool("write_b"), tool("read_a"), tool("read_a", "A duplicate.")]
+        let locked = LockedTool.tools(definitions: tools, assessment: fakeAssess(ServerDefinitions(serverName: "s", tools: tools)))
+        #expect(locked == [LockedTool(name: "read_a", category: .read, sha256: ToolHash.sha256(of: tools[1])),
+                           LockedTool(name: "write_b", category: .write, sha256: ToolHash.sha256(of: tools[0]))])
+    }
+}
