@@ -6,7 +6,7 @@ struct NameNounRule: ToolRule {
     /// A name with one of these anywhere hands out advice or documentation (`deploy_serverless_app_help`).
     static let adviceNouns: Set<String> = [
         "help", "guidance", "guide", "guides", "documentation", "instructions", "tips",
-        "tutorial", "practices", "reference", "manual", "faq", "readme", "troubleshoot", "troubleshooting",
+        "tutorial", "practices", "faq", "readme", "troubleshoot", "troubleshooting",
         "recommendations", "advice", "advisor", "explainer", "prerequisites",
     ]
     /// A name with one of these shows what would happen without doing it (`dry_run_delete`, `preview_merge`).
@@ -37,6 +37,7 @@ struct NameNounRule: ToolRule {
                 .triggers(#"{"name": "info"}"#, at: "/name"),
                 .triggers(#"{"name": "dry_run_delete"}"#, at: "/name"),
                 .passes(#"{"name": "delete_user"}"#),
+                .passes(#"{"name": "delete_guide"}"#),
             ])
     }
 
@@ -45,7 +46,10 @@ struct NameNounRule: ToolRule {
         if let preview = words.first(where: Self.previewWords.contains) {
             return [.evidence(.read, weight: 65, at: tool.namePointer, quote: preview, reason: "'\(preview)' in the name: the tool previews rather than acts")]
         }
-        if let advice = words.first(where: Self.adviceNouns.contains) {
+        // Advice is what the tool gives, unless it is what the verb acts on (`delete_guide`).
+        let lead = tool.nameReading.leading
+        if let i = words.firstIndex(where: Self.adviceNouns.contains), lead.map({ $0.position + 1 != i || $0.entry.category == .read }) ?? true {
+            let advice = words[i]
             return [.evidence(.read, weight: 65, at: tool.namePointer, quote: advice, reason: "'\(advice)' in the name: the tool advises or documents rather than acts")]
         }
         if let last = words.last, Self.reportNouns.contains(last) {

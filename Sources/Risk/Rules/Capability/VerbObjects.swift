@@ -20,7 +20,7 @@ enum VerbObjects {
     static let readings: [Reading] = [
         Reading(verbs: ["push", "reset", "checkout", "overwrite", "update", "sync"], objects: ["force", "forced", "hard"],
                 category: .destructive, reason: "a forced or hard change discards what it replaces", reach: 2),
-        Reading(verbs: ["run", "execute", "show", "create", "generate"], objects: ["plan", "preview", "diff"], category: .read, reason: "shows a plan without applying it", reach: 3),
+        Reading(verbs: ["run", "show", "create", "generate"], objects: ["plan", "preview", "diff"], category: .read, reason: "shows a plan without applying it", reach: 3),
         Reading(verbs: ["delete", "del"], objects: [
             "alias", "aliases", "link", "links", "reaction", "reactions", "emoji", "star", "bookmark", "favorite", "favourite", "watcher",
         ], category: .write, reason: "deletes a link or a marker; nothing is lost"),
