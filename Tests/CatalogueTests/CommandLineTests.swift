@@ -110,6 +110,42 @@ import TestSupport
         }
     }
 
+    /// A remote entry: the demo's Streamable HTTP server on loopback, with a header whose value comes
+    /// from the environment and never lands in the catalogue.
+    @Test func remoteEntriesAreCrawledWithHeadersFromTheEnvironment() async throws {
+        try await withTemporaryDirectory { root in
+            let server = Process()
+            server.executableURL = URL(fileURLWithPath: try #require(Self.binary, "mcprisk is not built"))
+            server.arguments = ["demo-server", "--http", "0", "--variant", "minimal"]
+            let out = Pipe()
+            server.standardOutput = out
+            server.standardError = FileHandle.nullDevice
+            try server.run()
+            defer { server.terminate(); server.waitUntilExit() }
+            // The first line names the chosen port: "… listening on 127.0.0.1:PORT: Streamable HTTP http://…/mcp, …".
+            var line = Data()
+            while !line.contains(0x0A), line.count < 4096 {
+                let chunk = out.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                line.append(chunk)
+            }
+            let text = String(decoding: line, as: UTF8.self)
+            let url = try #require(text.split(separator: " ").first { $0.hasPrefix("http://127.0.0.1:") && $0.contains("/mcp") }, "\(text)")
+            let token = "tok-\(UInt32.random(in: 1_000_000...9_999_999))"
+            let store = try store(at: root.appendingPathComponent("catalogue"), CatalogueManifest(servers: [
+                ManifestEntry(id: "remote-demo", name: "Demo over HTTP", launch: .remote(url: String(url.trimmingCharacters(in: CharacterSet(charactersIn: ",\n"))), headerNames: ["X-Api-Key"])),
+            ]))
+            let args = ["catalogue", "refresh", "--catalogue", store.root.path, "--reports", root.appendingPathComponent("reports").path]
+            let missing = try Self.run(args)
+            #expect(missing.status == 2)
+            #expect(missing.out.contains("MCPRISK_HEADER_X_API_KEY is not set"))
+            let result = try Self.run(args, environment: ["MCPRISK_HEADER_X_API_KEY": token])
+            #expect(result.status == 0, "\(result.out)\(result.err)")
+            #expect(try store.readSnapshot(id: "remote-demo")?.tools.count == 7)
+            for (path, bytes) in files(under: root) { #expect(!String(decoding: bytes, as: UTF8.self).contains(token), "\(path)") }
+        }
+    }
+
     @Test func lockThenVerifyCatchesASilentUpdate() async throws {
         try await withTemporaryDirectory { root in
             let lockPath = root.appendingPathComponent("mcprisk.lock").path
