@@ -94,6 +94,24 @@ import Testing
         }
     }
 
+    @Test func anUnreadableStoredFileFailsOnlyItsServerAndIsNeverOverwritten() async throws {
+        try await withTemporaryDirectory { root in
+            let store = try store(at: root, manifest(["a", "b"]))
+            let refresher = CatalogueRefresher(store: store, jobs: 2, timeout: 10, mcpriskVersion: "test",
+                                               crawl: { _ in completeSnapshot([tool("read_a")]) }, now: fixedNow, assess: fakeAssess)
+            _ = try await refresher.run()
+            let url = store.snapshotURL(id: "b")
+            try "{\"schemaVersion\": 1, \"edited\": true}\n".write(to: url, atomically: true, encoding: .utf8)
+            let outcome = try await refresher.run()
+            #expect(outcome.exitStatus == 1)
+            let failure = try #require(outcome.results.last?.status.failure)
+            #expect(failure.kind == "invalid-catalogue-file")
+            #expect(failure.message.contains(url.path))
+            #expect(try String(contentsOf: url, encoding: .utf8).contains("edited"), "left for a person to look at")
+            #expect(outcome.changeReport?.failing.map(\.id) == ["b"])
+        }
+    }
+
     @Test func exitStatusSaysAllSomeOrNone() {
         let ok = ServerRefreshResult(id: "a", succeeded: true, snapshotWritten: true, status: ServerStatus(serverId: "a"))
         var bad = ok; bad.id = "b"; bad.succeeded = false

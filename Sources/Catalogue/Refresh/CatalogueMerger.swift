@@ -58,7 +58,8 @@ public struct CatalogueMerger: Sendable {
         }
         let listed = Set(manifest.servers.map(\.id))
         for id in try store.storedServerIds() where !listed.contains(id) {
-            builder.add(id: id, before: try store.readRecord(id: id), after: nil)
+            // Even an unreadable leftover is removed and reported: the manifest no longer lists it.
+            builder.add(id: id, before: (try? store.readRecord(id: id)) ?? ServerRecord(snapshot: nil, status: nil), after: nil)
             try store.removeServer(id: id)
         }
         return RefreshOutcome(results: results, changeReport: builder.build())
