@@ -20,6 +20,8 @@ let package = Package(
         .target(name: "Scanner", dependencies: ["JSON", "MCPClient", "Risk", "Policy", "Reports", "Catalogue"]),
         .target(name: "CLI", dependencies: ["JSON", "MCPClient", "Risk", "Policy", "Reports", "Catalogue", "Scanner", "DemoServer"]),
         .executableTarget(name: "mcprisk", dependencies: ["CLI"]),
+        // Speed and memory of the offline stages; run with `swift run -c release mcprisk-bench`.
+        .executableTarget(name: "mcprisk-bench", dependencies: ["JSON", "MCPClient", "Risk", "Policy", "Reports"], path: "Benchmarks"),
 
         // Test helpers and hostile fixture servers.
         .target(name: "TestSupport", dependencies: ["JSON", "MCPClient"], path: "Tests/TestSupport"),

@@ -37,7 +37,8 @@ import TestSupport
             let manifest = try Self.fixtureManifest(good + [("hangs", "never-answers"), ("crashes", "crash-mid-list"), ("exits", "exits-immediately")])
             let store = try store(at: root, manifest)
             let pids = Mutable<[Int32]>([])
-            let refresher = CatalogueRefresher(store: store, jobs: 3, timeout: 3, mcpriskVersion: "test", crawl: Self.crawl(pids: pids),
+            // A generous deadline: under a loaded full test run a debug-built good server can take seconds.
+            let refresher = CatalogueRefresher(store: store, jobs: 3, timeout: 20, mcpriskVersion: "test", crawl: Self.crawl(pids: pids),
                                                now: fixedNow, assess: Self.assess)
             let outcome = try await refresher.run()
             #expect(outcome.exitStatus == 1)

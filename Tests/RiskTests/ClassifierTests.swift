@@ -71,6 +71,23 @@ struct ClassifierTests {
         #expect(a.actions[2].evidence.first?.pointer.description == "/tools/0/inputSchema/properties/action/enum/2")
     }
 
+    @Test func actionsBehindALocalReference() throws {
+        let json = ##"{"name": "branches", "inputSchema": {"type": "object", "properties": {"op": {"$ref": "#/$defs/Op"}}, "$defs": {"Op": {"enum": ["list", "purge"]}}}}"##
+        let a = try Self.assess(json)
+        #expect(a.category == .destructive)
+        #expect(a.actions.map(\.value) == ["list", "purge"])
+        #expect(a.actions[1].evidence.first?.pointer.description == "/tools/0/inputSchema/$defs/Op/enum/1")
+    }
+
+    @Test func queryLanguagesThatMayWrite() throws {
+        let cypher = try Self.assess(Self.tool("write_neo4j_cypher", "Execute a write Cypher query.", properties: #"{"query": {"type": "string"}}"#))
+        #expect(cypher.category == .execute)
+        let sql = try Self.assess(Self.tool("query", "Run a SQL query against the database.", properties: #"{"sql": {"type": "string"}}"#))
+        #expect(sql.category == .execute)
+        let promql = try Self.assess(Self.tool("execute_promql_query", "Execute a PromQL query.", properties: #"{"query": {"type": "string"}}"#))
+        #expect(promql.category == .read)
+    }
+
     @Test func actionsListedOnlyInProse() throws {
         let a = try Self.assess(Self.tool("manage_events", "Manages calendar events.", properties: #"{"action": {"type": "string", "description": "Action to perform, one of: create, update, delete"}}"#))
         #expect(a.category == .destructive)

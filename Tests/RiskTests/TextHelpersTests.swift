@@ -1,3 +1,4 @@
+import Foundation
 import JSON
 import Testing
 import TestSupport
@@ -53,6 +54,13 @@ struct TextHelpersTests {
         let scotland: [Unicode.Scalar] = ["\u{1F3F4}", "\u{E0067}", "\u{E0062}", "\u{E0073}", "\u{E0063}", "\u{E0074}", "\u{E007F}"]
         #expect(TagCharacters.isFlagSequence(scotland, tagsStartAt: 1))
         #expect(!TagCharacters.isFlagSequence(["a"] + tags, tagsStartAt: 1))
+    }
+
+    @Test func confusableSkeletons() {
+        #expect(Confusables.skeleton("s\u{0435}nd_Email") == "send_email")
+        #expect(Confusables.skeleton("\u{FF53}end") == "send")
+        #expect(Confusables.hasLookalikes("p\u{0430}y"))
+        #expect(!Confusables.hasLookalikes("Pay_Now"))
     }
 
     @Test func base64AndHexDecode() {
@@ -131,5 +139,26 @@ struct TextHelpersTests {
             let server = ServerDefinitions(serverName: "h", tools: [["name": "t", "description": .string(text)]])
             #expect(!InvisibleUnicodeRule().check(server).isEmpty, "\(text.debugDescription)")
         }
+    }
+}
+
+struct TextHelpersScaleTests {
+    /// A hostile megabyte of trigger words without punctuation: the rules must finish (linear-ish work);
+    /// the time is not asserted, the test would hang if a rule went quadratic.
+    @Test func hugeRepetitiveDescriptionsAreHandled() {
+        let blob = String(repeating: "password api key send include parameter conversation history mcp_tool_x_y ~/.ssh ", count: 12_000)
+        let server = ServerDefinitions(serverName: "big", tools: [["name": "t", "description": .string(blob)]],
+                                       otherServersTools: ["other": (0..<2_000).map { "tool_\($0)_x_y" }])
+        var hits: [String: Int] = [:]
+        var lines: [String] = []
+        for rule in ThreatRules.all {
+            let start = Date()
+            hits[rule.description.id] = rule.check(server).count
+            lines.append("\(rule.description.id) \(Int(Date().timeIntervalSince(start) * 1000)) ms")
+        }
+        EvalSnapshots.report(lines)
+        #expect(hits["secret-exfiltration"] == 1, "one finding per field, however often it repeats")
+        #expect(hits["long-description"] == 1)
+        #expect(hits["invisible-unicode"] == 0 && hits["terminal-escape"] == 0)
     }
 }

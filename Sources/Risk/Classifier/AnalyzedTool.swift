@@ -12,6 +12,8 @@ public struct SchemaProperty: Sendable {
     public var words: [String]
     /// Its `description`, if any.
     public var description: String?
+    /// Its description split into words (empty when absent).
+    public var prose: ProseWords
     /// Its `type` (the first one when a list), if any.
     public var type: String?
     /// Its string `enum` values (or `const`/`oneOf` constants) with their pointers.
@@ -36,11 +38,15 @@ public struct AnalyzedTool: Sendable {
     public var description: String
     /// The description split into words and sentences.
     public var prose: ProseWords
+    /// The description's words, lowercase, in order.
+    public var proseTexts: [String]
+    /// The verbs of the name (read once for every rule).
+    var nameReading: VerbReading
     /// Every input property, depth first, bounded.
     public var properties: [SchemaProperty]
     /// The declared annotations.
     public var annotations: DeclaredAnnotations
-    /// Every lowercase word of name, description and property names (for context checks).
+    /// Every lowercase word of the name, the description's opening and the property names (for context checks).
     public var vocabulary: Set<String>
     /// The first words of the description's first sentence (the verb's neighbourhood).
     public var descriptionHead: [String]
@@ -62,31 +68,29 @@ public struct AnalyzedTool: Sendable {
         self.nameTokens = NameTokens(name)
         self.description = json["description"]?.stringValue ?? ""
         self.prose = ProseWords(description)
+        self.proseTexts = prose.words.map(\.text)
+        self.nameReading = VerbReading(nameTokens)
         self.annotations = DeclaredAnnotations(tool: json)
         var properties: [SchemaProperty] = []
         if let schema = json["inputSchema"] {
             AnalyzedTool.walk(schema, root: schema, pointer: pointer.appending("inputSchema"), path: "", depth: 0, into: &properties)
         }
         self.properties = properties
+        let prose = self.prose
+        self.descriptionHead = prose.firstSentence.prefix(8).map { prose.words[$0].text }
         var vocabulary = Set(nameTokens.texts)
-        for w in prose.words { vocabulary.insert(w.text) }
+        vocabulary.formUnion(descriptionHead)
         for p in properties { vocabulary.formUnion(p.words) }
         self.vocabulary = vocabulary
         self.serverVocabulary = vocabulary
-        let prose = self.prose
-        self.descriptionHead = prose.firstSentence.prefix(8).map { prose.words[$0].text }
     }
 
     /// Every valid tool of a server.
     public static func all(in server: ServerDefinitions) -> [AnalyzedTool] {
         var tools = server.tools.enumerated().compactMap { AnalyzedTool($0.element, index: $0.offset) }
         var shared: Set<String> = []
-        for t in tools {
-            shared.formUnion(t.nameTokens.texts)
-            shared.formUnion(t.descriptionHead)
-            for p in t.properties { shared.formUnion(p.words) }
-        }
-        for i in tools.indices { tools[i].serverVocabulary.formUnion(shared) }
+        for t in tools { shared.formUnion(t.vocabulary) }
+        for i in tools.indices { tools[i].serverVocabulary = shared }
         return tools
     }
 
@@ -149,7 +153,8 @@ public struct AnalyzedTool: Sendable {
             }
         }
         if let items = schema["items"] { collect(items, pointer.appending("items")) }
+        let description = schema["description"]?.stringValue
         return SchemaProperty(pointer: pointer, path: path, name: name, words: NameTokens(name).texts,
-                              description: schema["description"]?.stringValue, type: type, enumValues: enumValues, depth: depth)
+                              description: description, prose: ProseWords(description ?? ""), type: type, enumValues: enumValues, depth: depth)
     }
 }

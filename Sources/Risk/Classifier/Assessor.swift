@@ -42,13 +42,13 @@ public struct Assessor: Sendable {
             case .capability:
                 continue
             case .signal:
-                for hit in rule.check(server) {
+                for hit in Assessor.hits(of: rule, server, tools) {
                     guard case .signal(let path) = hit.effect, let index = Locator.toolIndex(of: hit.pointer) else { continue }
                     let detail = hit.message.isEmpty || hit.message == d.title ? nil : hit.message
                     signalsByTool[index, default: []].append(Signal(id: d.id, title: d.title, path: path, detail: detail))
                 }
             case .finding:
-                for hit in rule.check(server) {
+                for hit in Assessor.hits(of: rule, server, tools) {
                     guard case .finding(let severity) = hit.effect else { continue }
                     findings.append(Finding(ruleId: d.id, severity: severity ?? d.severity, confidence: d.confidence, message: hit.message,
                                             quote: hit.quote, location: Locator.location(of: hit.pointer, in: server)))
@@ -72,6 +72,12 @@ public struct Assessor: Sendable {
                                   signals: signals, severityRaisedBy: raisedBy, annotations: tool.annotations)
         }
         return ServerAssessment(tools: assessed, findings: findings)
+    }
+
+    /// A rule's hits, handing tool rules the tools already read.
+    static func hits(of rule: any Rule, _ server: ServerDefinitions, _ tools: [AnalyzedTool]) -> [RuleHit] {
+        if let toolRule = rule as? any ToolRule { return tools.flatMap { toolRule.hits(in: $0) } }
+        return rule.check(server)
     }
 
     /// Findings by severity (highest first), then location in document order, then rule id and quote.

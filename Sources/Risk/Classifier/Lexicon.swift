@@ -1,6 +1,7 @@
 /// How strongly a word argues for its category.
 public enum Strength: Int, Sendable, Hashable, Comparable {
     case weak = 1, normal = 2, strong = 3
+    /// Weaker first.
     public static func < (a: Strength, b: Strength) -> Bool { a.rawValue < b.rawValue }
     /// Scales a position's weight: strong words keep it, weak ones keep a little over half.
     public func scale(_ weight: Int) -> Int {

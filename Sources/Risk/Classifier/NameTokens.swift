@@ -28,15 +28,15 @@ public struct NameTokens: Sendable, Hashable {
             guard !current.isEmpty else { return }
             if pendingSegmentBreak, !words.isEmpty { segment += 1 }
             pendingSegmentBreak = false
-            words.append(Word(text: String(String.UnicodeScalarView(current)).lowercased(), segment: segment))
+            words.append(Word(text: ScalarClass.lowercased(current[...]), segment: segment))
             current.removeAll(keepingCapacity: true)
         }
 
         var i = 0
         while i < scalars.count {
             let c = scalars[i]
-            let isLetter = c.properties.isAlphabetic
-            let isDigit = c.properties.numericType != nil && !isLetter
+            let isLetter = ScalarClass.isLetter(c)
+            let isDigit = !isLetter && ScalarClass.isDigit(c)
             if !isLetter && !isDigit {
                 flush()
                 // Dots, slashes, colons and a doubled underscore start a new namespace segment.
@@ -47,12 +47,12 @@ public struct NameTokens: Sendable, Hashable {
                 continue
             }
             if let last = current.last {
-                let lastUpper = last.properties.isUppercase
-                let upper = c.properties.isUppercase
-                let lower = c.properties.isLowercase
-                if upper && (last.properties.isLowercase || (last.properties.numericType != nil && current.count > 1)) {
+                let lastUpper = ScalarClass.isUpper(last)
+                let upper = ScalarClass.isUpper(c)
+                let lower = ScalarClass.isLower(c)
+                if upper && (ScalarClass.isLower(last) || (ScalarClass.isDigit(last) && current.count > 1)) {
                     flush()                                   // camelCase boundary
-                } else if lower && lastUpper && current.count > 1 && current[current.count - 2].properties.isUppercase {
+                } else if lower && lastUpper && current.count > 1 && ScalarClass.isUpper(current[current.count - 2]) {
                     // "AHORead": the last capital of an acronym starts the next word.
                     let carried = current.removeLast()
                     flush()

@@ -41,23 +41,25 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
     public func matches(in words: [String]) -> [Match] {
         var out: [Match] = []
         for start in words.indices {
-            let candidates = (byFirstWord[words[start]] ?? []) + byFirstPrefix
-            for p in candidates {
-                if let end = match(p.parts, words, start) { out.append(Match(from: start, to: end, phrase: p.text, payload: p.payload)) }
+            for p in byFirstWord[words[start]] ?? [] {
+                if let end = match(p.parts[...], words, start) { out.append(Match(from: start, to: end, phrase: p.text, payload: p.payload)) }
+            }
+            for p in byFirstPrefix {
+                if let end = match(p.parts[...], words, start) { out.append(Match(from: start, to: end, phrase: p.text, payload: p.payload)) }
             }
         }
         return out
     }
 
-    private func match(_ parts: [String], _ words: [String], _ start: Int) -> Int? {
+    private func match(_ parts: ArraySlice<String>, _ words: [String], _ start: Int) -> Int? {
         var i = start
-        var k = 0
-        while k < parts.count {
+        var k = parts.startIndex
+        while k < parts.endIndex {
             let part = parts[k]
             if part == "*" {
                 // Try skipping zero, one or two words before the next part.
                 for skip in 0...2 where i + skip <= words.count {
-                    if let end = match(Array(parts[(k + 1)...]), words, i + skip) { return end }
+                    if let end = match(parts[(k + 1)...], words, i + skip) { return end }
                 }
                 return nil
             }
@@ -66,6 +68,6 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
             guard ok else { return nil }
             i += 1; k += 1
         }
-        return i - 1
+        return i > start ? i - 1 : nil
     }
 }

@@ -29,7 +29,7 @@ public struct ProseWords: Sendable {
         var sawWordInSentence = false
         func flush(_ end: Int) {
             guard start >= 0 else { return }
-            let text = String(String.UnicodeScalarView(scalars[start..<end])).lowercased()
+            let text = ScalarClass.lowercased(scalars[start..<end])
             words.append(Word(text: text, start: start, end: end, sentence: sentence))
             start = -1
             sawWordInSentence = true
@@ -37,8 +37,8 @@ public struct ProseWords: Sendable {
         var i = 0
         while i < scalars.count {
             let c = scalars[i]
-            let wordy = c.properties.isAlphabetic || c.properties.numericType != nil || c == "_"
-            let apostrophe = (c == "'" || c == "\u{2019}") && start >= 0 && i + 1 < scalars.count && scalars[i + 1].properties.isAlphabetic
+            let wordy = ScalarClass.isLetter(c) || c == "_" || ScalarClass.isDigit(c)
+            let apostrophe = (c == "'" || c == "\u{2019}") && start >= 0 && i + 1 < scalars.count && ScalarClass.isLetter(scalars[i + 1])
             if wordy || apostrophe {
                 if start < 0 { start = i }
             } else {
@@ -46,9 +46,9 @@ public struct ProseWords: Sendable {
                 // A sentence ends at . ! ? followed by whitespace, or at a blank line or a list line.
                 if sawWordInSentence {
                     let next = i + 1 < scalars.count ? scalars[i + 1] : " "
-                    if (c == "." || c == "!" || c == "?" || c == ";") && next.properties.isWhitespace {
+                    if (c == "." || c == "!" || c == "?" || c == ";") && ScalarClass.isSpace(next) {
                         sentence += 1; sawWordInSentence = false
-                    } else if c == "\n" && (next == "\n" || next == "-" || next == "*" || next == "#" || next == " " || next.properties.isUppercase) {
+                    } else if c == "\n" && (next == "\n" || next == "-" || next == "*" || next == "#" || next == " " || ScalarClass.isUpper(next)) {
                         sentence += 1; sawWordInSentence = false
                     }
                 }

@@ -17,6 +17,21 @@ extension ToolRule {
 extension RuleHit {
     /// Capability evidence toward `category`.
     static func evidence(_ category: Category, weight: Int, at pointer: JSONPointer, quote: String, reason: String) -> RuleHit {
-        RuleHit(pointer: pointer, quote: Quote.cut(quote), message: reason, effect: .capability(category, weight: weight))
+        RuleHit(pointer: pointer, quote: EvidenceQuote.make(quote), message: reason, effect: .capability(category, weight: weight))
+    }
+}
+
+/// Evidence quotes: white space runs (line breaks included) become one space before `Quote.cut`.
+enum EvidenceQuote {
+    /// `text` with runs of white space made one space, cut to a readable length.
+    static func make(_ text: String) -> String {
+        var out = ""
+        var pendingSpace = false
+        for c in text.prefix(Quote.maxLength * 4) {
+            if c.isWhitespace { pendingSpace = !out.isEmpty; continue }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(c)
+        }
+        return Quote.cut(out)
     }
 }

@@ -33,18 +33,19 @@ public struct VerbReading: Sendable {
     /// One-to-four-letter type prefixes of Redis-style commands (`hdel`, `zrem`, `arrtrim`, `psubscribe`).
     static let commandPrefixes: [String] = ["json", "arr", "str", "obj", "num", "geo", "h", "l", "r", "s", "z", "x", "m", "p", "b", "ts", "bf", "cf", "ft"]
     /// Words that undo the verb after them (`do_not_exercise`).
-    static let negations: Set<String> = ["not", "no", "never", "without", "dont", "non"]
+    static let negations: Set<String> = ["not", "no", "never", "without", "dont", "non", "dry"]
 
     /// Reads the verbs of `words` (one entry per word, with its namespace segment).
     init(_ tokens: NameTokens, lexicon: Lexicon = VerbLexicon.verbs) {
         var found: [(Int, String, String, LexiconEntry, Int)] = []   // position, word, base, entry, segment
         for (i, w) in tokens.words.enumerated() {
             if i > 0, VerbReading.negations.contains(tokens.words[i - 1].text) { continue }
-            if var (base, entry) = VerbReading.lookup(w.text, lexicon: lexicon) {
+            if let (base, matched) = VerbReading.lookup(w.text, lexicon: lexicon) {
+                var entry = matched
                 // `staged`, `opted`, `streaming` in a name describe a thing; they do not act.
                 if base != w.text && (w.text.hasSuffix("ed") || w.text.hasSuffix("ing")) { entry.alsoNoun = true }
-                // `changes`, `logs`, `orders`: a plural of a word that is also a noun is that noun.
-                if entry.alsoNoun && base != w.text && w.text.hasSuffix("s") { continue }
+                // `changes`, `logs`, `replies`, `rates`: a plural in a name is a noun.
+                if base != w.text && w.text.hasSuffix("s") && lexicon.lookup(w.text) != nil { continue }
                 found.append((i, w.text, base, entry, w.segment))
             }
         }
@@ -56,8 +57,9 @@ public struct VerbReading: Sendable {
             let inSegment = found.filter { $0.4 == s }
             // A segment that opens with a verb leads with it (`set_vector_in_hash`), unless a plain verb
             // follows at once (`order_create`).
+            // (Not an agent noun: `browser_type` and `notion_delete_block` open with nouns.)
             if let opener = inSegment.first, opener.0 == tokens.words.firstIndex(where: { $0.segment == s }),
-               opener.1 == opener.2 || !(opener.1.hasSuffix("ed") || opener.1.hasSuffix("ing")),
+               lexicon.lookup(opener.1) != nil, opener.1 == opener.2 || !(opener.1.hasSuffix("ed") || opener.1.hasSuffix("ing")),
                !inSegment.contains(where: { $0.0 == opener.0 + 1 && !$0.3.alsoNoun && $0.0 == tokens.words.lastIndex(where: { $0.segment == s }) }) {
                 leadingPosition = opener.0; break outer
             }
@@ -95,7 +97,7 @@ public struct VerbReading: Sendable {
             let rest = String(word.dropFirst(prefix.count))
             if let e = lexicon.exact(rest) { return (rest, e) }
             // `hgetall`, `xreadgroup`: a command verb followed by a short qualifier.
-            for verbLength in stride(from: rest.count - 1, through: 3, by: -1) {
+            for verbLength in stride(from: min(rest.count - 1, 12), through: 3, by: -1) {
                 let head = String(rest.prefix(verbLength))
                 if let e = lexicon.exact(head), !e.alsoNoun { return (head, e) }
             }

@@ -182,10 +182,20 @@ struct FoldedText: Sendable {
 
     /// The word indices whose ranges overlap the original scalar range `range`.
     func wordIndices(overlapping range: Range<Int>) -> Range<Int> {
-        let lo = words.firstIndex { $0.range.upperBound > range.lowerBound } ?? words.count
-        var hi = lo
-        while hi < words.count, words[hi].range.lowerBound < range.upperBound { hi += 1 }
-        return lo..<hi
+        // Binary searches: rules call this once per match, and a hostile text can hold many matches.
+        let lo = firstWord { $0.range.upperBound > range.lowerBound }
+        let hi = firstWord { $0.range.lowerBound >= range.upperBound }
+        return lo..<max(lo, hi)
+    }
+
+    /// The index of the first word for which `isPast` holds (it must hold for every later word too).
+    private func firstWord(_ isPast: (Word) -> Bool) -> Int {
+        var lo = 0, hi = words.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if isPast(words[mid]) { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
     }
 
     /// The quote for a match: the matched span with context on both sides, at most `limit` scalars,

@@ -22,6 +22,9 @@ struct TextField: Sendable {
     /// The parameter or argument it belongs to, when it belongs to one.
     let parameter: String?
 
+    /// The finding location for this field: its holder's kind and name, and the field's own pointer.
+    var location: Location { Location(kind: ownerKind, name: ownerName, pointer: pointer) }
+
     /// True for prose a model reads as guidance: descriptions, titles, instructions.
     var isProse: Bool {
         switch role {

@@ -39,11 +39,13 @@ struct ActionEnumRule: ToolRule {
             // `action_type`, `operation_name`: a selector word anywhere in the input's name.
             let strong = p.words.contains(where: Self.selectors.contains)
             guard strong || Self.weakSelectors.contains(last) else { continue }
-            if !p.enumValues.isEmpty {
+            if HTTPRequestRule.isMethodEnum(p) {
+                continue   // HTTP methods, not operations of the tool (see `http-request`)
+            } else if !p.enumValues.isEmpty {
                 hits += enumHits(p, strong: strong, tool: tool)
             } else if strong, Self.listsOwnActions(tool, p) {
                 // Values listed in the input's description, else in the tool's ("Supported operations: ...").
-                let own = proseHits(ProseWords(p.description ?? ""), at: p.pointer.appending("description"), parameter: p.name, after: nil, tool: tool)
+                let own = proseHits(p.prose, at: p.pointer.appending("description"), parameter: p.name, after: nil, tool: tool)
                 let listed = own.isEmpty ? proseHits(tool.prose, at: tool.descriptionPointer, parameter: p.name, after: Self.listHeads, tool: tool) : own
                 hits += listed.isEmpty ? sentenceHits(tool, parameter: p.name) : listed
             }
@@ -57,9 +59,9 @@ struct ActionEnumRule: ToolRule {
     /// Prose lists count only for a tool whose name does not already say what it does (`manage_event`),
     /// and whose selector is not a pass-through to any API command (`api_operation`, "e.g. SET, DEL").
     static func listsOwnActions(_ tool: AnalyzedTool, _ p: SchemaProperty) -> Bool {
-        if let lead = VerbReading(tool.nameTokens).leading, lead.entry.strength != .weak, !lead.entry.alsoNoun { return false }
+        if let lead = tool.nameReading.leading, lead.entry.strength != .weak, !lead.entry.alsoNoun { return false }
         if p.words.contains("api") { return false }
-        let words = ProseWords(p.description ?? "").words.map(\.text)
+        let words = p.prose.words.map(\.text)
         return !words.contains(where: openSetWords.contains)
     }
 

@@ -2,7 +2,7 @@
 enum CapabilityRules {
     static let all: [any Rule] = [
         NameVerbRule(), NameNounRule(), DescriptionVerbRule(), DescriptionPhraseRule(), ReadOnlyStatementRule(),
-        MoneyMovementRule(), CodeInputRule(), SQLInputRule(), PaymentInputRule(), EscalationInputRule(),
+        MoneyMovementRule(), CodeInputRule(), SQLInputRule(), HTTPRequestRule(), PaymentInputRule(), EscalationInputRule(),
         ReversibleStatementRule(), FileOutputRule(), ActionEnumRule(), AnnotationHintRule(),
     ]
 }

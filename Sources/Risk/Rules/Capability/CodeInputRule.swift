@@ -7,6 +7,8 @@ struct CodeInputRule: ToolRule {
     static let runnableNames: Set<String> = ["command", "commands", "cmd", "script", "scripts", "shell", "bash", "javascript", "js", "expression_to_eval", "snippet"]
     /// Qualifiers that make `code` mean program text (`python_code`, `source_code`), unlike `country_code`.
     static let codeQualifiers: Set<String> = ["python", "js", "javascript", "source", "lua", "ruby", "shell", "bash", "sql", "program", "typescript", "ts", "py"]
+    /// Inputs that take a whole manifest to apply (Kubernetes YAML, a stack template).
+    static let manifestNames: Set<String> = ["yaml", "yaml_content", "manifest", "manifests", "manifest_yaml", "kustomization", "template_body"]
     /// Words in a property's description that say its value will run.
     static let runWords: Set<String> = ["execute", "executed", "run", "runs", "evaluate", "evaluated", "eval", "shell", "interpreter", "command", "script", "code"]
 
@@ -23,6 +25,7 @@ struct CodeInputRule: ToolRule {
             examples: [
                 .triggers(#"{"name": "x", "inputSchema": {"type": "object", "properties": {"command": {"type": "string"}}}}"#, at: "/inputSchema/properties/command"),
                 .triggers(#"{"name": "x", "inputSchema": {"type": "object", "properties": {"opts": {"type": "object", "properties": {"python_code": {"type": "string"}}}}}}"#, at: "/inputSchema/properties/opts/properties/python_code"),
+                .triggers(#"{"name": "x", "inputSchema": {"type": "object", "properties": {"yaml_content": {"type": "string"}}}}"#, at: "/inputSchema/properties/yaml_content"),
                 .passes(#"{"name": "x", "inputSchema": {"type": "object", "properties": {"country_code": {"type": "string"}}}}"#),
                 .passes(#"{"name": "x", "inputSchema": {"type": "object", "properties": {"command": {"type": "string", "enum": ["start", "stop"]}}}}"#),
             ])
@@ -30,11 +33,14 @@ struct CodeInputRule: ToolRule {
 
     func hits(in tool: AnalyzedTool) -> [RuleHit] {
         for p in tool.properties where p.enumValues.isEmpty && (p.type == nil || p.type == "string" || p.type == "array") {
+            if Self.manifestNames.contains(p.name.lowercased()) {
+                return [.evidence(.execute, weight: 50, at: p.pointer, quote: p.name, reason: "input '\(p.path)' takes a manifest to apply")]
+            }
             guard let last = p.words.last else { continue }
             let named = Self.runnableNames.contains(last)
                 || (last == "code" && (p.words.count == 1 || p.words.dropLast().contains(where: Self.codeQualifiers.contains)))
             guard named else { continue }
-            let described = ProseWords(p.description ?? "").words.contains { Self.runWords.contains($0.text) }
+            let described = p.prose.words.contains { Self.runWords.contains($0.text) }
             let weight = described ? 60 : 50
             return [.evidence(.execute, weight: weight, at: p.pointer, quote: p.name,
                               reason: "input '\(p.path)' takes \(last == "code" ? "code" : "a \(last)") to run")]

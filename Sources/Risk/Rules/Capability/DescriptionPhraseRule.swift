@@ -109,7 +109,7 @@ struct DescriptionPhraseRule: ToolRule {
     }
 
     func hits(in tool: AnalyzedTool) -> [RuleHit] {
-        let texts = tool.prose.words.map(\.text)
+        let texts = tool.proseTexts
         var hits: [RuleHit] = []
         var seen: Set<String> = []
         for m in Self.matcher.matches(in: texts) {

@@ -15,6 +15,7 @@ struct DescriptionVerbRule: ToolRule {
         "user", "users", "agent", "llm", "model", "ai", "assistant", "when", "should", "must", "may", "in", "on",
         "with", "of", "your", "our", "and", "or", "provides", "provide", "ability", "capability", "call",
         "utility", "operation", "action", "command", "server", "service", "here", "now", "tries", "try", "attempts",
+        "perform", "performs", "do", "does",
     ]
     /// Words that undo a verb within the next three words ("does not modify", "never deletes").
     static let negations: Set<String> = [
@@ -68,9 +69,10 @@ struct DescriptionVerbRule: ToolRule {
             index += 1
         }
         guard let (leadIndex, leadBase, rawEntry) = lead else { return [] }
-        let nameObjects = tool.nameTokens.texts
+        // The name's words after its own verb (`k8s_create` gives none: `k8s` names the server, not an object).
+        let nameObjects = tool.nameReading.leading.map { Array(tool.nameTokens.texts.dropFirst($0.position + 1)) } ?? []
         let following = words[(leadIndex + 1)..<min(first.upperBound, leadIndex + 8)].map(\.text)
-        let leadEntry = VerbObjects.entry(for: leadBase, rawEntry, nameObjects: nameObjects, nearby: following)
+        let leadEntry = VerbObjects.entry(for: leadBase, rawEntry, nameObjects: nameObjects, nearby: following, server: tool.serverVocabulary)
         if let named = namedOperation(tool, leadBase: leadBase, in: first) { return [named] }
         if leadEntry.category == .execute {
             let object = words[(leadIndex + 1)..<min(first.upperBound, leadIndex + 6)].map(\.text)
@@ -91,8 +93,20 @@ struct DescriptionVerbRule: ToolRule {
             chain.append((j, base, entry)); j += 1
         }
         if linked {
+            // "Create, update or delete": the tool does each; the most dangerous of them leads.
+            let all = [(leadIndex, leadEntry)] + chain.map { ($0.0, VerbObjects.entry(for: $0.1, $0.2, nameObjects: nameObjects, nearby: following, server: tool.serverVocabulary)) }
+            let worst = all.max { a, b in (a.1.category.rank, b.0) < (b.1.category.rank, a.0) }!
+            if worst.0 != leadIndex {
+                hits[0] = .evidence(leadEntry.category, weight: NameVerbRule.secondaryWeight, at: tool.descriptionPointer, quote: tool.prose.quote(leadIndex, leadIndex),
+                                    reason: "'\(words[leadIndex].text)' opens a list of verbs; the most dangerous one leads")
+            }
             for (i, base, rawEntry) in chain {
-                let entry = VerbObjects.entry(for: base, rawEntry, nameObjects: nameObjects, nearby: following)
+                let entry = VerbObjects.entry(for: base, rawEntry, nameObjects: nameObjects, nearby: following, server: tool.serverVocabulary)
+                guard i == worst.0 else {
+                    hits.append(.evidence(entry.category, weight: NameVerbRule.secondaryWeight, at: tool.descriptionPointer, quote: tool.prose.quote(i, i),
+                                          reason: "'\(words[i].text)' is listed with the opening verb: \(entry.reason)"))
+                    continue
+                }
                 hits.append(hit(tool, i, base, entry, reason: "'\(words[i].text)' is listed with the opening verb: \(entry.reason)"))
             }
         }

@@ -17,10 +17,13 @@ struct FileOutputRule: ToolRule {
         ("write * file~", "writes files"),
         ("output file~", "writes an output file"),
         ("will be appended", "appends its output to a file"),
+        ("in place", "changes files in place"),
         ("will be written", "writes its output"),
         ("will be saved", "saves its output"),
     ]
     static let matcher = PhraseMatcher(phrases)
+    /// Read verbs that move data somewhere: with an output path they write.
+    static let transferVerbs: Set<String> = ["download", "export", "dump", "save", "fetch", "copy", "pull", "get", "backup"]
     /// Inputs naming where output goes.
     static let outputInputs: Set<String> = ["output_path", "output_file", "output_dir", "output_directory", "save_path", "save_to", "destination_path", "local_path", "download_path", "target_path", "dest_path", "out_path", "out_file"]
 
@@ -35,6 +38,7 @@ struct FileOutputRule: ToolRule {
             examples: [
                 .triggers(#"{"name": "x", "description": "Generates a report and saves it to the given path."}"#, at: "/description"),
                 .triggers(#"{"name": "x", "inputSchema": {"type": "object", "properties": {"local_path": {"type": "string"}}}}"#, at: "/inputSchema/properties/local_path"),
+                .triggers(#"{"name": "download_file", "description": "Download a file from the server.", "inputSchema": {"type": "object", "properties": {"remote_path": {"type": "string"}, "local_path": {"type": "string"}}}}"#, at: "/inputSchema/properties/local_path"),
                 .passes(#"{"name": "x", "description": "Returns the file contents."}"#),
             ])
     }
@@ -42,7 +46,7 @@ struct FileOutputRule: ToolRule {
     func hits(in tool: AnalyzedTool) -> [RuleHit] {
         // The tool's description first, then each input's (where "results will be written" often hides).
         let texts: [(ProseWords, JSONPointer)] = [(tool.prose, tool.descriptionPointer)]
-            + tool.properties.prefix(64).filter { $0.type != "boolean" }.compactMap { p in p.description.map { (ProseWords($0), p.pointer.appending("description")) } }
+            + tool.properties.prefix(64).filter { $0.type != "boolean" }.filter { $0.description != nil }.map { ($0.prose, $0.pointer.appending("description")) }
         for (prose, pointer) in texts {
             let words = prose.words.map(\.text)
             for m in Self.matcher.matches(in: words) {
@@ -52,6 +56,10 @@ struct FileOutputRule: ToolRule {
             }
         }
         if let p = tool.properties.first(where: { $0.depth == 0 && Self.outputInputs.contains($0.name.lowercased()) }) {
+            // A download or export to a caller-chosen path writes that file, whatever the verb says.
+            if let lead = tool.nameReading.leading, Self.transferVerbs.contains(lead.base) {
+                return [.evidence(.write, weight: 75, at: p.pointer, quote: p.name, reason: "the tool \(lead.base)s to the caller-chosen path '\(p.path)': it writes that file")]
+            }
             return [.evidence(.write, weight: 55, at: p.pointer, quote: p.name, reason: "input '\(p.path)' names where output is written")]
         }
         return []

@@ -9,17 +9,20 @@ struct MoneyMovementRule: ToolRule {
         "create", "place", "submit", "make", "initiate", "send", "issue", "process", "execute", "confirm", "capture",
         "cancel", "replace", "close", "modify", "finalize", "finalise", "pay", "void", "exercise", "open", "liquidate",
         "settle", "authorize", "authorise", "approve", "book", "request", "start", "new", "post", "edit", "amend",
-        "update", "set", "exit", "flatten", "reverse",
+        "update", "set", "exit", "flatten", "reverse", "transfer", "wire", "move", "deposit", "withdraw", "swap", "checkout",
     ]
     /// Objects that are money whatever the server (`refund`, `payment`, `payout`).
     static let moneyObjects: Set<String> = [
         "payment", "payments", "refund", "refunds", "payout", "payouts", "charge", "charges", "checkout", "funds",
         "money", "withdrawal", "withdrawals", "remittance", "wire", "donation", "purchase", "bet", "wager", "payroll",
+        "cart", "basket", "cryptocurrency", "bitcoin", "btc", "eth", "ether", "sol", "usdc", "usdt", "sats",
+        "satoshi", "satoshis", "lamports", "wei", "gwei",
     ]
     /// Objects that are money only on a server that talks about money (`order`, `position`, `subscription`).
     static let contextualObjects: Set<String> = [
         "order", "orders", "position", "positions", "subscription", "subscriptions", "trade", "trades", "transfer",
-        "transfers", "transaction", "transactions", "swap", "gtt", "bracket", "oco",
+        "transfers", "transaction", "transactions", "swap", "gtt", "bracket", "oco", "token", "tokens", "coin", "coins",
+        "shares", "stock", "stocks",
     ]
     /// Verbs that make an invoice money (sending or paying it; creating a draft is a write). A recurring
     /// invoice bills by itself, so any verb on it counts.
@@ -33,7 +36,8 @@ struct MoneyMovementRule: ToolRule {
         "price", "prices", "amount", "currency", "qty", "quantity", "notional", "shares", "stock", "stocks", "crypto",
         "market", "side", "buy", "sell", "payment", "billing", "card", "usd", "eur", "fee", "fees", "cost", "balance",
         "funds", "money", "trading", "broker", "brokerage", "portfolio", "limit_price", "stop_price", "invoice",
-        "customer", "plan", "subtotal", "tax", "refund", "bid", "ask", "ticker", "symbol", "options", "option",
+        "customer", "plan", "subtotal", "tax", "refund", "bid", "ask", "ticker", "symbol", "options", "option", "wallet",
+        "lamports", "wei", "solana", "ethereum", "blockchain",
     ]
 
     var description: RuleDescription {
@@ -67,10 +71,13 @@ struct MoneyMovementRule: ToolRule {
     func hits(in tool: AnalyzedTool) -> [RuleHit] {
         var hits: [RuleHit] = []
         // In the name: the leading verb and the words after it.
-        let reading = VerbReading(tool.nameTokens)
-        let nameWords = tool.nameTokens.texts
+        let reading = tool.nameReading
+        let nameWords = tool.nameTokens.words
+        // The object follows the verb (`create_refund`) or, in a dotted name, precedes it (`refunds.create`).
         if let lead = reading.leading,
-           let object = Self.moneyObject(verb: lead.base, category: lead.entry.category, in: nameWords[(lead.position + 1)...], server: tool.serverVocabulary) {
+           let object = Self.moneyObject(verb: lead.base, category: lead.entry.category,
+                                         in: nameWords.indices.filter { $0 > lead.position || nameWords[$0].segment < nameWords[lead.position].segment }.map { nameWords[$0].text },
+                                         server: tool.serverVocabulary) {
             hits.append(.evidence(.financial, weight: 75, at: tool.namePointer, quote: "\(lead.word) … \(object)",
                                   reason: "'\(lead.base)' acts on '\(object)': money moves"))
         }

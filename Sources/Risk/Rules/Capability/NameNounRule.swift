@@ -6,9 +6,11 @@ struct NameNounRule: ToolRule {
     /// A name with one of these anywhere hands out advice or documentation (`deploy_serverless_app_help`).
     static let adviceNouns: Set<String> = [
         "help", "guidance", "guide", "guides", "documentation", "instructions", "tips",
-        "tutorial", "practices", "reference", "manual", "faq", "readme", "troubleshoot", "troubleshooting",
+        "tutorial", "practices", "faq", "readme", "troubleshoot", "troubleshooting",
         "recommendations", "advice", "advisor", "explainer", "prerequisites",
     ]
+    /// A name with one of these shows what would happen without doing it (`dry_run_delete`, `preview_merge`).
+    static let previewWords: Set<String> = ["preview", "dry", "simulate", "simulation", "whatif"]
     /// A name ending in one of these reports on something (`get_delete_status`, `sam_logs`, `dbsize`).
     static let reportNouns: Set<String> = [
         "status", "info", "information", "history", "logs", "metrics", "metadata", "details", "stats", "statistics",
@@ -17,7 +19,7 @@ struct NameNounRule: ToolRule {
         "config", "configuration", "settings", "attributes", "permissions", "overview", "diff", "changelog",
         "changelogs", "report", "insights", "time", "clock", "calendar", "len", "exists", "members", "list",
         "count", "dependencies", "hierarchy", "tree", "children", "properties", "fields", "types", "views",
-        "restrictions", "forecast", "weather", "timeline", "activity", "activities", "movers", "chain", "orderbook",
+        "restrictions", "forecast", "weather", "now", "today", "current", "latest", "timeline", "activity", "activities", "movers", "chain", "orderbook",
     ]
 
     var description: RuleDescription {
@@ -33,13 +35,21 @@ struct NameNounRule: ToolRule {
                 .triggers(#"{"name": "deploy_serverless_app_help"}"#, at: "/name"),
                 .triggers(#"{"name": "get_delete_status"}"#, at: "/name"),
                 .triggers(#"{"name": "info"}"#, at: "/name"),
+                .triggers(#"{"name": "dry_run_delete"}"#, at: "/name"),
                 .passes(#"{"name": "delete_user"}"#),
+                .passes(#"{"name": "delete_guide"}"#),
             ])
     }
 
     func hits(in tool: AnalyzedTool) -> [RuleHit] {
         let words = tool.nameTokens.texts
-        if let advice = words.first(where: Self.adviceNouns.contains) {
+        if let preview = words.first(where: Self.previewWords.contains) {
+            return [.evidence(.read, weight: 65, at: tool.namePointer, quote: preview, reason: "'\(preview)' in the name: the tool previews rather than acts")]
+        }
+        // Advice is what the tool gives, unless it is what the verb acts on (`delete_guide`).
+        let lead = tool.nameReading.leading
+        if let i = words.firstIndex(where: Self.adviceNouns.contains), lead.map({ $0.position + 1 != i || $0.entry.category == .read }) ?? true {
+            let advice = words[i]
             return [.evidence(.read, weight: 65, at: tool.namePointer, quote: advice, reason: "'\(advice)' in the name: the tool advises or documents rather than acts")]
         }
         if let last = words.last, Self.reportNouns.contains(last) {

@@ -39,7 +39,7 @@ struct NameVerbRule: ToolRule {
     }
 
     func hits(in tool: AnalyzedTool) -> [RuleHit] {
-        let reading = VerbReading(tool.nameTokens)
+        let reading = tool.nameReading
         let lookupRun = !reading.objectWords.contains(where: Self.codeObjects.contains) && reading.objectWords.contains(where: Self.lookupObjects.contains)
         let words = tool.nameTokens.words
         // Verbs joined by `and` all happen: the most dangerous of them states the action, the others support it.
@@ -50,7 +50,7 @@ struct NameVerbRule: ToolRule {
             var reason: String
             let opensSegment = verb.position == words.firstIndex { $0.segment == words[verb.position].segment }
             let others = words.indices.filter { $0 != verb.position }.map { words[$0].text }
-            let entry = VerbObjects.entry(for: verb.base, verb.entry, nameObjects: others, nearby: Array(tool.descriptionHead.drop { VerbLexicon.verbs.lookup($0) == nil }.dropFirst()))
+            let entry = VerbObjects.entry(for: verb.base, verb.entry, nameObjects: others, nearby: Array(tool.descriptionHead.drop { VerbLexicon.verbs.lookup($0) == nil }.dropFirst()), server: tool.serverVocabulary)
             switch verb.role {
             case .leading where group.count > 1 && verb.position != worst, .joined where group.count > 1 && verb.position != worst:
                 weight = Self.secondaryWeight

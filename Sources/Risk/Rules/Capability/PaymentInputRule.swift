@@ -36,6 +36,10 @@ struct PaymentInputRule: ToolRule {
         if let method {
             return [.evidence(.financial, weight: 55, at: method.pointer, quote: method.name, reason: "input '\(method.path)' names a payment method")]
         }
+        let recipient = find(["to", "recipient", "destination", "payee", "beneficiary", "address"])
+        if let amount, recipient != nil {
+            return [.evidence(.financial, weight: 70, at: amount.pointer, quote: amount.name, reason: "inputs '\(amount.path)' and a recipient describe sending money")]
+        }
         if let amount, currency != nil {
             return [.evidence(.financial, weight: 62, at: amount.pointer, quote: amount.name, reason: "inputs '\(amount.path)' and a currency describe a payment")]
         }

@@ -51,7 +51,7 @@ struct ReadOnlyStatementRule: ToolRule {
     }
 
     func hits(in tool: AnalyzedTool) -> [RuleHit] {
-        let texts = tool.prose.words.map(\.text)
+        let texts = tool.proseTexts
         for m in Self.matcher.matches(in: texts) {
             // "not read-only", "if read-only": a negation or a condition; "(read-only)" tags one item of a list.
             let negated = (max(0, m.from - 2)..<m.from).contains { Self.conditions.contains(texts[$0]) }

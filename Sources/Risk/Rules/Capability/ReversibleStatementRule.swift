@@ -38,8 +38,8 @@ struct ReversibleStatementRule: ToolRule {
 
     func hits(in tool: AnalyzedTool) -> [RuleHit] {
         // Only a removal can be reversible; elsewhere "archive" is a noun (a build archive, a zip).
-        guard let lead = VerbReading(tool.nameTokens).leading, lead.entry.category == .destructive else { return [] }
-        let texts = tool.prose.words.map(\.text)
+        guard let lead = tool.nameReading.leading, lead.entry.category == .destructive else { return [] }
+        let texts = tool.proseTexts
         for m in Self.matcher.matches(in: texts) {
             let negated = (max(0, m.from - 3)..<m.from).contains { DescriptionVerbRule.negations.contains(texts[$0]) || texts[$0] == "cannot" }
             guard !negated else { continue }

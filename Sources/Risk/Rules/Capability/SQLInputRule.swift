@@ -7,8 +7,10 @@ struct SQLInputRule: ToolRule {
     static let queryNames: Set<String> = ["sql", "query", "statement", "statements", "cypher", "sparql", "hql", "cql"]
     /// Words that say the query may write.
     static let writeWords: Set<String> = ["insert", "update", "delete", "drop", "alter", "create", "truncate", "ddl", "dml", "merge", "upsert", "grant", "write", "writes", "modify", "modifies", "mutation", "mutations"]
+    /// Query languages that can change data when nothing limits them.
+    static let languages: Set<String> = ["sql", "cypher", "sparql", "graphql", "gql", "hql", "cql", "tsql"]
     /// Words that say the query is SQL-like (so `query` is not a search box).
-    static let sqlWords: Set<String> = ["sql", "select", "statement", "statements", "cypher", "postgres", "postgresql", "mysql", "sqlite", "duckdb", "clickhouse", "snowflake", "bigquery", "sparql", "ddl", "dml", "mariadb", "oracle", "mssql", "tsql", "redshift", "athena", "trino", "presto"]
+    static let sqlWords: Set<String> = ["sql", "select", "statement", "statements", "cypher", "postgres", "postgresql", "mysql", "sqlite", "duckdb", "clickhouse", "snowflake", "bigquery", "sparql", "ddl", "dml", "mariadb", "oracle", "mssql", "tsql", "redshift", "athena", "trino", "presto", "graphql", "gql", "hql", "cql", "database", "db", "table", "tables"]
 
     var description: RuleDescription {
         RuleDescription(
@@ -22,15 +24,19 @@ struct SQLInputRule: ToolRule {
             examples: [
                 .triggers(#"{"name": "x", "description": "Execute an INSERT, UPDATE or DELETE statement.", "inputSchema": {"type": "object", "properties": {"query": {"type": "string"}}}}"#, at: "/inputSchema/properties/query"),
                 .triggers(#"{"name": "x", "description": "Run a SELECT query on the database (read-only).", "inputSchema": {"type": "object", "properties": {"sql": {"type": "string"}}}}"#, at: "/inputSchema/properties/sql"),
+                .triggers(#"{"name": "query", "description": "Run a SQL query.", "inputSchema": {"type": "object", "properties": {"sql": {"type": "string"}}}}"#, at: "/inputSchema/properties/sql"),
                 .passes(#"{"name": "search", "description": "Search documents.", "inputSchema": {"type": "object", "properties": {"query": {"type": "string"}}}}"#),
             ])
     }
 
     func hits(in tool: AnalyzedTool) -> [RuleHit] {
         guard let p = tool.properties.first(where: { q in q.enumValues.isEmpty && q.words.last.map(Self.queryNames.contains) == true }) else { return [] }
-        let propertyWords = ProseWords(p.description ?? "").words.map(\.text)
-        let words = tool.prose.words.map(\.text) + propertyWords
-        let isSQL = p.words.contains("sql") || p.words.contains("statement") || words.contains(where: Self.sqlWords.contains)
+        let words = tool.proseTexts + p.prose.words.map(\.text) + tool.nameTokens.texts
+        // Whether the input is SQL is told by the input itself or the tool's first sentence; a passing
+        // mention later ("not for metrics SQL syntax") does not make a PromQL box a SQL runner.
+        let opening = tool.prose.firstSentence.map { tool.proseTexts[$0] } + p.prose.words.map(\.text) + p.words
+        let statements = Set(opening).intersection(["select", "insert", "update", "delete", "create", "drop", "alter", "upsert"])
+        let isSQL = opening.contains(where: Self.sqlWords.contains) || statements.count >= 2
         guard isSQL else { return [] }
         let readOnly = !ReadOnlyStatementRule.matcher.matches(in: words).isEmpty
         if let writeWord = words.first(where: Self.writeWords.contains), !readOnly || words.contains("ddl") {
@@ -40,6 +46,11 @@ struct SQLInputRule: ToolRule {
         if readOnly {
             return [.evidence(.read, weight: 50, at: p.pointer, quote: p.name, reason: "input '\(p.path)' takes SQL and the tool says it is read-only")]
         }
-        return [.evidence(.execute, weight: 40, at: p.pointer, quote: p.name, reason: "input '\(p.path)' takes SQL and nothing limits it to reads")]
+        if words.contains("select") {
+            return [.evidence(.read, weight: 50, at: p.pointer, quote: p.name, reason: "input '\(p.path)' takes SQL and only SELECT is mentioned")]
+        }
+        // Named SQL with no limit is a SQL runner, whatever verb the name uses (`query`, `run_query`).
+        let namesSQL = opening.contains(where: Self.languages.contains)
+        return [.evidence(.execute, weight: namesSQL ? 62 : 50, at: p.pointer, quote: p.name, reason: "input '\(p.path)' takes SQL and nothing limits it to reads")]
     }
 }

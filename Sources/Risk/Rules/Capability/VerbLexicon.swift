@@ -6,10 +6,10 @@ enum VerbLexicon {
     static let alsoNouns: Set<String> = [
         "order", "commit", "log", "tag", "label", "comment", "message", "post", "email", "query", "copy", "trade",
         "charge", "transfer", "call", "test", "build", "plan", "branch", "record", "change", "snapshot", "alert",
-        "watch", "schedule", "lock", "link", "index", "export", "import", "event", "type", "mode", "set",
+        "watch", "schedule", "lock", "link", "index", "export", "import", "event", "type", "mode",
         "range", "match", "sample", "report", "trace", "profile", "review", "note", "store",
         "stream", "release", "return", "request", "file", "field", "map", "filter", "sort", "group",
-        "status", "exercise", "hash", "rollout", "fill", "bill", "pay", "book", "draft", "help", "guide", "view", "diff", "merge",
+        "status", "exercise", "hash", "rollout", "rate", "repl", "python", "node", "ssh", "deposit", "fund", "block", "seed", "switch", "play", "kubectl", "terraform", "helm", "bash", "sh", "script", "shell", "fill", "bill", "pay", "book", "draft", "help", "guide", "view", "diff", "merge",
         "backup", "invoice", "refund", "payout", "deposit", "dump", "ping",
         "job", "task", "shell", "script", "count", "stat",
         "format", "estimate", "quote",
@@ -20,7 +20,7 @@ enum VerbLexicon {
         // Destructive: the worst effect is loss of data or resources.
         LexiconGroup(.destructive, .strong, "removes data or resources for good", [
             "delete", "del", "drop", "destroy", "purge", "erase", "wipe", "truncate", "flush", "flushdb", "flushall",
-            "terminate", "uninstall", "expunge", "shred", "nuke", "obliterate", "deprovision", "decommission",
+            "terminate", "uninstall", "expunge", "shred", "nuke", "obliterate", "scrub", "annihilate", "dispose", "deprovision", "decommission",
             "rmdir", "rm", "prune", "evict", "deregister", "unregister",
         ]),
         LexiconGroup(.destructive, .normal, "removes or wipes something", [
@@ -30,20 +30,21 @@ enum VerbLexicon {
         // Financial: moves money or creates a financial obligation.
         LexiconGroup(.financial, .strong, "moves money", [
             "pay", "refund", "purchase", "buy", "sell", "withdraw", "payout", "remit", "donate", "wager", "bet",
-            "reimburse", "prepay", "repay",
+            "reimburse", "prepay", "repay", "stake", "unstake", "lend", "borrow", "redeem", "topup", "recharge", "invest",
+            "liquidate", "settle",
         ]),
-        LexiconGroup(.financial, .weak, "usually moves money", ["charge", "trade", "order", "invoice", "bill", "tip", "transact"]),
+        LexiconGroup(.financial, .weak, "usually moves money", ["charge", "trade", "order", "invoice", "bill", "tip", "swap", "deposit", "fund", "mint"]),
         LexiconGroup(.destructive, .weak, "may discard state", ["reset"]),
         LexiconGroup(.read, .weak, "produces text or a plan (a file written is a write)", ["generate"]),
         // Execute: runs code, commands or infrastructure.
         LexiconGroup(.execute, .strong, "runs code or commands", [
-            "execute", "exec", "eval", "run", "shell", "build", "bootstrap", "bash", "sh", "spawn", "interpret", "script", "kubectl", "terraform",
+            "execute", "exec", "eval", "run", "shell", "build", "bootstrap", "helm", "bash", "sh", "spawn", "interpret", "script", "kubectl", "terraform",
         ]),
         LexiconGroup(.execute, .normal, "applies, deploys or invokes something that runs", [
             "deploy", "redeploy", "invoke", "provision", "launch", "install", "upgrade", "dispatch",
-            "trigger", "perform", "compile", "helm", "execution",
+            "trigger", "perform", "compile", "execution",
         ]),
-        LexiconGroup(.execute, .weak, "calls or evaluates something", ["call", "evaluate", "test", "automate"]),
+        LexiconGroup(.execute, .weak, "calls or evaluates something", ["call", "evaluate", "automate", "repl", "python", "node", "ssh"]),
         // Write: creates or changes state, reversibly or additively.
         LexiconGroup(.write, .strong, "creates or changes state", [
             "create", "add", "update", "insert", "upsert", "edit", "modify", "write", "save", "upload", "append",
@@ -58,8 +59,10 @@ enum VerbLexicon {
             "disconnect", "link", "schedule", "reschedule", "cancel", "abort", "retry", "rerun", "redeliver",
             "record", "store", "sync", "copy", "clone", "fork", "checkout", "branch", "stage", "unstage", "rebase",
             "revert", "rollback", "init", "initialize", "setup", "provide", "make", "xreadgroup", "readgroup", "build_and_push",
-            "containerize", "opt", "apply", "trim", "expose", "unexpose", "scale_to", "detach", "disassociate", "unassign", "unlink", "untag", "unshare",
-            "unlabel", "untaint", "taint", "cordon", "uncordon", "drain", "halt", "freeze", "unfreeze", "undo", "redo", "confirm", "complete", "reassign", "escalate", "forward", "compose",
+            "containerize", "opt", "apply", "trim", "stash", "interact", "autoscale", "turn", "toggle", "switch", "play", "expose", "unexpose", "resize", "pull", "dismiss", "finalize", "finalise", "detach", "disassociate", "unassign", "unlink", "untag", "unshare",
+            "unlabel", "untaint", "taint", "duplicate", "chmod", "chown", "unzip", "untar", "invalidate", "promote", "demote",
+            "mute", "unmute", "block", "unblock", "ban", "unban", "kick", "deny", "accept", "decline", "rsvp", "respond",
+            "snooze", "favorite", "bookmark", "upvote", "downvote", "seed", "enroll", "emit", "broadcast", "tweet", "retweet", "repost", "cordon", "uncordon", "drain", "halt", "freeze", "unfreeze", "undo", "redo", "confirm", "complete", "reassign", "escalate", "forward", "compose",
             "draft", "book", "reserve", "rate", "review", "annotate", "highlight", "import", "fill", "click",
             "press", "hover", "drag", "navigate", "login", "logout",
             "authenticate", "activate", "reactivate", "rotate", "renew", "extend", "grant", "migrate", "refresh",
@@ -70,7 +73,7 @@ enum VerbLexicon {
         LexiconGroup(.write, .weak, "manages or handles something", ["manage", "handle", "process", "admin", "administer", "control", "operate", "request", "type", "exit"]),
         // Read: retrieves, inspects or computes; nothing outside the call changes.
         LexiconGroup(.read, .strong, "retrieves or inspects", [
-            "get", "list", "search", "find", "fetch", "read", "show", "describe", "view", "lookup", "retrieve",
+            "get", "list", "search", "find", "fetch", "read", "scrape", "crawl", "show", "describe", "view", "lookup", "retrieve",
             "query", "inspect", "browse", "count", "exists", "hget", "hgetall", "hexists", "mget", "lrange", "llen",
             "zrange", "xrange", "smembers", "scard", "zcard", "hlen", "strlen", "dbsize", "ls", "cat", "grep",
             "stat", "head", "tail", "peek", "download", "export", "dump", "print", "echo", "ping", "poll", "receive",
@@ -82,7 +85,8 @@ enum VerbLexicon {
             "trace", "audit", "monitor", "observe", "explore", "discover", "identify", "detect",
             "locate", "sample", "measure", "profile", "aggregate", "filter", "sort", "select", "scan", "wait",
             "await", "troubleshoot", "investigate", "diagnose", "debug", "help", "guide", "learn", "research",
-            "think", "reason", "plan", "top", "lint", "tokenize", "encode", "decode", "hash", "sign",
+            "think", "reason", "plan", "top", "display", "enumerate", "examine", "probe", "listen", "assess", "outline",
+            "autocomplete", "test", "decrypt", "encrypt", "compress", "tally", "study", "lint", "render", "tokenize", "encode", "decode", "hash", "sign",
             "screenshot", "capture", "collect", "gather", "load", "open", "look", "see", "tell", "ask",
             "answer", "return", "report", "understand", "plot", "chart", "visualize", "predict",
             "forecast", "classify", "score", "rank", "embed", "transcribe", "geocode", 

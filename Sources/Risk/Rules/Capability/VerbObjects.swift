@@ -10,10 +10,17 @@ enum VerbObjects {
         let reason: String
         /// How many description words after the verb may hold the object.
         var reach = 4
+        /// Objects that count only on a server whose words include one of `serverWords`.
+        var serverObjects: Set<String> = []
+        /// See `serverObjects`.
+        var serverWords: Set<String> = []
     }
 
     /// The readings, most specific first.
     static let readings: [Reading] = [
+        Reading(verbs: ["push", "reset", "checkout", "overwrite", "update", "sync"], objects: ["force", "forced", "hard"],
+                category: .destructive, reason: "a forced or hard change discards what it replaces", reach: 2),
+        Reading(verbs: ["run", "show", "create", "generate"], objects: ["plan", "preview", "diff"], category: .read, reason: "shows a plan without applying it", reach: 3),
         Reading(verbs: ["delete", "del"], objects: [
             "alias", "aliases", "link", "links", "reaction", "reactions", "emoji", "star", "bookmark", "favorite", "favourite", "watcher",
         ], category: .write, reason: "deletes a link or a marker; nothing is lost"),
@@ -29,10 +36,14 @@ enum VerbObjects {
             "session", "cache", "screen", "console", "context", "selection", "filter", "filters", "buffer", "scratchpad",
             "highlight", "highlights", "notification", "notifications", "input", "form",
         ], category: .write, reason: "clears short-lived state"),
+        Reading(verbs: ["reset"], objects: [
+            "password", "passwords", "pin", "mfa", "credentials", "credential", "counter", "counters", "timer", "view", "zoom",
+            "layout", "filter", "filters", "form",
+        ], category: .write, reason: "resets a setting to a new value; nothing is lost"),
         Reading(verbs: ["resolve"], objects: [
             "id", "identifier", "account", "name", "address", "library", "symbol", "hostname", "dns", "url", "handle", "username", "uri",
         ], category: .read, reason: "looks an identifier up"),
-        Reading(verbs: ["create", "replace", "run", "start", "retry", "rerun", "trigger", "launch", "apply", "submit", "install", "deploy", "redeploy"], objects: [
+        Reading(verbs: ["create", "replace", "run", "start", "retry", "rerun", "trigger", "launch", "apply", "submit", "install", "deploy", "redeploy", "play"], objects: [
             "deployment", "deployments", "job", "jobs", "cronjob", "cronjobs", "statefulset", "statefulsets", "daemonset",
             "daemonsets", "pod", "pods", "pipeline", "pipelines", "workflow", "workflows", "yaml", "manifest", "manifests",
             "terraform", "tf", "kustomization", "helm", "chart", "migration", "migrations", "cloudformation", "stack", "stacks",
@@ -40,14 +51,18 @@ enum VerbObjects {
         ], category: .execute, reason: "starts a workload or applies infrastructure that runs code", reach: 3),
         Reading(verbs: ["send", "type", "write", "interact", "press", "input"], objects: [
             "terminal", "shell", "pty", "tty", "stdin", "keystrokes", "repl",
-        ], category: .execute, reason: "types into a live shell", reach: 8),
+        ], category: .execute, reason: "types into a live shell", reach: 8,
+           serverObjects: ["session", "sessions", "pane", "console"], serverWords: ["pty", "tty", "terminal", "shell", "tmux", "repl"]),
     ]
 
     /// The entry for `base` given the words around it: the lexicon's, or a verb-object reading's.
     /// `nameObjects` are the name's words after the verb; `nearby` are the description's first words.
-    static func entry(for base: String, _ entry: LexiconEntry, nameObjects: [String], nearby: [String]) -> LexiconEntry {
+    static func entry(for base: String, _ entry: LexiconEntry, nameObjects: [String], nearby: [String], server: Set<String> = []) -> LexiconEntry {
         for r in readings where r.verbs.contains(base) {
-            let hit = nameObjects.contains(where: r.objects.contains) || (!r.verbs.contains("delete") && nearby.prefix(r.reach).contains(where: r.objects.contains))
+            let near = r.verbs.contains("delete") ? [] : nearby.prefix(r.reach)
+            var objects = r.objects
+            if !r.serverWords.isDisjoint(with: server) { objects.formUnion(r.serverObjects) }
+            let hit = nameObjects.contains(where: objects.contains) || near.contains(where: objects.contains)
                 || (r.category == .write && r.verbs.contains("remove") && nameObjects.contains("from"))
             if hit { return LexiconEntry(category: r.category, strength: entry.strength, reason: r.reason, alsoNoun: entry.alsoNoun) }
         }

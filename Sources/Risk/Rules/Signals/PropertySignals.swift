@@ -24,13 +24,3 @@ enum PropertySignals {
         "mode", "field", "fields", "label", "list", "prefix", "provider", "location", "ref", "hint", "hash",
     ]
 }
-
-extension Signal {
-    /// The signal a signal rule's hit stands for: the rule's id and title, the hit's input path, and
-    /// as detail the hit's message when it says more than the title (e.g. "26 properties").
-    public init(hit: RuleHit, rule: RuleDescription) {
-        var path: String? = nil
-        if case .signal(let p) = hit.effect { path = p }
-        self.init(id: rule.id, title: rule.title, path: path, detail: hit.message == rule.title ? nil : hit.message)
-    }
-}

@@ -18,12 +18,13 @@ struct InvisibleUnicodeRule: Rule {
         or split words to slip past filters; bidirectional overrides make text read differently than it displays
         (Trojan Source). Tag characters are critical and the hidden text is decoded into the message; bidi
         overrides and clusters of zero-width characters are high; one or two stray zero-width characters, often a
-        copy-paste accident, are low.
+        copy-paste accident in prose, are low (medium in a name).
         """,
         examples: [
             .triggers(#"{"name": "weather", "description": "Gets the weather.\uDB40\uDC41\uDB40\uDC6C\uDB40\uDC77\uDB40\uDC61\uDB40\uDC79\uDB40\uDC73"}"#, at: "/description"),
             .triggers(#"{"name": "open_file", "description": "Opens a file \u202Egnp.exe"}"#, at: "/description"),
             .triggers(#"{"name": "to\u200Bol", "description": "A tool."}"#, at: "/name"),
+            .triggers(#"{"name": "run", "inputSchema": {"type": "object", "properties": {"\u3164": {"type": "string"}}}}"#, at: "/inputSchema/properties/\u{3164}"),
             .triggers(#"{"name": "x", "inputSchema": {"type": "object", "properties": {"q": {"type": "string", "description": "Search.\u200B\u200C\u200B\u200C\u200B"}}}}"#, at: "/inputSchema/properties/q/description"),
             .passes(#"{"name": "flags", "description": "Shows flags like 🏴\uDB40\uDC67\uDB40\uDC62\uDB40\uDC73\uDB40\uDC63\uDB40\uDC74\uDB40\uDC7F and the team 👨\u200D💻 emoji, plus Hebrew שלום\u200F text."}"#),
             .passes(#"{"name": "table", "description": "Columns:\n    name      type\n    id        string"}"#),
@@ -65,6 +66,7 @@ struct InvisibleUnicodeRule: Rule {
                 let after = i + 1 < scalars.count ? scalars[i + 1] : " "
                 if before.isASCII || after.isASCII { zeroWidth.append(s); first = first ?? i }
             } else if v == 0x200B || (0x2060...0x2064).contains(v) || v == 0x180E || (v == 0xFEFF && i > 0) || v == 0x034F
+                        || v == 0x115F || v == 0x1160 || v == 0x3164 || v == 0xFFA0 || v == 0x2800
                         || (0xE0100...0xE01EF).contains(v) && (i == 0 || !(0x3400...0x2FFFF).contains(scalars[i - 1].value)) {
                 zeroWidth.append(s); first = first ?? i
             }
@@ -81,7 +83,9 @@ struct InvisibleUnicodeRule: Rule {
         }
         let all = bidi + zeroWidth
         let names = Dictionary(grouping: all.map(ThreatText.codePoint), by: { $0 }).map { "\($0.key) ×\($0.value.count)" }.sorted().joined(separator: ", ")
-        let severity: Severity = !bidi.isEmpty || zeroWidth.count >= 3 ? .high : .low
+        // A stray zero-width space in prose is usually a copy-paste accident; in a name it never is.
+        let isName = [.name, .parameterName, .argumentName].contains(field.role)
+        let severity: Severity = !bidi.isEmpty || zeroWidth.count >= 3 ? .high : isName ? .medium : .low
         let what = bidi.isEmpty ? "invisible characters" : "bidirectional control characters"
         return RuleHit(pointer: field.pointer, quote: quote,
                        message: "\(field.place.capitalizedFirst) contains \(all.count) \(what.dropLast(all.count == 1 ? 1 : 0)) (\(names))", effect: .finding(severity: severity))

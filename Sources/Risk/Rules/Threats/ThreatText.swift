@@ -28,8 +28,10 @@ enum ThreatText {
             guard stops.contains(text.scalars[i]) else { return false }
             return text.scalars[i] == "\n" || i + 1 >= text.scalars.count || text.scalars[i + 1] == " " || text.scalars[i + 1] == "\n"
         }
-        while lo > 0, !isStop(lo - 1) { lo -= 1 }
-        while hi < text.scalars.count, !isStop(hi) { hi += 1 }
+        // Bounded, so a text without punctuation cannot make every match scan all of it.
+        let floor = max(0, range.lowerBound - 600), ceiling = min(text.scalars.count, range.upperBound + 600)
+        while lo > floor, !isStop(lo - 1) { lo -= 1 }
+        while hi < ceiling, !isStop(hi) { hi += 1 }
         return text.wordIndices(overlapping: lo..<hi)
     }
 
@@ -41,6 +43,16 @@ enum ThreatText {
         let lo = max(sentence.lowerBound, near.lowerBound)
         let hi = min(sentence.upperBound, near.upperBound)
         return lo < hi ? Set(text.words[lo..<hi].map(\.text)) : []
+    }
+
+    /// Word beginnings that mark a text as talking about attacks (a prompt-injection filter quoting
+    /// "ignore previous instructions" as an example) rather than making one.
+    static let attackTalk = ["injection", "jailbreak", "detect", "attack", "malicious", "sanitiz", "guardrail", "scanner", "poison"]
+
+    /// True when the words near `range` discuss attacks, so the match is likely a quoted example.
+    static func discussesAttacks(near range: Range<Int>, in text: FoldedText) -> Bool {
+        let near = text.words[text.wordIndices(overlapping: max(0, range.lowerBound - 200)..<(range.upperBound + 200))]
+        return near.contains { word in attackTalk.contains { word.text.hasPrefix($0) } }
     }
 
     /// Matched text for a message: tag characters shown as the ASCII they hide, and said so.

@@ -58,7 +58,7 @@ struct ToolShadowingRule: Rule {
         }
         var out: [RuleHit] = []
         for (field, text) in ThreatText.fields(server, { $0.isProse }) {
-            guard let (range, tool, otherServer) = firstForeignReference(text, ownWords: ownWords, otherTools: otherTools) else { continue }
+            guard let (range, tool, otherServer) = firstForeignReference(text, ownTools: ownTools, ownWords: ownWords, otherTools: otherTools) else { continue }
             let cues = ThreatText.cueWords(around: range, in: text)
             let sentence = ThreatText.sentence(around: range, in: text)
             let sentenceRange = text.words.isEmpty || sentence.isEmpty ? range
@@ -75,6 +75,17 @@ struct ToolShadowingRule: Rule {
         return out
     }
 
+    /// What follows each underscore: `mcp_tool_send_email` → `tool_send_email`, `send_email`, `email`.
+    static func underscoreSuffixes(_ word: String) -> [String] {
+        var out: [String] = []
+        var rest = Substring(word)
+        while let i = rest.firstIndex(of: "_") {
+            rest = rest[rest.index(after: i)...]
+            if !rest.isEmpty { out.append(String(rest)) }
+        }
+        return out
+    }
+
     /// A name that would not occur as an ordinary word: snake_case, kebab-case, dotted or camelCase.
     static func isDistinctive(_ name: String) -> Bool {
         name.contains("_") || name.contains("-") || name.contains(".")
@@ -83,18 +94,18 @@ struct ToolShadowingRule: Rule {
 
     /// The first reference to a tool that is not this server's: a name of another server's tool, or an
     /// identifier the text calls a tool ("the X tool", "tool X", "call X", "X is invoked").
-    private func firstForeignReference(_ text: FoldedText, ownWords: Set<String>, otherTools: [String: String])
+    private func firstForeignReference(_ text: FoldedText, ownTools: Set<String>, ownWords: Set<String>, otherTools: [String: String])
         -> (Range<Int>, String, String?)? {
         let words = text.words
         for (i, word) in words.enumerated() {
             if let server = otherTools[word.text] { return (word.range, text.text(word.range), server) }
-            if ownWords.contains(word.text) { continue }
-            // Prefixed forms such as mcp_tool_send_email or whatsapp_send_message.
-            if word.text.contains("_"), let match = otherTools.first(where: { word.text.hasSuffix("_" + $0.key) }) {
-                return (word.range, text.text(word.range), match.value)
+            guard word.text.contains("_"), !ownWords.contains(word.text), !Self.notNames.contains(word.text) else { continue }
+            // Prefixed forms such as mcp_tool_send_email or whatsapp_send_message: look up each suffix.
+            let suffixes = Self.underscoreSuffixes(word.text)
+            if suffixes.contains(where: { $0.contains("_") && ownTools.contains($0) }) { continue }
+            if let server = suffixes.lazy.compactMap({ otherTools[$0] }).first {
+                return (word.range, text.text(word.range), server)
             }
-            guard word.text.contains("_"), !ownWords.contains(word.text), !Self.notNames.contains(word.text),
-                  !ownWords.contains(where: { word.text.hasSuffix("_" + $0) }) else { continue }
             let next = i + 1 < words.count ? words[i + 1].text : ""
             let afterNext = i + 2 < words.count ? words[i + 2].text : ""
             let previous = i > 0 ? words[i - 1].text : ""

@@ -1,0 +1,36 @@
+/// Character classes of Unicode scalars with an ASCII fast path: Unicode property lookups are slow on
+/// Linux, and nearly every name and description is ASCII.
+enum ScalarClass {
+    /// A letter.
+    @inline(__always) static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 128 { return (c.value | 0x20) >= 0x61 && (c.value | 0x20) <= 0x7A }
+        return c.properties.isAlphabetic
+    }
+    /// A digit or other numeric character.
+    @inline(__always) static func isDigit(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 128 { return c.value >= 0x30 && c.value <= 0x39 }
+        return c.properties.numericType != nil && !c.properties.isAlphabetic
+    }
+    /// An upper-case letter.
+    @inline(__always) static func isUpper(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 128 { return c.value >= 0x41 && c.value <= 0x5A }
+        return c.properties.isUppercase
+    }
+    /// A lower-case letter.
+    @inline(__always) static func isLower(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 128 { return c.value >= 0x61 && c.value <= 0x7A }
+        return c.properties.isLowercase
+    }
+    /// White space.
+    @inline(__always) static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 128 { return c == " " || c == "\n" || c == "\t" || c == "\r" || c.value == 0x0B || c.value == 0x0C }
+        return c.properties.isWhitespace
+    }
+    /// The scalars as a lowercase string (ASCII lowered by hand; others by the standard library).
+    static func lowercased(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        if scalars.allSatisfy({ $0.value < 128 }) {
+            return String(decoding: scalars.map { UInt8(isUpper($0) ? $0.value | 0x20 : $0.value) }, as: UTF8.self)
+        }
+        return String(String.UnicodeScalarView(scalars)).lowercased()
+    }
+}

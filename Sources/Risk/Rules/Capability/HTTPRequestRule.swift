@@ -1,0 +1,44 @@
+import JSON
+
+/// A pass-through HTTP client: any method to any path or URL, with a body.
+struct HTTPRequestRule: ToolRule {
+    static let id = "http-request"
+    /// HTTP methods, upper-cased.
+    static let methods: Set<String> = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"]
+    /// Methods that only read.
+    static let safeMethods: Set<String> = ["GET", "HEAD", "OPTIONS"]
+    /// Inputs naming where the request goes.
+    static let targets: Set<String> = ["url", "path", "endpoint", "uri", "route"]
+
+    var description: RuleDescription {
+        RuleDescription(
+            id: Self.id, title: "Any HTTP request", family: "capability", kind: .capability, severity: .low, confidence: .medium,
+            summary: "An input choosing the HTTP method, next to a URL or path input, makes a pass-through HTTP client: execute, unless only GET is allowed.",
+            rationale: """
+            A tool that sends POST, PUT or DELETE with a caller-chosen body to a caller-chosen endpoint can do
+            whatever the API can, like a shell for that service: execute. Restricted to GET (or HEAD) it only reads.
+            HTTP method values are not read as separate actions (see `action-enum`).
+            """,
+            examples: [
+                .triggers(#"{"name": "api_request", "inputSchema": {"type": "object", "properties": {"method": {"type": "string", "description": "HTTP method (GET, POST, PUT, DELETE)"}, "path": {"type": "string"}, "body": {"type": "object"}}}}"#, at: "/inputSchema/properties/method"),
+                .triggers(#"{"name": "fetch", "inputSchema": {"type": "object", "properties": {"method": {"enum": ["GET", "HEAD"]}, "url": {"type": "string"}}}}"#, at: "/inputSchema/properties/method"),
+                .passes(#"{"name": "fetch", "inputSchema": {"type": "object", "properties": {"url": {"type": "string"}}}}"#),
+            ])
+    }
+
+    /// True when every value of `p` is an HTTP method.
+    static func isMethodEnum(_ p: SchemaProperty) -> Bool {
+        !p.enumValues.isEmpty && p.enumValues.allSatisfy { methods.contains($0.value.uppercased()) }
+    }
+
+    func hits(in tool: AnalyzedTool) -> [RuleHit] {
+        guard tool.properties.contains(where: { $0.depth == 0 && $0.words.last.map(Self.targets.contains) == true }),
+              let method = tool.properties.first(where: { $0.depth == 0 && $0.words.last == "method" && ($0.enumValues.isEmpty || Self.isMethodEnum($0)) })
+        else { return [] }
+        let values = Set(method.enumValues.map { $0.value.uppercased() })
+        if !values.isEmpty && values.isSubset(of: Self.safeMethods) {
+            return [.evidence(.read, weight: 40, at: method.pointer, quote: method.name, reason: "input '\(method.path)' allows only \(values.sorted().joined(separator: "/"))")]
+        }
+        return [.evidence(.execute, weight: 65, at: method.pointer, quote: method.name, reason: "input '\(method.path)' chooses any HTTP method for a caller-chosen endpoint")]
+    }
+}
