@@ -66,6 +66,11 @@ private func hostileServer(log: RequestLog = RequestLog()) throws -> LoopbackHTT
                 writer.writeChunk("event: endpoint\ndata: http://127.0.0.2:\(portBox.port)/messages?sessionId=s3cr3tsession\n\n")
             }
             while writer.writeChunk(": keep-alive\n\n") { usleep(200_000) }
+        case "/scope":
+            writer.respond(status: 403, headers: [("WWW-Authenticate", #"Bearer error="insufficient_scope", scope="admin""#)])
+        case "/origin-guard":
+            writer.respond(status: 403, contentType: "application/json",
+                           text: #"{"jsonrpc":"2.0","id":null,"error":{"code":-32000,"message":"Invalid Host header: evil.example"}}"#)
         case "/plain":
             writer.respond(status: 200, contentType: "text/plain", text: "hello, I am not an MCP server\n")
         default:
@@ -178,6 +183,16 @@ private func failure(_ url: String, _ tweak: @escaping @Sendable (inout RemoteOp
         let paths = log.all.map { "\($0.method) \($0.path)" }
         #expect(paths == ["POST /auth", "GET /.well-known/oauth-protected-resource"], "no SSE fallback on 401")
         #expect(log.all[1].header("authorization") == nil, "metadata is fetched without credentials")
+    }
+
+    @Test func forbiddenIsAuthUnlessItIsTheOriginGuard() async throws {
+        let s = try hostileServer(); defer { s.stop() }
+        let scope = await failure(s.url("/scope"))
+        guard case .authenticationRequired(403, let detail)? = scope else { Issue.record("got \(String(describing: scope))"); return }
+        #expect(detail.contains("error \"insufficient_scope\"") && detail.contains("scope \"admin\""))
+        let guardError = await failure(s.url("/origin-guard"))
+        #expect(guardError?.kind == "server-error")  // the JSON-RPC error body answers the request
+        #expect(guardError?.description.contains("Invalid Host header") == true)
     }
 
     @Test func wrongContentTypeIsNotMCP() async throws {

@@ -13,6 +13,19 @@ final class PythonMCPServer: @unchecked Sendable {
     }
     static var available: Bool { FileManager.default.isExecutableFile(atPath: python) }
     static var isCI: Bool { ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty } ?? false }
+    /// The major version of the installed `mcp` package (0 when it cannot be told).
+    static let sdkMajor: Int = {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: python)
+        p.arguments = ["-c", "import importlib.metadata as m; print(m.version('mcp'))"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return 0 }
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return Int(text.split(separator: ".").first ?? "") ?? 0
+    }()
     static var script: String { RepoPaths.file("Tests/MCPClientTests/Python/fastmcp_server.py").path }
 
     let process = Process()
@@ -128,6 +141,36 @@ private func toolNames(_ r: MiniSessionResult?) -> [String] { (r?.tools ?? []).c
         #expect(s.prompts.count == 1 && s.resources.count == 1)
         #expect(s.instructions == "A fixture server for mcprisk tests.")
         #expect(s.anomalies.map(\.kind) == anomalies)
+    }
+
+    /// mcp 2.x serves the stateless 2026-07-28 revision beside the old one: our modern requests, with
+    /// their `MCP-Protocol-Version`/`Mcp-Method` headers, must satisfy the reference implementation.
+    @Test func statelessRequestsAreAcceptedByTheReferenceServer() async throws {
+        guard PythonMCPServer.sdkMajor >= 2 else { return }  // mcp 1.x predates 2026-07-28
+        guard let py = try await startPython("streamable-http") else { return }
+        defer { py.stop() }
+        let meta: JSONValue = ["io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": [:],
+                               "io.modelcontextprotocol/clientInfo": ["name": "mcprisk-test", "version": "0"]]
+        let outcome: Result<[JSONValue], MCPError>? = await withHangGuard {
+            let t = StreamableHTTPTransport(options: testOptions(py.url("/mcp")) { $0.requestTimeout = 20; $0.connectTimeout = 15 })
+            var answers: [JSONValue] = []
+            do throws(MCPError) {
+                for (id, method) in [(1, "server/discover"), (2, "tools/list")] {
+                    try await t.send(["jsonrpc": "2.0", "id": .int(id), "method": .string(method), "params": ["_meta": meta]])
+                    while true {
+                        guard case .message(let m, _)? = try await t.receive() else { continue }
+                        if m["id"]?.intValue == id { answers.append(m); break }
+                    }
+                }
+                await t.close()
+                return .success(answers)
+            } catch { await t.close(); return .failure(error) }
+        }
+        let answers = try #require(outcome?.success, "\(String(describing: outcome?.failure))")
+        let supported = answers[0]["result"]?["supportedVersions"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(supported.contains("2026-07-28"), "\(answers[0].compactText)")
+        #expect(answers[1]["result"]?["resultType"]?.stringValue == "complete", "\(answers[1].compactText)")
+        #expect(answers[1]["result"]?["tools"]?.arrayValue?.count == 2)
     }
 
     @Test(arguments: ["streamable-http", "sse"])

@@ -136,4 +136,24 @@ struct ScanCommandTests {
         #expect(policy.contains("default: \"deny\"") || policy.contains("default: deny"))
         #expect(policy.contains("\"delete_customer\""))
     }
+
+    @Test func escapeSequencesFromAServerNeverReachTheTerminal() throws {
+        let fixture = try #require(FixtureServer.executablePath, "\(FixtureServer.missingMessage)")
+        let run = try mcprisk(["scan", "--color", "always", "--", fixture, "escape-sequences"])
+        #expect(run.status == 0 || run.status == 1, "\(run.stderr)")
+        #expect(run.stdout.contains("terminal-escape"))
+        // Our own colour codes are the only escapes: ESC followed by "[" and an SGR parameter list ending in "m".
+        var scalars = Array(run.stdout.unicodeScalars)[...]
+        while let esc = scalars.firstIndex(of: "\u{1B}") {
+            let rest = scalars[scalars.index(after: esc)...]
+            let sgr = rest.prefix { $0 != "m" }
+            #expect(rest.first == "[" && sgr.dropFirst().allSatisfy { ("0"..."9").contains($0) || $0 == ";" }, "foreign escape: \(String(String.UnicodeScalarView(rest.prefix(12))))")
+            scalars = rest.dropFirst(sgr.count)
+        }
+        let forbidden = run.stdout.unicodeScalars.filter {
+            ($0.value < 0x20 && $0 != "\n" && $0 != "\u{1B}") || $0.value == 0x7F || (0x80...0x9F).contains($0.value)
+                || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) || (0x200B...0x200F).contains($0.value)
+        }
+        #expect(forbidden.isEmpty, "raw control characters reached the terminal: \(forbidden.map { String($0.value, radix: 16) })")
+    }
 }

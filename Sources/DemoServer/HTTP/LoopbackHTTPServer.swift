@@ -103,10 +103,26 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
             let thread = Thread { [self] in
                 serve(fd)
                 lock.lock(); connections.remove(fd); lock.unlock()
-                close(fd)
+                Self.lingeringClose(fd)
             }
             thread.start()
         }
+    }
+
+    /// Closes after the response: stop sending, then read and drop what the client still sends (briefly,
+    /// boundedly), so unread input does not turn the close into a reset that destroys the response.
+    private static func lingeringClose(_ fd: Int32) {
+        shutdown(fd, Int32(SHUT_WR))
+        var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var sink = [UInt8](repeating: 0, count: 16 << 10)
+        var drained = 0
+        while drained < 1 << 20 {
+            let n = recv(fd, &sink, sink.count, 0)
+            if n <= 0 { break }
+            drained += n
+        }
+        close(fd)
     }
 
     private func serve(_ fd: Int32) {

@@ -97,7 +97,7 @@ struct AuthChallenge: Sendable {
         request.setValue("application/json", forHTTPHeaderField: "Accept")
         let deadline = min(options.connectTimeout, 5)
         request.timeoutInterval = deadline
-        let exchange = driver.start(request, step: "GET protected resource metadata", maxBodyBytes: 64 << 10, maxRedirects: 0)
+        let exchange = driver.start(request, step: "GET protected resource metadata", maxBodyBytes: 64 << 10)
         do {
             guard case .head(let head) = try await exchange.next(deadline: deadline, waiting: "waiting for the response head"),
                   head.status == 200 else { exchange.cancel(); return nil }

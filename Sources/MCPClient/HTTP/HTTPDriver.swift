@@ -3,8 +3,9 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// Runs HTTP requests on one URLSession with a data delegate, so bodies stream in as they arrive
-/// and redirects are decided by us (same origin, bounded count) on both Darwin and Linux.
+/// Runs HTTP requests on one URLSession with a data delegate, so bodies stream in as they arrive.
+/// URLSession never follows redirects here: `RemoteHTTP.open` does (same origin, bounded count), because
+/// Linux URLSession drops the body of a redirected POST.
 final class HTTPDriver: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private let lock = NSLock()
     private var exchanges: [Int: HTTPExchange] = [:]
@@ -25,8 +26,8 @@ final class HTTPDriver: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     }
 
     /// Starts `request`; the exchange reports head, bytes and end.
-    func start(_ request: URLRequest, step: String, maxBodyBytes: Int, maxRedirects: Int) -> HTTPExchange {
-        let exchange = HTTPExchange(request: request, step: step, maxBodyBytes: maxBodyBytes, maxRedirects: maxRedirects)
+    func start(_ request: URLRequest, step: String, maxBodyBytes: Int) -> HTTPExchange {
+        let exchange = HTTPExchange(request: request, step: step, maxBodyBytes: maxBodyBytes)
         lock.lock()
         guard let session else {
             lock.unlock()
@@ -88,8 +89,7 @@ final class HTTPDriver: NSObject, URLSessionDataDelegate, @unchecked Sendable {
 
     func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
                     newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
-        guard let e = exchange(for: task) else { completionHandler(nil); return }
-        completionHandler(e.redirect(to: request, status: response.statusCode))
+        completionHandler(nil)  // the 3xx head reaches us and RemoteHTTP.open decides
     }
 }
 
@@ -116,7 +116,7 @@ enum HTTPErrorMapping {
         case .notConnectedToInternet:
             return .connectionFailed(detail: "no network route to \(host)")
         case .httpTooManyRedirects:
-            return .httpError(status: 310, detail: exchange?.refusedRedirect ?? "too many redirects")
+            return .httpError(status: 310, detail: "\(step): too many redirects")
         case .badServerResponse, .cannotParseResponse:
             return .protocolViolation(step: step, detail: "the server at \(host) sent an invalid HTTP response")
         case .cancelled:

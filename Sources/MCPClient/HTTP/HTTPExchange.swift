@@ -35,7 +35,6 @@ enum HTTPExchangeEvent: Sendable {
 final class HTTPExchange: @unchecked Sendable {
     let request: URLRequest
     let maxBodyBytes: Int
-    let maxRedirects: Int
     /// What we were doing, for error messages (e.g. "POST tools/list").
     let step: String
     let started = DispatchTime.now()
@@ -44,12 +43,10 @@ final class HTTPExchange: @unchecked Sendable {
     private let events = HTTPMailbox<HTTPExchangeEvent>()
     private var bodyBytes = 0
     private var ended = false
-    private var redirectCount = 0
-    private var redirectRefusal: String?
     private var cancelTask: (@Sendable () -> Void)?
 
-    init(request: URLRequest, step: String, maxBodyBytes: Int, maxRedirects: Int) {
-        self.request = request; self.step = step; self.maxBodyBytes = maxBodyBytes; self.maxRedirects = maxRedirects
+    init(request: URLRequest, step: String, maxBodyBytes: Int) {
+        self.request = request; self.step = step; self.maxBodyBytes = maxBodyBytes
     }
 
     /// Called once the URLSession task exists, so `cancel` can stop it.
@@ -67,9 +64,6 @@ final class HTTPExchange: @unchecked Sendable {
         c?()
         if !wasEnded { events.put(.end(nil)); events.finish() }
     }
-
-    /// Why a redirect was not followed, if one was refused.
-    var refusedRedirect: String? { lock.lock(); defer { lock.unlock() }; return redirectRefusal }
 
     /// Bytes of body received so far.
     var receivedBytes: Int { lock.lock(); defer { lock.unlock() }; return bodyBytes }
@@ -107,25 +101,6 @@ final class HTTPExchange: @unchecked Sendable {
         ended = true
         lock.unlock()
         if !drop { events.put(.end(error)); events.finish() }
-    }
-
-    /// Decides a redirect: returns the request to follow, or nil (and remembers why) to stop.
-    func redirect(to proposed: URLRequest, status: Int) -> URLRequest? {
-        guard let target = proposed.url, let original = request.url else { return nil }
-        lock.lock(); defer { lock.unlock() }
-        if redirectCount >= maxRedirects {
-            redirectRefusal = "more than \(maxRedirects) redirects (the last to \(RemoteRedaction.url(target.absoluteString)))"
-            return nil
-        }
-        guard HTTPOrigin(target) == HTTPOrigin(original) else {
-            redirectRefusal = "redirected to \(RemoteRedaction.url(target.absoluteString)), a different scheme, host or port; not followed"
-            return nil
-        }
-        redirectCount += 1
-        var next = request
-        next.url = target
-        if status == 303 { next.httpMethod = "GET"; next.httpBody = nil }
-        return next
     }
 
     // MARK: Consumer side

@@ -44,7 +44,7 @@ struct RemoteHTTP: Sendable {
         var current = request
         var hops = 0
         while true {
-            let exchange = driver.start(current, step: step, maxBodyBytes: maxBodyBytes ?? options.maxBodyBytes, maxRedirects: 0)
+            let exchange = driver.start(current, step: step, maxBodyBytes: maxBodyBytes ?? options.maxBodyBytes)
             let head = try await self.head(exchange)
             guard [301, 302, 303, 307, 308].contains(head.status), let from = current.url,
                   let location = head.header("location"),
@@ -80,8 +80,7 @@ struct RemoteHTTP: Sendable {
     func failure(_ head: HTTPResponseHead, _ exchange: HTTPExchange, serverURL: URL) async -> (error: MCPError, body: [UInt8]) {
         if (300..<400).contains(head.status) {
             exchange.cancel()
-            let reason = exchange.refusedRedirect
-                ?? "redirect\(head.header("location").map { " to \(RemoteRedaction.url($0))" } ?? "") not followed"
+            let reason = "redirect\(head.header("location").map { " to \(RemoteRedaction.url($0))" } ?? " without a Location") not followed"
             return (.httpError(status: head.status, detail: "\(exchange.step): \(reason)"), [])
         }
         let body = (try? await HTTPBody.read(exchange, deadline: options.requestTimeout, limit: 64 << 10, truncate: true)) ?? []

@@ -120,7 +120,7 @@ public actor StreamableHTTPTransport: MessageTransport {
             // Ending the session is a courtesy: bounded, and any answer (405 included) is fine.
             var r = http.request(http.options.url, method: "DELETE", accept: nil, headers: [("Mcp-Session-Id", sessionID)])
             if let protocolVersion { r.setValue(protocolVersion, forHTTPHeaderField: "MCP-Protocol-Version") }
-            let e = http.driver.start(r, step: "DELETE session", maxBodyBytes: 4 << 10, maxRedirects: 0)
+            let e = http.driver.start(r, step: "DELETE session", maxBodyBytes: 4 << 10)
             _ = try? await e.next(deadline: min(http.options.connectTimeout, 5), waiting: "ending the session")
             e.cancel()
         }
