@@ -1,3 +1,4 @@
+import JSON
 /// One of N stable slices of the manifest. A server belongs to shard `hash(id) mod N`, so adding or
 /// reordering manifest entries never moves other servers between shards' work lists arbitrarily.
 public struct Shard: Sendable, Hashable, CustomStringConvertible {

@@ -1,3 +1,4 @@
+import JSON
 import Risk
 
 /// The constant parts of the HTML report: style sheet, the one script, and the colour palette.

@@ -1,5 +1,5 @@
 import Testing
-@testable import Catalogue
+import JSON
 
 /// SHA-256 against the FIPS 180-4 / NIST vectors (and Python's hashlib for the padding edges).
 @Suite struct SHA256Tests {

@@ -1,4 +1,6 @@
-/// SHA-256 (FIPS 180-4), written here because CryptoKit is not available on Linux.
+/// SHA-256 (FIPS 180-4), written here because CryptoKit is not available on Linux. It lives beside the
+/// canonical writer because what mcprisk hashes is canonical JSON: catalogue tool definitions, SARIF
+/// fingerprints, the HTML report's CSP script hash.
 public struct SHA256: Sendable {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
