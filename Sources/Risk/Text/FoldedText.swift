@@ -29,6 +29,18 @@ struct FoldedText: Sendable {
         origin.reserveCapacity(scalars.count)
         var lastWasSpace = false
         for (i, s) in scalars.enumerated() {
+            // ASCII fast path (nearly every text): Unicode property lookups are slow, and ASCII needs none.
+            if s.value < 0x80 {
+                if s.value == 0x20 || (s.value >= 0x09 && s.value <= 0x0D) {
+                    if !lastWasSpace { folded.append(" "); origin.append(i) }
+                    lastWasSpace = true
+                } else {
+                    lastWasSpace = false
+                    folded.append(s.value >= 65 && s.value <= 90 ? Unicode.Scalar(UInt8(s.value + 32)) : s)
+                    origin.append(i)
+                }
+                continue
+            }
             // Tag characters are read as the ASCII they shadow, as models read them, so smuggled text is matched.
             if (0xE0020...0xE007E).contains(s.value) {
                 folded.append(FoldedText.fold(Unicode.Scalar(s.value - 0xE0000)!))
@@ -109,16 +121,20 @@ struct FoldedText: Sendable {
         while i < folded.count {
             guard isWordScalar(folded[i]) else { i += 1; continue }
             var j = i
+            var isASCII = true
+            var hasApostrophe = false
             while j < folded.count {
-                if isWordScalar(folded[j]) { j += 1; continue }
+                if isWordScalar(folded[j]) { isASCII = isASCII && folded[j].isASCII; j += 1; continue }
                 // An apostrophe between letters stays inside the word ("don't", "user's").
-                if folded[j] == "'", j + 1 < folded.count, isWordScalar(folded[j + 1]), j > i { j += 1; continue }
+                if folded[j] == "'", j + 1 < folded.count, isWordScalar(folded[j + 1]), j > i { hasApostrophe = true; j += 1; continue }
                 break
             }
-            var text = ""
-            text.unicodeScalars.append(contentsOf: folded[i..<j])
+            let text = isASCII ? asciiString(folded[i..<j]) : String(String.UnicodeScalarView(folded[i..<j]))
             let range = origin[i]..<(origin[j - 1] + 1)
-            if let (a, b) = contractions[text] {
+            // Contractions and possessives hold an apostrophe; other words skip the look-ups.
+            if !hasApostrophe {
+                words.append(Word(text: text, range: range))
+            } else if let (a, b) = contractions[text] {
                 words.append(Word(text: a, range: range))
                 words.append(Word(text: b, range: range))
             } else if text.hasSuffix("'s") {
@@ -129,6 +145,14 @@ struct FoldedText: Sendable {
             i = j
         }
         return words
+    }
+
+    /// ASCII scalars as a string, built from bytes (appending scalars one by one is slow).
+    private static func asciiString(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        String(unsafeUninitializedCapacity: scalars.count) { buffer in
+            for (k, s) in scalars.enumerated() { buffer[k] = UInt8(truncatingIfNeeded: s.value) }
+            return scalars.count
+        }
     }
 
     /// Every place `phrase` occurs (case-insensitively, any whitespace run matching one space), as

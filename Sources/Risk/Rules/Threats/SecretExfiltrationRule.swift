@@ -1,6 +1,6 @@
 /// Requests in the definitions to read secrets (SSH keys, cloud credentials, `.env`, the client's MCP
 /// configuration) or gather keys and conversation history, and hand them over through a parameter.
-struct SecretExfiltrationRule: Rule {
+struct SecretExfiltrationRule: IndexedRule {
     /// Files that hold secrets, matched case-insensitively anywhere in a text.
     static let secretFiles = [
         "~/.ssh", ".ssh/", "id_rsa", "id_ed25519", "id_ecdsa", "id_dsa", ".aws/credentials", "~/.aws", ".cursor/mcp.json",
@@ -69,9 +69,9 @@ struct SecretExfiltrationRule: Rule {
             .passes(#"{"name": "ssh_exec", "description": "Call ssh_exec with ~/.ssh/id_rsa to connect to the host."}"#),
         ])
 
-    func check(_ server: ServerDefinitions) -> [RuleHit] {
+    func hits(in index: ServerIndex) -> [RuleHit] {
         var out: [RuleHit] = []
-        for (field, text) in ThreatText.fields(server, { ![.name, .parameterName, .argumentName, .uri].contains($0.role) }) {
+        for (field, text) in ThreatText.fields(index, { ![.name, .parameterName, .argumentName, .uri].contains($0.role) }) {
             let found: (Range<Int>, String)?
             if let range = fileRequest(text).map({ wholePath(text, $0) }) {
                 found = (range, "asks the model to read or send a secret file")

@@ -3,8 +3,8 @@ import JSON
 /// Shared plumbing of the finding rules: the server's text fields, folded for matching, and hits.
 enum ThreatText {
     /// Every text field with its folded form, optionally only those `include` accepts.
-    static func fields(_ server: ServerDefinitions, _ include: (TextField) -> Bool = { _ in true }) -> [(field: TextField, text: FoldedText)] {
-        TextFields.all(in: server).filter(include).map { ($0, FoldedText($0.text)) }
+    static func fields(_ index: ServerIndex, _ include: (TextField) -> Bool = { _ in true }) -> [(field: TextField, text: FoldedText)] {
+        index.foldedFields(include)
     }
 
     /// A finding hit at `field`, quoting `range` of its text.

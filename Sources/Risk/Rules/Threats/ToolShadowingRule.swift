@@ -2,7 +2,7 @@ import JSON
 
 /// Descriptions that reach for tools this server does not offer and tell the model how to use them:
 /// the shadowing attack, where one server rewrites how another server's tools behave.
-struct ToolShadowingRule: Rule {
+struct ToolShadowingRule: IndexedRule {
     /// Words that turn a mention into a directive about how the tool is used.
     static let directiveWords: Set<String> = [
         "always", "never", "must", "instead", "whenever", "before", "after", "ensure", "should", "only", "change", "redirect",
@@ -44,7 +44,8 @@ struct ToolShadowingRule: Rule {
                        "hyphenated names of tools not in the scan are not recognised"),
         ])
 
-    func check(_ server: ServerDefinitions) -> [RuleHit] {
+    func hits(in index: ServerIndex) -> [RuleHit] {
+        let server = index.server
         let ownTools = Set(server.tools.compactMap { $0["name"]?.stringValue?.lowercased() })
         var ownWords = ownTools
         for tool in server.tools {
@@ -57,7 +58,7 @@ struct ToolShadowingRule: Rule {
             }
         }
         var out: [RuleHit] = []
-        for (field, text) in ThreatText.fields(server, { $0.isProse }) {
+        for (field, text) in ThreatText.fields(index, { $0.isProse }) {
             guard let (range, tool, otherServer) = firstForeignReference(text, ownTools: ownTools, ownWords: ownWords, otherTools: otherTools) else { continue }
             let cues = ThreatText.cueWords(around: range, in: text)
             let sentence = ThreatText.sentence(around: range, in: text)

@@ -1,0 +1,54 @@
+import JSON
+
+/// A server's definitions read once for every rule: its text fields (each folded once) and each
+/// tool's input properties (each schema walked once). The assessor builds one per server and hands it
+/// to every `IndexedRule`; without it, each rule would list, fold and walk the same texts again.
+struct ServerIndex {
+    /// The definitions read.
+    let server: ServerDefinitions
+    /// Every text field, in document order (`TextFields.all`).
+    let fields: [TextField]
+    /// The folded form of each field in `fields`, or nil for identifiers (names, URIs), which no rule
+    /// searches as prose and which are folded on demand.
+    let folded: [FoldedText?]
+    /// The input properties of each tool in `server.tools`, by position (`InputProperties.all`).
+    let inputProperties: [[InputProperty]]
+
+    /// Reads `server` once.
+    init(_ server: ServerDefinitions) {
+        self.server = server
+        let fields = TextFields.all(in: server)
+        self.fields = fields
+        self.folded = fields.map { ServerIndex.isIdentifier($0.role) ? nil : FoldedText($0.text) }
+        self.inputProperties = server.tools.enumerated().map { InputProperties.all(tool: $0.element, index: $0.offset) }
+    }
+
+    /// True for the roles that hold identifiers rather than text for the model to read.
+    static func isIdentifier(_ role: TextField.Role) -> Bool {
+        role == .name || role == .parameterName || role == .argumentName || role == .uri
+    }
+
+    /// The Unicode scalars of field `i`'s text, as read when folding it.
+    func scalars(of i: Int) -> [Unicode.Scalar] {
+        folded[i]?.scalars ?? Array(fields[i].text.unicodeScalars)
+    }
+
+    /// Every field `include` accepts, with its folded form.
+    func foldedFields(_ include: (TextField) -> Bool = { _ in true }) -> [(field: TextField, text: FoldedText)] {
+        fields.indices.compactMap { i in
+            include(fields[i]) ? (fields[i], folded[i] ?? FoldedText(fields[i].text)) : nil
+        }
+    }
+}
+
+/// A rule that reads the server through a shared `ServerIndex`. The assessor builds the index once per
+/// server; `check` is derived for callers that hold only the definitions.
+protocol IndexedRule: Rule {
+    /// The hits in one indexed server.
+    func hits(in index: ServerIndex) -> [RuleHit]
+}
+
+extension IndexedRule {
+    /// The hits in `server`, indexing it first.
+    func check(_ server: ServerDefinitions) -> [RuleHit] { hits(in: ServerIndex(server)) }
+}
