@@ -52,6 +52,9 @@ public struct AnalyzedTool: Sendable {
     public var descriptionHead: [String]
     /// The words of every tool name, property name and description opening on the same server (context).
     public var serverVocabulary: Set<String>
+    /// Hits of capability rules already run on this tool, by rule id: the assessor runs each once and
+    /// every classifier of the tool (the annotation rules keep their own) reuses them.
+    var capabilityHits: [String: [RuleHit]] = [:]
 
     /// Schema walking stops here: deeper or more properties add no evidence.
     public static let maxDepth = 6

@@ -31,7 +31,7 @@ public struct Assessor: Sendable {
 
     /// Assesses one server.
     public func assess(_ server: ServerDefinitions) -> ServerAssessment {
-        let tools = AnalyzedTool.all(in: server)
+        let tools = AnalyzedTool.all(in: server).map(classifier.withCapabilityHits)
         let index = ServerIndex(server)
         let extra = classifier.serverHits(server)
 

@@ -36,13 +36,23 @@ public struct ToolClassifier: Sendable {
         return out
     }
 
+    /// `tool` with the hits of every capability tool rule recorded, so later classifications reuse them.
+    func withCapabilityHits(_ tool: AnalyzedTool) -> AnalyzedTool {
+        var tool = tool
+        for rule in rules {
+            guard let toolRule = rule as? any ToolRule else { continue }
+            tool.capabilityHits[rule.description.id] = toolRule.hits(in: tool)
+        }
+        return tool
+    }
+
     /// Classifies one tool.
     public func classify(_ tool: AnalyzedTool, extraHits: [(String, RuleHit)] = []) -> ToolVerdict {
         var hits = extraHits
         for rule in rules {
             guard let toolRule = rule as? any ToolRule else { continue }
             let id = rule.description.id
-            hits += toolRule.hits(in: tool).map { (id, $0) }
+            hits += (tool.capabilityHits[id] ?? toolRule.hits(in: tool)).map { (id, $0) }
         }
         var general: [Evidence] = []
         var byAction: [(value: String, parameter: String, evidence: [Evidence])] = []
