@@ -14,6 +14,8 @@ struct WordPattern: Sendable, CustomStringConvertible {
     /// The pattern's source text.
     let description: String
     let slots: [Slot]
+    /// The required word slots, those without prefixes first (see `mayMatch`).
+    let requiredSlots: [Slot]
 
     /// Parses the pattern syntax above.
     init(_ source: String) {
@@ -33,17 +35,28 @@ struct WordPattern: Sendable, CustomStringConvertible {
             }
             return .words(exact: exact, prefixes: prefixes, optional: optional)
         }
+        let required = slots.filter { if case .words(_, _, let optional) = $0 { !optional } else { false } }
+        requiredSlots = required.filter { if case .words(_, let prefixes, _) = $0 { prefixes.isEmpty } else { false } }
+            + required.filter { if case .words(_, let prefixes, _) = $0 { !prefixes.isEmpty } else { false } }
     }
 
     /// False when a required slot has no word in `text`, so the pattern cannot match there.
     func mayMatch(_ text: FoldedText) -> Bool {
-        for slot in slots {
-            guard case .words(let exact, let prefixes, let optional) = slot, !optional else { continue }
-            if exact.isDisjoint(with: text.wordSet), !prefixes.contains(where: { p in text.wordSet.contains { $0.hasPrefix(p) } }) {
+        // Slots without prefixes first: they cost a few hash look-ups, a prefix costs a scan of the words.
+        for slot in requiredSlots {
+            guard case .words(let exact, let prefixes, _) = slot else { continue }
+            if exact.isDisjoint(with: text.wordSet), !prefixes.contains(where: { p in text.wordSet.contains { WordPattern.hasPrefix($0, p) } }) {
                 return false
             }
         }
         return true
+    }
+
+    /// `word.hasPrefix(prefix)`, rejecting most words on their first byte (an ASCII prefix can only
+    /// start a word that starts with the same byte).
+    @inline(__always) static func hasPrefix(_ word: String, _ prefix: String) -> Bool {
+        if let p = prefix.utf8.first, p < 0x80, word.utf8.first != p { return false }
+        return word.hasPrefix(prefix)
     }
 
     /// Every match in `text`, as original scalar ranges; matches do not overlap.
@@ -87,7 +100,7 @@ struct WordPattern: Sendable, CustomStringConvertible {
     }
 
     private static func accepts(_ word: String, exact: Set<String>, prefixes: [String]) -> Bool {
-        exact.contains(word) || prefixes.contains { word.hasPrefix($0) }
+        exact.contains(word) || prefixes.contains { hasPrefix(word, $0) }
     }
 }
 
