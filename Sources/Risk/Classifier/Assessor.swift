@@ -32,7 +32,7 @@ public struct Assessor: Sendable {
     /// Assesses one server.
     public func assess(_ server: ServerDefinitions) -> ServerAssessment {
         let tools = AnalyzedTool.all(in: server).map(classifier.withCapabilityHits)
-        let index = ServerIndex(server)
+        let index = ServerIndex(server, tools: tools)
         let extra = classifier.serverHits(server)
 
         var signalsByTool: [Int: [Signal]] = [:]

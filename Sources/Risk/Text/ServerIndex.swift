@@ -14,13 +14,16 @@ struct ServerIndex {
     /// The input properties of each tool in `server.tools`, by position (`InputProperties.all`).
     let inputProperties: [[InputProperty]]
 
-    /// Reads `server` once.
-    init(_ server: ServerDefinitions) {
+    /// Reads `server` once, taking the input properties of `tools` (already read) instead of walking
+    /// their schemas again.
+    init(_ server: ServerDefinitions, tools: [AnalyzedTool] = []) {
         self.server = server
         let fields = TextFields.all(in: server)
         self.fields = fields
         self.folded = fields.map { ServerIndex.isIdentifier($0.role) ? nil : FoldedText($0.text) }
-        self.inputProperties = server.tools.enumerated().map { InputProperties.all(tool: $0.element, index: $0.offset) }
+        var known: [Int: [InputProperty]] = [:]
+        for tool in tools { known[tool.index] = tool.properties }
+        self.inputProperties = server.tools.enumerated().map { known[$0.offset] ?? InputProperties.all(tool: $0.element, index: $0.offset) }
     }
 
     /// True for the roles that hold identifiers rather than text for the model to read.
