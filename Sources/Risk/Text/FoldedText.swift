@@ -13,6 +13,8 @@ struct FoldedText: Sendable {
     let words: [Word]
     /// The distinct words, for a quick "can this pattern match at all" test.
     let wordSet: Set<String>
+    /// The ASCII scalars of the folded text: a phrase or word needing another one cannot occur.
+    let asciiPresent: ASCIISet
 
     /// A word: its folded spelling and where it lies in the original scalars.
     struct Word: Sendable, Hashable {
@@ -63,6 +65,7 @@ struct FoldedText: Sendable {
         self.origin = origin
         self.words = FoldedText.split(folded, origin: origin)
         self.wordSet = Set(words.map(\.text))
+        self.asciiPresent = ASCIISet(folded)
     }
 
     /// A phrase folded once, for searching many texts (`ranges(of:)` with a string folds it each time).
@@ -71,8 +74,10 @@ struct FoldedText: Sendable {
         let scalars: [Unicode.Scalar]
         /// The phrase as written.
         let phrase: String
+        /// The ASCII scalars it needs.
+        let ascii: ASCIISet
         /// Folds `phrase` the way texts are folded.
-        init(_ phrase: String) { self.phrase = phrase; scalars = FoldedText(phrase).folded }
+        init(_ phrase: String) { self.phrase = phrase; scalars = FoldedText(phrase).folded; ascii = ASCIISet(scalars) }
     }
 
     /// True when `s` is invisible formatting that an attacker could slip inside a phrase to dodge a match.
@@ -163,6 +168,7 @@ struct FoldedText: Sendable {
 
     /// Every place a pre-folded phrase occurs; see `ranges(of:wholeWords:)`.
     func ranges(of needle: Needle, wholeWords: Bool = false) -> [Range<Int>] {
+        guard needle.ascii.isSubset(of: asciiPresent) else { return [] }
         let needle = needle.scalars
         guard !needle.isEmpty, needle.count <= folded.count else { return [] }
         var found: [Range<Int>] = []

@@ -11,11 +11,18 @@ struct WordPattern: Sendable, CustomStringConvertible {
         case gap(Int)
     }
 
+    /// A required slot as `mayMatch` checks it: each alternative with the ASCII it needs, so a text
+    /// lacking those scalars rules the alternative out before any hashing or prefix scan.
+    struct RequiredSlot: Sendable {
+        let exact: [(word: String, ascii: ASCIISet)]
+        let prefixes: [(prefix: String, ascii: ASCIISet)]
+    }
+
     /// The pattern's source text.
     let description: String
     let slots: [Slot]
     /// The required word slots, those without prefixes first (see `mayMatch`).
-    let requiredSlots: [Slot]
+    let requiredSlots: [RequiredSlot]
 
     /// Parses the pattern syntax above.
     init(_ source: String) {
@@ -35,17 +42,23 @@ struct WordPattern: Sendable, CustomStringConvertible {
             }
             return .words(exact: exact, prefixes: prefixes, optional: optional)
         }
-        let required = slots.filter { if case .words(_, _, let optional) = $0 { !optional } else { false } }
-        requiredSlots = required.filter { if case .words(_, let prefixes, _) = $0 { prefixes.isEmpty } else { false } }
-            + required.filter { if case .words(_, let prefixes, _) = $0 { !prefixes.isEmpty } else { false } }
+        let required: [RequiredSlot] = slots.compactMap { slot in
+            guard case .words(let exact, let prefixes, let optional) = slot, !optional else { return nil }
+            return RequiredSlot(exact: exact.sorted().map { ($0, ASCIISet($0.unicodeScalars)) },
+                                prefixes: prefixes.map { ($0, ASCIISet($0.unicodeScalars)) })
+        }
+        requiredSlots = required.filter { $0.prefixes.isEmpty } + required.filter { !$0.prefixes.isEmpty }
     }
 
     /// False when a required slot has no word in `text`, so the pattern cannot match there.
     func mayMatch(_ text: FoldedText) -> Bool {
         // Slots without prefixes first: they cost a few hash look-ups, a prefix costs a scan of the words.
+        let present = text.asciiPresent
         for slot in requiredSlots {
-            guard case .words(let exact, let prefixes, _) = slot else { continue }
-            if exact.isDisjoint(with: text.wordSet), !prefixes.contains(where: { p in text.wordSet.contains { WordPattern.hasPrefix($0, p) } }) {
+            let hasExact = slot.exact.contains { $0.ascii.isSubset(of: present) && text.wordSet.contains($0.word) }
+            if !hasExact, !slot.prefixes.contains(where: { p in
+                p.ascii.isSubset(of: present) && text.wordSet.contains { WordPattern.hasPrefix($0, p.prefix) }
+            }) {
                 return false
             }
         }
