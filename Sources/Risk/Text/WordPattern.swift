@@ -120,6 +120,11 @@ struct WordPattern: Sendable, CustomStringConvertible {
 extension Array where Element == WordPattern {
     /// Every match of every pattern, ordered by position.
     func matches(in text: FoldedText) -> [(pattern: WordPattern, range: Range<Int>)] {
-        flatMap { p in p.matches(in: text).map { (p, $0) } }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var out: [(pattern: WordPattern, range: Range<Int>)] = []
+        // Most patterns cannot match a given text; rule them out before collecting anything.
+        for p in self where p.mayMatch(text) {
+            for range in p.matches(in: text) { out.append((p, range)) }
+        }
+        return out.isEmpty ? out : out.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 }
