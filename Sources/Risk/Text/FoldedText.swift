@@ -33,7 +33,7 @@ struct FoldedText: Sendable {
         for (i, s) in scalars.enumerated() {
             // ASCII fast path (nearly every text): Unicode property lookups are slow, and ASCII needs none.
             if s.value < 0x80 {
-                if s.value == 0x20 || (s.value >= 0x09 && s.value <= 0x0D) {
+                if ScalarClass.isSpace(s) {
                     if !lastWasSpace { folded.append(" "); origin.append(i) }
                     lastWasSpace = true
                 } else {
@@ -51,7 +51,7 @@ struct FoldedText: Sendable {
                 continue
             }
             if FoldedText.isIgnorable(s) { continue }
-            if s.properties.isWhitespace {
+            if ScalarClass.isSpace(s) {
                 if !lastWasSpace { folded.append(" "); origin.append(i) }
                 lastWasSpace = true
                 continue
@@ -106,12 +106,8 @@ struct FoldedText: Sendable {
     }
 
     /// True for scalars that make up words (letters, digits, and `_` so identifiers stay whole).
-    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        if s.isASCII {
-            let v = s.value
-            return (v >= 97 && v <= 122) || (v >= 65 && v <= 90) || (v >= 48 && v <= 57) || v == 95
-        }
-        return s.properties.isAlphabetic || s.properties.numericType != nil
+    @inline(__always) static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        ScalarClass.isLetter(s) || ScalarClass.isDigit(s) || s == "_"
     }
 
     private static let contractions: [String: (String, String)] = [

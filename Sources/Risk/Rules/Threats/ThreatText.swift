@@ -60,11 +60,10 @@ enum ThreatText {
         guard text.unicodeScalars.contains(where: TagCharacters.isTag) else { return "\"\(text)\"" }
         var out = ""
         for s in text.unicodeScalars {
-            if TagCharacters.isTag(s) {
-                let ascii = s.value - 0xE0000
-                if ascii >= 0x20 && ascii < 0x7F { out.unicodeScalars.append(Unicode.Scalar(ascii)!) }
-            } else {
+            if !TagCharacters.isTag(s) {
                 out.unicodeScalars.append(s)
+            } else if let ascii = TagCharacters.printableASCII(of: s) {
+                out.unicodeScalars.append(ascii)
             }
         }
         return "\"\(out)\" (hidden in invisible tag characters)"
