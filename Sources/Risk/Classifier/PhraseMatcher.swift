@@ -75,7 +75,7 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
                 ok = words[i] == w
             case .prefix(let p):
                 guard i < words.count else { return nil }
-                ok = words[i].hasPrefix(p)
+                ok = WordPrefix.matches(words[i], p)
             }
             guard ok else { return nil }
             i += 1; k += 1

@@ -18,6 +18,11 @@ struct ASCIISet: Sendable, Hashable {
         if v < 64 { low |= 1 << UInt64(v) } else if v < 128 { high |= 1 << UInt64(v - 64) }
     }
 
+    /// True when the ASCII byte `b` is in the set.
+    @inline(__always) func contains(byte b: UInt8) -> Bool {
+        b < 64 ? low & (1 << UInt64(b)) != 0 : b < 128 && high & (1 << UInt64(b - 64)) != 0
+    }
+
     /// True when every scalar of `self` is also in `other`.
     @inline(__always) func isSubset(of other: ASCIISet) -> Bool {
         low & ~other.low == 0 && high & ~other.high == 0

@@ -172,7 +172,10 @@ struct FoldedText: Sendable {
         var i = 0
         let last = folded.count - needle.count
         while i <= last {
-            if folded[i] == first, matches(needle, at: i) {
+            // Skip to the next occurrence of the needle's first scalar before comparing the rest.
+            guard let next = folded.withUnsafeBufferPointer({ b in (i...last).first { b[$0] == first } }) else { break }
+            i = next
+            if matches(needle, at: i) {
                 let end = i + needle.count
                 let startOK = !wholeWords || !FoldedText.isWordScalar(needle[0]) || i == 0 || !FoldedText.isWordScalar(folded[i - 1])
                 let endOK = !wholeWords || !FoldedText.isWordScalar(needle[needle.count - 1]) || end == folded.count

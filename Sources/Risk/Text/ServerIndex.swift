@@ -20,15 +20,10 @@ struct ServerIndex {
         self.server = server
         let fields = TextFields.all(in: server)
         self.fields = fields
-        self.folded = fields.map { ServerIndex.isIdentifier($0.role) ? nil : FoldedText($0.text) }
+        self.folded = fields.map { $0.isIdentifier ? nil : FoldedText($0.text) }
         var known: [Int: [InputProperty]] = [:]
         for tool in tools { known[tool.index] = tool.properties }
         self.inputProperties = server.tools.enumerated().map { known[$0.offset] ?? InputProperties.all(tool: $0.element, index: $0.offset) }
-    }
-
-    /// True for the roles that hold identifiers rather than text for the model to read.
-    static func isIdentifier(_ role: TextField.Role) -> Bool {
-        role == .name || role == .parameterName || role == .argumentName || role == .uri
     }
 
     /// The Unicode scalars of field `i`'s text, as read when folding it.
@@ -42,16 +37,4 @@ struct ServerIndex {
             include(fields[i]) ? (fields[i], folded[i] ?? FoldedText(fields[i].text)) : nil
         }
     }
-}
-
-/// A rule that reads the server through a shared `ServerIndex`. The assessor builds the index once per
-/// server; `check` is derived for callers that hold only the definitions.
-protocol IndexedRule: Rule {
-    /// The hits in one indexed server.
-    func hits(in index: ServerIndex) -> [RuleHit]
-}
-
-extension IndexedRule {
-    /// The hits in `server`, indexing it first.
-    func check(_ server: ServerDefinitions) -> [RuleHit] { hits(in: ServerIndex(server)) }
 }

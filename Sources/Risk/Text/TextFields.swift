@@ -33,6 +33,11 @@ struct TextField: Sendable {
         }
     }
 
+    /// True for identifiers (names, URIs) rather than text for the model to read as guidance or data.
+    var isIdentifier: Bool {
+        role == .name || role == .parameterName || role == .argumentName || role == .uri
+    }
+
     /// A phrase naming the place for messages, e.g. "the description of parameter `path` of tool `read`".
     var place: String {
         let owner = ownerName.map { "\(ownerKind.rawValue) `\($0)`" } ?? "the server"

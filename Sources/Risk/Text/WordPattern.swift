@@ -23,6 +23,9 @@ struct WordPattern: Sendable, CustomStringConvertible {
     let slots: [Slot]
     /// The required word slots, those without prefixes first (see `mayMatch`).
     let requiredSlots: [RequiredSlot]
+    /// For each slot, the first bytes its alternatives start with, when all are ASCII and non-empty:
+    /// a word starting otherwise is turned down without hashing.
+    let slotStarts: [ASCIISet?]
 
     /// Parses the pattern syntax above.
     init(_ source: String) {
@@ -48,6 +51,15 @@ struct WordPattern: Sendable, CustomStringConvertible {
                                 prefixes: prefixes.map { ($0, ASCIISet($0.unicodeScalars)) })
         }
         requiredSlots = required.filter { $0.prefixes.isEmpty } + required.filter { !$0.prefixes.isEmpty }
+        slotStarts = slots.map { slot in
+            guard case .words(let exact, let prefixes, _) = slot else { return nil }
+            var starts = ASCIISet()
+            for alternative in Array(exact) + prefixes {
+                guard let first = alternative.unicodeScalars.first, alternative.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+                starts.insert(first)
+            }
+            return starts
+        }
     }
 
     /// False when a required slot has no word in `text`, so the pattern cannot match there.
@@ -57,7 +69,7 @@ struct WordPattern: Sendable, CustomStringConvertible {
         for slot in requiredSlots {
             let hasExact = slot.exact.contains { $0.ascii.isSubset(of: present) && text.wordSet.contains($0.word) }
             if !hasExact, !slot.prefixes.contains(where: { p in
-                p.ascii.isSubset(of: present) && text.wordSet.contains { WordPattern.hasPrefix($0, p.prefix) }
+                p.ascii.isSubset(of: present) && text.wordSet.contains { WordPrefix.matches($0, p.prefix) }
             }) {
                 return false
             }
@@ -65,12 +77,6 @@ struct WordPattern: Sendable, CustomStringConvertible {
         return true
     }
 
-    /// `word.hasPrefix(prefix)`, rejecting most words on their first byte (an ASCII prefix can only
-    /// start a word that starts with the same byte).
-    @inline(__always) static func hasPrefix(_ word: String, _ prefix: String) -> Bool {
-        if let p = prefix.utf8.first, p < 0x80, word.utf8.first != p { return false }
-        return word.hasPrefix(prefix)
-    }
 
     /// Every match in `text`, as original scalar ranges; matches do not overlap.
     func matches(in text: FoldedText) -> [Range<Int>] {
@@ -102,7 +108,7 @@ struct WordPattern: Sendable, CustomStringConvertible {
             }
             return nil
         case .words(let exact, let prefixes, let optional):
-            if at < words.count, WordPattern.accepts(words[at].text, exact: exact, prefixes: prefixes),
+            if at < words.count, mayStart(slot, words[at].text), WordPattern.accepts(words[at].text, exact: exact, prefixes: prefixes),
                let end = match(words, slot: slot + 1, at: at + 1) {
                 return end
             }
@@ -112,8 +118,14 @@ struct WordPattern: Sendable, CustomStringConvertible {
         }
     }
 
+    /// False when `word` cannot be an alternative of slot `slot`, judged by its first byte.
+    @inline(__always) private func mayStart(_ slot: Int, _ word: String) -> Bool {
+        guard let starts = slotStarts[slot], let first = word.utf8.first else { return true }
+        return starts.contains(byte: first)
+    }
+
     private static func accepts(_ word: String, exact: Set<String>, prefixes: [String]) -> Bool {
-        exact.contains(word) || prefixes.contains { hasPrefix(word, $0) }
+        exact.contains(word) || prefixes.contains { WordPrefix.matches(word, $0) }
     }
 }
 

@@ -111,7 +111,7 @@ struct HiddenInstructionsRule: IndexedRule {
 
     func hits(in index: ServerIndex) -> [RuleHit] {
         var out: [RuleHit] = []
-        let scanned = ThreatText.fields(index) { ![.name, .parameterName, .argumentName, .uri].contains($0.role) }
+        let scanned = ThreatText.fields(index) { !$0.isIdentifier }
         for (field, text) in scanned {
             var found: [(intent: Intent, range: Range<Int>)] = []
             for (_, range) in Self.overridePatterns.matches(in: text) { found.append((.override, range)) }

@@ -71,7 +71,7 @@ struct SecretExfiltrationRule: IndexedRule {
 
     func hits(in index: ServerIndex) -> [RuleHit] {
         var out: [RuleHit] = []
-        for (field, text) in ThreatText.fields(index, { ![.name, .parameterName, .argumentName, .uri].contains($0.role) }) {
+        for (field, text) in ThreatText.fields(index, { !$0.isIdentifier }) {
             let found: (Range<Int>, String)?
             if let range = fileRequest(text).map({ wholePath(text, $0) }) {
                 found = (range, "asks the model to read or send a secret file")
