@@ -5,27 +5,59 @@
 /// matches any word starting with it; `~N` lets up to N arbitrary words stand between neighbours.
 /// Matching is case-insensitive, across any punctuation and whitespace, with contractions expanded
 /// ("don't" is "do not").
-struct WordPattern: Sendable, CustomStringConvertible {
-    enum Slot: Sendable {
-        case words(exact: Set<String>, prefixes: [String], optional: Bool)
-        case gap(Int)
+final class WordPattern: Sendable, CustomStringConvertible {
+    /// A slot of word alternatives, held by reference: matching reads slots at every word of every
+    /// text, and a reference costs one retain where the sets and lists inside would cost several.
+    final class WordSlot: Sendable {
+        let exact: Set<String>
+        let prefixes: [String]
+        let optional: Bool
+        /// Each exact alternative with the ASCII it needs, so a text lacking those scalars rules it out
+        /// before any hashing.
+        let exactNeeds: [(word: String, ascii: ASCIISet)]
+        /// Each prefix with the ASCII it needs.
+        let prefixNeeds: [(prefix: String, ascii: ASCIISet)]
+        /// The first bytes of the alternatives when all are ASCII and non-empty (nil otherwise): a word
+        /// starting with another byte is turned down without hashing.
+        let starts: ASCIISet?
+
+        init(exact: Set<String>, prefixes: [String], optional: Bool) {
+            self.exact = exact
+            self.prefixes = prefixes
+            self.optional = optional
+            exactNeeds = exact.sorted().map { ($0, ASCIISet($0.unicodeScalars)) }
+            prefixNeeds = prefixes.map { ($0, ASCIISet($0.unicodeScalars)) }
+            var starts: ASCIISet? = ASCIISet()
+            for alternative in exact.sorted() + prefixes {
+                guard let first = alternative.unicodeScalars.first, alternative.utf8.allSatisfy({ $0 < 0x80 }) else { starts = nil; break }
+                starts?.insert(first)
+            }
+            self.starts = starts
+        }
+
+        /// False when `word` cannot be one of the alternatives, judged by its first byte.
+        @inline(__always) func mayStart(_ word: String) -> Bool {
+            guard let starts, let first = word.utf8.first else { return true }
+            return starts.contains(byte: first)
+        }
+
+        /// True when `word` is one of the alternatives.
+        func accepts(_ word: String) -> Bool {
+            mayStart(word) && (exact.contains(word) || prefixes.contains { WordPrefix.matches(word, $0) })
+        }
     }
 
-    /// A required slot as `mayMatch` checks it: each alternative with the ASCII it needs, so a text
-    /// lacking those scalars rules the alternative out before any hashing or prefix scan.
-    struct RequiredSlot: Sendable {
-        let exact: [(word: String, ascii: ASCIISet)]
-        let prefixes: [(prefix: String, ascii: ASCIISet)]
+    enum Slot: Sendable {
+        case words(WordSlot)
+        case gap(Int)
     }
 
     /// The pattern's source text.
     let description: String
+    /// The slots in order.
     let slots: [Slot]
     /// The required word slots, those without prefixes first (see `mayMatch`).
-    let requiredSlots: [RequiredSlot]
-    /// For each slot, the first bytes its alternatives start with, when all are ASCII and non-empty:
-    /// a word starting otherwise is turned down without hashing.
-    let slotStarts: [ASCIISet?]
+    let requiredSlots: [WordSlot]
 
     /// Parses the pattern syntax above.
     init(_ source: String) {
@@ -43,23 +75,13 @@ struct WordPattern: Sendable, CustomStringConvertible {
             for alt in body.split(separator: "|") {
                 if alt.hasSuffix("*") { prefixes.append(alt.dropLast().lowercased()) } else { exact.insert(alt.lowercased()) }
             }
-            return .words(exact: exact, prefixes: prefixes, optional: optional)
+            return .words(WordSlot(exact: exact, prefixes: prefixes, optional: optional))
         }
-        let required: [RequiredSlot] = slots.compactMap { slot in
-            guard case .words(let exact, let prefixes, let optional) = slot, !optional else { return nil }
-            return RequiredSlot(exact: exact.sorted().map { ($0, ASCIISet($0.unicodeScalars)) },
-                                prefixes: prefixes.map { ($0, ASCIISet($0.unicodeScalars)) })
+        let required: [WordSlot] = slots.compactMap { slot in
+            guard case .words(let words) = slot, !words.optional else { return nil }
+            return words
         }
         requiredSlots = required.filter { $0.prefixes.isEmpty } + required.filter { !$0.prefixes.isEmpty }
-        slotStarts = slots.map { slot in
-            guard case .words(let exact, let prefixes, _) = slot else { return nil }
-            var starts = ASCIISet()
-            for alternative in Array(exact) + prefixes {
-                guard let first = alternative.unicodeScalars.first, alternative.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-                starts.insert(first)
-            }
-            return starts
-        }
     }
 
     /// False when a required slot has no word in `text`, so the pattern cannot match there.
@@ -67,8 +89,8 @@ struct WordPattern: Sendable, CustomStringConvertible {
         // Slots without prefixes first: they cost a few hash look-ups, a prefix costs a scan of the words.
         let present = text.asciiPresent
         for slot in requiredSlots {
-            let hasExact = slot.exact.contains { $0.ascii.isSubset(of: present) && text.wordSet.contains($0.word) }
-            if !hasExact, !slot.prefixes.contains(where: { p in
+            let hasExact = slot.exactNeeds.contains { $0.ascii.isSubset(of: present) && text.wordSet.contains($0.word) }
+            if !hasExact, !slot.prefixNeeds.contains(where: { p in
                 p.ascii.isSubset(of: present) && text.wordSet.contains { WordPrefix.matches($0, p.prefix) }
             }) {
                 return false
@@ -107,25 +129,14 @@ struct WordPattern: Sendable, CustomStringConvertible {
                 if let end = match(words, slot: slot + 1, at: at + skip) { return end }
             }
             return nil
-        case .words(let exact, let prefixes, let optional):
-            if at < words.count, mayStart(slot, words[at].text), WordPattern.accepts(words[at].text, exact: exact, prefixes: prefixes),
-               let end = match(words, slot: slot + 1, at: at + 1) {
+        case .words(let alternatives):
+            if at < words.count, alternatives.accepts(words[at].text), let end = match(words, slot: slot + 1, at: at + 1) {
                 return end
             }
             // A pattern must start with a real word, so an optional first slot may be skipped only
             // when something follows.
-            return optional ? match(words, slot: slot + 1, at: at) : nil
+            return alternatives.optional ? match(words, slot: slot + 1, at: at) : nil
         }
-    }
-
-    /// False when `word` cannot be an alternative of slot `slot`, judged by its first byte.
-    @inline(__always) private func mayStart(_ slot: Int, _ word: String) -> Bool {
-        guard let starts = slotStarts[slot], let first = word.utf8.first else { return true }
-        return starts.contains(byte: first)
-    }
-
-    private static func accepts(_ word: String, exact: Set<String>, prefixes: [String]) -> Bool {
-        exact.contains(word) || prefixes.contains { WordPrefix.matches(word, $0) }
     }
 }
 
@@ -133,8 +144,8 @@ extension Array where Element == WordPattern {
     /// Every match of every pattern, ordered by position.
     func matches(in text: FoldedText) -> [(pattern: WordPattern, range: Range<Int>)] {
         var out: [(pattern: WordPattern, range: Range<Int>)] = []
-        // Most patterns cannot match a given text; rule them out before collecting anything.
-        for p in self where p.mayMatch(text) {
+        // Most patterns cannot match a given text (`mayMatch`); nothing is collected for those.
+        for p in self {
             for range in p.matches(in: text) { out.append((p, range)) }
         }
         return out.isEmpty ? out : out.sorted { $0.range.lowerBound < $1.range.lowerBound }
