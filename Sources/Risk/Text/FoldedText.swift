@@ -173,7 +173,11 @@ struct FoldedText: Sendable {
         let last = folded.count - needle.count
         while i <= last {
             // Skip to the next occurrence of the needle's first scalar before comparing the rest.
-            guard let next = folded.withUnsafeBufferPointer({ b in (i...last).first { b[$0] == first } }) else { break }
+            guard let next = folded.withUnsafeBufferPointer({ b -> Int? in
+                var k = i
+                while k <= last { if b[k] == first { return k }; k += 1 }
+                return nil
+            }) else { break }
             i = next
             if matches(needle, at: i) {
                 let end = i + needle.count
@@ -192,8 +196,12 @@ struct FoldedText: Sendable {
     }
 
     private func matches(_ needle: [Unicode.Scalar], at i: Int) -> Bool {
-        for k in 1..<needle.count where folded[i + k] != needle[k] { return false }
-        return true
+        folded.withUnsafeBufferPointer { b in
+            needle.withUnsafeBufferPointer { n in
+                for k in 1..<n.count where b[i + k] != n[k] { return false }
+                return true
+            }
+        }
     }
 
     /// True when a pre-folded phrase occurs anywhere.

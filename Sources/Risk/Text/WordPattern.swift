@@ -12,11 +12,12 @@ final class WordPattern: Sendable, CustomStringConvertible {
         let exact: Set<String>
         let prefixes: [String]
         let optional: Bool
-        /// Each exact alternative with the ASCII it needs, so a text lacking those scalars rules it out
-        /// before any hashing.
-        let exactNeeds: [(word: String, ascii: ASCIISet)]
-        /// Each prefix with the ASCII it needs.
-        let prefixNeeds: [(prefix: String, ascii: ASCIISet)]
+        /// The exact alternatives, sorted, and the ASCII each needs: a text lacking those scalars rules
+        /// the alternative out before any hashing.
+        let exactWords: [String]
+        let exactNeeds: [ASCIISet]
+        /// The ASCII each prefix needs.
+        let prefixNeeds: [ASCIISet]
         /// The first bytes of the alternatives when all are ASCII and non-empty (nil otherwise): a word
         /// starting with another byte is turned down without hashing.
         let starts: ASCIISet?
@@ -25,8 +26,9 @@ final class WordPattern: Sendable, CustomStringConvertible {
             self.exact = exact
             self.prefixes = prefixes
             self.optional = optional
-            exactNeeds = exact.sorted().map { ($0, ASCIISet($0.unicodeScalars)) }
-            prefixNeeds = prefixes.map { ($0, ASCIISet($0.unicodeScalars)) }
+            exactWords = exact.sorted()
+            exactNeeds = exactWords.map { ASCIISet($0.unicodeScalars) }
+            prefixNeeds = prefixes.map { ASCIISet($0.unicodeScalars) }
             var starts: ASCIISet? = ASCIISet()
             for alternative in exact.sorted() + prefixes {
                 guard let first = alternative.unicodeScalars.first, alternative.utf8.allSatisfy({ $0 < 0x80 }) else { starts = nil; break }
@@ -39,6 +41,19 @@ final class WordPattern: Sendable, CustomStringConvertible {
         @inline(__always) func mayStart(_ word: String) -> Bool {
             guard let starts, let first = word.utf8.first else { return true }
             return starts.contains(byte: first)
+        }
+
+        /// False when no word of `text` is one of the alternatives.
+        func mayOccur(in text: FoldedText) -> Bool {
+            let present = text.asciiPresent
+            for i in exactNeeds.indices where exactNeeds[i].isSubset(of: present) {
+                if text.wordSet.contains(exactWords[i]) { return true }
+            }
+            for i in prefixNeeds.indices where prefixNeeds[i].isSubset(of: present) {
+                let prefix = prefixes[i]
+                if text.wordSet.contains(where: { WordPrefix.matches($0, prefix) }) { return true }
+            }
+            return false
         }
 
         /// True when `word` is one of the alternatives.
@@ -87,15 +102,7 @@ final class WordPattern: Sendable, CustomStringConvertible {
     /// False when a required slot has no word in `text`, so the pattern cannot match there.
     func mayMatch(_ text: FoldedText) -> Bool {
         // Slots without prefixes first: they cost a few hash look-ups, a prefix costs a scan of the words.
-        let present = text.asciiPresent
-        for slot in requiredSlots {
-            let hasExact = slot.exactNeeds.contains { $0.ascii.isSubset(of: present) && text.wordSet.contains($0.word) }
-            if !hasExact, !slot.prefixNeeds.contains(where: { p in
-                p.ascii.isSubset(of: present) && text.wordSet.contains { WordPrefix.matches($0, p.prefix) }
-            }) {
-                return false
-            }
-        }
+        for slot in requiredSlots where !slot.mayOccur(in: text) { return false }
         return true
     }
 
