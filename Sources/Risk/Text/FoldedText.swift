@@ -15,6 +15,8 @@ struct FoldedText: Sendable {
     let wordSet: Set<String>
     /// The ASCII scalars of the folded text: a phrase or word needing another one cannot occur.
     let asciiPresent: ASCIISet
+    /// A summary of `wordSet` that rules most absent words out without hashing them in full.
+    let wordBloom: WordBloom
 
     /// A word: its folded spelling and where it lies in the original scalars.
     struct Word: Sendable, Hashable {
@@ -66,6 +68,9 @@ struct FoldedText: Sendable {
         self.words = FoldedText.split(folded, origin: origin)
         self.wordSet = Set(words.map(\.text))
         self.asciiPresent = ASCIISet(folded)
+        var bloom = WordBloom()
+        for word in words { bloom.insert(word.text) }
+        self.wordBloom = bloom
     }
 
     /// A phrase folded once, for searching many texts (`ranges(of:)` with a string folds it each time).

@@ -16,6 +16,9 @@ final class WordPattern: Sendable, CustomStringConvertible {
         /// the alternative out before any hashing.
         let exactWords: [String]
         let exactNeeds: [ASCIISet]
+        /// The `WordBloom` bit of each exact alternative, or nil for one that is not ASCII (several
+        /// spellings could be equal to it, so no single bit stands for it).
+        let exactBits: [UInt8?]
         /// The ASCII each prefix needs.
         let prefixNeeds: [ASCIISet]
         /// The first bytes of the alternatives when all are ASCII and non-empty (nil otherwise): a word
@@ -28,6 +31,7 @@ final class WordPattern: Sendable, CustomStringConvertible {
             self.optional = optional
             exactWords = exact.sorted()
             exactNeeds = exactWords.map { ASCIISet($0.unicodeScalars) }
+            exactBits = exactWords.map { word in word.utf8.allSatisfy { $0 < 0x80 } ? WordBloom.bit(of: word) : nil }
             prefixNeeds = prefixes.map { ASCIISet($0.unicodeScalars) }
             var starts: ASCIISet? = ASCIISet()
             for alternative in exact.sorted() + prefixes {
@@ -47,6 +51,7 @@ final class WordPattern: Sendable, CustomStringConvertible {
         func mayOccur(in text: FoldedText) -> Bool {
             let present = text.asciiPresent
             for i in exactNeeds.indices where exactNeeds[i].isSubset(of: present) {
+                if let bit = exactBits[i], !text.wordBloom.mayContain(bit: bit) { continue }
                 if text.wordSet.contains(exactWords[i]) { return true }
             }
             for i in prefixNeeds.indices where prefixNeeds[i].isSubset(of: present) {

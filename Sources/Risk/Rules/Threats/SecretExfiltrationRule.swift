@@ -93,7 +93,13 @@ struct SecretExfiltrationRule: IndexedRule {
     /// A secret file named next to a request to read it and hand it over.
     private func fileRequest(_ text: FoldedText) -> Range<Int>? {
         // Earliest mention first, so the quote shows where the request starts.
-        let mentions = Self.secretFiles.flatMap { text.ranges(of: $0) }.sorted { $0.lowerBound < $1.lowerBound }
+        var mentions: [Range<Int>] = []
+        for file in Self.secretFiles {
+            // Most texts name none of these; appending only real finds spares an allocation per file.
+            let found = text.ranges(of: file)
+            if !found.isEmpty { mentions += found }
+        }
+        mentions.sort { $0.lowerBound < $1.lowerBound }
         do {
             // A bounded number per field: one hit per field is all that is reported anyway.
             for range in mentions.prefix(Self.maxMentions) where !isHarmlessVariant(text, range) {
