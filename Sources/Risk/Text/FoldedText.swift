@@ -26,13 +26,19 @@ struct FoldedText: Sendable {
 
     /// Folds `text` once; searches on the result are cheap.
     init(_ text: String) {
-        let scalars = Array(text.unicodeScalars)
+        // One pass over the text reads the scalars and folds them (no separate count and copy); UTF-8
+        // length bounds the scalar count.
+        var scalars: [Unicode.Scalar] = []
         var folded: [Unicode.Scalar] = []
         var origin: [Int] = []
-        folded.reserveCapacity(scalars.count)
-        origin.reserveCapacity(scalars.count)
+        let capacity = text.utf8.count
+        scalars.reserveCapacity(capacity)
+        folded.reserveCapacity(capacity)
+        origin.reserveCapacity(capacity)
         var lastWasSpace = false
-        for (i, s) in scalars.enumerated() {
+        for s in text.unicodeScalars {
+            let i = scalars.count
+            scalars.append(s)
             // ASCII fast path (nearly every text): Unicode property lookups are slow, and ASCII needs none.
             if s.value < 0x80 {
                 if ScalarClass.isSpace(s) {

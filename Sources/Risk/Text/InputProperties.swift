@@ -17,8 +17,8 @@ public struct InputProperty: Sendable {
     public let words: [String]
     /// The description of the property as written (before `$ref` resolution), if any.
     public let description: String?
-    /// That description split into words (empty when absent).
-    public let prose: ProseWords
+    /// That description split into words (empty when absent); split on each use, as few rules need it.
+    public var prose: ProseWords { ProseWords(description ?? "") }
     /// The first declared `type`, looking through a `$ref`, the property itself, then its branches.
     public let type: String?
     /// Its string `enum` values (or `const`s), looking into a `$ref`, `anyOf`/`oneOf` branches and
@@ -122,7 +122,7 @@ enum InputProperties {
             if let items = schema["items"] { collect(items, pointer.appending("items")) }
             let description = schema["description"]?.stringValue
             return InputProperty(name: name, path: path, pointer: pointer, schema: resolved, depth: depth, words: NameTokens(name).texts,
-                                 description: description, prose: ProseWords(description ?? ""), type: type, enumValues: enumValues)
+                                 description: description, type: type, enumValues: enumValues)
         }
     }
 

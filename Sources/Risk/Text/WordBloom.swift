@@ -39,5 +39,4 @@ struct WordBloom: Sendable {
         default: return bits.3 & mask != 0
         }
     }
-
 }
