@@ -99,8 +99,10 @@ struct ToolShadowingRule: IndexedRule {
         -> (Range<Int>, String, String?)? {
         let words = text.words
         for (i, word) in words.enumerated() {
-            if let server = otherTools[word.text] { return (word.range, text.text(word.range), server) }
-            guard word.text.contains("_"), !ownWords.contains(word.text), !Self.notNames.contains(word.text) else { continue }
+            if !otherTools.isEmpty, let server = otherTools[word.text] { return (word.range, text.text(word.range), server) }
+            // The byte test is a cheap first look; `contains` decides (it compares Characters).
+            guard word.text.utf8.contains(UInt8(ascii: "_")), word.text.contains("_"), !ownWords.contains(word.text),
+                  !Self.notNames.contains(word.text) else { continue }
             // Prefixed forms such as mcp_tool_send_email or whatsapp_send_message: look up each suffix.
             let suffixes = Self.underscoreSuffixes(word.text)
             if suffixes.contains(where: { $0.contains("_") && ownTools.contains($0) }) { continue }
