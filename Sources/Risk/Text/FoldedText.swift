@@ -141,7 +141,8 @@ struct FoldedText: Sendable {
                 if folded[j] == "'", j + 1 < folded.count, isWordScalar(folded[j + 1]), j > i { hasApostrophe = true; j += 1; continue }
                 break
             }
-            let text = isASCII ? asciiString(folded[i..<j]) : String(String.UnicodeScalarView(folded[i..<j]))
+            // Folded ASCII is already lowercase, so lowering it again only builds the string from bytes.
+            let text = isASCII ? ScalarClass.lowercased(folded[i..<j]) : String(String.UnicodeScalarView(folded[i..<j]))
             let range = origin[i]..<(origin[j - 1] + 1)
             // Contractions and possessives hold an apostrophe; other words skip the look-ups.
             if !hasApostrophe {
@@ -157,14 +158,6 @@ struct FoldedText: Sendable {
             i = j
         }
         return words
-    }
-
-    /// ASCII scalars as a string, built from bytes (appending scalars one by one is slow).
-    private static func asciiString(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        String(unsafeUninitializedCapacity: scalars.count) { buffer in
-            for (k, s) in scalars.enumerated() { buffer[k] = UInt8(truncatingIfNeeded: s.value) }
-            return scalars.count
-        }
     }
 
     /// Every place `phrase` occurs (case-insensitively, any whitespace run matching one space), as

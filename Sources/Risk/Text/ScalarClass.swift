@@ -29,7 +29,11 @@ enum ScalarClass {
     /// The scalars as a lowercase string (ASCII lowered by hand; others by the standard library).
     static func lowercased(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         if scalars.allSatisfy({ $0.value < 128 }) {
-            return String(decoding: scalars.map { UInt8(isUpper($0) ? $0.value | 0x20 : $0.value) }, as: UTF8.self)
+            // Written straight into the string's storage: no intermediate byte array per word.
+            return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+                for (k, c) in scalars.enumerated() { buffer[k] = UInt8(isUpper(c) ? c.value | 0x20 : c.value) }
+                return scalars.count
+            }
         }
         return String(String.UnicodeScalarView(scalars)).lowercased()
     }
