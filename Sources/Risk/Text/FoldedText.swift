@@ -1,8 +1,9 @@
 /// A text prepared for matching: its Unicode scalars, a folded copy (lowercased, whitespace runs
 /// collapsed, invisible format characters dropped, tag characters read as ASCII, typographic quotes made plain) with a map back to
 /// the original, and its words. Ranges returned by every search are in original scalar offsets, so
-/// a quote cut from them is the exact text the server sent.
-struct FoldedText: Sendable {
+/// a quote cut from them is the exact text the server sent. Immutable and shared by reference: rules
+/// pass the same folded text around many times, and a reference costs one retain per copy.
+final class FoldedText: Sendable {
     /// The original scalars.
     let scalars: [Unicode.Scalar]
     /// The folded scalars.
@@ -71,7 +72,8 @@ struct FoldedText: Sendable {
         self.scalars = scalars
         self.folded = folded
         self.origin = origin
-        self.words = FoldedText.split(folded, origin: origin)
+        let words = FoldedText.split(folded, origin: origin)
+        self.words = words
         self.wordSet = Set(words.map(\.text))
         self.asciiPresent = ASCIISet(folded)
         var bloom = WordBloom()
