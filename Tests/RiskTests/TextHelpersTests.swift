@@ -117,12 +117,35 @@ struct TextHelpersTests {
           "properties": {"messages": {"type": "array", "items": {"type": "object", "properties": {"content": {"type": "string"}}}},
                          "node": {"anyOf": [{"$ref": "#/$defs/Node"}, {"type": "null"}]}}}}
         """)
-        let paths = InputProperties.all(tool: tool, index: 0).map(\.path)
+        let properties = InputProperties.all(tool: tool, index: 0)
+        let paths = properties.map(\.path)
         #expect(paths.contains("messages[].content"))
         #expect(paths.contains("node.url") && paths.contains("node.child"))
         #expect(paths.count < 20)
-        #expect(IdentifierWords.split("bodyHTML_path-x") == ["body", "html", "path", "x"])
-        #expect(IdentifierWords.split("QueueUrl") == ["queue", "url"])
+        // A property reached through a `$ref` points into `$defs`; its path stays the input path.
+        let url = properties.first { $0.path == "node.url" }
+        #expect(url?.pointer.description == "/tools/0/inputSchema/$defs/Node/properties/url")
+        #expect(url?.type == "string" && url?.depth == 2)
+        #expect(NameTokens("bodyHTML_path-x").texts == ["body", "html", "path", "x"])
+        #expect(NameTokens("QueueUrl").texts == ["queue", "url"])
+    }
+
+    @Test func capabilityAndSignalRulesShareOneSchemaWalk() throws {
+        let tool = try JSONValue(parsing: """
+        {"name": "t", "inputSchema": {"type": "object", "properties": {"mode": {"$ref": "#/$defs/Mode", "description": "How"},
+          "tags": {"type": "array", "items": {"enum": ["a", "b"]}}}, "$defs": {"Mode": {"type": "string", "enum": ["fast", "slow"]}}}}
+        """)
+        let analyzed = try #require(AnalyzedTool(tool, index: 4))
+        let walked = InputProperties.all(tool: tool, index: 4)
+        #expect(analyzed.properties.map(\.pointer) == walked.map(\.pointer))
+        let server = ServerDefinitions(serverName: "s", tools: [tool, tool, tool, tool, tool])
+        #expect(ServerIndex(server, tools: [analyzed]).inputProperties[4].map(\.path) == ["mode", "tags"])
+        let mode = try #require(analyzed.properties.first)
+        #expect(mode.description == "How" && mode.type == "string" && mode.takesText)
+        #expect(mode.enumValues.map(\.value) == ["fast", "slow"])
+        #expect(mode.enumValues.first?.pointer.description == "/tools/4/inputSchema/$defs/Mode/enum/0")
+        #expect(analyzed.properties[1].enumValues.map(\.pointer.description)
+                == ["/tools/4/inputSchema/properties/tags/items/enum/0", "/tools/4/inputSchema/properties/tags/items/enum/1"])
     }
 
     @Test func hostileStringsAreFlaggedAndNeverCrashTheRules() throws {

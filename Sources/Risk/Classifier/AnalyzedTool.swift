@@ -1,27 +1,5 @@
 import JSON
 
-/// One input property of a tool, found anywhere in its input schema (nested objects and arrays too).
-public struct SchemaProperty: Sendable {
-    /// Where the property's schema is, e.g. `/tools/3/inputSchema/properties/filter/properties/sql`.
-    public var pointer: JSONPointer
-    /// The dotted path shown to readers, e.g. `filter.sql` or `messages[].content`.
-    public var path: String
-    /// The property's own name.
-    public var name: String
-    /// Its name split into words.
-    public var words: [String]
-    /// Its `description`, if any.
-    public var description: String?
-    /// Its description split into words (empty when absent).
-    public var prose: ProseWords
-    /// Its `type` (the first one when a list), if any.
-    public var type: String?
-    /// Its string `enum` values (or `const`/`oneOf` constants) with their pointers.
-    public var enumValues: [(value: String, pointer: JSONPointer)]
-    /// How deep it sits (0 = a top-level property).
-    public var depth: Int
-}
-
 /// A tool pre-read once for every capability rule: name words, description words, flattened schema.
 public struct AnalyzedTool: Sendable {
     /// The tool's position in `tools`.
@@ -42,8 +20,8 @@ public struct AnalyzedTool: Sendable {
     public var proseTexts: [String]
     /// The verbs of the name (read once for every rule).
     var nameReading: VerbReading
-    /// Every input property, depth first, bounded.
-    public var properties: [SchemaProperty]
+    /// Every input property, depth first, bounded (`InputProperties`): the one walk of the schema.
+    public var properties: [InputProperty]
     /// The declared annotations.
     public var annotations: DeclaredAnnotations
     /// Every lowercase word of the name, the description's opening and the property names (for context checks).
@@ -52,11 +30,9 @@ public struct AnalyzedTool: Sendable {
     public var descriptionHead: [String]
     /// The words of every tool name, property name and description opening on the same server (context).
     public var serverVocabulary: Set<String>
-
-    /// Schema walking stops here: deeper or more properties add no evidence.
-    public static let maxDepth = 6
-    /// At most this many properties are read per tool.
-    public static let maxProperties = 400
+    /// Hits of capability rules already run on this tool, by rule id: the assessor runs each once and
+    /// every classifier of the tool (the annotation rules keep their own) reuses them.
+    var capabilityHits: [String: [RuleHit]] = [:]
 
     /// Reads a tool; nil when it has no string name.
     public init?(_ json: JSONValue, index: Int) {
@@ -71,11 +47,7 @@ public struct AnalyzedTool: Sendable {
         self.proseTexts = prose.words.map(\.text)
         self.nameReading = VerbReading(nameTokens)
         self.annotations = DeclaredAnnotations(tool: json)
-        var properties: [SchemaProperty] = []
-        if let schema = json["inputSchema"] {
-            AnalyzedTool.walk(schema, root: schema, pointer: pointer.appending("inputSchema"), path: "", depth: 0, into: &properties)
-        }
-        self.properties = properties
+        self.properties = InputProperties.all(tool: json, index: index)
         let prose = self.prose
         self.descriptionHead = prose.firstSentence.prefix(8).map { prose.words[$0].text }
         var vocabulary = Set(nameTokens.texts)
@@ -98,63 +70,4 @@ public struct AnalyzedTool: Sendable {
     public var descriptionPointer: JSONPointer { pointer.appending("description") }
     /// `/tools/<index>/name`.
     public var namePointer: JSONPointer { pointer.appending("name") }
-
-    private static func walk(_ schema: JSONValue, root: JSONValue, pointer: JSONPointer, path: String, depth: Int, into out: inout [SchemaProperty]) {
-        guard depth <= maxDepth, out.count < maxProperties, let object = schema.objectValue else { return }
-        if let props = object["properties"]?.objectValue {
-            for (key, value) in props.members {
-                guard out.count < maxProperties else { return }
-                let p = pointer.appending("properties").appending(key)
-                let childPath = path.isEmpty ? key : "\(path).\(key)"
-                out.append(property(key, value, root: root, schemaPointer: pointer, pointer: p, path: childPath, depth: depth))
-                walk(value, root: root, pointer: p, path: childPath, depth: depth + 1, into: &out)
-            }
-        }
-        if let items = object["items"] {
-            walk(items, root: root, pointer: pointer.appending("items"), path: path + "[]", depth: depth + 1, into: &out)
-        }
-        for combinator in ["anyOf", "oneOf", "allOf"] {
-            guard let list = object[combinator]?.arrayValue else { continue }
-            for (i, branch) in list.prefix(16).enumerated() {
-                walk(branch, root: root, pointer: pointer.appending(combinator).appending(i), path: path, depth: depth + 1, into: &out)
-            }
-        }
-        // Pydantic puts nested models under $defs; their fields are inputs too.
-        for defsKey in ["$defs", "definitions"] where depth == 0 {
-            guard let defs = object[defsKey]?.objectValue else { continue }
-            for (key, value) in defs.members.prefix(32) {
-                walk(value, root: root, pointer: pointer.appending(defsKey).appending(key), path: key, depth: depth + 1, into: &out)
-            }
-        }
-    }
-
-    private static func property(_ name: String, _ schema: JSONValue, root: JSONValue, schemaPointer: JSONPointer, pointer: JSONPointer, path: String, depth: Int) -> SchemaProperty {
-        var type = schema["type"]?.stringValue ?? schema["type"]?.arrayValue?.first?.stringValue
-        var enumValues: [(String, JSONPointer)] = []
-        func collect(_ s: JSONValue, _ at: JSONPointer) {
-            if let list = s["enum"]?.arrayValue {
-                for (i, v) in list.prefix(200).enumerated() { if let t = v.stringValue { enumValues.append((t, at.appending("enum").appending(i))) } }
-            }
-            if let c = s["const"]?.stringValue { enumValues.append((c, at.appending("const"))) }
-            if type == nil { type = s["type"]?.stringValue }
-        }
-        // A local `$ref` (Pydantic enums live in `$defs`) is followed one step.
-        func follow(_ s: JSONValue) -> (JSONValue, JSONPointer)? {
-            guard let ref = s["$ref"]?.stringValue, ref.hasPrefix("#/"), let local = JSONPointer(String(ref.dropFirst())),
-                  let target = local.resolve(in: root) else { return nil }
-            return (target, JSONPointer(tokens: Array(schemaPointer.tokens.prefix(3))).appending(local))
-        }
-        if let (target, at) = follow(schema) { collect(target, at) }
-        collect(schema, pointer)
-        for combinator in ["anyOf", "oneOf"] {
-            for (i, branch) in (schema[combinator]?.arrayValue ?? []).prefix(64).enumerated() {
-                collect(branch, pointer.appending(combinator).appending(i))
-                if let (target, at) = follow(branch) { collect(target, at) }
-            }
-        }
-        if let items = schema["items"] { collect(items, pointer.appending("items")) }
-        let description = schema["description"]?.stringValue
-        return SchemaProperty(pointer: pointer, path: path, name: name, words: NameTokens(name).texts,
-                              description: description, prose: ProseWords(description ?? ""), type: type, enumValues: enumValues, depth: depth)
-    }
 }

@@ -31,7 +31,8 @@ public struct Assessor: Sendable {
 
     /// Assesses one server.
     public func assess(_ server: ServerDefinitions) -> ServerAssessment {
-        let tools = AnalyzedTool.all(in: server)
+        let tools = AnalyzedTool.all(in: server).map(classifier.withCapabilityHits)
+        let index = ServerIndex(server, tools: tools)
         let extra = classifier.serverHits(server)
 
         var signalsByTool: [Int: [Signal]] = [:]
@@ -42,13 +43,13 @@ public struct Assessor: Sendable {
             case .capability:
                 continue
             case .signal:
-                for hit in Assessor.hits(of: rule, server, tools) {
+                for hit in Assessor.hits(of: rule, index, tools) {
                     guard case .signal(let path) = hit.effect, let index = Locator.toolIndex(of: hit.pointer) else { continue }
                     let detail = hit.message.isEmpty || hit.message == d.title ? nil : hit.message
                     signalsByTool[index, default: []].append(Signal(id: d.id, title: d.title, path: path, detail: detail))
                 }
             case .finding:
-                for hit in Assessor.hits(of: rule, server, tools) {
+                for hit in Assessor.hits(of: rule, index, tools) {
                     guard case .finding(let severity) = hit.effect else { continue }
                     findings.append(Finding(ruleId: d.id, severity: severity ?? d.severity, confidence: d.confidence, message: hit.message,
                                             quote: hit.quote, location: Locator.location(of: hit.pointer, in: server)))
@@ -74,10 +75,11 @@ public struct Assessor: Sendable {
         return ServerAssessment(tools: assessed, findings: findings)
     }
 
-    /// A rule's hits, handing tool rules the tools already read.
-    static func hits(of rule: any Rule, _ server: ServerDefinitions, _ tools: [AnalyzedTool]) -> [RuleHit] {
+    /// A rule's hits, handing tool rules the tools already read and indexed rules the server's index.
+    static func hits(of rule: any Rule, _ index: ServerIndex, _ tools: [AnalyzedTool]) -> [RuleHit] {
         if let toolRule = rule as? any ToolRule { return tools.flatMap { toolRule.hits(in: $0) } }
-        return rule.check(server)
+        if let indexedRule = rule as? any IndexedRule { return indexedRule.hits(in: index) }
+        return rule.check(index.server)
     }
 
     /// Findings by severity (highest first), then location in document order, then rule id and quote.

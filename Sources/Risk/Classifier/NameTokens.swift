@@ -21,7 +21,7 @@ public struct NameTokens: Sendable, Hashable {
         var words: [Word] = []
         var segment = 0
         var current: [Unicode.Scalar] = []
-        let scalars = Array(name.unicodeScalars.prefix(512))
+        let scalars = ScalarClass.scalars(of: name, limit: 512)
         var pendingSegmentBreak = false
 
         func flush() {

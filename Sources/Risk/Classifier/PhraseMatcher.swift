@@ -3,8 +3,14 @@
 /// A phrase is written as words separated by spaces; a word ending in `~` matches any word starting with
 /// it (`irreversibl~`), and `*` matches up to two words of any kind (`place * order`).
 public struct PhraseMatcher<Payload: Sendable>: Sendable {
+    /// One part of a phrase, read once when compiling (not on every comparison).
+    enum Part: Sendable {
+        case word(String)
+        case prefix(String)
+        case gap
+    }
     struct Pattern: Sendable {
-        let parts: [String]
+        let parts: [Part]
         let payload: Payload
         let text: String
     }
@@ -16,8 +22,9 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         var byFirstWord: [String: [Pattern]] = [:]
         var byFirstPrefix: [Pattern] = []
         for (text, payload) in phrases {
-            let parts = text.split(separator: " ").map(String.init)
-            guard let first = parts.first else { continue }
+            let words = text.split(separator: " ").map(String.init)
+            guard let first = words.first else { continue }
+            let parts = words.map { w -> Part in w == "*" ? .gap : w.hasSuffix("~") ? .prefix(String(w.dropLast())) : .word(w) }
             let pattern = Pattern(parts: parts, payload: payload, text: text)
             if first.hasSuffix("~") { byFirstPrefix.append(pattern) } else { byFirstWord[first, default: []].append(pattern) }
         }
@@ -51,20 +58,25 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         return out
     }
 
-    private func match(_ parts: ArraySlice<String>, _ words: [String], _ start: Int) -> Int? {
+    private func match(_ parts: ArraySlice<Part>, _ words: [String], _ start: Int) -> Int? {
         var i = start
         var k = parts.startIndex
         while k < parts.endIndex {
-            let part = parts[k]
-            if part == "*" {
+            let ok: Bool
+            switch parts[k] {
+            case .gap:
                 // Try skipping zero, one or two words before the next part.
                 for skip in 0...2 where i + skip <= words.count {
                     if let end = match(parts[(k + 1)...], words, i + skip) { return end }
                 }
                 return nil
+            case .word(let w):
+                guard i < words.count else { return nil }
+                ok = words[i] == w
+            case .prefix(let p):
+                guard i < words.count else { return nil }
+                ok = WordPrefix.matches(words[i], p)
             }
-            guard i < words.count else { return nil }
-            let ok = part.hasSuffix("~") ? words[i].hasPrefix(String(part.dropLast())) : words[i] == part
             guard ok else { return nil }
             i += 1; k += 1
         }

@@ -22,7 +22,7 @@ public struct ProseWords: Sendable {
 
     /// Splits `text` into words and sentences.
     public init(_ text: String) {
-        let scalars = Array(text.unicodeScalars.prefix(ProseWords.maxScalars))
+        let scalars = ScalarClass.scalars(of: text, limit: ProseWords.maxScalars)
         var words: [Word] = []
         var sentence = 0
         var start = -1

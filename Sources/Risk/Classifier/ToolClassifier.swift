@@ -18,10 +18,14 @@ public struct ToolVerdict: Sendable, Hashable {
 public struct ToolClassifier: Sendable {
     /// The capability rules used.
     public let rules: [any Rule]
+    /// Those of `rules` that read one tool, in order, with their ids: found once, as the cast and many
+    /// rules' computed descriptions would otherwise cost on every tool.
+    private let toolRules: [(id: String, rule: any ToolRule)]
 
     /// A classifier over `rules` (only capability rules are used).
     public init(rules: [any Rule] = BuiltinRules.capability) {
         self.rules = rules.filter { $0.description.kind == .capability }
+        self.toolRules = self.rules.compactMap { rule in (rule as? any ToolRule).map { (rule.description.id, $0) } }
     }
 
     /// Hits of the capability rules that cannot look at a single tool, by tool index.
@@ -36,13 +40,18 @@ public struct ToolClassifier: Sendable {
         return out
     }
 
+    /// `tool` with the hits of every capability tool rule recorded, so later classifications reuse them.
+    func withCapabilityHits(_ tool: AnalyzedTool) -> AnalyzedTool {
+        var tool = tool
+        for (id, toolRule) in toolRules { tool.capabilityHits[id] = toolRule.hits(in: tool) }
+        return tool
+    }
+
     /// Classifies one tool.
     public func classify(_ tool: AnalyzedTool, extraHits: [(String, RuleHit)] = []) -> ToolVerdict {
         var hits = extraHits
-        for rule in rules {
-            guard let toolRule = rule as? any ToolRule else { continue }
-            let id = rule.description.id
-            hits += toolRule.hits(in: tool).map { (id, $0) }
+        for (id, toolRule) in toolRules {
+            hits += (tool.capabilityHits[id] ?? toolRule.hits(in: tool)).map { (id, $0) }
         }
         var general: [Evidence] = []
         var byAction: [(value: String, parameter: String, evidence: [Evidence])] = []

@@ -1,8 +1,9 @@
 /// A text prepared for matching: its Unicode scalars, a folded copy (lowercased, whitespace runs
 /// collapsed, invisible format characters dropped, tag characters read as ASCII, typographic quotes made plain) with a map back to
 /// the original, and its words. Ranges returned by every search are in original scalar offsets, so
-/// a quote cut from them is the exact text the server sent.
-struct FoldedText: Sendable {
+/// a quote cut from them is the exact text the server sent. Immutable and shared by reference: rules
+/// pass the same folded text around many times, and a reference costs one retain per copy.
+final class FoldedText: Sendable {
     /// The original scalars.
     let scalars: [Unicode.Scalar]
     /// The folded scalars.
@@ -13,6 +14,10 @@ struct FoldedText: Sendable {
     let words: [Word]
     /// The distinct words, for a quick "can this pattern match at all" test.
     let wordSet: Set<String>
+    /// The ASCII scalars of the folded text: a phrase or word needing another one cannot occur.
+    let asciiPresent: ASCIISet
+    /// A summary of `wordSet` that rules most absent words out without hashing them in full.
+    let wordBloom: WordBloom
 
     /// A word: its folded spelling and where it lies in the original scalars.
     struct Word: Sendable, Hashable {
@@ -22,13 +27,31 @@ struct FoldedText: Sendable {
 
     /// Folds `text` once; searches on the result are cheap.
     init(_ text: String) {
-        let scalars = Array(text.unicodeScalars)
+        // One pass over the text reads the scalars and folds them (no separate count and copy); UTF-8
+        // length bounds the scalar count.
+        var scalars: [Unicode.Scalar] = []
         var folded: [Unicode.Scalar] = []
         var origin: [Int] = []
-        folded.reserveCapacity(scalars.count)
-        origin.reserveCapacity(scalars.count)
+        let capacity = text.utf8.count
+        scalars.reserveCapacity(capacity)
+        folded.reserveCapacity(capacity)
+        origin.reserveCapacity(capacity)
         var lastWasSpace = false
-        for (i, s) in scalars.enumerated() {
+        for s in text.unicodeScalars {
+            let i = scalars.count
+            scalars.append(s)
+            // ASCII fast path (nearly every text): Unicode property lookups are slow, and ASCII needs none.
+            if s.value < 0x80 {
+                if ScalarClass.isSpace(s) {
+                    if !lastWasSpace { folded.append(" "); origin.append(i) }
+                    lastWasSpace = true
+                } else {
+                    lastWasSpace = false
+                    folded.append(s.value >= 65 && s.value <= 90 ? Unicode.Scalar(UInt8(s.value + 32)) : s)
+                    origin.append(i)
+                }
+                continue
+            }
             // Tag characters are read as the ASCII they shadow, as models read them, so smuggled text is matched.
             if (0xE0020...0xE007E).contains(s.value) {
                 folded.append(FoldedText.fold(Unicode.Scalar(s.value - 0xE0000)!))
@@ -37,7 +60,7 @@ struct FoldedText: Sendable {
                 continue
             }
             if FoldedText.isIgnorable(s) { continue }
-            if s.properties.isWhitespace {
+            if ScalarClass.isSpace(s) {
                 if !lastWasSpace { folded.append(" "); origin.append(i) }
                 lastWasSpace = true
                 continue
@@ -49,8 +72,13 @@ struct FoldedText: Sendable {
         self.scalars = scalars
         self.folded = folded
         self.origin = origin
-        self.words = FoldedText.split(folded, origin: origin)
+        let words = FoldedText.split(folded, origin: origin)
+        self.words = words
         self.wordSet = Set(words.map(\.text))
+        self.asciiPresent = ASCIISet(folded)
+        var bloom = WordBloom()
+        for word in words { bloom.insert(word.text) }
+        self.wordBloom = bloom
     }
 
     /// A phrase folded once, for searching many texts (`ranges(of:)` with a string folds it each time).
@@ -59,8 +87,10 @@ struct FoldedText: Sendable {
         let scalars: [Unicode.Scalar]
         /// The phrase as written.
         let phrase: String
+        /// The ASCII scalars it needs.
+        let ascii: ASCIISet
         /// Folds `phrase` the way texts are folded.
-        init(_ phrase: String) { self.phrase = phrase; scalars = FoldedText(phrase).folded }
+        init(_ phrase: String) { self.phrase = phrase; scalars = FoldedText(phrase).folded; ascii = ASCIISet(scalars) }
     }
 
     /// True when `s` is invisible formatting that an attacker could slip inside a phrase to dodge a match.
@@ -89,12 +119,8 @@ struct FoldedText: Sendable {
     }
 
     /// True for scalars that make up words (letters, digits, and `_` so identifiers stay whole).
-    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        if s.isASCII {
-            let v = s.value
-            return (v >= 97 && v <= 122) || (v >= 65 && v <= 90) || (v >= 48 && v <= 57) || v == 95
-        }
-        return s.properties.isAlphabetic || s.properties.numericType != nil
+    @inline(__always) static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        ScalarClass.isLetter(s) || ScalarClass.isDigit(s) || s == "_"
     }
 
     private static let contractions: [String: (String, String)] = [
@@ -109,16 +135,21 @@ struct FoldedText: Sendable {
         while i < folded.count {
             guard isWordScalar(folded[i]) else { i += 1; continue }
             var j = i
+            var isASCII = true
+            var hasApostrophe = false
             while j < folded.count {
-                if isWordScalar(folded[j]) { j += 1; continue }
+                if isWordScalar(folded[j]) { isASCII = isASCII && folded[j].isASCII; j += 1; continue }
                 // An apostrophe between letters stays inside the word ("don't", "user's").
-                if folded[j] == "'", j + 1 < folded.count, isWordScalar(folded[j + 1]), j > i { j += 1; continue }
+                if folded[j] == "'", j + 1 < folded.count, isWordScalar(folded[j + 1]), j > i { hasApostrophe = true; j += 1; continue }
                 break
             }
-            var text = ""
-            text.unicodeScalars.append(contentsOf: folded[i..<j])
+            // Folded ASCII is already lowercase, so lowering it again only builds the string from bytes.
+            let text = isASCII ? ScalarClass.lowercased(folded[i..<j]) : String(String.UnicodeScalarView(folded[i..<j]))
             let range = origin[i]..<(origin[j - 1] + 1)
-            if let (a, b) = contractions[text] {
+            // Contractions and possessives hold an apostrophe; other words skip the look-ups.
+            if !hasApostrophe {
+                words.append(Word(text: text, range: range))
+            } else if let (a, b) = contractions[text] {
                 words.append(Word(text: a, range: range))
                 words.append(Word(text: b, range: range))
             } else if text.hasSuffix("'s") {
@@ -139,6 +170,7 @@ struct FoldedText: Sendable {
 
     /// Every place a pre-folded phrase occurs; see `ranges(of:wholeWords:)`.
     func ranges(of needle: Needle, wholeWords: Bool = false) -> [Range<Int>] {
+        guard needle.ascii.isSubset(of: asciiPresent) else { return [] }
         let needle = needle.scalars
         guard !needle.isEmpty, needle.count <= folded.count else { return [] }
         var found: [Range<Int>] = []
@@ -146,7 +178,14 @@ struct FoldedText: Sendable {
         var i = 0
         let last = folded.count - needle.count
         while i <= last {
-            if folded[i] == first, matches(needle, at: i) {
+            // Skip to the next occurrence of the needle's first scalar before comparing the rest.
+            guard let next = folded.withUnsafeBufferPointer({ b -> Int? in
+                var k = i
+                while k <= last { if b[k] == first { return k }; k += 1 }
+                return nil
+            }) else { break }
+            i = next
+            if matches(needle, at: i) {
                 let end = i + needle.count
                 let startOK = !wholeWords || !FoldedText.isWordScalar(needle[0]) || i == 0 || !FoldedText.isWordScalar(folded[i - 1])
                 let endOK = !wholeWords || !FoldedText.isWordScalar(needle[needle.count - 1]) || end == folded.count
@@ -163,8 +202,12 @@ struct FoldedText: Sendable {
     }
 
     private func matches(_ needle: [Unicode.Scalar], at i: Int) -> Bool {
-        for k in 1..<needle.count where folded[i + k] != needle[k] { return false }
-        return true
+        folded.withUnsafeBufferPointer { b in
+            needle.withUnsafeBufferPointer { n in
+                for k in 1..<n.count where b[i + k] != n[k] { return false }
+                return true
+            }
+        }
     }
 
     /// True when a pre-folded phrase occurs anywhere.

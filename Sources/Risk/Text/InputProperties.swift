@@ -1,22 +1,32 @@
 import JSON
 
-/// One input property of a tool, found anywhere in its input schema.
-struct InputProperty: Sendable {
+/// One input property of a tool, found anywhere in its input schema (nested objects, array items,
+/// `anyOf`/`oneOf`/`allOf` branches, local `$ref`s), read once for every rule.
+public struct InputProperty: Sendable {
     /// The property's own name, e.g. `content`.
-    let name: String
+    public let name: String
     /// The dotted path from the top, `[]` marking array items, e.g. `messages[].content`.
-    let path: String
-    /// The pointer to the property's schema in the definitions document.
-    let pointer: JSONPointer
-    /// The property's schema (local `$ref`s resolved one level).
-    let schema: JSONValue
+    public let path: String
+    /// Where the property's schema is, e.g. `/tools/3/inputSchema/properties/filter/properties/sql`.
+    public let pointer: JSONPointer
+    /// The property's schema (a local `$ref` resolved one level).
+    public let schema: JSONValue
+    /// How deep it sits (0 = a top-level property; array items and branches count as levels).
+    public let depth: Int
     /// The words of the name, lowercased: `bodyHtml` and `body_html` both give `["body", "html"]`.
-    let words: [String]
+    public let words: [String]
+    /// The description of the property as written (before `$ref` resolution), if any.
+    public let description: String?
+    /// That description split into words (empty when absent); split on each use, as few rules need it.
+    public var prose: ProseWords { ProseWords(description ?? "") }
+    /// The first declared `type`, looking through a `$ref`, the property itself, then its branches.
+    public let type: String?
+    /// Its string `enum` values (or `const`s), looking into a `$ref`, `anyOf`/`oneOf` branches and
+    /// array items, with their pointers.
+    public let enumValues: [(value: String, pointer: JSONPointer)]
 
-    /// The JSON types the schema allows, looking into `anyOf`/`oneOf` branches (e.g. Optional[str]).
+    /// The JSON types the resolved schema allows, looking into `anyOf`/`oneOf` branches (e.g. Optional[str]).
     var types: Set<String> { InputProperties.types(of: schema) }
-    /// The description, if any.
-    var description: String? { schema["description"]?.stringValue }
     /// True when the property takes text (or a list of texts).
     var takesText: Bool {
         let t = types
@@ -28,7 +38,7 @@ struct InputProperty: Sendable {
     }
 }
 
-/// Walks a tool's input schema for its properties, nested ones included, with bounds.
+/// The one walker over a tool's input schema: depth-first, bounded in depth, properties and visits.
 enum InputProperties {
     /// Nesting followed at most this deep.
     static let maxDepth = 12
@@ -41,45 +51,79 @@ enum InputProperties {
     /// `anyOf`/`oneOf`/`allOf` branches and local `$ref`s (`#/$defs/X`, `#/definitions/X`).
     static func all(tool: JSONValue, index: Int) -> [InputProperty] {
         guard let schema = tool["inputSchema"] else { return [] }
-        var out: [InputProperty] = []
-        var budget = maxVisits
-        walk(schema, root: schema, pointer: JSONPointer(tokens: ["tools", String(index), "inputSchema"]), path: "",
-             depth: 0, seenRefs: [], budget: &budget, out: &out)
-        return out
+        var walker = Walker(root: schema, budget: maxVisits)
+        walker.walk(schema, pointer: JSONPointer(tokens: ["tools", String(index), "inputSchema"]), path: "", depth: 0, seenRefs: [])
+        return walker.out
     }
 
-    private static func walk(_ schema: JSONValue, root: JSONValue, pointer: JSONPointer, path: String, depth: Int,
-                             seenRefs: Set<String>, budget: inout Int, out: inout [InputProperty]) {
-        budget -= 1
-        guard budget > 0, depth <= maxDepth, out.count < maxProperties, schema.objectValue != nil else { return }
-        var seenRefs = seenRefs
-        let (schema, pointer) = resolve(schema, root: root, pointer: pointer, seenRefs: &seenRefs)
-        for (name, sub) in schema["properties"]?.objectValue?.members ?? [] {
-            guard out.count < maxProperties else { return }
-            let at = pointer.appending("properties").appending(name)
-            var childRefs = seenRefs
-            let (resolved, resolvedPointer) = resolve(sub, root: root, pointer: at, seenRefs: &childRefs)
-            let childPath = path.isEmpty ? name : "\(path).\(name)"
-            out.append(InputProperty(name: name, path: childPath, pointer: at, schema: resolved, words: IdentifierWords.split(name)))
-            walk(resolved, root: root, pointer: resolvedPointer, path: childPath, depth: depth + 1, seenRefs: childRefs, budget: &budget, out: &out)
-        }
-        if let items = schema["items"] {
-            walk(items, root: root, pointer: pointer.appending("items"), path: path + "[]", depth: depth + 1, seenRefs: seenRefs, budget: &budget, out: &out)
-        }
-        for key in ["anyOf", "oneOf", "allOf"] {
-            for (i, branch) in (schema[key]?.arrayValue ?? []).enumerated() {
-                walk(branch, root: root, pointer: pointer.appending(key).appending(i), path: path, depth: depth + 1, seenRefs: seenRefs, budget: &budget, out: &out)
+    /// The walk's state: the schema root (for `$ref`s), the visits left and the properties found.
+    private struct Walker {
+        let root: JSONValue
+        var budget: Int
+        var out: [InputProperty] = []
+
+        mutating func walk(_ schema: JSONValue, pointer: JSONPointer, path: String, depth: Int, seenRefs: Set<String>) {
+            budget -= 1
+            guard budget > 0, depth <= maxDepth, out.count < maxProperties, schema.objectValue != nil else { return }
+            var seenRefs = seenRefs
+            let (schema, pointer) = resolve(schema, pointer: pointer, seenRefs: &seenRefs)
+            for (name, sub) in schema["properties"]?.objectValue?.members ?? [] {
+                guard out.count < maxProperties else { return }
+                let at = pointer.appending("properties").appending(name)
+                var childRefs = seenRefs
+                let (resolved, resolvedPointer) = resolve(sub, pointer: at, seenRefs: &childRefs)
+                let childPath = path.isEmpty ? name : "\(path).\(name)"
+                out.append(property(name, sub, resolved: resolved, pointer: at, path: childPath, depth: depth))
+                walk(resolved, pointer: resolvedPointer, path: childPath, depth: depth + 1, seenRefs: childRefs)
+            }
+            if let items = schema["items"] {
+                walk(items, pointer: pointer.appending("items"), path: path + "[]", depth: depth + 1, seenRefs: seenRefs)
+            }
+            for key in ["anyOf", "oneOf", "allOf"] {
+                for (i, branch) in (schema[key]?.arrayValue ?? []).enumerated() {
+                    walk(branch, pointer: pointer.appending(key).appending(i), path: path, depth: depth + 1, seenRefs: seenRefs)
+                }
             }
         }
-    }
 
-    /// A local `$ref` followed, unless already followed on the way here (so cycles end).
-    private static func resolve(_ schema: JSONValue, root: JSONValue, pointer: JSONPointer,
-                                seenRefs: inout Set<String>) -> (JSONValue, JSONPointer) {
-        guard let ref = schema["$ref"]?.stringValue, ref.hasPrefix("#"), let target = JSONPointer(String(ref.dropFirst())),
-              let resolved = target.resolve(in: root), !seenRefs.contains(ref) else { return (schema, pointer) }
-        seenRefs.insert(ref)
-        return (resolved, pointer.tokens.prefix(3).reduce(JSONPointer.root) { $0.appending($1) }.appending(target))
+        /// A local `$ref` followed, unless already followed on the way here (so cycles end).
+        private func resolve(_ schema: JSONValue, pointer: JSONPointer, seenRefs: inout Set<String>) -> (JSONValue, JSONPointer) {
+            guard let ref = schema["$ref"]?.stringValue, ref.hasPrefix("#"), let target = JSONPointer(String(ref.dropFirst())),
+                  let resolved = target.resolve(in: root), !seenRefs.contains(ref) else { return (schema, pointer) }
+            seenRefs.insert(ref)
+            return (resolved, JSONPointer(tokens: Array(pointer.tokens.prefix(3))).appending(target))
+        }
+
+        /// A property read from its schema as written (`schema`) and resolved.
+        private func property(_ name: String, _ schema: JSONValue, resolved: JSONValue, pointer: JSONPointer, path: String, depth: Int) -> InputProperty {
+            var type = schema["type"]?.stringValue ?? schema["type"]?.arrayValue?.first?.stringValue
+            var enumValues: [(String, JSONPointer)] = []
+            func collect(_ s: JSONValue, _ at: JSONPointer) {
+                if let list = s["enum"]?.arrayValue {
+                    for (i, v) in list.prefix(200).enumerated() { if let t = v.stringValue { enumValues.append((t, at.appending("enum").appending(i))) } }
+                }
+                if let c = s["const"]?.stringValue { enumValues.append((c, at.appending("const"))) }
+                if type == nil { type = s["type"]?.stringValue }
+            }
+            // A local `$ref` (Pydantic enums live in `$defs`) is followed one step.
+            func follow(_ s: JSONValue) -> (JSONValue, JSONPointer)? {
+                guard let ref = s["$ref"]?.stringValue, ref.hasPrefix("#/"), let local = JSONPointer(String(ref.dropFirst())),
+                      let target = local.resolve(in: root) else { return nil }
+                return (target, JSONPointer(tokens: Array(pointer.tokens.prefix(3))).appending(local))
+            }
+            if let (target, at) = follow(schema) { collect(target, at) }
+            collect(schema, pointer)
+            for combinator in ["anyOf", "oneOf"] {
+                for (i, branch) in (schema[combinator]?.arrayValue ?? []).prefix(64).enumerated() {
+                    collect(branch, pointer.appending(combinator).appending(i))
+                    if let (target, at) = follow(branch) { collect(target, at) }
+                }
+            }
+            if let items = schema["items"] { collect(items, pointer.appending("items")) }
+            let description = schema["description"]?.stringValue
+            return InputProperty(name: name, path: path, pointer: pointer, schema: resolved, depth: depth, words: NameTokens(name).texts,
+                                 description: description, type: type, enumValues: enumValues)
+        }
     }
 
     /// The schema itself and its `anyOf`/`oneOf` branches.
@@ -96,27 +140,5 @@ enum InputProperties {
         }
         out.remove("null")
         return out
-    }
-}
-
-/// Splits identifiers into lowercase words: `filePath`, `file_path`, `file-path`, `FILE_PATH` → file, path.
-enum IdentifierWords {
-    /// The words of `identifier`.
-    static func split(_ identifier: String) -> [String] {
-        var words: [String] = []
-        var current = ""
-        var previousWasLower = false
-        for ch in identifier {
-            if ch.isLetter || ch.isNumber {
-                if ch.isUppercase && previousWasLower && !current.isEmpty { words.append(current); current = "" }
-                current += ch.lowercased()
-                previousWasLower = ch.isLowercase || ch.isNumber
-            } else {
-                if !current.isEmpty { words.append(current); current = "" }
-                previousWasLower = false
-            }
-        }
-        if !current.isEmpty { words.append(current) }
-        return words
     }
 }

@@ -8,11 +8,16 @@ enum TagCharacters {
     /// counterpart (U+E0001 LANGUAGE TAG, U+E007F CANCEL TAG, …) are left out.
     static func decode(_ scalars: some Sequence<Unicode.Scalar>) -> String {
         var out = ""
-        for s in scalars where isTag(s) {
-            let ascii = s.value - 0xE0000
-            if ascii >= 0x20 && ascii < 0x7F { out.unicodeScalars.append(Unicode.Scalar(ascii)!) }
-        }
+        for s in scalars { if let a = printableASCII(of: s) { out.unicodeScalars.append(a) } }
         return out
+    }
+
+    /// The printable ASCII scalar a tag character shadows (U+E0041 → "A"); nil for other scalars and
+    /// for tags with no printable counterpart.
+    static func printableASCII(of s: Unicode.Scalar) -> Unicode.Scalar? {
+        guard isTag(s) else { return nil }
+        let ascii = s.value - 0xE0000
+        return ascii >= 0x20 && ascii < 0x7F ? Unicode.Scalar(ascii) : nil
     }
 
     /// True when the tags starting at `index` are part of an emoji subdivision flag (🏴 followed by

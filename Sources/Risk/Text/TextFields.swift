@@ -33,6 +33,11 @@ struct TextField: Sendable {
         }
     }
 
+    /// True for identifiers (names, URIs) rather than text for the model to read as guidance or data.
+    var isIdentifier: Bool {
+        role == .name || role == .parameterName || role == .argumentName || role == .uri
+    }
+
     /// A phrase naming the place for messages, e.g. "the description of parameter `path` of tool `read`".
     var place: String {
         let owner = ownerName.map { "\(ownerKind.rawValue) `\($0)`" } ?? "the server"
@@ -76,6 +81,7 @@ enum TextFields {
             let base = JSONPointer(tokens: ["tools", String(i)])
             let name = tool["name"]?.stringValue
             var add = Adder(kind: .tool, name: name, out: out)
+            out = []  // the adder holds the only reference now, so appends do not copy the whole list
             add.common(tool, base)
             add.string(tool["annotations"]?["title"], base.appending("annotations").appending("title"), .title)
             for key in ["inputSchema", "outputSchema"] {
@@ -86,6 +92,7 @@ enum TextFields {
         for (i, prompt) in server.prompts.enumerated() where out.count < maxFields {
             let base = JSONPointer(tokens: ["prompts", String(i)])
             var add = Adder(kind: .prompt, name: prompt["name"]?.stringValue, out: out)
+            out = []
             add.common(prompt, base)
             for (j, argument) in (prompt["arguments"]?.arrayValue ?? []).enumerated() {
                 let at = base.appending("arguments").appending(j)
@@ -101,6 +108,7 @@ enum TextFields {
             for (i, resource) in items.enumerated() where out.count < maxFields {
                 let base = JSONPointer(tokens: [collection, String(i)])
                 var add = Adder(kind: .resource, name: resource["name"]?.stringValue ?? resource[uriKey]?.stringValue, out: out)
+                out = []
                 add.common(resource, base)
                 add.string(resource[uriKey], base.appending(uriKey), .uri)
                 out = add.out

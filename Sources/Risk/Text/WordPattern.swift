@@ -5,15 +5,79 @@
 /// matches any word starting with it; `~N` lets up to N arbitrary words stand between neighbours.
 /// Matching is case-insensitive, across any punctuation and whitespace, with contractions expanded
 /// ("don't" is "do not").
-struct WordPattern: Sendable, CustomStringConvertible {
+final class WordPattern: Sendable, CustomStringConvertible {
+    /// A slot of word alternatives, held by reference: matching reads slots at every word of every
+    /// text, and a reference costs one retain where the sets and lists inside would cost several.
+    final class WordSlot: Sendable {
+        let exact: Set<String>
+        let prefixes: [String]
+        let optional: Bool
+        /// The exact alternatives, sorted, and the ASCII each needs: a text lacking those scalars rules
+        /// the alternative out before any hashing.
+        let exactWords: [String]
+        let exactNeeds: [ASCIISet]
+        /// The `WordBloom` bit of each exact alternative, or nil for one that is not ASCII (several
+        /// spellings could be equal to it, so no single bit stands for it).
+        let exactBits: [UInt8?]
+        /// The ASCII each prefix needs.
+        let prefixNeeds: [ASCIISet]
+        /// The first bytes of the alternatives when all are ASCII and non-empty (nil otherwise): a word
+        /// starting with another byte is turned down without hashing.
+        let starts: ASCIISet?
+
+        init(exact: Set<String>, prefixes: [String], optional: Bool) {
+            self.exact = exact
+            self.prefixes = prefixes
+            self.optional = optional
+            exactWords = exact.sorted()
+            exactNeeds = exactWords.map { ASCIISet($0.unicodeScalars) }
+            exactBits = exactWords.map { word in word.utf8.allSatisfy { $0 < 0x80 } ? WordBloom.bit(of: word) : nil }
+            prefixNeeds = prefixes.map { ASCIISet($0.unicodeScalars) }
+            var starts: ASCIISet? = ASCIISet()
+            for alternative in exact.sorted() + prefixes {
+                guard let first = alternative.unicodeScalars.first, alternative.utf8.allSatisfy({ $0 < 0x80 }) else { starts = nil; break }
+                starts?.insert(first)
+            }
+            self.starts = starts
+        }
+
+        /// False when `word` cannot be one of the alternatives, judged by its first byte.
+        @inline(__always) func mayStart(_ word: String) -> Bool {
+            guard let starts, let first = word.utf8.first else { return true }
+            return starts.contains(byte: first)
+        }
+
+        /// False when no word of `text` is one of the alternatives.
+        func mayOccur(in text: FoldedText) -> Bool {
+            let present = text.asciiPresent
+            for i in exactNeeds.indices where exactNeeds[i].isSubset(of: present) {
+                if let bit = exactBits[i], !text.wordBloom.mayContain(bit: bit) { continue }
+                if text.wordSet.contains(exactWords[i]) { return true }
+            }
+            for i in prefixNeeds.indices where prefixNeeds[i].isSubset(of: present) {
+                let prefix = prefixes[i]
+                if text.wordSet.contains(where: { WordPrefix.matches($0, prefix) }) { return true }
+            }
+            return false
+        }
+
+        /// True when `word` is one of the alternatives.
+        func accepts(_ word: String) -> Bool {
+            mayStart(word) && (exact.contains(word) || prefixes.contains { WordPrefix.matches(word, $0) })
+        }
+    }
+
     enum Slot: Sendable {
-        case words(exact: Set<String>, prefixes: [String], optional: Bool)
+        case words(WordSlot)
         case gap(Int)
     }
 
     /// The pattern's source text.
     let description: String
+    /// The slots in order.
     let slots: [Slot]
+    /// The required word slots, those without prefixes first (see `mayMatch`).
+    let requiredSlots: [WordSlot]
 
     /// Parses the pattern syntax above.
     init(_ source: String) {
@@ -31,20 +95,22 @@ struct WordPattern: Sendable, CustomStringConvertible {
             for alt in body.split(separator: "|") {
                 if alt.hasSuffix("*") { prefixes.append(alt.dropLast().lowercased()) } else { exact.insert(alt.lowercased()) }
             }
-            return .words(exact: exact, prefixes: prefixes, optional: optional)
+            return .words(WordSlot(exact: exact, prefixes: prefixes, optional: optional))
         }
+        let required: [WordSlot] = slots.compactMap { slot in
+            guard case .words(let words) = slot, !words.optional else { return nil }
+            return words
+        }
+        requiredSlots = required.filter { $0.prefixes.isEmpty } + required.filter { !$0.prefixes.isEmpty }
     }
 
     /// False when a required slot has no word in `text`, so the pattern cannot match there.
     func mayMatch(_ text: FoldedText) -> Bool {
-        for slot in slots {
-            guard case .words(let exact, let prefixes, let optional) = slot, !optional else { continue }
-            if exact.isDisjoint(with: text.wordSet), !prefixes.contains(where: { p in text.wordSet.contains { $0.hasPrefix(p) } }) {
-                return false
-            }
-        }
+        // Slots without prefixes first: they cost a few hash look-ups, a prefix costs a scan of the words.
+        for slot in requiredSlots where !slot.mayOccur(in: text) { return false }
         return true
     }
+
 
     /// Every match in `text`, as original scalar ranges; matches do not overlap.
     func matches(in text: FoldedText) -> [Range<Int>] {
@@ -75,25 +141,25 @@ struct WordPattern: Sendable, CustomStringConvertible {
                 if let end = match(words, slot: slot + 1, at: at + skip) { return end }
             }
             return nil
-        case .words(let exact, let prefixes, let optional):
-            if at < words.count, WordPattern.accepts(words[at].text, exact: exact, prefixes: prefixes),
-               let end = match(words, slot: slot + 1, at: at + 1) {
+        case .words(let alternatives):
+            if at < words.count, alternatives.accepts(words[at].text), let end = match(words, slot: slot + 1, at: at + 1) {
                 return end
             }
             // A pattern must start with a real word, so an optional first slot may be skipped only
             // when something follows.
-            return optional ? match(words, slot: slot + 1, at: at) : nil
+            return alternatives.optional ? match(words, slot: slot + 1, at: at) : nil
         }
-    }
-
-    private static func accepts(_ word: String, exact: Set<String>, prefixes: [String]) -> Bool {
-        exact.contains(word) || prefixes.contains { word.hasPrefix($0) }
     }
 }
 
 extension Array where Element == WordPattern {
     /// Every match of every pattern, ordered by position.
     func matches(in text: FoldedText) -> [(pattern: WordPattern, range: Range<Int>)] {
-        flatMap { p in p.matches(in: text).map { (p, $0) } }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var out: [(pattern: WordPattern, range: Range<Int>)] = []
+        // Most patterns cannot match a given text (`mayMatch`); nothing is collected for those.
+        for p in self {
+            for range in p.matches(in: text) { out.append((p, range)) }
+        }
+        return out.isEmpty ? out : out.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 }

@@ -58,7 +58,7 @@ struct ActionEnumRule: ToolRule {
 
     /// Prose lists count only for a tool whose name does not already say what it does (`manage_event`),
     /// and whose selector is not a pass-through to any API command (`api_operation`, "e.g. SET, DEL").
-    static func listsOwnActions(_ tool: AnalyzedTool, _ p: SchemaProperty) -> Bool {
+    static func listsOwnActions(_ tool: AnalyzedTool, _ p: InputProperty) -> Bool {
         if let lead = tool.nameReading.leading, lead.entry.strength != .weak, !lead.entry.alsoNoun { return false }
         if p.words.contains("api") { return false }
         let words = p.prose.words.map(\.text)
@@ -77,7 +77,7 @@ struct ActionEnumRule: ToolRule {
         return (entry.category, entry.strength, entry.reason)
     }
 
-    private func enumHits(_ p: SchemaProperty, strong: Bool, tool: AnalyzedTool) -> [RuleHit] {
+    private func enumHits(_ p: InputProperty, strong: Bool, tool: AnalyzedTool) -> [RuleHit] {
         var readings: [(String, JSONPointer, (Category, Strength, String))] = []
         var seen: Set<String> = []
         for (value, pointer) in p.enumValues.prefix(Self.maxActions) where seen.insert(value).inserted {

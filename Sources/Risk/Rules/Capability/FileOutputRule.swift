@@ -44,16 +44,20 @@ struct FileOutputRule: ToolRule {
     }
 
     func hits(in tool: AnalyzedTool) -> [RuleHit] {
-        // The tool's description first, then each input's (where "results will be written" often hides).
-        let texts: [(ProseWords, JSONPointer)] = [(tool.prose, tool.descriptionPointer)]
-            + tool.properties.prefix(64).filter { $0.type != "boolean" }.filter { $0.description != nil }.map { ($0.prose, $0.pointer.appending("description")) }
-        for (prose, pointer) in texts {
-            let words = prose.words.map(\.text)
+        // The tool's description first, then each input's (where "results will be written" often hides);
+        // an input's description is split only when the texts before it said nothing.
+        func statement(_ prose: ProseWords, _ words: [String], at pointer: JSONPointer) -> RuleHit? {
             for m in Self.matcher.matches(in: words) {
                 let negated = (max(0, m.from - 3)..<m.from).contains { DescriptionVerbRule.negations.contains(words[$0]) }
                 guard !negated else { continue }
-                return [.evidence(.write, weight: 55, at: pointer, quote: prose.quote(m.from, m.to), reason: "the description \(m.payload)")]
+                return .evidence(.write, weight: 55, at: pointer, quote: prose.quote(m.from, m.to), reason: "the description \(m.payload)")
             }
+            return nil
+        }
+        if let hit = statement(tool.prose, tool.proseTexts, at: tool.descriptionPointer) { return [hit] }
+        for p in tool.properties.prefix(64) where p.type != "boolean" && p.description != nil {
+            let prose = p.prose
+            if let hit = statement(prose, prose.words.map(\.text), at: p.pointer.appending("description")) { return [hit] }
         }
         if let p = tool.properties.first(where: { $0.depth == 0 && Self.outputInputs.contains($0.name.lowercased()) }) {
             // A download or export to a caller-chosen path writes that file, whatever the verb says.

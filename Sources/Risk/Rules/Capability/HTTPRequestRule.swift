@@ -27,7 +27,7 @@ struct HTTPRequestRule: ToolRule {
     }
 
     /// True when every value of `p` is an HTTP method.
-    static func isMethodEnum(_ p: SchemaProperty) -> Bool {
+    static func isMethodEnum(_ p: InputProperty) -> Bool {
         !p.enumValues.isEmpty && p.enumValues.allSatisfy { methods.contains($0.value.uppercased()) }
     }
 

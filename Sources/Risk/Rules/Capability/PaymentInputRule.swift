@@ -22,7 +22,7 @@ struct PaymentInputRule: ToolRule {
     }
 
     func hits(in tool: AnalyzedTool) -> [RuleHit] {
-        func find(_ names: Set<String>) -> SchemaProperty? {
+        func find(_ names: Set<String>) -> InputProperty? {
             tool.properties.first { p in p.words.last.map(names.contains) == true && p.depth <= 2 }
         }
         let amount = find(["amount", "notional"])

@@ -1,5 +1,5 @@
 /// Inputs that take a file or directory path: the tool reaches the file system at a place the caller picks.
-struct FilePathInputRule: Rule {
+struct FilePathInputRule: IndexedRule {
     /// Last words of a name that mean a path.
     static let pathWords: Set<String> = [
         "path", "paths", "file", "files", "filename", "filenames", "filepath", "filepaths", "directory", "directories",
@@ -37,8 +37,8 @@ struct FilePathInputRule: Rule {
             .passes(#"{"name": "extract", "inputSchema": {"type": "object", "properties": {"path": {"type": "string", "description": "JSONPath expression selecting the field"}}}}"#),
         ])
 
-    func check(_ server: ServerDefinitions) -> [RuleHit] {
-        PropertySignals.hits(server, title: description.title) { p in
+    func hits(in index: ServerIndex) -> [RuleHit] {
+        PropertySignals.hits(index, title: description.title) { p in
             guard p.takesText, let last = p.words.last else { return nil }
             // Only the opening of a description says what the input is; later mentions of paths are
             // about other parameters ("provide either 'file_path' or 'content_base64'").

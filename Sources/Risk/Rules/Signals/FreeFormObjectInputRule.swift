@@ -1,7 +1,7 @@
 import JSON
 
 /// Inputs that take an object of any shape: nothing in the schema says what may be passed.
-struct FreeFormObjectInputRule: Rule {
+struct FreeFormObjectInputRule: IndexedRule {
     let description = RuleDescription(
         id: "free-form-object-input",
         title: "Accepts a free-form object",
@@ -22,8 +22,8 @@ struct FreeFormObjectInputRule: Rule {
             .passes(#"{"name": "ping", "inputSchema": {"type": "object", "properties": {}}}"#),
         ])
 
-    func check(_ server: ServerDefinitions) -> [RuleHit] {
-        PropertySignals.hits(server, title: description.title) { p in
+    func hits(in index: ServerIndex) -> [RuleHit] {
+        PropertySignals.hits(index, title: description.title) { p in
             if InputProperties.branches(p.schema).contains(where: Self.isFreeForm) { return p.path }
             let items = InputProperties.branches(p.schema).compactMap { $0["items"] }
             if items.contains(where: { InputProperties.branches($0).contains(where: Self.isFreeForm) }) { return p.path + "[]" }

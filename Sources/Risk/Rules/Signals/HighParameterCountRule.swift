@@ -1,7 +1,7 @@
 import JSON
 
 /// Tools with very many input properties: a wide surface that is hard to review or constrain.
-struct HighParameterCountRule: Rule {
+struct HighParameterCountRule: IndexedRule {
     /// At this many properties (nested ones included) a tool is flagged.
     static let threshold = 15
 
@@ -23,9 +23,9 @@ struct HighParameterCountRule: Rule {
             .triggers(#"{"name": "create_issue", "inputSchema": {"type": "object", "properties": {"a": {}, "b": {}, "c": {}, "d": {}, "e": {}, "f": {}, "g": {}, "h": {}, "i": {}, "j": {}, "k": {}, "l": {}, "m": {}, "fields": {"type": "object", "properties": {"n": {}, "o": {}}}}}}"#, at: "/inputSchema"),
         ])
 
-    func check(_ server: ServerDefinitions) -> [RuleHit] {
-        server.tools.enumerated().compactMap { i, tool in
-            let count = InputProperties.all(tool: tool, index: i).count
+    func hits(in index: ServerIndex) -> [RuleHit] {
+        index.inputProperties.enumerated().compactMap { i, properties in
+            let count = properties.count
             guard count >= Self.threshold else { return nil }
             return RuleHit(pointer: JSONPointer(tokens: ["tools", String(i), "inputSchema"]), quote: "\(count) properties",
                            message: "\(count) properties", effect: .signal(path: nil))

@@ -3,11 +3,11 @@ import JSON
 /// The shared loop of the per-property signal rules: one hit per matching input property of each tool.
 enum PropertySignals {
     /// A hit for every property of every tool for which `matches` gives the path to report.
-    static func hits(_ server: ServerDefinitions, title: String, _ matches: (InputProperty) -> String?) -> [RuleHit] {
+    static func hits(_ index: ServerIndex, title: String, _ matches: (InputProperty) -> String?) -> [RuleHit] {
         var out: [RuleHit] = []
-        for (i, tool) in server.tools.enumerated() {
+        for properties in index.inputProperties {
             var reported = Set<String>()
-            for property in InputProperties.all(tool: tool, index: i) {
+            for property in properties {
                 guard let path = matches(property), reported.insert(path).inserted else { continue }
                 out.append(RuleHit(pointer: property.pointer, quote: property.name, message: title, effect: .signal(path: path)))
             }

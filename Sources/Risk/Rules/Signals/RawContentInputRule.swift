@@ -1,5 +1,5 @@
 /// Inputs that take raw HTML, template or markup content that something downstream will render.
-struct RawContentInputRule: Rule {
+struct RawContentInputRule: IndexedRule {
     /// Words that make a name markup wherever they appear.
     static let markupWords: Set<String> = ["html", "xhtml", "svg", "jinja", "mjml", "markdown", "handlebars", "mustache"]
     /// Last words of names that hold a body of content.
@@ -30,8 +30,8 @@ struct RawContentInputRule: Rule {
             .passes(#"{"name": "render", "inputSchema": {"type": "object", "properties": {"template_id": {"type": "string"}, "html_url": {"type": "string"}, "content": {"type": "string", "description": "Plain text of the note"}, "query_string": {"type": "string", "description": "See https://docs.example.com/QuerySyntax.html"}, "application_template": {"type": "string", "description": "Template name, e.g. hello-world"}}}}"#),
         ])
 
-    func check(_ server: ServerDefinitions) -> [RuleHit] {
-        PropertySignals.hits(server, title: description.title) { p in
+    func hits(in index: ServerIndex) -> [RuleHit] {
+        PropertySignals.hits(index, title: description.title) { p in
             guard p.takesText, let last = p.words.last, !PropertySignals.referenceWords.contains(last) else { return nil }
             if p.words.contains(where: Self.markupWords.contains) { return p.path }
             if p.words.contains("template"), last != "template", Self.bodyWords.contains(last) { return p.path }

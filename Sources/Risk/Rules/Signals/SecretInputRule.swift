@@ -1,5 +1,5 @@
 /// Inputs that take a secret: a password, token, API key, private key or credential passes through the model.
-struct SecretInputRule: Rule {
+struct SecretInputRule: IndexedRule {
     /// Words that make a name a secret wherever they appear (unless a reference word ends the name).
     static let secretWords: Set<String> = [
         "password", "passwords", "passwd", "passphrase", "secret", "credential", "credentials", "apikey",
@@ -42,8 +42,8 @@ struct SecretInputRule: Rule {
             .passes(#"{"name": "list", "inputSchema": {"type": "object", "properties": {"token": {"type": "string", "description": "Pagination token from the previous response"}}}}"#),
         ])
 
-    func check(_ server: ServerDefinitions) -> [RuleHit] {
-        PropertySignals.hits(server, title: description.title) { p in
+    func hits(in index: ServerIndex) -> [RuleHit] {
+        PropertySignals.hits(index, title: description.title) { p in
             if InputProperties.branches(p.schema).contains(where: { $0["writeOnly"]?.boolValue == true || $0["format"]?.stringValue == "password" }) {
                 return p.path
             }

@@ -1,5 +1,5 @@
 /// Inputs that take a URL: the tool reaches out to an address the caller picks (SSRF, exfiltration).
-struct URLInputRule: Rule {
+struct URLInputRule: IndexedRule {
     /// Last words of a name that mean a URL.
     static let urlWords: Set<String> = ["url", "urls", "uri", "uris", "endpoint", "endpoints", "webhook", "webhooks", "href", "hrefs"]
     /// Schema formats that mean a URL.
@@ -24,8 +24,8 @@ struct URLInputRule: Rule {
             .passes(#"{"name": "get_page", "inputSchema": {"type": "object", "properties": {"url_id": {"type": "string"}, "page": {"type": "integer"}}}}"#),
         ])
 
-    func check(_ server: ServerDefinitions) -> [RuleHit] {
-        PropertySignals.hits(server, title: description.title) { p in
+    func hits(in index: ServerIndex) -> [RuleHit] {
+        PropertySignals.hits(index, title: description.title) { p in
             let formats = InputProperties.branches(p.schema).compactMap { $0["format"]?.stringValue }
                 + InputProperties.branches(p.schema).compactMap { $0["items"]?["format"]?.stringValue }
             if formats.contains(where: Self.urlFormats.contains) { return p.path }

@@ -1,6 +1,6 @@
 /// Base64 or hex blobs in descriptions that decode to readable text: instructions smuggled past
 /// readers and filters in encoded form.
-struct EncodedBlobRule: Rule {
+struct EncodedBlobRule: IndexedRule {
     /// Words that make decoded text an instruction or a secret grab rather than sample data.
     static let instructionWords: Set<String> = [
         "ignore", "instruction", "instructions", "read", "send", "must", "always", "never", "tool", "user", "secret", "key",
@@ -32,10 +32,10 @@ struct EncodedBlobRule: Rule {
             .passes(#"{"name": "docs", "description": "See https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html"}"#),
         ])
 
-    func check(_ server: ServerDefinitions) -> [RuleHit] {
+    func hits(in index: ServerIndex) -> [RuleHit] {
         var out: [RuleHit] = []
-        for field in TextFields.all(in: server) where field.isProse || field.role == .defaultValue || field.role == .example || field.role == .enumValue {
-            let scalars = Array(field.text.unicodeScalars)
+        for (i, field) in index.fields.enumerated() where field.isProse || field.role == .defaultValue || field.role == .example || field.role == .enumValue {
+            let scalars = index.scalars(of: i)
             guard scalars.count >= Self.minimumLength else { continue }
             for run in Self.runs(scalars) {
                 guard let decoded = Self.decode(String(String.UnicodeScalarView(scalars[run]))) else { continue }

@@ -1,6 +1,6 @@
 /// Text in the definitions aimed at the model rather than the user: override attempts, requests to
 /// keep things from the user, fake system tags and instruction-bearing HTML comments.
-struct HiddenInstructionsRule: Rule {
+struct HiddenInstructionsRule: IndexedRule {
     /// What a matched phrase attempts, from worst.
     enum Intent: Int, Comparable {
         case tag, concealment, override
@@ -109,9 +109,9 @@ struct HiddenInstructionsRule: Rule {
                        "phrases are matched in English only"),
         ])
 
-    func check(_ server: ServerDefinitions) -> [RuleHit] {
+    func hits(in index: ServerIndex) -> [RuleHit] {
         var out: [RuleHit] = []
-        let scanned = ThreatText.fields(server) { ![.name, .parameterName, .argumentName, .uri].contains($0.role) }
+        let scanned = ThreatText.fields(index) { !$0.isIdentifier }
         for (field, text) in scanned {
             var found: [(intent: Intent, range: Range<Int>)] = []
             for (_, range) in Self.overridePatterns.matches(in: text) { found.append((.override, range)) }

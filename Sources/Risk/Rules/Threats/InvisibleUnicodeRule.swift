@@ -1,6 +1,6 @@
 /// Characters a reader cannot see but a model reads: tag characters (ASCII smuggling), zero-width
 /// characters, bidirectional overrides, and long runs of spaces that push text off-screen.
-struct InvisibleUnicodeRule: Rule {
+struct InvisibleUnicodeRule: IndexedRule {
     /// A run of this many spaces inside a line pushes what follows out of view.
     static let paddingRun = 60
 
@@ -30,10 +30,10 @@ struct InvisibleUnicodeRule: Rule {
             .passes(#"{"name": "table", "description": "Columns:\n    name      type\n    id        string"}"#),
         ])
 
-    func check(_ server: ServerDefinitions) -> [RuleHit] {
+    func hits(in index: ServerIndex) -> [RuleHit] {
         var out: [RuleHit] = []
-        for field in TextFields.all(in: server) {
-            let scalars = Array(field.text.unicodeScalars)
+        for (i, field) in index.fields.enumerated() {
+            let scalars = index.scalars(of: i)
             guard scalars.contains(where: { !$0.isASCII }) || scalars.count >= Self.paddingRun else { continue }
             if let hit = inspect(field, scalars) { out.append(hit) }
         }

@@ -1,5 +1,5 @@
 /// Unusually long descriptions: room to bury instructions that no reviewer reads to the end.
-struct LongDescriptionRule: Rule {
+struct LongDescriptionRule: IndexedRule {
     /// Limits per kind of text, in characters.
     static let toolLimit = 2_000, parameterLimit = 1_000, instructionsLimit = 8_000
 
@@ -21,8 +21,8 @@ struct LongDescriptionRule: Rule {
             .passes(#"{"name": "small", "description": "Gets the weather for a city."}"#),
         ])
 
-    func check(_ server: ServerDefinitions) -> [RuleHit] {
-        TextFields.all(in: server).compactMap { field -> RuleHit? in
+    func hits(in index: ServerIndex) -> [RuleHit] {
+        index.fields.compactMap { field -> RuleHit? in
             let limit: Int
             switch field.role {
             case .description: limit = Self.toolLimit
@@ -30,6 +30,8 @@ struct LongDescriptionRule: Rule {
             case .instructions: limit = Self.instructionsLimit
             default: return nil
             }
+            // A text has no more characters than UTF-8 bytes: short texts skip counting grapheme clusters.
+            guard field.text.utf8.count > limit else { return nil }
             let length = field.text.count
             guard length > limit else { return nil }
             return RuleHit(pointer: field.pointer, quote: Quote.prefix(field.text),

@@ -1,6 +1,6 @@
 /// Requests in the definitions to read secrets (SSH keys, cloud credentials, `.env`, the client's MCP
 /// configuration) or gather keys and conversation history, and hand them over through a parameter.
-struct SecretExfiltrationRule: Rule {
+struct SecretExfiltrationRule: IndexedRule {
     /// Files that hold secrets, matched case-insensitively anywhere in a text.
     static let secretFiles = [
         "~/.ssh", ".ssh/", "id_rsa", "id_ed25519", "id_ecdsa", "id_dsa", ".aws/credentials", "~/.aws", ".cursor/mcp.json",
@@ -69,9 +69,9 @@ struct SecretExfiltrationRule: Rule {
             .passes(#"{"name": "ssh_exec", "description": "Call ssh_exec with ~/.ssh/id_rsa to connect to the host."}"#),
         ])
 
-    func check(_ server: ServerDefinitions) -> [RuleHit] {
+    func hits(in index: ServerIndex) -> [RuleHit] {
         var out: [RuleHit] = []
-        for (field, text) in ThreatText.fields(server, { ![.name, .parameterName, .argumentName, .uri].contains($0.role) }) {
+        for (field, text) in ThreatText.fields(index, { !$0.isIdentifier }) {
             let found: (Range<Int>, String)?
             if let range = fileRequest(text).map({ wholePath(text, $0) }) {
                 found = (range, "asks the model to read or send a secret file")
@@ -93,7 +93,13 @@ struct SecretExfiltrationRule: Rule {
     /// A secret file named next to a request to read it and hand it over.
     private func fileRequest(_ text: FoldedText) -> Range<Int>? {
         // Earliest mention first, so the quote shows where the request starts.
-        let mentions = Self.secretFiles.flatMap { text.ranges(of: $0) }.sorted { $0.lowerBound < $1.lowerBound }
+        var mentions: [Range<Int>] = []
+        for file in Self.secretFiles {
+            // Most texts name none of these; appending only real finds spares an allocation per file.
+            let found = text.ranges(of: file)
+            if !found.isEmpty { mentions += found }
+        }
+        mentions.sort { $0.lowerBound < $1.lowerBound }
         do {
             // A bounded number per field: one hit per field is all that is reported anyway.
             for range in mentions.prefix(Self.maxMentions) where !isHarmlessVariant(text, range) {

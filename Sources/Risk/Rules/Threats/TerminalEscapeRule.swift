@@ -1,6 +1,6 @@
 /// Control characters in the definitions: terminal escape sequences and other C0/C1 controls that can
 /// rewrite what a terminal shows (colours, cursor moves, cleared lines, fake hyperlinks).
-struct TerminalEscapeRule: Rule {
+struct TerminalEscapeRule: IndexedRule {
     let description = RuleDescription(
         id: "terminal-escape",
         title: "Terminal escape or control characters",
@@ -21,9 +21,9 @@ struct TerminalEscapeRule: Rule {
             .passes(#"{"name": "ls", "description": "Lists files.\n\tOne per line.\r\nDone."}"#),
         ])
 
-    func check(_ server: ServerDefinitions) -> [RuleHit] {
+    func hits(in index: ServerIndex) -> [RuleHit] {
         var out: [RuleHit] = []
-        for field in TextFields.all(in: server) {
+        for field in index.fields {
             var found: [Unicode.Scalar] = []
             var first: Int? = nil
             var index = 0

@@ -3,8 +3,8 @@ import JSON
 /// Shared plumbing of the finding rules: the server's text fields, folded for matching, and hits.
 enum ThreatText {
     /// Every text field with its folded form, optionally only those `include` accepts.
-    static func fields(_ server: ServerDefinitions, _ include: (TextField) -> Bool = { _ in true }) -> [(field: TextField, text: FoldedText)] {
-        TextFields.all(in: server).filter(include).map { ($0, FoldedText($0.text)) }
+    static func fields(_ index: ServerIndex, _ include: (TextField) -> Bool = { _ in true }) -> [(field: TextField, text: FoldedText)] {
+        index.foldedFields(include)
     }
 
     /// A finding hit at `field`, quoting `range` of its text.
@@ -60,11 +60,10 @@ enum ThreatText {
         guard text.unicodeScalars.contains(where: TagCharacters.isTag) else { return "\"\(text)\"" }
         var out = ""
         for s in text.unicodeScalars {
-            if TagCharacters.isTag(s) {
-                let ascii = s.value - 0xE0000
-                if ascii >= 0x20 && ascii < 0x7F { out.unicodeScalars.append(Unicode.Scalar(ascii)!) }
-            } else {
+            if !TagCharacters.isTag(s) {
                 out.unicodeScalars.append(s)
+            } else if let ascii = TagCharacters.printableASCII(of: s) {
+                out.unicodeScalars.append(ascii)
             }
         }
         return "\"\(out)\" (hidden in invisible tag characters)"

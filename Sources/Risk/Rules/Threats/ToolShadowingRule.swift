@@ -2,7 +2,7 @@ import JSON
 
 /// Descriptions that reach for tools this server does not offer and tell the model how to use them:
 /// the shadowing attack, where one server rewrites how another server's tools behave.
-struct ToolShadowingRule: Rule {
+struct ToolShadowingRule: IndexedRule {
     /// Words that turn a mention into a directive about how the tool is used.
     static let directiveWords: Set<String> = [
         "always", "never", "must", "instead", "whenever", "before", "after", "ensure", "should", "only", "change", "redirect",
@@ -44,7 +44,8 @@ struct ToolShadowingRule: Rule {
                        "hyphenated names of tools not in the scan are not recognised"),
         ])
 
-    func check(_ server: ServerDefinitions) -> [RuleHit] {
+    func hits(in index: ServerIndex) -> [RuleHit] {
+        let server = index.server
         let ownTools = Set(server.tools.compactMap { $0["name"]?.stringValue?.lowercased() })
         var ownWords = ownTools
         for tool in server.tools {
@@ -57,7 +58,7 @@ struct ToolShadowingRule: Rule {
             }
         }
         var out: [RuleHit] = []
-        for (field, text) in ThreatText.fields(server, { $0.isProse }) {
+        for (field, text) in ThreatText.fields(index, { $0.isProse }) {
             guard let (range, tool, otherServer) = firstForeignReference(text, ownTools: ownTools, ownWords: ownWords, otherTools: otherTools) else { continue }
             let cues = ThreatText.cueWords(around: range, in: text)
             let sentence = ThreatText.sentence(around: range, in: text)
@@ -98,8 +99,10 @@ struct ToolShadowingRule: Rule {
         -> (Range<Int>, String, String?)? {
         let words = text.words
         for (i, word) in words.enumerated() {
-            if let server = otherTools[word.text] { return (word.range, text.text(word.range), server) }
-            guard word.text.contains("_"), !ownWords.contains(word.text), !Self.notNames.contains(word.text) else { continue }
+            if !otherTools.isEmpty, let server = otherTools[word.text] { return (word.range, text.text(word.range), server) }
+            // The byte test is a cheap first look; `contains` decides (it compares Characters).
+            guard word.text.utf8.contains(UInt8(ascii: "_")), word.text.contains("_"), !ownWords.contains(word.text),
+                  !Self.notNames.contains(word.text) else { continue }
             // Prefixed forms such as mcp_tool_send_email or whatsapp_send_message: look up each suffix.
             let suffixes = Self.underscoreSuffixes(word.text)
             if suffixes.contains(where: { $0.contains("_") && ownTools.contains($0) }) { continue }

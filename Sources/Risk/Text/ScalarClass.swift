@@ -26,10 +26,26 @@ enum ScalarClass {
         if c.value < 128 { return c == " " || c == "\n" || c == "\t" || c == "\r" || c.value == 0x0B || c.value == 0x0C }
         return c.properties.isWhitespace
     }
+    /// The first `limit` scalars of `text`, read in one pass (`Array(text.unicodeScalars.prefix(limit))`
+    /// walks the text twice: once to find where the prefix ends, once to copy it).
+    static func scalars(of text: String, limit: Int) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(min(limit, text.utf8.count))
+        for s in text.unicodeScalars {
+            guard out.count < limit else { break }
+            out.append(s)
+        }
+        return out
+    }
+
     /// The scalars as a lowercase string (ASCII lowered by hand; others by the standard library).
     static func lowercased(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         if scalars.allSatisfy({ $0.value < 128 }) {
-            return String(decoding: scalars.map { UInt8(isUpper($0) ? $0.value | 0x20 : $0.value) }, as: UTF8.self)
+            // Written straight into the string's storage: no intermediate byte array per word.
+            return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+                for (k, c) in scalars.enumerated() { buffer[k] = UInt8(isUpper(c) ? c.value | 0x20 : c.value) }
+                return scalars.count
+            }
         }
         return String(String.UnicodeScalarView(scalars)).lowercased()
     }
