@@ -71,6 +71,19 @@ struct ClassifierTests {
         #expect(a.actions[2].evidence.first?.pointer.description == "/tools/0/inputSchema/properties/action/enum/2")
     }
 
+    @Test func aBareActionVerbActsOnWhatTheToolIsAbout() throws {
+        // `cancel` of a subscription tool on a money server cancels a subscription: financial.
+        let money = try Self.assess(Self.tool("manage_subscription", "Manage a customer's subscription and billing plan.",
+                                              properties: #"{"action": {"type": "string", "enum": ["get", "pause", "cancel"]}}"#))
+        #expect(money.actions.first { $0.value == "cancel" }?.category == .financial)
+        #expect(money.actions.first { $0.value == "get" }?.category == .read)
+        #expect(money.category == .financial)
+        // The same verbs on a topic subscription of a message bus move no money.
+        let bus = try Self.assess(Self.tool("manage_subscription", "Manage an SNS topic subscription.",
+                                            properties: #"{"action": {"type": "string", "enum": ["get", "pause", "cancel"]}}"#))
+        #expect(bus.actions.first { $0.value == "cancel" }?.category == .write)
+    }
+
     @Test func actionsBehindALocalReference() throws {
         let json = ##"{"name": "branches", "inputSchema": {"type": "object", "properties": {"op": {"$ref": "#/$defs/Op"}}, "$defs": {"Op": {"enum": ["list", "purge"]}}}}"##
         let a = try Self.assess(json)

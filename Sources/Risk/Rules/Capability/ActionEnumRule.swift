@@ -70,7 +70,9 @@ struct ActionEnumRule: ToolRule {
         let tokens = NameTokens(value)
         guard let lead = VerbReading(tokens).leading else { return nil }
         let objects = tokens.texts.dropFirst(lead.position + 1)
-        if let money = MoneyMovementRule.moneyObject(verb: lead.base, category: lead.entry.category, in: objects, server: tool.serverVocabulary) {
+        // A bare verb (`cancel`) acts on what the tool is about: `cancel` of `manage_subscription` cancels a subscription.
+        let acted = objects.isEmpty ? Array(tool.nameTokens.texts) : Array(objects)
+        if let money = MoneyMovementRule.moneyObject(verb: lead.base, category: lead.entry.category, in: acted, server: tool.serverVocabulary) {
             return (.financial, .strong, "'\(lead.base)' acts on '\(money)': money moves")
         }
         let entry = VerbObjects.entry(for: lead.base, lead.entry, nameObjects: Array(objects) + tool.nameTokens.texts, nearby: [])
