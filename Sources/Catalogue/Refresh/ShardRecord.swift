@@ -33,10 +33,7 @@ public struct ShardRecord: Sendable, Hashable {
 
     /// Reads a shard record strictly.
     public init(fileBytes: [UInt8], path: String) throws(CatalogueError) {
-        let value: JSONValue
-        do { value = try JSONParser().parse(fileBytes).value } catch { throw .invalidJSON(path: path, detail: error.description) }
-        var r = try StrictObject(value, path: path)
-        try r.schemaVersion(supported: Self.schemaVersion)
+        var r = try StrictObject.file(fileBytes, path: path, schemaVersion: Self.schemaVersion)
         manifestSha256 = try r.string("manifestSha256")
         if let text = try r.optionalString("shard") {
             do { shard = try Shard(parsing: text) } catch { throw .invalidValue(path: path, key: "shard", detail: error.description) }

@@ -13,10 +13,7 @@ public struct CatalogueManifest: Sendable, Hashable {
 
     /// Parses and validates manifest bytes; `path` names the file in errors.
     public init(fileBytes: [UInt8], path: String) throws(CatalogueError) {
-        let value: JSONValue
-        do { value = try JSONParser().parse(fileBytes).value } catch { throw .invalidJSON(path: path, detail: error.description) }
-        var r = try StrictObject(value, path: path)
-        try r.schemaVersion(supported: Self.schemaVersion)
+        var r = try StrictObject.file(fileBytes, path: path, schemaVersion: Self.schemaVersion)
         var servers: [ManifestEntry] = []
         var seen: Set<String> = []
         for (i, e) in try r.array("servers").enumerated() {

@@ -63,10 +63,7 @@ public struct ServerStatus: Sendable, Hashable {
 
     /// Reads a status file strictly.
     public init(fileBytes: [UInt8], path: String) throws(CatalogueError) {
-        let value: JSONValue
-        do { value = try JSONParser().parse(fileBytes).value } catch { throw .invalidJSON(path: path, detail: error.description) }
-        var r = try StrictObject(value, path: path)
-        try r.schemaVersion(supported: Self.schemaVersion)
+        var r = try StrictObject.file(fileBytes, path: path, schemaVersion: Self.schemaVersion)
         serverId = try r.string("serverId")
         lastSuccessAt = try r.optionalTimestamp("lastSuccessAt")
         if let f = r.optionalValue("failure"), !f.isNull {

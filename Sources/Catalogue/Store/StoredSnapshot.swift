@@ -85,10 +85,7 @@ public struct StoredSnapshot: Sendable, Hashable {
     /// Reads a snapshot file strictly: unknown keys, newer schemas and hashes that do not match their
     /// definitions are errors naming the file.
     public init(fileBytes: [UInt8], path: String) throws(CatalogueError) {
-        let value: JSONValue
-        do { value = try JSONParser().parse(fileBytes).value } catch { throw .invalidJSON(path: path, detail: error.description) }
-        var r = try StrictObject(value, path: path)
-        try r.schemaVersion(supported: Self.schemaVersion)
+        var r = try StrictObject.file(fileBytes, path: path, schemaVersion: Self.schemaVersion)
         serverId = try r.string("serverId")
         capturedAt = try r.timestamp("capturedAt")
         mcpriskVersion = try r.string("mcpriskVersion")

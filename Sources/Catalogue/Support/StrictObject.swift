@@ -10,6 +10,15 @@ struct StrictObject {
     private let object: JSONObject
     private var consumed: Set<String> = []
 
+    /// Opens a whole catalogue file: parses it, reads the top-level object and checks its schema version.
+    static func file(_ fileBytes: [UInt8], path: String, schemaVersion: Int) throws(CatalogueError) -> StrictObject {
+        let value: JSONValue
+        do { value = try JSONParser().parse(fileBytes).value } catch { throw .invalidJSON(path: path, detail: error.description) }
+        var r = try StrictObject(value, path: path)
+        try r.schemaVersion(supported: schemaVersion)
+        return r
+    }
+
     /// Reads `value` as an object, or fails naming `context`.
     init(_ value: JSONValue, path: String, context: String = "") throws(CatalogueError) {
         guard let object = value.objectValue else {
