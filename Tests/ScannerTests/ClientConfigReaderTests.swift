@@ -61,7 +61,7 @@ struct ClientConfigReaderTests {
     }
 
     @Test func explainsFilesWithoutServersAndBadJSON() {
-        #expect(throws: ConfigProblem("x.json declares no MCP servers (looked for mcpServers, servers, context_servers, mcp.servers)")) {
+        #expect(throws: ConfigProblem("x.json declares no MCP servers (looked for mcpServers, servers, context_servers, mcp.servers, [mcp_servers.*])")) {
             try reader.servers(inText: #"{"theme": "dark"}"#, path: "x.json")
         }
         #expect(throws: ConfigProblem.self) { try reader.servers(inText: "{", path: "y.json") }

@@ -20,15 +20,19 @@ public struct ClientConfigReader: Sendable {
     /// The servers in a config text (JSON or JSONC).
     public func servers(inText text: String, path: String) throws(ConfigProblem) -> [ConfiguredServer] {
         let root: JSONValue
-        do {
-            root = try JSONParser(limits: JSONLimits(maxBytes: 16 << 20, maxDepth: 64)).parse(JSONC.strip(text)).value
-        } catch {
-            throw ConfigProblem("\(path): \(error)")
+        if path.lowercased().hasSuffix(".toml") {
+            root = ["mcp_servers": try CodexTOML.servers(in: text, path: path)]
+        } else {
+            do {
+                root = try JSONParser(limits: JSONLimits(maxBytes: 16 << 20, maxDepth: 64)).parse(JSONC.strip(text)).value
+            } catch {
+                throw ConfigProblem("\(path): \(error)")
+            }
         }
         let table: JSONValue? = root["mcpServers"] ?? root["servers"] ?? root["context_servers"] ?? root["mcp"]?["servers"]
-            ?? root["experimental"]?["modelContextProtocolServers"]
-        guard let table else {
-            throw ConfigProblem("\(path) declares no MCP servers (looked for mcpServers, servers, context_servers, mcp.servers)")
+            ?? root["experimental"]?["modelContextProtocolServers"] ?? root["mcp_servers"]
+        guard let table, table.objectValue?.isEmpty != true else {
+            throw ConfigProblem("\(path) declares no MCP servers (looked for mcpServers, servers, context_servers, mcp.servers, [mcp_servers.*])")
         }
         let lines = LineFinder(text: text)
         var entries: [(String, JSONValue)] = []
@@ -66,6 +70,10 @@ public struct ClientConfigReader: Sendable {
                     guard let s = m.value.stringValue else { throw ConfigProblem("\(path): server '\(name)' env.\(m.key) is not a string") }
                     env[m.key] = try expand(s, "env.\(m.key)")
                 }
+                // Codex `env_vars`: names passed through from the environment of whoever runs the scan.
+                for variable in entry["env_vars"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
+                    if let value = environment[variable] { env[variable] = value }
+                }
                 return .success(.stdio(StdioCommand(command: try expand(command, "command"), arguments: args, environment: env,
                                                     workingDirectory: try entry["cwd"]?.stringValue.map { s throws(ConfigProblem) in try expand(s, "cwd") })))
             }
@@ -74,6 +82,13 @@ public struct ClientConfigReader: Sendable {
                 for m in (entry["headers"] ?? entry["requestOptions"]?["headers"] ?? entry["http_headers"])?.objectValue?.members ?? [] {
                     guard let s = m.value.stringValue else { throw ConfigProblem("\(path): server '\(name)' headers.\(m.key) is not a string") }
                     headers.append(.init(name: m.key, value: try expand(s, "headers.\(m.key)")))
+                }
+                // Codex `env_http_headers`: header name → the variable holding its value.
+                for m in entry["env_http_headers"]?.objectValue?.members ?? [] {
+                    guard let variable = m.value.stringValue, let value = environment[variable], !value.isEmpty else {
+                        throw ConfigProblem("\(path): server '\(name)' env_http_headers.\(m.key) names a variable that is not set")
+                    }
+                    headers.append(.init(name: m.key, value: value))
                 }
                 if let envName = entry["bearer_token_env_var"]?.stringValue {
                     guard let token = environment[envName], !token.isEmpty else {
@@ -102,8 +117,13 @@ struct LineFinder {
     let lines: [Substring]
     init(text: String) { lines = text.split(separator: "\n", omittingEmptySubsequences: false) }
 
-    /// The first line holding `"key"` followed by a colon (JSON) or `name: key` (YAML-like lists).
+    /// The first line holding `"key"` followed by a colon (JSON), `name: key` (YAML-like lists), or a
+    /// `[mcp_servers.key]` table header (Codex TOML).
     func line(ofKey key: String) -> Int? {
+        for (i, line) in lines.enumerated() {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if t == "[mcp_servers.\(key)]" || t == "[mcp_servers.\"\(key)\"]" || t == "[mcp_servers.'\(key)']" { return i + 1 }
+        }
         let quoted = "\"" + key + "\""
         for (i, line) in lines.enumerated() {
             if let r = line.range(of: quoted), line[r.upperBound...].drop(while: { $0 == " " }).first == ":" { return i + 1 }

@@ -22,6 +22,8 @@ public enum ConfigDiscovery {
             "\(home)/.config/Code/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json",
             "\(home)/Library/Application Support/Code/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json",
             "\(home)/.copilot/mcp-config.json",
+            "\(home)/.codex/config.toml",
+            "\(cwd)/.codex/config.toml",
         ]
         var seen = Set<String>()
         return candidates.filter { fileManager.fileExists(atPath: $0) && seen.insert($0).inserted }
