@@ -21,17 +21,17 @@ let package = Package(
         .target(name: "CLI", dependencies: ["JSON", "MCPClient", "Risk", "Policy", "Reports", "Catalogue", "Scanner", "DemoServer"]),
         .executableTarget(name: "mcprisk", dependencies: ["CLI"]),
         // Speed and memory of the offline stages; run with `swift run -c release mcprisk-bench`.
-        .executableTarget(name: "mcprisk-bench", dependencies: ["JSON", "MCPClient", "Risk", "Policy", "Reports"], path: "Benchmarks"),
+        .executableTarget(name: "mcprisk-bench", dependencies: ["JSON", "MCPClient", "Risk", "Policy", "Reports", "Scanner"], path: "Benchmarks"),
 
         // Test helpers and hostile fixture servers.
         .target(name: "TestSupport", dependencies: ["JSON", "MCPClient"], path: "Tests/TestSupport"),
         .executableTarget(name: "mcprisk-fixture-server", dependencies: ["JSON"], path: "Tests/FixtureServer"),
 
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
-        .testTarget(name: "MCPClientTests", dependencies: ["MCPClient", "JSON", "TestSupport", "DemoServer"]),
+        .testTarget(name: "MCPClientTests", dependencies: ["MCPClient", "JSON", "TestSupport", "DemoServer"], exclude: ["Python"]),
         .testTarget(name: "RiskTests", dependencies: ["Risk", "JSON", "TestSupport"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Risk", "JSON", "TestSupport", "DemoServer"], exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Risk", "JSON", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Risk", "JSON", "TestSupport"], exclude: ["Golden", "Schemas"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "MCPClient", "Risk", "JSON", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ScannerTests", dependencies: ["Scanner", "CLI", "MCPClient", "Risk", "Reports", "Policy", "Catalogue", "DemoServer", "JSON", "TestSupport"]),
     ]

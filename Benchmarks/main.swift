@@ -8,6 +8,7 @@ import MCPClient
 import Policy
 import Reports
 import Risk
+import Scanner
 
 let dir = CommandLine.arguments.dropFirst().first ?? "Tests/Fixtures/eval/snapshots"
 guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir).filter({ $0.hasSuffix(".json") }).sorted(), !names.isEmpty else {
@@ -36,10 +37,7 @@ let parse = try seconds {
     for _ in 0..<rounds { snapshots = try files.map { try ServerSnapshot(fileBytes: $0.1, target: $0.0) } }
 }
 let tools = snapshots.reduce(0) { $0 + $1.tools.count }
-let definitions = snapshots.map {
-    ServerDefinitions(serverName: $0.serverName ?? $0.target, instructions: $0.instructions, tools: $0.tools, prompts: $0.prompts,
-                      resources: $0.resources, resourceTemplates: $0.resourceTemplates, parseIssues: $0.parseIssues)
-}
+let definitions = snapshots.map { ScanPipeline.definitions(of: $0, label: $0.target) }
 var assessments: [ServerAssessment] = []
 let assess = seconds { for _ in 0..<rounds { assessments = definitions.map { Assessor().assess($0) } } }
 let report = Report(generator: .init(version: "bench"), servers: zip(snapshots, assessments).map {

@@ -22,7 +22,7 @@ struct ClientConfigReaderTests {
         #expect(!fs.display.contains("s3cret"))
         let api = try servers[1].target.get()
         #expect(api == .remote(RemoteEndpoint(url: "https://api.example.com/mcp", headers: [.init(name: "Authorization", value: "Bearer s3cret")], hint: .streamableHTTP)))
-        #expect(api.display == "https://api.example.com/mcp (Authorization: …)")
+        #expect(api.display == "https://api.example.com/mcp [Authorization: ***]")
     }
 
     @Test func readsVSCodeJSONCWithCommentsAndTrailingCommas() throws {
@@ -39,8 +39,20 @@ struct ClientConfigReaderTests {
         #expect(servers.map(\.name) == ["memory", "remote"])
         #expect(try servers[0].target.get() == .stdio(StdioCommand(command: "uvx", arguments: ["mcp-server-memory"])))
         let remote = try servers[1].target.get()
-        #expect(remote.display == "https://h.example/sse?key=…")
+        #expect(remote.display == "https://h.example/sse?key=***")
         if case .remote(let r) = remote { #expect(r.hint == .sse) }
+    }
+
+    @Test func remoteTargetsAreShownWithTheTransportsRedaction() {
+        // Hosted servers sometimes carry the key in the path; reports must not show it.
+        let endpoint = RemoteEndpoint(url: "https://user:pw@h.example/mcp/sk4f9a8b7c6d5e4f3a2b1c0d9e8f/sse?token=abc&page=2")
+        #expect(endpoint.display == "https://***@h.example/mcp/***/sse?token=***&page=2")
+    }
+
+    @Test func envPrefixAndDefaultsExpandInConfigs() throws {
+        let text = #"{"mcpServers": {"a": {"command": "x", "env": {"K": "${env:TOKEN}", "D": "${NOPE:-fallback}"}}}}"#
+        #expect(try reader.servers(inText: text, path: "e.json").first?.target.get()
+                == .stdio(StdioCommand(command: "x", environment: ["K": "s3cret", "D": "fallback"])))
     }
 
     @Test func unresolvedVariableFailsOnlyThatServer() throws {

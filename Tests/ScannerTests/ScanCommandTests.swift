@@ -58,6 +58,8 @@ struct ScanCommandTests {
     @Test(arguments: [
         ["scan", "--no-such-option"], ["scan", "--demo", "--fail-on", "severe"], ["scan", "--demo", "--format", "pdf"],
         ["scan"], ["frobnicate"], ["scan", "ftp://example.com/x"], ["scan", "--demo", "--timeout", "-1"],
+        ["scan", "--demo", "--header", "no colon"], ["scan", "--demo", "--header", "X-Key: ${MCPRISK_SURELY_UNSET}"],
+        ["scan", "--demo", "--bearer-token", "two words"],
     ])
     func usageErrorsExit64WithAClearMessage(_ args: [String]) throws {
         let run = try mcprisk(args)

@@ -23,7 +23,7 @@ enum CatalogueTargets {
             return .success(.stdio(StdioCommand(command: isSelf ? context.executablePath : command, arguments: args,
                                                 environment: environment, isTrustedDemo: isSelf && args.first == "demo-server")))
         case .remote(let url, let headerNames):
-            var headers: [RemoteEndpoint.Header] = []
+            var headers: [HeaderSpec] = []
             for name in headerNames {
                 let variable = ManifestEntry.headerEnvironmentName(name)
                 guard let value = context.environment[variable] else {

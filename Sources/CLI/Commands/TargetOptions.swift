@@ -1,4 +1,5 @@
 import Foundation
+import MCPClient
 import Reports
 import Risk
 import Scanner
@@ -69,33 +70,22 @@ enum TargetOptions {
             guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else { throw UsageError("--env takes NAME=value, not '\(pair)'") }
             env[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
         }
-        var headers: [RemoteEndpoint.Header] = []
-        for raw in a.values("header") {
-            guard let colon = raw.firstIndex(of: ":"), colon != raw.startIndex else { throw UsageError("--header takes 'Name: value', not '\(raw)'") }
-            let name = raw[..<colon].trimmingCharacters(in: .whitespaces)
-            guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_".contains($0)) }) else {
-                throw UsageError("--header name '\(name)' has characters a header name cannot have")
+        var headers: [HeaderSpec] = []
+        do {
+            for raw in a.values("header") { headers.append(try HeaderSpec.parse(raw, environment: context.environment)) }
+            if let token = a.value("bearer-token") {
+                headers.append(try HeaderSpec.bearer(try HeaderSpec.expand(token, environment: context.environment, context: "--bearer-token")))
             }
-            let value = raw[raw.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            headers.append(.init(name: name, value: try expandVariables(value, context: context, option: "--header")))
-        }
-        if let token = a.value("bearer-token") {
-            headers.append(.init(name: "Authorization", value: "Bearer \(token)"))
-        }
-        if let variable = a.value("bearer-token-env") {
-            guard let token = context.environment[variable], !token.isEmpty else {
-                throw UsageError("--bearer-token-env names \(variable), which is not set")
+            if let variable = a.value("bearer-token-env") {
+                guard let token = context.environment[variable], !token.isEmpty else {
+                    throw UsageError("--bearer-token-env names \(variable), which is not set")
+                }
+                headers.append(try HeaderSpec.bearer(token))
             }
-            headers.append(.init(name: "Authorization", value: "Bearer \(token)"))
+        } catch let error as MCPError {
+            throw UsageError("--header/--bearer-token: \(error)")
         }
         return ScanOptions(timeout: try a.seconds("timeout") ?? 60, allowNetwork: a.flag("allow-network"), environment: env,
                            headers: headers, jobs: try a.positiveInt("jobs") ?? 4)
-    }
-
-    /// `${VAR}` and `${VAR:-default}` expansion for command-line values; unset variables are usage errors.
-    static func expandVariables(_ text: String, context: CommandContext, option: String) throws -> String {
-        do { return try VariableExpander(environment: context.environment).expand(text) } catch {
-            throw UsageError("\(option) uses ${\(error.name)}, which is not set")
-        }
     }
 }

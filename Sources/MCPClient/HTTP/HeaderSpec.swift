@@ -27,55 +27,31 @@ public struct HeaderSpec: Sendable, Hashable {
         return HeaderSpec(name: name, value: value)
     }
 
-    /// Expands `${VAR}` and `${VAR:-default}` (default when unset or empty); `$` elsewhere is literal.
-    /// An unset variable without default is an error naming it; `context` says where it was used.
+    /// Expands `${VAR}`, `${VAR:-default}` and `${env:VAR}` (see `VariableExpansion`); `context` says
+    /// where the text was used, for the error.
     public static func expand(_ text: String, environment: [String: String], context: String) throws(MCPError) -> String {
-        var out = ""
-        var rest = Substring(text)
-        while let dollar = rest.firstIndex(of: "$") {
-            out += rest[..<dollar]
-            let afterDollar = rest.index(after: dollar)
-            guard afterDollar < rest.endIndex, rest[afterDollar] == "{" else {
-                out += "$"; rest = rest[afterDollar...]; continue
+        do {
+            return try VariableExpansion.expand(text, environment: environment)
+        } catch {
+            switch error {
+            case .unset(let name): throw .invalidTarget("\(context): environment variable \(name) is not set")
+            case .malformed(let detail): throw .invalidTarget("\(context): \(detail)")
             }
-            let bodyStart = rest.index(after: afterDollar)
-            guard let close = rest[bodyStart...].firstIndex(of: "}") else {
-                throw .invalidTarget("\(context): '${' without a closing '}'")
-            }
-            let body = rest[bodyStart..<close]
-            let variable: Substring
-            var fallback: Substring?
-            if let sep = body.range(of: ":-") {
-                variable = body[..<sep.lowerBound]; fallback = body[sep.upperBound...]
-            } else {
-                variable = body
-            }
-            guard isVariableName(variable) else {
-                throw .invalidTarget("\(context): '${\(String(variable).visibleEscaped(limit: 60))}' is not a valid variable name")
-            }
-            if let value = environment[String(variable)], !(fallback != nil && value.isEmpty) {
-                out += value
-            } else if let fallback {
-                out += fallback
-            } else {
-                throw .invalidTarget("\(context): environment variable \(variable) is not set")
-            }
-            rest = rest[rest.index(after: close)...]
         }
-        out += rest
-        return out
     }
 
-    private static func isVariableName(_ s: Substring) -> Bool {
-        guard let first = s.utf8.first, first == UInt8(ascii: "_") || isASCIILetter(first) else { return false }
-        return s.utf8.allSatisfy { $0 == UInt8(ascii: "_") || isASCIILetter($0) || (0x30...0x39).contains($0) }
+    /// `Authorization: Bearer TOKEN`, refusing a token with spaces or control characters (which could
+    /// split the header or smuggle another one).
+    public static func bearer(_ token: String) throws(MCPError) -> HeaderSpec {
+        if token.isEmpty || token.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F }) {
+            throw .invalidTarget("the bearer token is empty or contains a space or control character")
+        }
+        return HeaderSpec(name: "Authorization", value: "Bearer \(token)")
     }
-
-    private static func isASCIILetter(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
 
     /// RFC 9110 `tchar`.
     static func isTokenByte(_ b: UInt8) -> Bool {
-        if isASCIILetter(b) || (0x30...0x39).contains(b) { return true }
+        if VariableExpansion.isASCIILetter(b) || (0x30...0x39).contains(b) { return true }
         return "!#$%&'*+-.^_`|~".utf8.contains(b)
     }
 }

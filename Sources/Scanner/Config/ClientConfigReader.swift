@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import MCPClient
 
 /// Reads MCP client configuration files (Claude Desktop and Code, Cursor, VS Code, Windsurf, Gemini CLI,
 /// Zed, Cline, Continue's JSON) and lists the servers they declare (mcp-protocol.md §7).
@@ -48,10 +49,12 @@ public struct ClientConfigReader: Sendable {
     }
 
     func target(of entry: JSONValue, name: String, path: String) -> Result<ScanTarget, ConfigProblem> {
-        let expander = VariableExpander(environment: environment)
         func expand(_ s: String, _ field: String) throws(ConfigProblem) -> String {
-            do { return try expander.expand(s) } catch {
-                throw ConfigProblem("\(path): server '\(name)' field \(field) uses ${\(error.name)}, which is not set")
+            do { return try VariableExpansion.expand(s, environment: environment) } catch {
+                switch error {
+                case .unset(let variable): throw ConfigProblem("\(path): server '\(name)' field \(field) uses ${\(variable)}, which is not set")
+                case .malformed(let detail): throw ConfigProblem("\(path): server '\(name)' field \(field): \(detail)")
+                }
             }
         }
         do throws(ConfigProblem) {
@@ -78,7 +81,7 @@ public struct ClientConfigReader: Sendable {
                                                     workingDirectory: try entry["cwd"]?.stringValue.map { s throws(ConfigProblem) in try expand(s, "cwd") })))
             }
             if let urlText = url?.stringValue {
-                var headers: [RemoteEndpoint.Header] = []
+                var headers: [HeaderSpec] = []
                 for m in (entry["headers"] ?? entry["requestOptions"]?["headers"] ?? entry["http_headers"])?.objectValue?.members ?? [] {
                     guard let s = m.value.stringValue else { throw ConfigProblem("\(path): server '\(name)' headers.\(m.key) is not a string") }
                     headers.append(.init(name: m.key, value: try expand(s, "headers.\(m.key)")))
@@ -94,7 +97,9 @@ public struct ClientConfigReader: Sendable {
                     guard let token = environment[envName], !token.isEmpty else {
                         throw ConfigProblem("\(path): server '\(name)' bearer_token_env_var names \(envName), which is not set")
                     }
-                    headers.append(.init(name: "Authorization", value: "Bearer \(token)"))
+                    do { headers.append(try HeaderSpec.bearer(token)) } catch {
+                        throw ConfigProblem("\(path): server '\(name)' bearer_token_env_var \(envName): \(error)")
+                    }
                 }
                 let type = (entry["type"] ?? entry["transport"]?["type"] ?? entry["transportType"])?.stringValue?.lowercased()
                 let hint: RemoteEndpoint.TransportHint =

@@ -1,3 +1,5 @@
+import MCPClient
+
 /// How to scan: time limits, isolation, and what to add to each server's environment or requests.
 public struct ScanOptions: Sendable {
     /// Seconds allowed per server, from start to the last list.
@@ -7,13 +9,13 @@ public struct ScanOptions: Sendable {
     /// Variables added to every stdio server's environment (`--env NAME=value`).
     public var environment: [String: String]
     /// Headers added to every remote request (`--header`), after variable expansion.
-    public var headers: [RemoteEndpoint.Header]
+    public var headers: [HeaderSpec]
     /// How many servers are scanned at once.
     public var jobs: Int
 
     /// Options from their parts; the defaults suit an interactive scan.
     public init(timeout: Double = 60, allowNetwork: Bool = false, environment: [String: String] = [:],
-                headers: [RemoteEndpoint.Header] = [], jobs: Int = 4) {
+                headers: [HeaderSpec] = [], jobs: Int = 4) {
         self.timeout = timeout; self.allowNetwork = allowNetwork; self.environment = environment
         self.headers = headers; self.jobs = max(1, jobs)
     }

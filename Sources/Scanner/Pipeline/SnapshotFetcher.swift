@@ -73,7 +73,7 @@ extension SnapshotFetcher {
     /// Crawls a remote server: Streamable HTTP falling back to legacy SSE unless the config named one.
     /// The config's headers come first, `--header` ones override them; the target shown is redacted.
     func crawlRemote(_ endpoint: RemoteEndpoint) async -> ServerSnapshot {
-        let headers = (endpoint.headers + options.headers).map { HeaderSpec(name: $0.name, value: $0.value) }
+        let headers = endpoint.headers + options.headers
         let url: URL
         do {
             url = try RemoteOptions.validatedURL(endpoint.url)

@@ -1,4 +1,5 @@
 import Foundation
+import MCPClient
 
 /// Something to scan: a stdio command, a remote URL, a saved snapshot file, or the bundled demo.
 public enum ScanTarget: Sendable, Hashable {
@@ -63,40 +64,16 @@ public struct RemoteEndpoint: Sendable, Hashable {
     /// The URL as given.
     public var url: String
     /// Headers, in order; values never shown.
-    public var headers: [Header]
+    public var headers: [HeaderSpec]
     /// The transport to use.
     public var hint: TransportHint
 
-    /// One HTTP header.
-    public struct Header: Sendable, Hashable {
-        /// The header's name.
-        public var name: String
-        /// Its value (a secret).
-        public var value: String
-        /// A header from its parts.
-        public init(name: String, value: String) { self.name = name; self.value = value }
-    }
-
     /// An endpoint from its parts.
-    public init(url: String, headers: [Header] = [], hint: TransportHint = .auto) {
+    public init(url: String, headers: [HeaderSpec] = [], hint: TransportHint = .auto) {
         self.url = url; self.headers = headers; self.hint = hint
     }
 
-    /// The URL without userinfo or query values, plus header names.
-    public var display: String {
-        var shown = url
-        if let scheme = shown.range(of: "://"), let at = shown[scheme.upperBound...].firstIndex(of: "@"),
-           !shown[scheme.upperBound..<at].contains("/") {
-            shown.replaceSubrange(scheme.upperBound...at, with: "…@")
-        }
-        if let q = shown.firstIndex(of: "?") {
-            let pairs = shown[shown.index(after: q)...].split(separator: "&").map { pair -> String in
-                let name = pair.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
-                return "\(name)=…"
-            }
-            shown = String(shown[..<q]) + "?" + pairs.joined(separator: "&")
-        }
-        let names = headers.map { "\($0.name): …" }
-        return names.isEmpty ? shown : shown + " (" + names.joined(separator: ", ") + ")"
-    }
+    /// The URL with credentials, secret-looking query values and token-like path segments masked, plus
+    /// header names: the same redaction the HTTP transports use in their errors.
+    public var display: String { RemoteRedaction.redactedTarget(url: url, headers: headers) }
 }
