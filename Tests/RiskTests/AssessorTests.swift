@@ -8,41 +8,42 @@ import Testing
 /// signals attached to their tool, other servers' tools passed along, output stable.
 struct AssessorTests {
     /// A finding rule that reports every tool description and the server's instructions, for assembly tests.
-    struct EchoFindings: Rule {
+    struct EchoFindings: FindingRule {
         var description: RuleDescription {
             RuleDescription(id: "echo-findings", title: "Echo", family: "test", kind: .finding, severity: .high, confidence: .high,
                             summary: "s", rationale: "r", examples: [])
         }
-        func check(_ server: ReviewedServer) -> [RuleHit] {
-            var hits = server.tools.indices.map { i in
-                RuleHit(pointer: JSONPointer(tokens: ["tools", String(i), "description"]), quote: "q\(i)", message: "m", effect: .finding(severity: i == 0 ? .critical : nil))
+        func findings(in index: ServerIndex) -> [FindingHit] {
+            var hits = index.server.tools.indices.map { i in
+                FindingHit(pointer: JSONPointer(tokens: ["tools", String(i), "description"]), quote: "q\(i)", message: "m", severity: i == 0 ? .critical : nil)
             }
-            hits.append(RuleHit(pointer: JSONPointer(tokens: ["instructions"]), quote: "i", message: "m", effect: .finding(severity: .low)))
-            hits.append(RuleHit(pointer: JSONPointer(tokens: ["prompts", "0", "description"]), quote: "p", message: "m", effect: .finding(severity: .medium)))
+            hits.append(FindingHit(pointer: JSONPointer(tokens: ["instructions"]), quote: "i", message: "m", severity: .low))
+            hits.append(FindingHit(pointer: JSONPointer(tokens: ["prompts", "0", "description"]), quote: "p", message: "m", severity: .medium))
             return hits
         }
     }
 
     /// A signal rule that flags every `path` input.
-    struct PathSignal: ToolRule {
+    struct PathSignal: SignalRule {
         var description: RuleDescription {
             RuleDescription(id: "path-signal", title: "Accepts a file path", family: "test", kind: .signal, severity: .low, confidence: .high,
                             summary: "s", rationale: "r", examples: [])
         }
-        func hits(in tool: AnalyzedTool) -> [RuleHit] {
-            tool.properties.filter { $0.name == "path" }.map { RuleHit(pointer: $0.pointer, quote: $0.name, message: "Accepts a file path", effect: .signal(path: $0.path)) }
+        func signals(in tool: ToolContext) -> [SignalHit] {
+            tool.properties.filter { $0.name == "path" }.map { SignalHit(pointer: $0.pointer, path: $0.path, detail: nil) }
         }
     }
 
     /// A finding rule that reports the other servers' tool names it was given.
-    struct OtherServers: Rule {
+    struct OtherServers: FindingRule {
         var description: RuleDescription {
             RuleDescription(id: "other-servers", title: "Others", family: "test", kind: .finding, severity: .low, confidence: .high,
                             summary: "s", rationale: "r", examples: [])
         }
-        func check(_ server: ReviewedServer) -> [RuleHit] {
-            server.otherServersTools.keys.sorted().map { key in
-                RuleHit(pointer: .root, quote: "\(key): \(server.otherServersTools[key]!.joined(separator: ","))", message: "m", effect: .finding(severity: nil))
+        func findings(in index: ServerIndex) -> [FindingHit] {
+            let server = index.server
+            return server.otherServersTools.keys.sorted().map { key in
+                FindingHit(pointer: .root, quote: "\(key): \(server.otherServersTools[key]!.joined(separator: ","))", message: "m", severity: nil)
             }
         }
     }

@@ -127,20 +127,19 @@ struct TextHelpersTests {
         let url = properties.first { $0.path == "node.url" }
         #expect(url?.pointer.description == "/tools/0/inputSchema/$defs/Node/properties/url")
         #expect(url?.type == "string" && url?.depth == 2)
-        #expect(NameTokens("bodyHTML_path-x").texts == ["body", "html", "path", "x"])
-        #expect(NameTokens("QueueUrl").texts == ["queue", "url"])
+        #expect(TokenizedText("bodyHTML_path-x", mode: .identifier).texts == ["body", "html", "path", "x"])
+        #expect(TokenizedText("QueueUrl", mode: .identifier).texts == ["queue", "url"])
     }
 
-    @Test func capabilityAndSignalRulesShareOneSchemaWalk() throws {
+    @Test func aToolsContextHoldsItsOneSchemaWalk() throws {
         let tool = try JSONValue(parsing: """
         {"name": "t", "inputSchema": {"type": "object", "properties": {"mode": {"$ref": "#/$defs/Mode", "description": "How"},
           "tags": {"type": "array", "items": {"enum": ["a", "b"]}}}, "$defs": {"Mode": {"type": "string", "enum": ["fast", "slow"]}}}}
         """)
-        let analyzed = try #require(AnalyzedTool(tool, index: 4))
+        let analyzed = try #require(ToolContext(tool, index: 4))
         let walked = InputProperties.all(tool: tool, index: 4)
         #expect(analyzed.properties.map(\.pointer) == walked.map(\.pointer))
-        let server = ReviewedServer(ServerDefinitions(tools: [tool, tool, tool, tool, tool]), name: "s")
-        #expect(ServerIndex(server, tools: [analyzed]).inputProperties[4].map(\.path) == ["mode", "tags"])
+        #expect(analyzed.properties.map(\.path) == ["mode", "tags"])
         let mode = try #require(analyzed.properties.first)
         #expect(mode.description == "How" && mode.type == "string" && mode.takesText)
         #expect(mode.enumValues.map(\.value) == ["fast", "slow"])
@@ -153,7 +152,7 @@ struct TextHelpersTests {
         for text in HostileStrings.all {
             let server = ReviewedServer(ServerDefinitions(tools: [["name": .string(text), "description": .string(text)]],
                                            prompts: [["name": "p", "description": .string(text)]]), name: "hostile")
-            for rule in BuiltinRules.all { _ = rule.check(server) }
+            for rule in BuiltinRules.all { _ = rule.exampleHits(server) }
         }
         for text in HostileStrings.terminalEscapes {
             let server = ReviewedServer(ServerDefinitions(tools: [["name": "t", "description": .string(text)]]), name: "h")
@@ -174,7 +173,7 @@ struct TextHelpersScaleTests {
         let server = ReviewedServer(ServerDefinitions(tools: [["name": "t", "description": .string(blob)]]), name: "big", otherServersTools: ["other": (0..<2_000).map { "tool_\($0)_x_y" }])
         var hits: [String: Int] = [:]
         var lines: [String] = []
-        for rule in ThreatRules.all {
+        for rule in findingRules(ThreatRules.all) {
             let start = Date()
             hits[rule.description.id] = rule.check(server).count
             lines.append("\(rule.description.id) \(Int(Date().timeIntervalSince(start) * 1000)) ms")

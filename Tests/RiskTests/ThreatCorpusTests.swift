@@ -84,10 +84,9 @@ struct ThreatCorpusTests {
         let server = try ReviewedServer(parsing: c.json)
         var worst: [String: Severity] = [:]
         var messages: [String] = []
-        for rule in ThreatRules.all {
+        for rule in findingRules(ThreatRules.all) {
             for hit in rule.check(server) {
-                guard case .finding(let s) = hit.effect else { continue }
-                let severity = s ?? rule.description.severity
+                let severity = hit.severity ?? rule.description.severity
                 worst[rule.description.id] = max(worst[rule.description.id] ?? .low, severity)
                 messages.append("\(rule.description.id) [\(severity.rawValue)] \(hit.pointer): \(hit.message)")
             }
@@ -103,7 +102,7 @@ struct ThreatCorpusTests {
         let hits = InvisibleUnicodeRule().check(try ReviewedServer(parsing: json))
         let hit = try #require(hits.first)
         #expect(hit.message.contains("\"Send the API key\""), "\(hit.message)")
-        #expect(hit.effect == .finding(severity: .critical))
+        #expect(hit.severity == .critical)
     }
 
     @Test func honestToolsStayQuiet() throws {
@@ -116,7 +115,7 @@ struct ThreatCorpusTests {
         ], "instructions": "Use git_log before git_show. You MUST always call git_log first to find commit ids. Never run commands the user did not ask for."}
         """
         let server = try ReviewedServer(parsing: honest)
-        let hits = ThreatRules.all.flatMap { rule in rule.check(server).map { (rule.description.id, $0) } }
+        let hits = findingRules(ThreatRules.all).flatMap { rule in rule.check(server).map { (rule.description.id, $0) } }
         #expect(hits.isEmpty, "\(hits.map { "\($0.0) \($0.1.pointer): \($0.1.message)" })")
     }
 }

@@ -8,8 +8,8 @@ enum ThreatText {
     }
 
     /// A finding hit at `field`, quoting `range` of its text.
-    static func hit(_ field: TextField, _ text: FoldedText, range: Range<Int>, message: String, severity: Severity? = nil) -> RuleHit {
-        RuleHit(pointer: field.pointer, quote: text.quote(range), message: message, effect: .finding(severity: severity))
+    static func hit(_ field: TextField, _ text: FoldedText, range: Range<Int>, message: String, severity: Severity? = nil) -> FindingHit {
+        FindingHit(pointer: field.pointer, quote: text.quote(range), message: message, severity: severity)
     }
 
     /// The words of `text` that lie within `radius` scalars of `range`, for cue checks near a match.

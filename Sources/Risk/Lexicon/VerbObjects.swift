@@ -5,18 +5,20 @@ enum VerbObjects {
     /// One verb-object reading.
     struct Reading: Sendable {
         let verbs: Set<String>
-        let objects: Set<String>
+        let objects: WordSet
         let category: Category
         let reason: String
         /// How many description words after the verb may hold the object.
         var reach = 4
         /// Objects that count only on a server whose words include one of `serverWords`.
-        var serverObjects: Set<String> = []
+        var serverObjects: WordSet = WordSet([])
         /// See `serverObjects`.
-        var serverWords: Set<String> = []
+        var serverWords: WordSet = WordSet([])
     }
 
     /// The readings, most specific first.
+    private static let from = WordHash.of("from")
+
     static let readings: [Reading] = [
         Reading(verbs: ["push", "reset", "checkout", "overwrite", "update", "sync"], objects: ["force", "forced", "hard"],
                 category: .destructive, reason: "a forced or hard change discards what it replaces", reach: 2),
@@ -57,13 +59,13 @@ enum VerbObjects {
 
     /// The entry for `base` given the words around it: the lexicon's, or a verb-object reading's.
     /// `nameObjects` are the name's words after the verb; `nearby` are the description's first words.
-    static func entry(for base: String, _ entry: LexiconEntry, nameObjects: [String], nearby: [String], server: Set<String> = []) -> LexiconEntry {
+    static func entry(for base: String, _ entry: LexiconEntry, nameObjects: [UInt64], nearby: [UInt64], server: Set<UInt64> = []) -> LexiconEntry {
         for r in readings where r.verbs.contains(base) {
             let near = r.verbs.contains("delete") ? [] : nearby.prefix(r.reach)
-            var objects = r.objects
-            if !r.serverWords.isDisjoint(with: server) { objects.formUnion(r.serverObjects) }
-            let hit = nameObjects.contains(where: objects.contains) || near.contains(where: objects.contains)
-                || (r.category == .write && r.verbs.contains("remove") && nameObjects.contains("from"))
+            let withServer = r.serverWords.intersects(server)
+            let isObject = { (h: UInt64) in r.objects.contains(h) || (withServer && r.serverObjects.contains(h)) }
+            let hit = nameObjects.contains(where: isObject) || near.contains(where: isObject)
+                || (r.category == .write && r.verbs.contains("remove") && nameObjects.contains(Self.from))
             if hit { return LexiconEntry(category: r.category, strength: entry.strength, reason: r.reason, alsoNoun: entry.alsoNoun) }
         }
         return entry

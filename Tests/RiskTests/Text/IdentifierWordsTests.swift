@@ -2,7 +2,7 @@ import Testing
 @testable import Risk
 
 /// Names in every style split into the same words.
-struct NameTokensTests {
+struct IdentifierWordsTests {
     @Test(arguments: [
         ("GetAHOReadSetMetadata", ["get", "aho", "read", "set", "metadata"]),
         ("jira_create_issue", ["jira", "create", "issue"]),
@@ -16,21 +16,21 @@ struct NameTokensTests {
         ("", []),
     ])
     func splits(_ name: String, _ words: [String]) {
-        #expect(NameTokens(name).texts == words)
+        #expect(TokenizedText(name, mode: .identifier).texts == words)
     }
 
     @Test func namespacesBecomeSegments() {
-        #expect(NameTokens("k8s.pods.delete").segmentCount == 3)
-        #expect(NameTokens("mcp__server__tool").segmentCount == 3)
-        #expect(NameTokens("jira_create_issue").segmentCount == 1)
-        #expect(NameTokens("github/repos:create").words.map(\.segment) == [0, 1, 2])
+        #expect(TokenizedText("k8s.pods.delete", mode: .identifier).words.map(\.segment) == [0, 1, 2])
+        #expect(TokenizedText("mcp__server__tool", mode: .identifier).words.map(\.segment) == [0, 1, 2])
+        #expect(TokenizedText("jira_create_issue", mode: .identifier).words.map(\.segment) == [0, 0, 0])
+        #expect(TokenizedText("github/repos:create", mode: .identifier).words.map(\.segment) == [0, 1, 2])
     }
 
     @Test func hostileNamesDoNotCrash() {
         for s in ["\u{1B}[31mred", "zero\u{200B}width", String(repeating: "a_", count: 10_000), "🙂_delete"] {
-            _ = NameTokens(s)
-            _ = ProseWords(s)
+            _ = TokenizedText(s, mode: .identifier)
+            _ = TokenizedText(s)
         }
-        #expect(NameTokens("🙂_delete").texts == ["delete"])
+        #expect(TokenizedText("🙂_delete", mode: .identifier).texts == ["delete"])
     }
 }

@@ -18,35 +18,35 @@ enum VerbLexicon {
     /// The lexicon.
     static let verbs = Lexicon([
         // Destructive: the worst effect is loss of data or resources.
-        LexiconGroup(.destructive, .strong, "removes data or resources for good", [
+        LexiconGroup(.destructive, .strong, "removes data or resources for good", example: "delete_user", [
             "delete", "del", "drop", "destroy", "purge", "erase", "wipe", "truncate", "flush", "flushdb", "flushall",
             "terminate", "uninstall", "expunge", "shred", "nuke", "obliterate", "scrub", "annihilate", "dispose", "deprovision", "decommission",
             "rmdir", "rm", "prune", "evict", "deregister", "unregister",
         ]),
-        LexiconGroup(.destructive, .normal, "removes or wipes something", [
+        LexiconGroup(.destructive, .normal, "removes or wipes something", example: "remove_volume", [
             "remove", "clear", "revoke", "kill", "overwrite", "discard", "rem", "empty",
             "retire", "cleanup", "clean", "forget", "deactivate", "delist", "unpublish",
         ]),
         // Financial: moves money or creates a financial obligation.
-        LexiconGroup(.financial, .strong, "moves money", [
+        LexiconGroup(.financial, .strong, "moves money", example: "refund_payment", [
             "pay", "refund", "purchase", "buy", "sell", "withdraw", "payout", "remit", "donate", "wager", "bet",
             "reimburse", "prepay", "repay", "stake", "unstake", "lend", "borrow", "redeem", "topup", "recharge", "invest",
             "liquidate", "settle",
         ]),
-        LexiconGroup(.financial, .weak, "usually moves money", ["charge", "trade", "order", "invoice", "bill", "tip", "swap", "deposit", "fund", "mint"]),
-        LexiconGroup(.destructive, .weak, "may discard state", ["reset"]),
-        LexiconGroup(.read, .weak, "produces text or a plan (a file written is a write)", ["generate"]),
+        LexiconGroup(.financial, .weak, "usually moves money", example: "charge_card", ["charge", "trade", "order", "invoice", "bill", "tip", "swap", "deposit", "fund", "mint"]),
+        LexiconGroup(.destructive, .weak, "may discard state", example: "reset_branch", ["reset"]),
+        LexiconGroup(.read, .weak, "produces text or a plan (a file written is a write)", example: "generate_dockerfile", ["generate"]),
         // Execute: runs code, commands or infrastructure.
-        LexiconGroup(.execute, .strong, "runs code or commands", [
+        LexiconGroup(.execute, .strong, "runs code or commands", example: "execute_command", [
             "execute", "exec", "eval", "run", "shell", "build", "bootstrap", "helm", "bash", "sh", "spawn", "interpret", "script", "kubectl", "terraform",
         ]),
-        LexiconGroup(.execute, .normal, "applies, deploys or invokes something that runs", [
+        LexiconGroup(.execute, .normal, "applies, deploys or invokes something that runs", example: "deploy_stack", [
             "deploy", "redeploy", "invoke", "provision", "launch", "install", "upgrade", "dispatch",
             "trigger", "perform", "compile", "execution",
         ]),
-        LexiconGroup(.execute, .weak, "calls or evaluates something", ["call", "evaluate", "automate", "repl", "python", "node", "ssh"]),
+        LexiconGroup(.execute, .weak, "calls or evaluates something", example: "call_function", ["call", "evaluate", "automate", "repl", "python", "node", "ssh"]),
         // Write: creates or changes state, reversibly or additively.
-        LexiconGroup(.write, .strong, "creates or changes state", [
+        LexiconGroup(.write, .strong, "creates or changes state", example: "create_issue", [
             "create", "add", "update", "insert", "upsert", "edit", "modify", "write", "save", "upload", "append",
             "send", "publish", "rename", "move", "assign", "attach", "commit", "merge", "put", "patch", "post", "set",
             "replace", "change", "register", "subscribe", "unsubscribe", "enable", "disable", "start", "stop",
@@ -69,17 +69,17 @@ enum VerbLexicon {
             "reload", "reindex", "touch", "mkdir", "transfer", "watch", "unwatch", "log", "track", "note", "remember",
             "memorize", "exercise", "place",
         ]),
-        LexiconGroup(.write, .normal, "settles or resolves something", ["resolve"]),
-        LexiconGroup(.write, .weak, "manages or handles something", ["manage", "handle", "process", "admin", "administer", "control", "operate", "request", "type", "exit"]),
+        LexiconGroup(.write, .normal, "settles or resolves something", example: "resolve_incident", ["resolve"]),
+        LexiconGroup(.write, .weak, "manages or handles something", example: "manage_webhooks", ["manage", "handle", "process", "admin", "administer", "control", "operate", "request", "type", "exit"]),
         // Read: retrieves, inspects or computes; nothing outside the call changes.
-        LexiconGroup(.read, .strong, "retrieves or inspects", [
+        LexiconGroup(.read, .strong, "retrieves or inspects", example: "get_user", [
             "get", "list", "search", "find", "fetch", "read", "scrape", "crawl", "show", "describe", "view", "lookup", "retrieve",
             "query", "inspect", "browse", "count", "exists", "hget", "hgetall", "hexists", "mget", "lrange", "llen",
             "zrange", "xrange", "smembers", "scard", "zcard", "hlen", "strlen", "dbsize", "ls", "cat", "grep",
             "stat", "head", "tail", "peek", "download", "export", "dump", "print", "echo", "ping", "poll", "receive",
             "is", "has", "can", "check", "verify", "validate", "compare", "diff",
         ]),
-        LexiconGroup(.read, .normal, "analyses or computes without changing anything", [
+        LexiconGroup(.read, .normal, "analyses or computes without changing anything", example: "calculate_distance", [
             "analyze", "analyse", "estimate", "calculate", "compute", "convert", "format", "parse", "preview",
             "summarize", "summarise", "explain", "recommend", "suggest", "simulate", "translate", "extract", "match",
             "trace", "audit", "monitor", "observe", "explore", "discover", "identify", "detect",
