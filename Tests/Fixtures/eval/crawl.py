@@ -42,6 +42,24 @@ Output shape (2-space indented JSON):
    "instructions" (if any), "tools", "prompts", "resources",
    "resourceTemplates", "promptBodies" (only when the server lists prompts)}
 
+servers.tsv has one row per snapshot. The second crawl (every server added to
+the first 40 rows) was made like this:
+  - each package in its own venv (CPython 3.11); pins and added dependencies
+    are in the notes column;
+  - crawl.py and the server ran inside `unshare -rn` (an empty network
+    namespace; only its own loopback brought up, with nothing listening), under
+    `timeout 120`, in a scratch directory written $DATA in the command column
+    (a dummy SQLite db, an empty git repo, an empty folder);
+  - every server got HOME pointing at a scratch home with a dummy ~/.aws
+    config/credentials and a dummy ~/.kube/config (cluster at 127.0.0.1),
+    KUBECONFIG, AWS_REGION and AWS_DEFAULT_REGION, FASTMCP_LOG_LEVEL=ERROR;
+    the env_vars column names the server-specific variables, all given fake
+    values;
+  - domain is one word: cloud, kubernetes, database, payments, accounting,
+    trading, messaging, cicd, observability, browser, filesystem, home, docs,
+    search, shell, productivity, crm, media or other.
+crawl-failures.tsv lists every package tried and not crawled, with the reason.
+
 "promptBodies" is aligned with "prompts" by index; each element is
   {"name", "arguments": {arg: "example", ...}, "result": <raw prompts/get result>}
 or, when the call failed,
