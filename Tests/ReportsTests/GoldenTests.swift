@@ -17,7 +17,9 @@ struct GoldenTests {
     }
 
     @Test func json() {
-        #expect(Golden.mismatch(JSONReportRenderer().render(report), golden: "Tests/ReportsTests/Golden/report.json") == nil)
+        let out = JSONReportRenderer().render(report)
+        #expect(ReportSchema.problems(in: out) == [])
+        #expect(Golden.mismatch(out, golden: "Tests/ReportsTests/Golden/report.json") == nil)
     }
 
     @Test func markdown() {
@@ -37,6 +39,7 @@ struct GoldenTests {
         let complete = ReportFixture.completeOnly
         for format in ReportFormat.allCases {
             let out = format.render(complete, rules: ReportFixture.rules, color: false)
+            if format == .json { #expect(ReportSchema.problems(in: out) == []) }
             #expect(Golden.mismatch(out, golden: "Tests/ReportsTests/Golden/complete.\(format.fileExtension)") == nil)
         }
     }
