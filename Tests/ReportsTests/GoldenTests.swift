@@ -44,10 +44,6 @@ struct GoldenTests {
         }
     }
 
-    @Test("renderers are pure: the same report gives the same text", arguments: ReportFormat.allCases)
-    func deterministic(_ format: ReportFormat) {
-        let a = format.render(report, rules: ReportFixture.rules, color: true)
-        let b = format.render(report, rules: ReportFixture.rules, color: true)
-        #expect(a == b)
-    }
+    // That rendering gives the same bytes in every process is checked across two processes (hash
+    // seeds differ per process) in ScannerTests/ReproducibilityTests; within one process it cannot fail.
 }
