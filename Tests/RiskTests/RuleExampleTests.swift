@@ -2,7 +2,7 @@ import JSON
 import Testing
 @testable import Risk
 
-/// Every example of every rule runs as a test (DESIGN.md §3).
+/// Every example of every rule runs as a test (docs/architecture.md, "The rule model").
 struct RuleExampleTests {
     struct Case: CustomTestStringConvertible, Sendable {
         let ruleId: String
