@@ -176,6 +176,7 @@ struct SandboxTests {
         let run = try CommandRun.run(binary, ["scan", "--format", "json", "--allow-write", scene.home.appendingPathComponent(".ssh").path,
                                               "--", "python3", scene.script.path], environment: environment)
         #expect(run.status == 2)
+        #expect(ReportSchema.problems(in: run.stdout) == [])
         let error = try JSONValue(parsing: run.stdout)["servers"]?[0]?["error"]
         #expect(error?["kind"] == "spawn-failed")
         #expect(error?["message"]?.stringValue?.contains("which the sandbox hides; add --allow-home") == true, "\(String(describing: error))")
