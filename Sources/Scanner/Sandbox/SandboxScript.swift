@@ -34,8 +34,11 @@ enum SandboxScript {
         for step in plan.steps {
             switch step {
             case .readOnly(let path, let flags):
+                // A mount the user cannot even enter (another user's runtime folder) is out of the server's
+                // reach too, so failing to remount it is fine; any other failure stops the sandbox.
                 let options = (["remount", "bind", "ro"] + flags).joined(separator: ",")
-                lines.append("\(m) -o \(options) \(quoted(path)) || fail \(quoted("cannot make \(path) read-only"))")
+                lines.append("r=$(\(m) -o \(options) \(quoted(path)) 2>&1) || ! cd \(quoted(path)) 2>/dev/null "
+                             + "|| fail \(quoted("cannot make \(path) read-only: "))\"$r\"")
             case .privateSpace(let root):
                 let dirs = ["home", "tmp", ".overlay/upper", ".overlay/work"].map { quoted(SandboxPlan.join(root, $0)) }
                 lines.append("\(m) -t tmpfs -o size=\(SandboxPlan.privateSpaceMiB)m,mode=0700 mcprisk-private \(quoted(root)) "
