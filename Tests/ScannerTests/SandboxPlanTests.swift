@@ -17,17 +17,17 @@ struct SandboxPlanTests {
 
     /// A host where `existing` paths exist (directories unless they end in a file name with a dot and no slash after).
     static func host(_ directories: Set<String>, files: Set<String> = [], homes: [String] = ["/home/me"],
-                     projects: [String] = ["/work/project"]) -> SandboxHost {
-        SandboxHost(mounts: MountTable.parse(mountinfo), homes: homes, projects: projects, extraHidden: ["/work/project/mcp.json"],
+                     projects: [String] = ["/srv/project"]) -> SandboxHost {
+        SandboxHost(mounts: MountTable.parse(mountinfo), homes: homes, projects: projects, extraHidden: ["/srv/project/mcp.json"],
                     uid: 1000, sshAuthSock: "/tmp/ssh-XYZ/agent.1",
                     kind: { directories.contains($0) ? .directory : files.contains($0) ? .other : nil })
     }
 
-    static let directories: Set<String> = ["/", "/home/me", "/home/me/.ssh", "/home/me/.config", "/home/me/.vscode", "/work/project",
-                                           "/work/project/.vscode", "/dev/shm", "/run/user/1000", "/tmp", "/data/out"]
-    static let files: Set<String> = ["/home/me/.netrc", "/work/project/.env", "/work/project/mcp.json", "/tmp/ssh-XYZ/agent.1"]
+    static let directories: Set<String> = ["/", "/home/me", "/home/me/.ssh", "/home/me/.config", "/home/me/.vscode", "/srv/project",
+                                           "/srv/project/.vscode", "/dev/shm", "/run/user/1000", "/tmp", "/data/out"]
+    static let files: Set<String> = ["/home/me/.netrc", "/srv/project/.env", "/srv/project/mcp.json", "/tmp/ssh-XYZ/agent.1"]
 
-    static func plan(_ options: SandboxOptions = .standard, workingDirectory: String = "/work/project",
+    static func plan(_ options: SandboxOptions = .standard, workingDirectory: String = "/srv/project",
                      host: SandboxHost = host(directories, files: files)) throws -> SandboxPlan {
         try SandboxPlan.make(options: options, host: host, root: "/tmp/mcprisk-sandbox-abc", workingDirectory: workingDirectory)
     }
@@ -47,20 +47,20 @@ struct SandboxPlanTests {
             .readOnly("/home", flags: ["nosuid", "nodev", "noatime"]),
             .readOnly("/home/me/My Data", flags: ["nosuid"]),
             .privateSpace("/tmp/mcprisk-sandbox-abc"),
-            .overlay("/work/project"),
+            .overlay("/srv/project"),
             .hideDirectory("/home/me/.config"),
             .hideFile("/home/me/.netrc"),
             .hideDirectory("/home/me/.ssh"),
             .hideDirectory("/home/me/.vscode"),
             .hideDirectory("/run/user/1000"),
+            .hideFile("/srv/project/.env"),
+            .hideDirectory("/srv/project/.vscode"),
+            .hideFile("/srv/project/mcp.json"),
             .hideFile("/tmp/ssh-XYZ/agent.1"),
-            .hideFile("/work/project/.env"),
-            .hideDirectory("/work/project/.vscode"),
-            .hideFile("/work/project/mcp.json"),
             .privateSharedMemory,
         ])
         #expect(plan.home == "/tmp/mcprisk-sandbox-abc/home" && plan.temporary == "/tmp/mcprisk-sandbox-abc/tmp")
-        #expect(plan.workingDirectory == "/work/project" && plan.isolatesNetwork)
+        #expect(plan.workingDirectory == "/srv/project" && plan.isolatesNetwork)
     }
 
     @Test func allowancesLiftTheirPartOnly() throws {
@@ -87,10 +87,10 @@ struct SandboxPlanTests {
         #expect(try !Self.plan(workingDirectory: "/").steps.contains(.overlay("/")))
         #expect(try !Self.plan(workingDirectory: "/home").steps.contains(.overlay("/home")), "/home/me/My Data is mounted below it")
         #expect(try !Self.plan(workingDirectory: "/tmp").steps.contains(.overlay("/tmp")), "the private space is below it")
-        let odd = Self.directories.union(["/work/a,b"])
-        #expect(try !Self.plan(workingDirectory: "/work/a,b", host: Self.host(odd, files: Self.files)).steps.contains(.overlay("/work/a,b")))
-        let writable = try Self.plan(SandboxOptions(writablePaths: ["/work/project"]))
-        #expect(!writable.steps.contains(.overlay("/work/project")), "a writable folder is written in place")
+        let odd = Self.directories.union(["/srv/a,b"])
+        #expect(try !Self.plan(workingDirectory: "/srv/a,b", host: Self.host(odd, files: Self.files)).steps.contains(.overlay("/srv/a,b")))
+        let writable = try Self.plan(SandboxOptions(writablePaths: ["/srv/project"]))
+        #expect(!writable.steps.contains(.overlay("/srv/project")), "a writable folder is written in place")
     }
 
     @Test func writablePathsMustExistAndNotBeHidden() {
