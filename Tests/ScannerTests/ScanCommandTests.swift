@@ -33,6 +33,7 @@ struct ScanCommandTests {
         let report = try report(run)
         #expect(report["schemaVersion"] == 1)
         #expect(report["generator"]?["name"] == "mcprisk")
+        #expect(report["servers"]?.arrayValue?.count == 1)
         let server = try #require(report["servers"]?[0])
         #expect(server["status"] == "complete")
         #expect(server["name"] == "acme-ops")
@@ -55,6 +56,8 @@ struct ScanCommandTests {
         #expect(findings.contains { $0["ruleId"] == "annotation-contradiction" && $0["location"]?["name"] == "cleanup_temp_files" })
         #expect(findings.contains { $0["ruleId"] == "invisible-unicode" && $0["location"]?["name"] == "translate_text" })
         #expect(server["summary"]?["tools"] == 26)
+        // The schema allows a null name; the contract says findings on tools, prompts and resources name them.
+        for finding in findings { #expect(finding["location"]?["kind"] == "server" || finding["location"]?["name"]?.stringValue != nil) }
         #expect(try mcprisk(["scan", "--no-such-option"]).status == 64)
     }
 
