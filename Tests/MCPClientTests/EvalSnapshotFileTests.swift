@@ -10,7 +10,9 @@ import TestSupport
 struct EvalSnapshotFileTests {
     @Test func everyEvalSnapshotReadsWithAllItsTools() throws {
         let files = try EvalSnapshots.files()
-        #expect(!files.isEmpty)
+        // One snapshot per server listed in servers.tsv (a header line, then one line per server).
+        let listed = try RepoPaths.text("Tests/Fixtures/eval/servers.tsv").split(separator: "\n").dropFirst().map { $0.prefix { $0 != "\t" } }
+        #expect(files.map { $0.deletingPathExtension().lastPathComponent }.sorted() == listed.map(String.init).sorted())
         for file in files {
             let bytes = try [UInt8](Data(contentsOf: file))
             let snapshot = try ServerSnapshot(fileBytes: bytes, target: file.lastPathComponent)

@@ -2,8 +2,9 @@ import JSON
 import Testing
 @testable import Risk
 
-/// Every example of every rule runs as a test: a triggering example must produce a hit at its pointer
-/// with the category (capability rules) or severity (finding rules) it states.
+/// Every example of every rule runs as a test (docs/architecture.md, "The rule model"): a triggering
+/// example must produce a hit at its pointer with the category (capability rules) or severity (finding
+/// rules) it states.
 struct RuleExampleTests {
     struct Case: CustomTestStringConvertible, Sendable {
         let ruleId: String

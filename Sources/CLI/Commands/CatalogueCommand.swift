@@ -28,7 +28,8 @@ enum CatalogueCommand: CLICommand {
             .value("timeout", "SECONDS", "refresh: time allowed per server (default 60)"),
             .value("shard", "I/N", "refresh: crawl only shard I of N (0-based), e.g. $JOB_COMPLETION_INDEX/16; needs --output-dir"),
             .value("output-dir", "DIR", "refresh: write results to DIR for 'catalogue merge' instead of into the catalogue"),
-            .flag("allow-network", "refresh: let stdio servers use the network (by default they run in an empty network namespace)"),
+            .flag("allow-network", "refresh: let stdio servers use the network (the rest of the sandbox stays)"),
+            .flag("no-sandbox", "refresh: start stdio servers without the sandbox, with your own rights"),
             .value("policy-format", "FORMAT", "report: policylayer (default) or intercept"),
         ])
 
@@ -39,7 +40,7 @@ enum CatalogueCommand: CLICommand {
         let reports = URL(fileURLWithPath: shown)
         let rest = Array(a.positionals.dropFirst())
         func only(_ allowed: Set<String>) throws {
-            let refreshOnly = ["jobs", "timeout", "shard", "output-dir", "allow-network"], reportOnly = ["policy-format"]
+            let refreshOnly = ["jobs", "timeout", "shard", "output-dir", "allow-network", "no-sandbox"], reportOnly = ["policy-format"]
             for name in refreshOnly + reportOnly where !allowed.contains(name) && a.options[name] != nil {
                 throw UsageError("--\(name) does not apply to 'catalogue \(verb)'")
             }
@@ -47,7 +48,7 @@ enum CatalogueCommand: CLICommand {
         do {
             switch verb {
             case "refresh":
-                try only(["jobs", "timeout", "shard", "output-dir", "allow-network"])
+                try only(["jobs", "timeout", "shard", "output-dir", "allow-network", "no-sandbox"])
                 guard rest.isEmpty else { throw UsageError("'catalogue refresh' takes no arguments, got '\(rest[0])'") }
                 return try await refresh(a, store: store, reports: reports, shown: shown, context: context)
             case "merge":
@@ -81,7 +82,7 @@ enum CatalogueCommand: CLICommand {
         let refresher = CatalogueRefresher(
             store: store, jobs: jobs, timeout: timeout + CatalogueTargets.backstopSeconds, shard: shard, outputDirectory: output,
             mcpriskVersion: MCPRisk.version,
-            crawl: CatalogueTargets.crawl(context: context, timeout: timeout, allowNetwork: a.flag("allow-network")),
+            crawl: CatalogueTargets.crawl(context: context, timeout: timeout, sandbox: try SandboxFlags.options(a)),
             assess: CatalogueTargets.assess,
             progress: { progress.update(done: $0.done, total: $0.total, label: $0.lastId) })
         let outcome = try await refresher.run()

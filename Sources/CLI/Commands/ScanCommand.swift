@@ -13,7 +13,8 @@ enum ScanCommand: CLICommand {
         summary: """
             Scan MCP servers: list their tools, prompts, resources and instructions, classify every tool \
             (read, write, execute, destructive, financial) with quoted evidence, and report threats. \
-            Stdio servers run without network access unless --allow-network is given.
+            Stdio servers run in a sandbox: no network, a read-only file system, secret places hidden, \
+            a private HOME, TMPDIR and working directory (the --allow-* options lift parts of it).
             """,
         options: TargetOptions.specs + OutputPlan.specs + [
             .value("policy-out", "PATH", "Also write the starter policy (one server: a file; several: a folder)"),

@@ -9,6 +9,7 @@ enum HTTPMailboxResult<Item: Sendable>: Sendable {
 
 /// A thread-safe FIFO that async code waits on with a deadline. Producers are URLSession delegate
 /// callbacks and pump tasks; consumers are transports. Unbounded by count: callers bound the bytes.
+/// Not merged with the stdio `EventQueue`: that one blocks its reader thread when full; these producers must never block.
 final class HTTPMailbox<Item: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var items: [Item] = []

@@ -1,6 +1,6 @@
 import JSON
 
-/// The three kinds of rule.
+/// The three kinds of rule (docs/architecture.md, "The rule model").
 public enum RuleKind: String, Sendable, Hashable, CaseIterable {
     /// Contributes evidence toward a category.
     case capability

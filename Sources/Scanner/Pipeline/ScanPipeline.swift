@@ -15,7 +15,7 @@ public struct ScannedServer: Sendable {
     public init(planned: PlannedTarget, snapshot: ServerSnapshot) { self.planned = planned; self.snapshot = snapshot }
 }
 
-/// The front door (DESIGN.md §1): targets → snapshots → assessments → report and policy.
+/// The front door (docs/architecture.md): targets → snapshots → assessments → report and policy.
 public struct ScanPipeline: Sendable {
     /// The options in force.
     public var options: ScanOptions
