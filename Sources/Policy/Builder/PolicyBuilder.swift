@@ -191,7 +191,7 @@ public struct PolicyBuilder: Sendable {
     }
 
     /// The raw tool JSON an assessment points at (`/tools/N`), else the first with its name.
-    static func rawTool(for tool: ToolAssessment, in tools: [JSONValue]) -> JSONValue? {
+    public static func rawTool(for tool: ToolAssessment, in tools: [JSONValue]) -> JSONValue? {
         let tokens = tool.pointer.tokens
         if tokens.count == 2, tokens[0] == "tools", let i = Int(tokens[1]), tools.indices.contains(i),
            tools[i]["name"]?.stringValue == tool.name {

@@ -1,3 +1,4 @@
+import Catalogue
 import JSON
 import MCPClient
 import Policy
@@ -55,10 +56,11 @@ public struct ScanPipeline: Sendable {
     }
 
     /// Assesses every server together (so names colliding across servers are found) and builds the report.
+    /// `rules` are the rules run (all built-in ones unless `--rule`/`--exclude-rule` chose fewer).
     public static func report(_ scanned: [ScannedServer], failOn: Severity?, policyFormat: PolicyFormat,
-                              policyProfile: PolicyProfile = .recommended) -> Report {
+                              policyProfile: PolicyProfile = .recommended, rules: [any Rule] = BuiltinRules.all) -> Report {
         let allDefinitions = scanned.map { definitions(of: $0.snapshot, label: $0.planned.label) }
-        let assessments = Assessor().assess(servers: allDefinitions)
+        let assessments = Assessor(rules: rules).assess(servers: allDefinitions)
         let servers = zip(scanned, zip(allDefinitions, assessments)).map { server, pair in
             serverReport(server, definitions: pair.0, assessment: pair.1, policyFormat: policyFormat, policyProfile: policyProfile)
         }
@@ -76,15 +78,20 @@ public struct ScanPipeline: Sendable {
             }
         var policy: RenderedPolicy?
         if s.completeness != .failed {
-            let document = PolicyBuilder(profile: policyProfile).build(assessment: assessment, tools: s.tools, serverName: definitions.serverName)
+            let name = ServerIdentity.policyName(label: scanned.planned.label, reported: s.serverName)
+            let document = PolicyBuilder(profile: policyProfile).build(assessment: assessment, tools: s.tools, serverName: name)
             policy = RenderedPolicy(format: policyFormat.rawValue, text: policyFormat.render(document))
         }
-        return ServerReport(
+        var report = ServerReport(
             target: scanned.planned.display, name: s.serverName ?? (scanned.planned.source != nil ? scanned.planned.label : nil),
             version: s.serverVersion, protocolVersion: s.protocolVersion, status: status,
             failure: s.error.map { .init(kind: $0.kind, message: $0.description) }, instructions: s.instructions,
             assessment: assessment, promptCount: s.prompts.count, resourceCount: s.resources.count,
             resourceTemplateCount: s.resourceTemplates.count, anomalies: s.anomalies.map { "\($0.kind): \($0.message)" },
-            source: scanned.planned.source, policy: policy)
+            source: scanned.planned.source, policy: policy, label: scanned.planned.label)
+        // What accept files and baselines name (docs/policies.md, "Fingerprints").
+        report.toolFingerprints = assessment.tools.map { Fingerprint.tool(PolicyBuilder.rawTool(for: $0, in: definitions.tools) ?? .null) }
+        report.findingFingerprints = Fingerprint.findings(assessment, in: definitions)
+        return report
     }
 }
