@@ -1,3 +1,4 @@
+import Definitions
 import Foundation
 import JSON
 import Policy
@@ -29,8 +30,8 @@ struct DeclaredInputsTests {
         var checked = 0
         var undeclared: [String] = []
         for (name, root) in servers {
-            let definitions = ServerDefinitions(json: root, serverName: name)
-            let assessment = Assessor().assess(definitions)
+            let definitions = ServerDefinitions(document: root)
+            let assessment = Assessor().assess(ReviewedServer(definitions, name: name))
             let schemas = Dictionary(definitions.tools.compactMap { t in t["name"]?.stringValue.map { ($0, t["inputSchema"] ?? .null) } },
                                      uniquingKeysWith: { a, _ in a })
             for profile in PolicyProfile.allCases {
@@ -58,8 +59,8 @@ struct DeclaredInputsTests {
     /// input: it is one operation, judged as a whole, and no rule names `args.action`.
     @Test func recreateContainerIsJudgedAsAWhole() throws {
         let root = try JSONParser().parse(try RepoPaths.text("Tests/PolicyTests/Fixtures/mcp-server-docker.json")).value
-        let definitions = ServerDefinitions(json: root, serverName: "docker")
-        let assessment = Assessor().assess(definitions)
+        let definitions = ServerDefinitions(document: root)
+        let assessment = Assessor().assess(ReviewedServer(definitions, name: "docker"))
         for profile in PolicyProfile.allCases {
             let doc = PolicyBuilder(profile: profile).build(assessment: assessment, tools: definitions.tools, serverName: "docker")
             let tool = try #require(doc.tools.first { $0.name == "recreate_container" } ?? doc.hidden.first { $0.name == "recreate_container" }.map {
@@ -84,8 +85,8 @@ struct DeclaredInputsTests {
              "inputSchema": {"type": "object", "properties": {"command": {"type": "string"}, "image": {"type": "string"}},
                              "required": ["image"]}}
             """)
-        let definitions = ServerDefinitions(json: .array([tool]))
-        let assessment = Assessor().assess(definitions)
+        let definitions = ServerDefinitions(document: .array([tool]))
+        let assessment = Assessor().assess(ReviewedServer(definitions))
         for profile in PolicyProfile.allCases {
             let doc = PolicyBuilder(profile: profile).build(assessment: assessment, tools: definitions.tools, serverName: "x")
             for format in PolicyFormat.allCases {

@@ -1,3 +1,4 @@
+import Definitions
 import JSON
 import Policy
 import Risk
@@ -122,9 +123,9 @@ struct PolicyBuilderTests {
         #expect(denial.contains("To allow it, add a rule that limits args.command"), "\(denial)")
 
         let root = try JSONParser().parse(try RepoPaths.text("Tests/PolicyTests/Fixtures/mcp-server-docker.json")).value
-        let definitions = ServerDefinitions(json: root, serverName: "docker")
-        let assessment = Assessor().assess(definitions)
-        let doc = PolicyBuilder(profile: .recommended).build(assessment: assessment, definitions: definitions)
+        let server = ReviewedServer(ServerDefinitions(document: root), name: "docker")
+        let assessment = Assessor().assess(server)
+        let doc = PolicyBuilder(profile: .recommended).build(assessment: assessment, server: server)
         func tool(_ name: String) -> ToolPolicy? { doc.tools.first { $0.name == name } }
         for (name, what) in [("run_container", "an image to run or build (input \"image\""),
                              ("build_image", "a Dockerfile to build (input \"dockerfile\"")] {
@@ -144,7 +145,7 @@ struct PolicyBuilderTests {
         #expect(limited.rules.last?.kind == .require([PolicyCondition(path: "args.service", op: .exists, value: true),
                                                       PolicyCondition(path: "args.service", op: .regex, value: "(?s)^.{0,64}$")]))
         // Under permissive, the same tools are limited and checked, as before.
-        let open = PolicyBuilder(profile: .permissive).build(assessment: assessment, definitions: definitions)
+        let open = PolicyBuilder(profile: .permissive).build(assessment: assessment, server: server)
         #expect(open.tools.first { $0.name == "run_container" }?.rules.first?.kind == .rateLimit(max: 30, window: .minute))
     }
 

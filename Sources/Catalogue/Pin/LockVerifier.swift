@@ -1,3 +1,4 @@
+import Definitions
 import JSON
 import Risk
 
@@ -115,7 +116,7 @@ public enum LockVerifier {
     /// failed). Where both definitions of a changed tool are known, `assess` re-runs the rules on each,
     /// so the drift says what changed and whether the tool became more dangerous.
     public static func compare(lock: LockFile, current: [String: [LockedTool]],
-                               assess: (ServerDefinitions) -> ServerAssessment = { Assessor().assess($0) }) -> Drift {
+                               assess: (ReviewedServer) -> ServerAssessment = { Assessor().assess($0) }) -> Drift {
         var changes: [Drift.Change] = []
         let pinned = Dictionary(lock.servers.map { ($0.name, $0.tools) }, uniquingKeysWith: { a, _ in a })
         for server in lock.servers.map(\.name) {
@@ -151,15 +152,15 @@ public enum LockVerifier {
     /// The changes with what changed in each changed tool, and a possible rug pull after each that
     /// became more dangerous. The rules run once on each version of the server's pinned tools.
     private static func explained(_ changes: [Drift.Change], before: [LockedTool], after: [LockedTool],
-                                  assess: (ServerDefinitions) -> ServerAssessment) -> [Drift.Change] {
+                                  assess: (ReviewedServer) -> ServerAssessment) -> [Drift.Change] {
         let changed = changes.contains {
             if case .toolChanged(_, let a, let b, _) = $0 { return a.definition != nil && b.definition != nil }
             return false
         }
         guard changed else { return changes }
         let oldTools = before.compactMap(\.definition), newTools = after.compactMap(\.definition)
-        let oldAssessment = assess(ServerDefinitions(serverName: "pinned", tools: oldTools))
-        let newAssessment = assess(ServerDefinitions(serverName: "current", tools: newTools))
+        let oldAssessment = assess(ReviewedServer(ServerDefinitions(tools: oldTools), name: "pinned"))
+        let newAssessment = assess(ReviewedServer(ServerDefinitions(tools: newTools), name: "current"))
         func verdict(_ name: String, _ a: ServerAssessment) -> ToolAssessment? { a.tools.first { $0.name == name } }
         var out: [Drift.Change] = []
         for change in changes {
