@@ -69,11 +69,11 @@ public struct ReportReview: Sendable {
             out.reviewNotes += ledger.notes(servers: Set(report.servers.map(\.displayName)), everyServerScanned: everyServerScanned)
         }
         if let baseline {
-            out.reviewNotes.append("baseline \(baseline.path): \(inBaseline) tool\(inBaseline == 1 ? "" : "s") and finding\(inBaseline == 1 ? "" : "s") "
-                + "already reported there are left out; only what is new is shown")
+            out.reviewNotes.append("baseline \(baseline.path): \(inBaseline) tool\(inBaseline == 1 ? "" : "s") or finding\(inBaseline == 1 ? "" : "s") "
+                + "already reported there \(inBaseline == 1 ? "is" : "are") left out; only what is new is shown")
         }
         if let minSeverity, belowMinimum > 0 {
-            out.reviewNotes.append("\(belowMinimum) tool\(belowMinimum == 1 ? "" : "s") and finding\(belowMinimum == 1 ? "" : "s") below --min-severity \(minSeverity.rawValue) are not shown")
+            out.reviewNotes.append("\(belowMinimum) tool\(belowMinimum == 1 ? "" : "s") or finding\(belowMinimum == 1 ? "" : "s") below --min-severity \(minSeverity.rawValue) \(belowMinimum == 1 ? "is" : "are") not shown")
         }
         return out
     }
