@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "Reports", dependencies: ["JSON", "Risk"]),
         .target(name: "Catalogue", dependencies: ["JSON", "MCPClient", "Risk"]),
         .target(name: "DemoServer", dependencies: ["JSON"]),
-        .target(name: "Scanner", dependencies: ["JSON", "MCPClient", "Risk", "Policy", "Reports"]),
+        .target(name: "Scanner", dependencies: ["JSON", "MCPClient", "Risk", "Policy", "Reports", "Catalogue"]),
         .target(name: "CLI", dependencies: ["JSON", "MCPClient", "Risk", "Policy", "Reports", "Catalogue", "Scanner", "DemoServer"]),
         .executableTarget(name: "mcprisk", dependencies: ["CLI"]),
         // Speed and memory of the offline stages; run with `swift run -c release mcprisk-bench`.

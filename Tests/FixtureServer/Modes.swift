@@ -30,6 +30,7 @@ enum Modes {
         "modern": { _ in ModernMode.run() },
         "duplicate-description": { _ in duplicateDescription() },
         "echoes-secret": { _ in echoesSecret() },
+        "tools-from": { args in ToolsFromFile.run(path: args.first) },
     ]
 
     /// Echoes the value of FIXTURE_SECRET in a banner, a tool description and on stderr.

@@ -46,10 +46,15 @@ struct ClassifiedServerTests {
             #expect(hidden || listed?.isDenied == true, "\(at): destructive or raised by a finding, so denied or hidden")
         }
         if !tool.actions.isEmpty, let listed, !listed.isDenied, !hidden {
-            // The gate lets through no destructive or financial action.
+            // The gate lets through no destructive or financial action. Without a gate (no declared
+            // input selects the actions) the tool is judged as a whole: never allowed when dangerous.
             let gate = listed.rules.first { $0.name == "allowed actions" }
             guard case .require(let conditions)? = gate?.kind, let values = conditions.first?.value.arrayValue else {
-                Issue.record("\(at): multi-action tool without an action gate"); return
+                #expect(tool.category < .destructive, "\(at): a destructive or financial tool without a gate must be denied")
+                #expect(tool.inputs?.topLevel(tool.actions[0].parameter)?.values == nil
+                        || !Set(tool.actions.map(\.value)).isSubset(of: Set((tool.inputs?.topLevel(tool.actions[0].parameter)?.values ?? []).compactMap(\.stringValue))),
+                        "\(at): its selector declares the actions, so it should be gated")
+                return
             }
             let allowed = Set(values.compactMap(\.stringValue))
             for action in tool.actions where action.category >= .destructive {

@@ -10,16 +10,19 @@ enum CatalogueCommand: CLICommand {
     static let spec = CommandSpec(
         name: "catalogue",
         usage: [
-            "catalogue refresh [--catalogue DIR] [--reports DIR] [--jobs N] [--timeout SECONDS] [--shard I/N --output-dir DIR]",
-            "catalogue merge SHARD_DIR... [--catalogue DIR] [--reports DIR]",
-            "catalogue report [--catalogue DIR] [--reports DIR] [--policy-format FORMAT]",
+            "catalogue refresh [--catalogue DIR] [--reports DIR] [--jobs N] [--timeout SECONDS] [--shard I/N --output-dir DIR] [--accept FILE]",
+            "catalogue merge SHARD_DIR... [--catalogue DIR] [--reports DIR] [--accept FILE]",
+            "catalogue report [--catalogue DIR] [--reports DIR] [--policy-format FORMAT] [--accept FILE]",
         ],
         summary: """
             Keep a catalogue of MCP servers: 'refresh' crawls every server of catalogue/manifest.json and stores \
             what it listed (a failing server keeps its last good snapshot) and writes the change report; \
             '--shard I/N --output-dir DIR' crawls a stable subset for 'merge' to join; 'report' re-renders every \
-            server's report and policy from the stored snapshots without crawling. \
-            Exit status: 0 all servers refreshed, 1 some failed, 2 none (or the catalogue is unusable), 64 usage error.
+            server's report and policy from the stored snapshots without crawling. A changed tool that gained a threat \
+            finding or a more dangerous category is a possible rug pull; --accept FILE (servers named by manifest id) \
+            accepts reviewed definitions and findings. \
+            Exit status: 0 all servers refreshed, 1 some failed or a possible rug pull is not accepted, 2 none (or the \
+            catalogue is unusable), 64 usage error.
             """,
         options: [
             .value("catalogue", "DIR", "The catalogue folder (default: catalogue)"),
@@ -31,6 +34,7 @@ enum CatalogueCommand: CLICommand {
             .flag("allow-network", "refresh: let stdio servers use the network (the rest of the sandbox stays)"),
             .flag("no-sandbox", "refresh: start stdio servers without the sandbox, with your own rights"),
             .value("policy-format", "FORMAT", "report: policylayer (default) or intercept"),
+            .value("accept", "FILE", "Accepted risks (mcprisk-accept.json, servers named by manifest id): marked in the reports, not counted"),
         ])
 
     static func run(_ a: ParsedArguments, context: CommandContext) async throws -> Int32 {
@@ -41,6 +45,9 @@ enum CatalogueCommand: CLICommand {
         let rest = Array(a.positionals.dropFirst())
         func only(_ allowed: Set<String>) throws {
             let refreshOnly = ["jobs", "timeout", "shard", "output-dir", "allow-network", "no-sandbox"], reportOnly = ["policy-format"]
+            if verb != "refresh" && verb != "merge" && verb != "report" && a.options["accept"] != nil {
+                throw UsageError("--accept does not apply to 'catalogue \(verb)'")
+            }
             for name in refreshOnly + reportOnly where !allowed.contains(name) && a.options[name] != nil {
                 throw UsageError("--\(name) does not apply to 'catalogue \(verb)'")
             }
@@ -54,14 +61,16 @@ enum CatalogueCommand: CLICommand {
             case "merge":
                 try only([])
                 guard !rest.isEmpty else { throw UsageError("'catalogue merge' needs the shard output folders") }
+                let accept = try ReviewOptions.acceptFile(a)
                 let outcome = try CatalogueMerger(store: store, assess: CatalogueTargets.assess)
                     .merge(shardDirectories: rest.map { URL(fileURLWithPath: $0) })
-                return try finish(outcome, reports: reports, shown: shown, merged: true, context: context)
+                return try finish(outcome, reports: reports, shown: shown, merged: true, accept: accept, context: context)
             case "report":
                 try only(["policy-format"])
                 guard rest.isEmpty else { throw UsageError("'catalogue report' takes no arguments, got '\(rest[0])'") }
                 let format = try a.choice("policy-format", as: PolicyFormat.self) ?? .policylayer
-                return try CatalogueReportRun.run(store: store, reports: reports, shown: shown, policyFormat: format, context: context)
+                let review = ReportReview(accept: try ReviewOptions.acceptFile(a), everyServerScanned: false)
+                return try CatalogueReportRun.run(store: store, reports: reports, shown: shown, policyFormat: format, review: review, context: context)
             default:
                 throw UsageError("unknown catalogue subcommand '\(verb)': use refresh, merge or report")
             }
@@ -71,6 +80,7 @@ enum CatalogueCommand: CLICommand {
     }
 
     static func refresh(_ a: ParsedArguments, store: CatalogueStore, reports: URL, shown: String, context: CommandContext) async throws -> Int32 {
+        let accept = try ReviewOptions.acceptFile(a)
         let timeout = try a.seconds("timeout") ?? 60
         let jobs = try a.positiveInt("jobs") ?? 4
         guard jobs <= 512 else { throw UsageError("--jobs \(jobs) is too many: at most 512 servers are crawled at once") }
@@ -87,23 +97,33 @@ enum CatalogueCommand: CLICommand {
             progress: { progress.update(done: $0.done, total: $0.total, label: $0.lastId) })
         let outcome = try await refresher.run()
         progress.finish()
-        return try finish(outcome, reports: reports, shown: shown, context: context)
+        return try finish(outcome, reports: reports, shown: shown, accept: accept, context: context)
     }
 
     /// Writes the reports (when the catalogue itself changed) and says what happened.
-    static func finish(_ outcome: RefreshOutcome, reports: URL, shown: String, merged: Bool = false, context: CommandContext) throws -> Int32 {
+    static func finish(_ outcome: RefreshOutcome, reports: URL, shown: String, merged: Bool = false, accept: AcceptFile? = nil,
+                       context: CommandContext) throws -> Int32 {
         var lines = [merged ? outcome.summary.replacingOccurrences(of: "refreshed ", with: "merged ") : outcome.summary]
         for r in outcome.results {
             guard let f = r.status.failure else { continue }
             lines.append("  \(r.id): \(f.kind): \(TerminalEscaper.line(f.message, limit: 200)) (failed \(f.consecutiveFailures)× in a row)")
         }
-        if let report = outcome.changeReport {
+        var status = outcome.exitStatus
+        if var report = outcome.changeReport {
+            if let accept {
+                var ledger = AcceptLedger(file: accept, now: Date())
+                report.apply(&ledger)
+                lines += ledger.notes(servers: [], everyServerScanned: false).map { "review: " + TerminalEscaper.line($0, limit: 300) }
+            }
             let written = try CatalogueReportWriter.write(report, to: reports)
             let names = written.map { "\(shown)/\($0.lastPathComponent)" }
             lines.append("reports: " + names.joined(separator: ", "))
-            if report.possibleRugPulls > 0 { lines.append("possible rug pulls: \(report.possibleRugPulls) (see \(names[0]))") }
+            if report.possibleRugPulls > 0 {
+                lines.append("possible rug pulls: \(report.possibleRugPulls) (see \(names[0]))")
+                status = max(status, 1)
+            }
         }
         context.out(lines.joined(separator: "\n") + "\n")
-        return outcome.exitStatus
+        return status
     }
 }

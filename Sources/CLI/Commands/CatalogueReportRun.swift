@@ -7,7 +7,8 @@ import Scanner
 
 /// `mcprisk catalogue report`: every server's report and policy, and the statistics, from stored snapshots.
 enum CatalogueReportRun {
-    static func run(store: CatalogueStore, reports: URL, shown: String, policyFormat: PolicyFormat, context: CommandContext) throws -> Int32 {
+    static func run(store: CatalogueStore, reports: URL, shown: String, policyFormat: PolicyFormat, review: ReportReview = ReportReview(),
+                    context: CommandContext) throws -> Int32 {
         let manifest = try store.readManifest()
         var statistics = CatalogueStatistics(manifest: manifest)
         let folder = reports.appendingPathComponent("servers")
@@ -19,7 +20,7 @@ enum CatalogueReportRun {
             }
             let planned = PlannedTarget(label: entry.id, target: .success(CatalogueTargets.displayTarget(entry)))
             let scanned = ScannedServer(planned: planned, snapshot: stored.serverSnapshot(target: entry.targetDescription))
-            let report = ScanPipeline.report([scanned], failOn: nil, policyFormat: policyFormat)
+            let report = review.apply(to: ScanPipeline.report([scanned], failOn: nil, policyFormat: policyFormat))
             if let server = report.servers.first { statistics.count(id: entry.id, record: record, assessment: server.assessment) }
             let base = folder.appendingPathComponent(entry.id).path
             try FileOutput.write(ReportFormat.markdown.render(report, rules: [], color: false), to: base + ".md")

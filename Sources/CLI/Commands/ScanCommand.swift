@@ -20,14 +20,17 @@ enum ScanCommand: CLICommand {
             .value("policy-out", "PATH", "Also write the starter policy (one server: a file; several: a folder)"),
             .value("policy-format", "FORMAT", "policylayer or intercept (default: from the --policy-out extension, else policylayer)"),
             .value("profile", "PROFILE", "Policy profile: strict, recommended (default) or permissive"),
-        ],
+        ] + ReviewOptions.scanSpecs,
         acceptsCommandAfterDashes: true)
 
     static func run(_ a: ParsedArguments, context: CommandContext) async throws -> Int32 {
-        let targets = try TargetOptions.targets(a, context: context)
+        let all = ServerIdentity.disambiguated(try TargetOptions.targets(a, context: context))
+        let targets = try ReviewOptions.selected(all, a)
         let options = try TargetOptions.scanOptions(a, context: context)
         let plan = try OutputPlan(a)
         let failOn = try OutputPlan.failOn(a)
+        let review = try ReviewOptions.review(a, failOn: failOn, everyServerScanned: targets.count == all.count)
+        let rules = try ReviewOptions.rules(a)
         let color = try OutputPlan.color(a, context: context)
         let policyFormat = try a.choice("policy-format", as: PolicyFormat.self) ?? PolicyOutput.format(forPath: a.value("policy-out")) ?? .policylayer
         let profile = try a.choice("profile", as: PolicyProfile.self) ?? .recommended
@@ -37,38 +40,12 @@ enum ScanCommand: CLICommand {
             progress.update(done: done, total: total, label: label)
         }
         progress.finish()
-        let report = ScanPipeline.report(scanned, failOn: failOn, policyFormat: policyFormat, policyProfile: profile)
+        let report = review.apply(to: ScanPipeline.report(scanned, failOn: failOn, policyFormat: policyFormat, policyProfile: profile, rules: rules))
         try plan.write(report, color: color, context: context)
         if let policyOut = a.value("policy-out") {
             try PolicyOutput.write(report, to: policyOut, format: policyFormat)
         }
         return report.exitStatus
-    }
-}
-
-/// Writes the starter policies carried in a report: one server to a file, several into a folder.
-enum PolicyOutput {
-    /// The policy format a file name's extension names (`.yaml`/`.yml` Intercept, `.json` PolicyLayer).
-    static func format(forPath path: String?) -> PolicyFormat? {
-        switch path.map({ ($0 as NSString).pathExtension.lowercased() }) {
-        case "yaml", "yml": .intercept
-        case "json": .policylayer
-        default: nil
-        }
-    }
-
-    static func write(_ report: Report, to path: String, format: PolicyFormat) throws {
-        let withPolicy = report.servers.filter { $0.policy != nil }
-        guard !withPolicy.isEmpty else { throw CommandFailure("no policy written to \(path): no server was read") }
-        if report.servers.count == 1, let policy = withPolicy.first?.policy {
-            try FileOutput.write(policy.text, to: path)
-            return
-        }
-        let ext = format == .intercept ? "yaml" : "json"
-        for server in withPolicy {
-            let safe = String(server.displayName.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
-            try FileOutput.write(server.policy!.text, to: (path as NSString).appendingPathComponent("\(safe).\(ext)"))
-        }
     }
 }
 

@@ -101,8 +101,22 @@ public struct ChangeReport: Sendable, Hashable {
         }
     }
 
-    /// Changed tools flagged as possible rug pulls, across servers.
-    public var possibleRugPulls: Int { changes.reduce(0) { $0 + $1.diff.possibleRugPulls.count } }
+    /// Changed tools flagged as possible rug pulls and not accepted, across servers.
+    public var possibleRugPulls: Int { changes.reduce(0) { $0 + $1.diff.possibleRugPulls.filter { !$0.isAccepted }.count } }
+
+    /// Marks each changed tool whose new definition an accept file accepts (server = the manifest id).
+    public mutating func apply(_ ledger: inout AcceptLedger) {
+        for s in changes.indices {
+            for t in changes[s].diff.changed.indices {
+                let c = changes[s].diff.changed[t]
+                guard let m = ledger.match(server: changes[s].id, fingerprint: c.fingerprint, name: c.name, rule: nil) else { continue }
+                changes[s].diff.changed[t].isAccepted = !m.expired
+                changes[s].diff.changed[t].acceptance = m.expired
+                    ? "acceptance EXPIRED on \(m.entry.expires ?? "?") (\(m.entry.reviewer): \(m.entry.reason))"
+                    : "accepted by \(m.entry.reviewer): \(m.entry.reason)" + (m.entry.expires.map { " (until \($0))" } ?? "")
+            }
+        }
+    }
 
     public static func == (a: ChangeReport, b: ChangeReport) -> Bool { a.json == b.json }
     public func hash(into hasher: inout Hasher) { hasher.combine(json) }

@@ -24,6 +24,9 @@ public struct HTMLRenderer: Sendable {
         h += header(report, totals)
         h += "<main>\n"
         h += banner(report, totals)
+        if !report.reviewNotes.isEmpty {
+            h += "<ul class=\"review-notes\">" + report.reviewNotes.map { "<li>Review: \(HTMLEscaper.text($0, limit: 1_000))</li>" }.joined() + "</ul>\n"
+        }
         h += overview(totals)
         h += filters()
         for (index, server) in report.servers.enumerated() {

@@ -8,7 +8,7 @@ struct HTMLServerSection {
     var html: String {
         let s = server
         var h = "<section class=\"server card\" id=\"server-\(index)\">\n<div class=\"server-head\">"
-        h += "<h2>\(text(s.displayName))</h2>"
+        h += "<h2>\(text(s.displayName))\(s.reportedName.map { " — " + text($0) } ?? "")</h2>"
         if let v = s.version { h += "<span class=\"muted mono\">\(text(v))</span>" }
         h += "<span class=\"badge status-\(s.status.rawValue)\">\(s.status.rawValue)</span></div>\n"
         h += "<dl class=\"meta\"><dt>target</dt><dd class=\"mono\">\(text(s.target))</dd>"
@@ -36,7 +36,7 @@ struct HTMLServerSection {
         if !s.assessment.tools.isEmpty { h += toolTable(s.assessment.tools) }
         if !s.assessment.findings.isEmpty {
             h += "<h3>Threat findings</h3>\n"
-            for f in s.assessment.findings { h += finding(f) }
+            for (i, f) in s.assessment.findings.enumerated() { h += finding(f, acceptance: s.findingAcceptance(i)) }
         }
         if let policy = s.policy {
             h += "<details class=\"policy\"><summary>Recommended policy (\(text(policy.format)))</summary>"
@@ -48,10 +48,10 @@ struct HTMLServerSection {
     private func toolTable(_ tools: [ToolAssessment]) -> String {
         var h = "<h3>Tools</h3>\n<table class=\"tools\">\n<thead><tr><th data-sort=\"name\">Tool</th><th data-sort=\"category\">Category</th>"
             + "<th data-sort=\"severity\">Severity</th><th data-sort=\"confidence\">Confidence</th><th>Signals</th></tr></thead>\n<tbody>\n"
-        for t in tools {
+        for (i, t) in tools.enumerated() {
             h += "<tr class=\"tool\" data-cat=\"\(t.category.rawValue)\" data-name=\"\(HTMLEscaper.attribute(t.name))\" "
                 + "data-category=\"\(t.category.rank)\" data-severity=\"\(t.severity.rank)\" data-confidence=\"\(t.confidence.rank)\">"
-            h += "<td class=\"name\">\(detail(t))</td>"
+            h += "<td class=\"name\">\(detail(t))\(acceptanceNote(server.toolAcceptance(i)))</td>"
             h += "<td><span class=\"chip cat-\(t.category.rawValue)\">\(t.category.rawValue)</span></td>"
             h += "<td><span class=\"chip sev-\(t.severity.rawValue)\">\(t.severity.rawValue)</span></td>"
             h += "<td>\(t.confidence.rawValue)</td><td>"
@@ -88,9 +88,15 @@ struct HTMLServerSection {
         return h
     }
 
-    private func finding(_ f: Finding) -> String {
+    /// An accepted (or expired) item's marker: the word in a chip, the reviewer and reason after it.
+    private func acceptanceNote(_ a: Acceptance?) -> String {
+        guard let a else { return "" }
+        return "<div class=\"accepted\"><span class=\"chip\">\(a.expired ? "acceptance expired" : "accepted")</span> \(text(a.summary))</div>"
+    }
+
+    private func finding(_ f: Finding, acceptance: Acceptance?) -> String {
         let place = f.location.kind.rawValue + (f.location.name.map { " " + $0 } ?? "")
-        return "<div class=\"finding f-\(f.severity.rawValue)\"><span class=\"chip sev-\(f.severity.rawValue)\">\(f.severity.rawValue)</span> "
+        return "<div class=\"finding f-\(f.severity.rawValue)\">\(acceptanceNote(acceptance))<span class=\"chip sev-\(f.severity.rawValue)\">\(f.severity.rawValue)</span> "
             + "<span class=\"rule\">\(text(f.ruleId))</span> <span class=\"where\">\(text(place)) · \(text(f.location.pointer.description)) · "
             + "\(f.confidence.rawValue) confidence</span><div>\(text(f.message))</div><q>\(text(f.quote))</q></div>\n"
     }

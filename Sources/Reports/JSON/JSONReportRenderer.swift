@@ -3,8 +3,10 @@ import Risk
 
 /// The JSON report (`schemaVersion: 1`, docs/report-format.md and docs/report.schema.json), pretty-printed with members in a fixed order.
 /// Fields beyond the contract: top-level `complete`, `verdict`, `exitStatus`, `failOn`, `summary`;
-/// per server `source`, `instructions`, `counts`, `anomalies`, `policy`; per tool `pointer`,
-/// `evidenceDetails`, `severityRaisedBy`, `annotations`; per signal `detail`; per finding `quote`.
+/// per server `label`, `source`, `instructions`, `counts`, `anomalies`, `policy`; per tool `pointer`,
+/// `evidenceDetails`, `severityRaisedBy`, `annotations`; per signal `detail`; per finding `quote`; per tool
+/// and finding `fingerprint` and `accepted` (reason, reviewer, expires, expired) when reviewed; top-level
+/// `review` (accepted count and notes) when an accept file, baseline or filter was used.
 public struct JSONReportRenderer: Sendable {
     /// A renderer.
     public init() {}
@@ -25,6 +27,9 @@ public struct JSONReportRenderer: Sendable {
         o["verdict"] = .string(totals.verdict)
         o["exitStatus"] = .int(Int(report.exitStatus))
         o["failOn"] = report.failOn.map { .string($0.rawValue) } ?? .null
+        if !report.reviewNotes.isEmpty || totals.accepted > 0 {
+            o["review"] = ["accepted": .int(totals.accepted), "notes": .array(report.reviewNotes.map { .string($0) })]
+        }
         o["servers"] = .array(report.servers.map(server))
         var summary = JSONObject()
         summary["servers"] = .int(totals.servers)
@@ -41,6 +46,7 @@ public struct JSONReportRenderer: Sendable {
     private func server(_ s: ServerReport) -> JSONValue {
         var o = JSONObject()
         o["target"] = .string(s.target)
+        if let label = s.label { o["label"] = .string(label) }
         o["name"] = optional(s.name)
         o["version"] = optional(s.version)
         o["protocolVersion"] = optional(s.protocolVersion)
@@ -57,8 +63,12 @@ public struct JSONReportRenderer: Sendable {
             "resources": .int(s.resourceCount), "resourceTemplates": .int(s.resourceTemplateCount),
         ]
         o["anomalies"] = .array(s.anomalies.map { .string($0) })
-        o["tools"] = .array(s.assessment.tools.map(tool))
-        o["findings"] = .array(s.assessment.findings.map(finding))
+        o["tools"] = .array(s.assessment.tools.enumerated().map { i, t in
+            reviewed(tool(t), fingerprint: s.toolFingerprint(i), acceptance: s.toolAcceptance(i))
+        })
+        o["findings"] = .array(s.assessment.findings.enumerated().map { i, f in
+            reviewed(finding(f), fingerprint: s.findingFingerprint(i), acceptance: s.findingAcceptance(i))
+        })
         var summary = JSONObject()
         summary["tools"] = .int(s.assessment.tools.count)
         summary["byCategory"] = counts(s.toolsByCategory.map { ($0.0.rawValue, $0.1) })
@@ -124,6 +134,17 @@ public struct JSONReportRenderer: Sendable {
     }
 
     private func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+
+    /// A tool or finding with its fingerprint and acceptance, when the report carries them.
+    private func reviewed(_ item: JSONValue, fingerprint: String?, acceptance: Acceptance?) -> JSONValue {
+        guard var o = item.objectValue else { return item }
+        if let fingerprint { o["fingerprint"] = .string(fingerprint) }
+        if let a = acceptance {
+            o["accepted"] = ["reason": .string(a.reason), "reviewer": .string(a.reviewer), "expires": optional(a.expires),
+                             "expired": .bool(a.expired)]
+        }
+        return .object(o)
+    }
 
     private func counts(_ pairs: [(String, Int)]) -> JSONValue { .object(JSONObject(pairs.map { ($0.0, .int($0.1)) })) }
 

@@ -16,6 +16,9 @@ public struct MarkdownRenderer: Sendable {
         if let failOn = totals.failOn { meta += " · fail-on \(failOn.rawValue): \(totals.reachesFailOn ? "reached" : "not reached")" }
         out.append(meta)
         out.append("")
+        if !report.reviewNotes.isEmpty {
+            out += report.reviewNotes.map { "- **Review:** \(md($0))" } + [""]
+        }
         out += overview(report)
         for server in report.servers {
             out.append("")
@@ -43,7 +46,7 @@ public struct MarkdownRenderer: Sendable {
     }
 
     private func section(_ s: ServerReport) -> [String] {
-        var out = ["## \(md(s.displayName))\(s.version.map { " " + md($0) } ?? "")", ""]
+        var out = ["## \(md(s.displayName))\(s.reportedName.map { " — " + md($0) } ?? "")\(s.version.map { " " + md($0) } ?? "")", ""]
         let status = s.status == .complete ? "complete" : "**\(s.status.rawValue.uppercased()) — INCOMPLETE**"
         out.append("- **Status:** \(status)")
         out.append("- **Target:** \(md(s.target))")
@@ -74,19 +77,28 @@ public struct MarkdownRenderer: Sendable {
         let tools = s.assessment.tools
         if !tools.isEmpty {
             out += ["", "### Tools", "", "| Tool | Category | Severity | Confidence | Signals |", "|---|---|---|---|---|"]
-            for t in tools {
-                let signals = t.signals.isEmpty ? "—" : t.signals.map { md($0.display) }.joined(separator: "<br>")
+            for (i, t) in tools.enumerated() {
+                var signals = t.signals.isEmpty ? "—" : t.signals.map { md($0.display) }.joined(separator: "<br>")
+                if let a = s.toolAcceptance(i) {
+                    signals = "**\(a.expired ? "acceptance expired" : "accepted")**" + (t.signals.isEmpty ? "" : "<br>" + signals)
+                }
                 out.append("| \(md(t.name)) | \(t.category.rawValue) | \(t.severity.rawValue) | \(t.confidence.rawValue) | \(signals) |")
             }
         }
-        let above = tools.filter { $0.severity > .low }
+        let above = tools.indices.filter { tools[$0].severity > .low || s.toolAcceptance($0) != nil }
         if !above.isEmpty {
             out += ["", "### Evidence", ""]
-            for t in above { out += evidence(t) }
+            for i in above {
+                out += evidence(tools[i])
+                if let a = s.toolAcceptance(i) { out.append("  - **\(md(a.summary))**") }
+            }
         }
         if !s.assessment.findings.isEmpty {
             out += ["", "### Threat findings", ""]
-            for f in s.assessment.findings { out += finding(f) }
+            for (i, f) in s.assessment.findings.enumerated() {
+                out += finding(f)
+                if let a = s.findingAcceptance(i) { out.append("  - **\(md(a.summary))**") }
+            }
         }
         if let policy = s.policy {
             out += ["", "### Recommended policy (\(md(policy.format)))", "",

@@ -22,6 +22,10 @@ public struct ReportTotals: Sendable, Hashable {
     public var highestSeverity: Severity?
     /// The `--fail-on` threshold, if any.
     public var failOn: Severity?
+    /// The highest severity among tools and findings not accepted: what `--fail-on` compares.
+    public var highestCounted: Severity?
+    /// Tools and findings accepted by a reviewer (not expired).
+    public var accepted: Int
 
     /// The totals of `report`.
     public init(_ report: Report) {
@@ -37,13 +41,15 @@ public struct ReportTotals: Sendable, Hashable {
         self.findings = findings.count
         isComplete = report.isComplete
         highestSeverity = (tools.map(\.severity) + findings.map(\.severity)).max()
+        highestCounted = servers.flatMap(\.countedSeverities).max()
+        accepted = servers.reduce(0) { $0 + $1.acceptedCount }
         failOn = report.failOn
     }
 
     /// True when something reaches the `--fail-on` threshold.
     public var reachesFailOn: Bool {
-        guard let failOn, let highestSeverity else { return false }
-        return highestSeverity >= failOn
+        guard let failOn, let highestCounted else { return false }
+        return highestCounted >= failOn
     }
 
     /// `3 servers: 2 complete, 1 failed — INCOMPLETE SCAN` (zero counts left out).
@@ -62,12 +68,13 @@ public struct ReportTotals: Sendable, Hashable {
             let worst = highestSeverity.map { "; worst so far: \($0.rawValue)" } ?? ""
             return "INCOMPLETE SCAN — \(missing) of \(servers) servers not fully read; results cover only what was read\(worst)"
         }
+        let acceptedNote = accepted > 0 ? " (\(accepted) accepted)" : ""
         if let failOn, reachesFailOn {
-            return "FAIL — \(highestSeverity!.rawValue) reaches --fail-on \(failOn.rawValue)"
+            return "FAIL — \(highestCounted!.rawValue) reaches --fail-on \(failOn.rawValue)\(acceptedNote)"
         }
         guard let highestSeverity else { return "Complete — no tools and no findings" }
         if highestSeverity == .low && findings == 0 { return "Complete — only low-severity (read) tools, no findings" }
-        return "Complete — highest severity: \(highestSeverity.rawValue)"
+        return "Complete — highest severity: \(highestSeverity.rawValue)\(acceptedNote)"
     }
 
     /// `read 2, write 1, …` with every category.
@@ -81,7 +88,7 @@ public struct ReportTotals: Sendable, Hashable {
 
     public static func == (a: ReportTotals, b: ReportTotals) -> Bool {
         a.servers == b.servers && a.tools == b.tools && a.findings == b.findings && a.isComplete == b.isComplete
-            && a.highestSeverity == b.highestSeverity && a.failOn == b.failOn
+            && a.highestSeverity == b.highestSeverity && a.failOn == b.failOn && a.highestCounted == b.highestCounted && a.accepted == b.accepted
             && a.toolsByCategory.map(\.1) == b.toolsByCategory.map(\.1)
             && a.toolsBySeverity.map(\.1) == b.toolsBySeverity.map(\.1)
             && a.findingsBySeverity.map(\.1) == b.findingsBySeverity.map(\.1)

@@ -59,14 +59,14 @@ public struct SARIFRenderer: Sendable {
         var catalog = SARIFRuleCatalog(given: rules)
         var candidates: [(severity: Severity, result: JSONValue)] = []
         for server in report.servers {
-            for f in server.assessment.findings {
+            for (i, f) in server.assessment.findings.enumerated() {
                 let index = catalog.index(of: f.ruleId, severity: f.severity, confidence: f.confidence)
-                candidates.append((f.severity, findingResult(f, server: server, ruleIndex: index)))
+                candidates.append((f.severity, suppressed(findingResult(f, server: server, ruleIndex: index), server.findingAcceptance(i))))
             }
-            for t in server.assessment.tools where SARIFRuleCatalog.dangerousCategories.contains(t.category) {
+            for (i, t) in server.assessment.tools.enumerated() where SARIFRuleCatalog.dangerousCategories.contains(t.category) {
                 let id = SARIFRuleCatalog.ruleID(t.category)
                 let index = catalog.index(of: id, severity: t.severity, confidence: t.confidence)
-                candidates.append((t.severity, categoryResult(t, server: server, ruleId: id, ruleIndex: index)))
+                candidates.append((t.severity, suppressed(categoryResult(t, server: server, ruleId: id, ruleIndex: index), server.toolAcceptance(i))))
             }
         }
         var notifications: [JSONValue] = []
@@ -81,6 +81,10 @@ public struct SARIFRenderer: Sendable {
                 "properties": ["server": .string(server.displayName), "status": .string(server.status.rawValue),
                                "kind": .string(failure.kind)],
             ])
+        }
+        for note in report.reviewNotes {
+            notifications.append(["level": "note", "message": ["text": .string(SARIFRenderer.plainMessage(clip(visible(note))))],
+                                  "descriptor": ["id": "review"]])
         }
         var results = candidates
         if results.count > limit {
@@ -157,6 +161,22 @@ public struct SARIFRenderer: Sendable {
         var props = properties.objectValue ?? JSONObject()
         props["security-severity"] = .string(SARIFRuleCatalog.securitySeverity(severity))
         o["properties"] = .object(props)
+        return .object(o)
+    }
+
+    /// An accepted result carries an external, accepted suppression (SARIF 2.1.0 §3.34), which GitHub
+    /// code scanning shows as dismissed; an expired acceptance suppresses nothing and is noted.
+    private func suppressed(_ result: JSONValue, _ acceptance: Acceptance?) -> JSONValue {
+        guard let acceptance, var o = result.objectValue else { return result }
+        if acceptance.expired {
+            var props = o["properties"]?.objectValue ?? JSONObject()
+            props["acceptance"] = .string(clip(visible(acceptance.summary)))
+            o["properties"] = .object(props)
+        } else {
+            o["suppressions"] = [["kind": "external", "status": "accepted",
+                                  "justification": .string(clip(visible(acceptance.reason + " (" + acceptance.reviewer
+                                                                        + (acceptance.expires.map { ", until " + $0 } ?? "") + ")")))]]
+        }
         return .object(o)
     }
 

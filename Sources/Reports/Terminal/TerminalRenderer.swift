@@ -19,6 +19,7 @@ public struct TerminalRenderer: Sendable {
         let generator = "\(esc(report.generator.name)) \(esc(report.generator.version))"
         out.append(style.bold(fit("\(generator) — \(totals.servers) \(totals.servers == 1 ? "server" : "servers") scanned")))
         out += verdictLines(totals, style)
+        for note in report.reviewNotes { out += wrap(esc(note), "  review: ") }
         for server in report.servers {
             out.append("")
             out += serverLines(server, style)
@@ -37,7 +38,7 @@ public struct TerminalRenderer: Sendable {
 
     private func serverLines(_ s: ServerReport, _ style: TerminalStyle) -> [String] {
         var out: [String] = []
-        let title = esc(s.displayName) + (s.version.map { " " + esc($0) } ?? "")
+        let title = esc(s.displayName) + (s.reportedName.map { " — " + esc($0) } ?? "") + (s.version.map { " " + esc($0) } ?? "")
         out.append(style.bold(fit("━━ " + title)) + " " + style.status(s.status, s.status.rawValue.uppercased()))
         out.append(field("target", esc(s.target)))
         if let p = s.protocolVersion { out.append(field("protocol", esc(p))) }
@@ -58,13 +59,16 @@ public struct TerminalRenderer: Sendable {
             width: width, first: "  ", rest: "    ")
         if !tools.isEmpty {
             out.append("")
-            out += toolTable(tools, style)
+            out += toolTable(tools, style, server: s)
         }
-        let above = tools.filter { $0.severity > .low }
+        let above = tools.indices.filter { tools[$0].severity > .low || s.toolAcceptance($0) != nil }
         if !above.isEmpty {
             out.append("")
             out.append(style.bold("  Evidence"))
-            for t in above { out += evidenceLines(t, style) }
+            for i in above {
+                out += evidenceLines(tools[i], style)
+                if let a = s.toolAcceptance(i) { out += wrap(esc(a.summary), "      ") }
+            }
         }
         for t in tools where !t.actions.isEmpty {
             out.append("")
@@ -79,21 +83,27 @@ public struct TerminalRenderer: Sendable {
         if !s.assessment.findings.isEmpty {
             out.append("")
             out.append(style.bold("  Findings"))
-            for f in s.assessment.findings { out += findingLines(f, style) }
+            for (i, f) in s.assessment.findings.enumerated() {
+                out += findingLines(f, style)
+                if let a = s.findingAcceptance(i) { out += wrap(esc(a.summary), "      ") }
+            }
         }
         return out
     }
 
-    private func toolTable(_ tools: [ToolAssessment], _ style: TerminalStyle) -> [String] {
+    private func toolTable(_ tools: [ToolAssessment], _ style: TerminalStyle, server: ServerReport) -> [String] {
         var nameWidth = max(4, min(32, tools.map { esc($0.name).count }.max() ?? 4))
         if let width { nameWidth = max(8, min(nameWidth, width - 49)) }  // leave the signals column at least 12 columns
         let fixed = 2 + nameWidth + 2 + 11 + 2 + 8 + 2 + 10 + 2
         let signalWidth = width.map { max(10, $0 - fixed) }
         var out = ["  " + style.dim(TerminalEscaper.pad("TOOL", nameWidth) + "  CATEGORY     SEVERITY  CONFIDENCE  SIGNALS")]
         let column = String(repeating: " ", count: fixed)
-        for t in tools {
+        for (i, t) in tools.enumerated() {
             let name = TerminalEscaper.pad(TerminalEscaper.fit(esc(t.name), width: nameWidth), nameWidth)
-            let signals = t.signals.isEmpty ? "—" : t.signals.map { esc($0.display) }.joined(separator: "; ")
+            var signals = t.signals.isEmpty ? "—" : t.signals.map { esc($0.display) }.joined(separator: "; ")
+            if let a = server.toolAcceptance(i) {
+                signals = (a.expired ? "ACCEPTANCE EXPIRED" : "ACCEPTED") + (t.signals.isEmpty ? "" : "; " + signals)
+            }
             // Long signal lists continue on further lines, aligned under the SIGNALS column.
             let wrapped = TerminalEscaper.wrap(signals, width: signalWidth.map { $0 + fixed }, first: column, rest: column)
             out.append("  \(name)  \(TerminalEscaper.pad(t.category.rawValue, 11))  "

@@ -83,7 +83,8 @@ public struct Assessor: Sendable {
             }
             return ToolAssessment(name: tool.name, pointer: tool.pointer, category: verdict.category, severity: severity,
                                   confidence: verdict.confidence, evidence: verdict.evidence, actions: verdict.actions,
-                                  signals: signals, severityRaisedBy: raisedBy, annotations: tool.annotations)
+                                  signals: signals, severityRaisedBy: raisedBy, annotations: tool.annotations,
+                                  inputs: ToolInputs(properties: tool.properties, tool: tool.json))
         }
         return ServerAssessment(tools: assessed, findings: findings)
     }

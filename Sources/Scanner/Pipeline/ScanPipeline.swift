@@ -1,3 +1,4 @@
+import Catalogue
 import JSON
 import MCPClient
 import Policy
@@ -53,10 +54,11 @@ public struct ScanPipeline: Sendable {
     }
 
     /// Assesses every server together (so names colliding across servers are found) and builds the report.
+    /// `rules` are the rules run (all built-in ones unless `--rule`/`--exclude-rule` chose fewer).
     public static func report(_ scanned: [ScannedServer], failOn: Severity?, policyFormat: PolicyFormat,
-                              policyProfile: PolicyProfile = .recommended) -> Report {
+                              policyProfile: PolicyProfile = .recommended, rules: [any Rule] = BuiltinRules.all) -> Report {
         let servers = scanned.map { ScanPipeline.reviewed($0.snapshot, label: $0.planned.label) }
-        let assessments = Assessor().assess(servers: servers)
+        let assessments = Assessor(rules: rules).assess(servers: servers)
         let reports = zip(scanned, zip(servers, assessments)).map { server, pair in
             serverReport(server, reviewed: pair.0, assessment: pair.1, policyFormat: policyFormat, policyProfile: policyProfile)
         }
@@ -74,15 +76,20 @@ public struct ScanPipeline: Sendable {
             }
         var policy: RenderedPolicy?
         if s.completeness != .failed {
-            let document = PolicyBuilder(profile: policyProfile).build(assessment: assessment, server: reviewed)
+            let name = ServerIdentity.policyName(label: scanned.planned.label, reported: s.definitions.serverName)
+            let document = PolicyBuilder(profile: policyProfile).build(assessment: assessment, tools: s.definitions.tools, serverName: name)
             policy = RenderedPolicy(format: policyFormat.rawValue, text: policyFormat.render(document))
         }
-        return ServerReport(
+        var report = ServerReport(
             target: scanned.planned.display, name: s.definitions.serverName ?? (scanned.planned.source != nil ? scanned.planned.label : nil),
             version: s.definitions.serverVersion, protocolVersion: s.definitions.protocolVersion, status: status,
             failure: s.error.map { .init(kind: $0.kind, message: $0.description) }, instructions: s.definitions.instructions,
             assessment: assessment, promptCount: s.definitions.prompts.count, resourceCount: s.definitions.resources.count,
             resourceTemplateCount: s.definitions.resourceTemplates.count, anomalies: s.anomalies.map { "\($0.kind): \($0.message)" },
-            source: scanned.planned.source, policy: policy)
+            source: scanned.planned.source, policy: policy, label: scanned.planned.label)
+        // What accept files and baselines name (docs/policies.md, "Fingerprints").
+        report.toolFingerprints = assessment.tools.map { Fingerprint.tool(PolicyBuilder.rawTool(for: $0, in: s.definitions.tools) ?? .null) }
+        report.findingFingerprints = Fingerprint.findings(assessment, in: s.definitions)
+        return report
     }
 }
