@@ -3,10 +3,54 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// Runs HTTP requests on one URLSession with a data delegate, so bodies stream in as they arrive.
-/// URLSession never follows redirects here: `RemoteHTTP.open` does (same origin, bounded count), because
-/// Linux URLSession drops the body of a redirected POST.
-final class HTTPDriver: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+/// Starts HTTP requests for one transport: `http://` on our own socket client (bounded memory, see
+/// `SocketHTTPClient`), `https://` on one URLSession with a data delegate, made on first use. Neither
+/// follows redirects: `RemoteHTTP.open` does (same origin, bounded count).
+final class HTTPDriver: @unchecked Sendable {
+    private let lock = NSLock()
+    private var live: [HTTPExchange] = []
+    private var urlSession: URLSessionHTTPClient?
+    private var closed = false
+
+    init() {}
+
+    /// Starts `request`; the exchange reports head, bytes and end.
+    func start(_ request: HTTPRequest, step: String, maxBodyBytes: Int) -> HTTPExchange {
+        let exchange = HTTPExchange(request: request, step: step, maxBodyBytes: maxBodyBytes)
+        lock.lock()
+        guard !closed else {
+            lock.unlock()
+            exchange.didComplete(error: .connectionFailed(detail: "the HTTP client was already closed"))
+            return exchange
+        }
+        live.removeAll { $0.isEnded }
+        live.append(exchange)
+        let useSockets = request.url.scheme?.lowercased() == "http"
+        if !useSockets && urlSession == nil { urlSession = URLSessionHTTPClient() }
+        let session = urlSession
+        lock.unlock()
+        if useSockets { SocketHTTPClient.start(exchange) } else { session?.start(exchange) }
+        return exchange
+    }
+
+    /// Cancels everything in flight and releases the URLSession.
+    func shutdown() {
+        lock.lock()
+        closed = true
+        let all = live
+        live = []
+        let session = urlSession
+        urlSession = nil
+        lock.unlock()
+        for e in all { e.cancel() }
+        session?.shutdown()
+    }
+}
+
+/// Runs `https://` requests on one URLSession with a data delegate, so bodies stream in as they
+/// arrive. Linux URLSession cannot pause a transfer (its data arrives on the delegate queue however
+/// slowly we read), so here memory is bounded only by the exchange's body limit, not by backpressure.
+final class URLSessionHTTPClient: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private let lock = NSLock()
     private var exchanges: [Int: HTTPExchange] = [:]
     private var session: URLSession?
@@ -25,21 +69,19 @@ final class HTTPDriver: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         session = URLSession(configuration: configuration, delegate: self, delegateQueue: delegateQueue)
     }
 
-    /// Starts `request`; the exchange reports head, bytes and end.
-    func start(_ request: URLRequest, step: String, maxBodyBytes: Int) -> HTTPExchange {
-        let exchange = HTTPExchange(request: request, step: step, maxBodyBytes: maxBodyBytes)
+    /// Starts the exchange's request.
+    func start(_ exchange: HTTPExchange) {
         lock.lock()
         guard let session else {
             lock.unlock()
             exchange.didComplete(error: .connectionFailed(detail: "the HTTP client was already closed"))
-            return exchange
+            return
         }
-        let task = session.dataTask(with: request)
+        let task = session.dataTask(with: exchange.request.urlRequest)
         exchanges[task.taskIdentifier] = exchange
         lock.unlock()
         exchange.attach { [weak task] in task?.cancel() }
         task.resume()
-        return exchange
     }
 
     /// Cancels everything and releases the session (URLSession keeps its delegate until invalidated).
@@ -110,7 +152,7 @@ enum HTTPErrorMapping {
              .clientCertificateRequired:
             return .connectionFailed(detail: "TLS handshake with \(host) failed (\(urlError.code.rawValue): \(urlError.localizedDescription))")
         case .timedOut:
-            return .timeout(step: "\(step) (the connection to \(host) went idle)", seconds: exchange?.request.timeoutInterval ?? 0, stderrTail: "")
+            return .timeout(step: "\(step) (the connection to \(host) went idle)", seconds: exchange?.request.idleTimeout ?? 0, stderrTail: "")
         case .networkConnectionLost:
             return .connectionFailed(detail: "the connection to \(host) was lost during \(step)")
         case .notConnectedToInternet:

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import JSON
 
 /// Legacy HTTP+SSE (2024-11-05): a GET opens an event stream whose first `endpoint` event names

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import JSON
 
 /// Streamable HTTP (2025-03-26 and later, including the stateless 2026-07-28 revision): every message
@@ -119,7 +116,7 @@ public actor StreamableHTTPTransport: MessageTransport {
         if let sessionID {
             // Ending the session is a courtesy: bounded, and any answer (405 included) is fine.
             var r = http.request(http.options.url, method: "DELETE", accept: nil, headers: [("Mcp-Session-Id", sessionID)])
-            if let protocolVersion { r.setValue(protocolVersion, forHTTPHeaderField: "MCP-Protocol-Version") }
+            if let protocolVersion { r.setHeader("MCP-Protocol-Version", protocolVersion) }
             let e = http.driver.start(r, step: "DELETE session", maxBodyBytes: 4 << 10)
             _ = try? await e.next(deadline: min(http.options.connectTimeout, 5), waiting: "ending the session")
             e.cancel()
