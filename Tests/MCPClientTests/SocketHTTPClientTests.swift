@@ -85,6 +85,30 @@ private func lengthlessServer(_ sent: SentCounter) throws -> LoopbackHTTPServer 
         #expect(sent.finished, "cancelling closes the connection")
     }
 
+    @Test func aPumpWaitsWhileTheMailboxIsFull() async throws {
+        let box = HTTPMailbox<Int>(capacity: 2)
+        await box.send(1)
+        await box.send(2)
+        let sentThird = SentCounter()
+        let third = Task { await box.send(3); sentThird.finish() }
+        try await Task.sleep(nanoseconds: 200_000_000)
+        #expect(!sentThird.finished, "a third item went into a mailbox of capacity 2")
+        guard case .item(1) = await box.take(timeout: 5) else { Issue.record("expected 1"); return }
+        await third.value  // taking one made room
+        guard case .item(2) = await box.take(timeout: 5), case .item(3) = await box.take(timeout: 5) else {
+            Issue.record("expected 2 then 3"); return
+        }
+        // Finishing releases a waiting producer; its item is dropped.
+        await box.send(4); await box.send(5)
+        let blocked = Task { await box.send(6) }
+        try await Task.sleep(nanoseconds: 100_000_000)
+        box.finish()
+        await blocked.value
+        var rest: [Int] = []
+        while case .item(let n) = await box.take(timeout: 1) { rest.append(n) }
+        #expect(rest == [4, 5])
+    }
+
     @Test func requestIsWrittenAsHTTP11() throws {
         var r = HTTPRequest(method: "POST", url: URL(string: "http://user:p%40ss@127.0.0.1:8123/a/b%20c?x=1&y=%2F")!,
                             body: Array("{}".utf8), idleTimeout: 5)

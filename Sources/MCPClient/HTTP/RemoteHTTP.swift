@@ -5,6 +5,9 @@ import JSON
 enum HTTPInbound: Sendable {
     case event(TransportEvent)
     case failure(MCPError)
+
+    /// Messages a stream pump may queue ahead of the session before it waits.
+    static let queueCapacity = 256
 }
 
 /// The HTTP plumbing both remote transports share: building requests with the configured headers,

@@ -6,7 +6,7 @@ import JSON
 /// Session id and protocol version are learned from the traffic, so any session driver works unchanged.
 public actor StreamableHTTPTransport: MessageTransport {
     private let http: RemoteHTTP
-    private let inbound = HTTPMailbox<HTTPInbound>()
+    private let inbound = HTTPMailbox<HTTPInbound>(capacity: HTTPInbound.queueCapacity)
     private var sessionID: String?
     private var protocolVersion: String?
     private var initializeID: JSONValue?
@@ -145,12 +145,17 @@ public actor StreamableHTTPTransport: MessageTransport {
     }
 
     private func deliver(_ m: JSONValue, issues: [JSONIssue]) {
+        learnVersion(from: m)
+        inbound.put(.event(.message(m, issues: issues)))
+    }
+
+    /// The negotiated version, from the answer to our initialize.
+    private func learnVersion(from m: JSONValue) {
         if let initializeID, RPCShape.method(m) == nil, RPCShape.id(m) == initializeID,
            let v = m["result"]?["protocolVersion"]?.stringValue,
            !v.isEmpty, v.count <= 64, v.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) {
             protocolVersion = v
         }
-        inbound.put(.event(.message(m, issues: issues)))
     }
 
     /// Reads one request's SSE stream into the inbound queue until the response to `requestID` arrives.
@@ -173,8 +178,11 @@ public actor StreamableHTTPTransport: MessageTransport {
                     for event in events {
                         var answered = false
                         for item in http.inbound(from: event, step: step) {
-                            guard case .event(.message(let m, let issues)) = item else { inbound.put(item); continue }
-                            deliver(m, issues: issues)
+                            // `send` waits while the reader is behind: a stream of notifications
+                            // cannot pile up here faster than the session reads it.
+                            guard case .event(.message(let m, _)) = item else { await inbound.send(item); continue }
+                            learnVersion(from: m)
+                            await inbound.send(item)
                             if RPCShape.method(m) == nil, RPCShape.id(m) == requestID { answered = true }
                         }
                         if answered {
