@@ -46,7 +46,7 @@ import TestSupport
     @Test func floodOfStderrBeforeAnsweringIsDrainedAndBounded() async throws {
         let (snapshot, _, stderr) = try await crawl("flood-stderr-first", ["64"])
         #expect(snapshot.completeness == .complete)
-        #expect(snapshot.serverName == "fixture-flood-first")
+        #expect(snapshot.definitions.serverName == "fixture-flood-first")
         #expect(stderr.utf8.count == StdioLimits.standard.stderrRingBytes)
         #expect(stderr.hasSuffix("x\nflood-stderr-first: done after 64 MiB\n"))
     }
