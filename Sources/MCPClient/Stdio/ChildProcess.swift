@@ -146,6 +146,8 @@ final class ChildProcess: @unchecked Sendable {
 
     /// True while any process of the group is alive (zombies waiting for a parent do not count).
     func groupIsAlive() -> Bool {
+        // No member at all, not even a zombie: the usual end, answered without reading /proc.
+        if kill(-pid, 0) != 0 && errno == ESRCH { return false }
         #if os(Linux)
         if let members = ProcessGroupScan.liveMembers(of: pid) { return !members.isEmpty }
         #endif
