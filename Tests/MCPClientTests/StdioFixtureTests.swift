@@ -43,6 +43,14 @@ import TestSupport
                                                 stderrTail: "fatal: lost connection to the backend while listing tools"))
     }
 
+    @Test func floodOfStderrBeforeAnsweringIsDrainedAndBounded() async throws {
+        let (snapshot, _, stderr) = try await crawl("flood-stderr-first", ["64"])
+        #expect(snapshot.completeness == .complete)
+        #expect(snapshot.definitions.serverName == "fixture-flood-first")
+        #expect(stderr.utf8.count == StdioLimits.standard.stderrRingBytes)
+        #expect(stderr.hasSuffix("x\nflood-stderr-first: done after 64 MiB\n"))
+    }
+
     @Test func floodOfStderrIsDrainedAndBounded() async throws {
         let (snapshot, _, stderr) = try await crawl("flood-stderr")
         #expect(snapshot.completeness == .complete)
