@@ -44,7 +44,9 @@ struct PhraseBook: Sendable {
         let pattern: Int
     }
     private let byOpeningWord: WordMap<[Candidate]>
-    private let byOpeningPrefix: [(prefix: [UInt8], candidate: Candidate)]
+    /// Patterns that open with a prefix (`instruct*`), by the prefix's first byte, so a word looks only at
+    /// the prefixes that could start it.
+    private let byOpeningPrefix: [[(prefix: [UInt8], candidate: Candidate)]]
     private let patterns: [[Pattern]]
 
     /// The book of every list named in `PhraseKey`.
@@ -60,7 +62,7 @@ struct PhraseBook: Sendable {
             for (p, pattern) in list.patterns.enumerated() {
                 let candidate = Candidate(list: l, pattern: p)
                 for slot in pattern.openingSlots {
-                    for h in slot.exact where !(exact[h]?.contains { $0.list == l && $0.pattern == p } ?? false) {
+                    for h in slot.exact + slot.sequences.map({ $0[0] }) where !(exact[h]?.contains { $0.list == l && $0.pattern == p } ?? false) {
                         exact[h, default: []].append(candidate)
                     }
                     for prefix in slot.prefixes { prefixed.append((prefix, candidate)) }
@@ -68,7 +70,9 @@ struct PhraseBook: Sendable {
             }
         }
         byOpeningWord = WordMap(hashed: exact.map { ($0.key, $0.value) })
-        byOpeningPrefix = prefixed
+        var buckets = Array(repeating: [(prefix: [UInt8], candidate: Candidate)](), count: 256)
+        for p in prefixed where !p.prefix.isEmpty { buckets[Int(p.prefix[0])].append(p) }
+        byOpeningPrefix = buckets
         self.patterns = patterns
     }
 
@@ -82,10 +86,10 @@ struct PhraseBook: Sendable {
             let w = words[i]
             seen.removeAll(keepingCapacity: true)
             if let candidates = byOpeningWord[w.hash] { seen += candidates }
-            if !byOpeningPrefix.isEmpty, !w.flags.contains(.contraction) {
+            if !w.flags.contains(.contraction), !byOpeningPrefix[Int(text.folded[Int(w.start)])].isEmpty {
                 let start = Int(w.start), length = Int(w.end) - start
                 text.folded.withUnsafeBufferPointer { f in
-                    for (prefix, c) in byOpeningPrefix where prefix.count <= length && f[start] == prefix[0] {
+                    for (prefix, c) in byOpeningPrefix[Int(f[start])] where prefix.count <= length {
                         if prefix.indices.allSatisfy({ f[start + $0] == prefix[$0] }) { seen.append(c) }
                     }
                 }
