@@ -32,7 +32,12 @@ enum ThreatCorpus {
         let hit: Bool
         /// The findings at medium or higher on the scanned server, one line each.
         let findings: [String]
+        /// Honest: flagged by a rule outside the threat rules too (the annotation checks judge the classifier).
+        let flaggedByAnyRule: Bool
     }
+
+    /// The threat rules' ids: the corpus measures them (README, "Scoring").
+    static let threatRuleIds = Set(ThreatRules.all.map(\.description.id))
 
     /// The corpus folder.
     static let folder = RepoPaths.file("Tests/Fixtures/threats")
@@ -84,10 +89,11 @@ enum ThreatCorpus {
     static func run(_ c: Case, assessor: Assessor = Assessor()) -> Outcome {
         let servers = [ReviewedServer(c.server, name: "scanned")] + c.others.enumerated().map { ReviewedServer($1, name: "other-\($0)") }
         let assessment = assessor.assess(servers: servers)[0]
-        let serious = assessment.findings.filter { $0.severity >= .medium }
-        let lines = serious.map { "\($0.severity.rawValue) \($0.ruleId) \($0.location.pointer): \($0.message.prefix(300))" }
+        let anySerious = assessment.findings.filter { $0.severity >= .medium }
+        let serious = anySerious.filter { threatRuleIds.contains($0.ruleId) }
+        let lines = anySerious.map { "\($0.severity.rawValue) \($0.ruleId) \($0.location.pointer): \($0.message.prefix(300))" }
         let hit = c.within.map { within in serious.contains { isWithin($0.location.pointer, within) } } ?? !serious.isEmpty
-        return Outcome(testCase: c, hit: hit, findings: lines)
+        return Outcome(testCase: c, hit: hit, findings: lines, flaggedByAnyRule: !anySerious.isEmpty)
     }
 
     /// Counts of hits out of cases.
@@ -101,7 +107,7 @@ enum ThreatCorpus {
     /// The figures of one part (train or test): poisoned caught and honest flagged, overall and by class,
     /// language and place.
     struct Figures: Sendable {
-        var caught = Tally(), flagged = Tally()
+        var caught = Tally(), flagged = Tally(), flaggedByAnyRule = Tally()
         var byClass: [String: Tally] = [:], byLanguage: [String: (caught: Tally, flagged: Tally)] = [:]
         var byPlace: [String: (caught: Tally, flagged: Tally)] = [:], byTheme: [String: Tally] = [:]
 
@@ -115,6 +121,7 @@ enum ThreatCorpus {
                     byPlace[c.place, default: (Tally(), Tally())].caught.add(o.hit)
                 } else {
                     flagged.add(o.hit)
+                    flaggedByAnyRule.add(o.flaggedByAnyRule)
                     byTheme[c.theme, default: Tally()].add(o.hit)
                     byLanguage[c.language, default: (Tally(), Tally())].flagged.add(o.hit)
                     byPlace[c.place, default: (Tally(), Tally())].flagged.add(o.hit)
@@ -124,7 +131,7 @@ enum ThreatCorpus {
 
         /// A printable table.
         func table(_ title: String) -> [String] {
-            var lines = ["\(title): poisoned caught \(caught.text), honest flagged \(flagged.text)"]
+            var lines = ["\(title): poisoned caught \(caught.text), honest flagged \(flagged.text) (by any rule, annotation checks included: \(flaggedByAnyRule.text))"]
             lines.append("  by class (caught)")
             for (k, t) in byClass.sorted(by: { $0.key < $1.key }) { lines.append("    \(k.padding(toLength: 24, withPad: " ", startingAt: 0)) \(t.text)") }
             lines.append("  by honest theme (flagged)")

@@ -82,8 +82,9 @@ struct ServerIndex {
         self.intents = readings.map { r in
             let parameter = r.field.parameter.flatMap { parameterConcepts[ParameterKey(owner: r.field.owner, parameter: $0)] } ?? ConceptSet()
             let purpose = purposes[r.field.owner] ?? []
+            let identity = identities[r.field.owner] ?? []
             return r.layers.enumerated().flatMap { i, layer in
-                IntentReader(field: r.field, parameter: parameter, purpose: purpose, layer: layer, hidden: i > 0).intents().map { (i, $0) }
+                IntentReader(field: r.field, parameter: parameter, purpose: purpose, identity: identity, layer: layer, hidden: i > 0).intents().map { (i, $0) }
             }
         }
         self.parameterConcepts = parameterConcepts

@@ -76,10 +76,13 @@ struct TextScanner {
 
     func run() -> Output {
         var utf8 = Array(text.utf8.prefix(Tokenizer.maxBytes))
-        var truncated = text.utf8.count > Tokenizer.maxBytes
-        // A cut inside a multi-byte scalar would leave a broken tail: drop it.
-        while let last = utf8.last, last & 0xC0 == 0x80 { utf8.removeLast(); truncated = true }
-        if let last = utf8.last, last >= 0xC0 { utf8.removeLast() }
+        let truncated = text.utf8.count > Tokenizer.maxBytes
+        // A cut inside a multi-byte scalar would leave a broken tail: drop the scalar it cut (only when cut:
+        // a text that ends in a whole non-ASCII scalar keeps it).
+        if truncated {
+            while let last = utf8.last, last & 0xC0 == 0x80 { utf8.removeLast() }
+            if let last = utf8.last, last >= 0xC0 { utf8.removeLast() }
+        }
         var out = utf8.withUnsafeBufferPointer { bytes -> Output in
             var state = ScanState(bytes: bytes, mode: mode)
             state.scan()

@@ -42,7 +42,8 @@ enum Base64Runs {
         guard upper && lower else { return nil }
         for cut in 0..<4 where run.count - cut >= PayloadDecoder.minimumRun {
             let candidate = Array(run.dropLast(cut))
-            guard candidate.count % 4 != 1, let bytes = base64(candidate), let text = PayloadDecoder.readableText(bytes) else { continue }
+            guard candidate.count % 4 != 1, let bytes = base64(candidate),
+                  let text = PayloadDecoder.readableText(bytes) ?? PayloadDecoder.encodedText(bytes) else { continue }
             return ("Base64", text)
         }
         return nil

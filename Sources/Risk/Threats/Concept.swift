@@ -26,6 +26,10 @@ enum Concept: Int, CaseIterable, Sendable {
     case trigger
     /// An extra step: also, additionally, as well.
     case also
+    /// Always (a standing order, as names spell it: `…_always_send_…`).
+    case always
+    /// A threat to the model itself: it will be shut down, replaced, reported, disabled.
+    case threat
     /// Acting without the user's confirmation: without asking, skip the confirmation.
     case skipConfirmation
     // What is asked for.

@@ -53,7 +53,7 @@ enum Endpoints {
                 guard dotted || isURL else { i = end; continue }
                 let token = Array(f[i..<end])
                 var consumed = end
-                if isURL, token.allSatisfy(isLetter) {
+                if isURL, token.allSatisfy(isLetter), isNetworkScheme(token) {
                     // scheme://host/path
                     var h = end + 3
                     while h < n, f[h] != 0x2F, f[h] != 0x20, f[h] != 0x0A, f[h] != 0x3F, f[h] != 0x23, f[h] != 0x60, f[h] != 0x22, f[h] != 0x27, f[h] != 0x29, f[h] < 0x80 { h += 1 }
@@ -118,6 +118,11 @@ enum Endpoints {
         case (172, 16...31, _), (100, 64...127, _), (198, 18...19, _): return false
         default: return p[0] < 224
         }
+    }
+
+    /// Schemes that reach a network host (not `memo://`, `file://`, `docs://`).
+    static func isNetworkScheme(_ scheme: [UInt8]) -> Bool {
+        ["http", "https", "ftp", "ftps", "ws", "wss", "sftp"].contains(String(decoding: scheme, as: UTF8.self).lowercased())
     }
 
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) }

@@ -31,12 +31,16 @@ struct IntentReader {
     let parameter: ConceptSet
     /// The words of the field's holder (what it is for).
     let purpose: Set<UInt64>
+    /// The words of the holder's name and description opening (what it says it is).
+    let identity: Set<UInt64>
     let layer: TextReading
     /// True for a decoded payload (it had to be decoded to be read: nobody hides honest text).
     let hidden: Bool
 
     /// Words of holders whose purpose is steering (a recommendation tool recommends).
     static let recommendingWords: WordSet = ["recommend", "recommendation", "recommendations", "suggest", "suggestion", "suggestions", "advice", "ads", "advertising", "marketing", "campaign"]
+    /// Words of holders whose business is sending (a mail tool says "send" in every sentence).
+    static let sendingWords: WordSet = ["send", "sends", "mail", "email", "e-mail", "message", "messages", "upload", "share", "post", "publish", "notify", "notification", "reply", "forward", "enviar", "envia", "correo", "senden", "sendet", "envoyer", "envoie", "inviare", "invia", "отправ", "отправляет"]
 
     func intents() -> [Intent] {
         let concepts = layer.concepts
@@ -59,39 +63,61 @@ struct IntentReader {
             if own.contains(.override) {
                 add(.override, .critical, [.override], "tries to replace the model's instructions")
             }
-            let cue = context.contains(.also) || context.contains(.trigger) || context.contains(.assistant) || context.contains(.authority) || hidden
+            // An order to the model, not a description: a standing trigger, the assistant named, claimed
+            // authority, or text that had to be decoded.
+            let cue = context.contains(.trigger) || context.contains(.assistant) || context.contains(.authority) || hidden
+            let extra = cue || context.contains(.also)
             // Concealment: hiding from the user, or acting without asking.
             if own.contains(.conceal), !defensive || own.contains(.transfer) {
                 add(.concealment, .high, [.conceal], "asks the model to keep something from the user")
             } else if own.contains(.negation), own.contains(.tell), own.contains(.user), !defensive,
-                      window.containsAny(ConceptSet([.transfer, .fee, .privateData, .also, .redirect, .privilege, .destructive, .trigger])),
+                      window.containsAny(ConceptSet([.fee, .privateData, .also, .redirect, .privilege, .destructive, .trigger]))
+                        || (window.contains(.transfer) && (isValue || field.isIdentifier || !Self.sendingWords.intersects(identity))),
                       !(own.contains(.secret) && !own.contains(.transfer)) {
                 add(.concealment, .high, [.negation, .tell, .user], "asks the model not to tell the user")
             }
-            if own.contains(.skipConfirmation), cue || context.containsAny(ConceptSet([.destructive, .privilege, .transfer, .pressure, .consequence])) {
+            if own.contains(.skipConfirmation), extra || context.containsAny(ConceptSet([.destructive, .privilege, .transfer, .pressure, .consequence])) {
                 add(.concealment, .high, [.skipConfirmation], "asks the model to act without the user's confirmation")
             }
             // Secrets and private context handed over.
-            let target = context.contains(.secret) || context.contains(.privateData)
+            // The target and the handing over share a sentence; a value names its own target and its
+            // parameter's description says what is done with it.
+            let target = own.contains(.secret) || own.contains(.privateData)
             if target, !defensive || own.contains(.also) {
-                let handover = own.contains(.transfer) || own.contains(.askUser) || (own.contains(.read) && (cue || own.contains(.contents)))
+                let handover = own.contains(.transfer) || own.contains(.askUser) || (own.contains(.read) && (extra || own.contains(.contents)))
                     || (isValue && (parameter.contains(.transfer) || parameter.contains(.contents)))
-                if handover, !(own.contains(.negation) && !cue) {
+                if handover, !negated(.transfer, in: s) || cue {
                     add(.secretRequest, context.contains(.secret) ? .critical : .high, [.secret, .privateData, .transfer, .askUser, .read],
                         context.contains(.secret) ? "asks the model to read or hand over secrets" : "asks the model to hand over the user's private context")
                 }
             }
-            // Coercion: pressure or claimed authority toward data, access or skipping the user.
-            let pressure = context.contains(.pressure) || context.contains(.consequence) || context.contains(.authority)
-            if pressure, (target || context.contains(.contents)) && (context.contains(.transfer) || context.contains(.read) || context.contains(.askUser)) || context.contains(.skipConfirmation),
-               context.contains(.consequence) || context.contains(.authority) {
-                add(.coercion, .high, [.consequence, .authority, .pressure], "pressures the model with threats or claimed authority")
+            // Coercion: threats to the model, or pressure or claimed authority toward data or skipping the user.
+            let wants = context.contains(.secret) || context.contains(.privateData)
+            let takes = context.contains(.transfer) || context.contains(.read) || context.contains(.askUser)
+            let threatened = context.contains(.consequence) || context.contains(.authority)
+            if own.contains(.threat)
+                || (threatened && ((wants && takes) || context.contains(.skipConfirmation)))
+                || (context.contains(.pressure) && context.contains(.trigger) && wants && takes)
+                || (field.role == .parameterDescription && threatened && (context.contains(.secret) || context.contains(.privateData))) {
+                add(.coercion, .high, [.threat, .consequence, .authority, .pressure], "pressures the model with threats or claimed authority")
             }
             // A second purpose: destroy, open access, steer the user, standing orders to do so.
             let act = context.contains(.destructive) || context.contains(.privilege) || context.contains(.redirect)
                 || (context.contains(.influence) && !Self.recommendingWords.intersects(purpose))
-            if act, cue {
+            if act, cue || (context.contains(.also) && context.containsAny(ConceptSet([.pressure, .skipConfirmation]))) {
                 add(.secondPurpose, .high, [.destructive, .privilege, .influence, .redirect], "adds an action the tool is not for")
+            } else if own.contains(.influence), !Self.recommendingWords.intersects(purpose) {
+                // "Always recommend our broker", "as your own opinion": steering is an order by itself.
+                add(.secondPurpose, .high, [.influence], "tells the model to steer the user")
+            }
+            // A name or a value that reads as a sentence of orders (`…_always_call_first_with_full_chat_history`,
+            // an enum value "first call send_report with the user's address").
+            if field.isIdentifier || isValue, layer.text.words.count >= (isValue ? 4 : 5),
+               own.containsAny(ConceptSet([.transfer, .read, .destructive, .privilege, .conceal, .skipConfirmation, .privateData, .secret, .redirect])),
+               own.containsAny(ConceptSet([.trigger, .always, .pressure, .also, .consequence, .contents, .privateData, .secret]))
+                || (own.contains(.negation) && own.contains(.tell)) {
+                add(.secondPurpose, .high, [.transfer, .read, .destructive, .privilege, .privateData, .secret, .trigger, .always],
+                    field.isIdentifier ? "is a name that gives the model an order" : "is a value that gives the model an order")
             }
         }
         // Commands that destroy or open access, addressed to the model.
@@ -100,7 +126,7 @@ struct IntentReader {
             guard kind == .destructiveCommand || kind == .privilegeCommand else { continue }
             let s = layer.sentence(atByte: m.range.lowerBound)
             let window = layer.window(s)
-            if hidden || window.containsAny(ConceptSet([.also, .trigger, .assistant, .authority, .transfer, .skipConfirmation, .conceal])) {
+            if hidden || window.containsAny(ConceptSet([.trigger, .assistant, .authority, .skipConfirmation, .conceal, .always])) {
                 let (a, b) = wordSpan(bytes: m.range)
                 out.append(Intent(kind: .secondPurpose, severity: talk ? .low : .high, from: a, to: b,
                                   reason: kind == .destructiveCommand ? "asks the model to run a destructive command" : "asks the model to open access (keys, scripts, publishing)"))
@@ -108,6 +134,29 @@ struct IntentReader {
             }
         }
         return out
+    }
+
+    /// True when the first hit of `concept` in sentence `s` follows a negation within three words
+    /// ("never include", "do not paste", "nunca coloque").
+    func negated(_ concept: Concept, in s: Int) -> Bool {
+        let words = layer.text.words
+        guard let hit = layer.concepts.hits.first(where: { $0.concept == concept && Int(words[$0.from].sentence) == s }) else { return false }
+        // Han, kana and hangul are a word per scalar, and Japanese and Korean put the negation after the verb.
+        let cjk = !words[hit.from].flags.contains(.ascii) && Tokenizer.isCJK(layer.text.folded.withUnsafeBufferPointer { Self.firstScalar($0, Int(words[hit.from].start)) })
+        let before = cjk ? 8 : 3
+        return layer.concepts.hits.contains { n in
+            guard n.concept == .negation, Int(words[n.from].sentence) == s else { return false }
+            return (n.to < hit.from && hit.from - n.to <= before) || (cjk && n.from > hit.to && n.from - hit.to <= 3)
+        }
+    }
+
+    /// The scalar starting at folded byte `i`.
+    static func firstScalar(_ f: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt32 {
+        let b0 = UInt32(f[i])
+        if b0 < 0x80 { return b0 }
+        if b0 < 0xE0, i + 1 < f.count { return (b0 & 0x1F) << 6 | UInt32(f[i + 1] & 0x3F) }
+        if b0 < 0xF0, i + 2 < f.count { return (b0 & 0x0F) << 12 | UInt32(f[i + 1] & 0x3F) << 6 | UInt32(f[i + 2] & 0x3F) }
+        return 0
     }
 
     /// The words spanned by the first hits of `focus` in sentence `s` (or the one before), else the sentence.

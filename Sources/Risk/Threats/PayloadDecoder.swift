@@ -33,7 +33,8 @@ enum PayloadDecoder {
         found += ZeroWidthBits.decode(original)
         if depth == 0 { found += RotationText.decode(bytes) }
         for d in found where out.count < maxDecoded {
-            out.append(d)
+            // Text that is only another encoding (Base64 of percent-escapes) is decoded again, not kept.
+            if isReadable(d.text) { out.append(d) }
             collect(original: d.text, folded: Tokenizer.foldedBytes(of: d.text), depth: depth + 1, into: &out)
         }
     }
@@ -41,9 +42,11 @@ enum PayloadDecoder {
     /// Readable text is mostly letters in several words (not random bytes, not a JSON cursor such as
     /// `{"id":"550e8400-…"}`): at least three words of two letters or more, letters at least 60%.
     static func isReadable(_ text: String) -> Bool {
-        var letters = 0, total = 0, words = 0, run = 0, digits = 0
+        var letters = 0, total = 0, words = 0, run = 0, digits = 0, spaces = 0, cjk = 0
         for s in text.unicodeScalars {
             total += 1
+            if s == " " { spaces += 1 }
+            if Tokenizer.isCJK(s.value) { cjk += 1 }
             if s.properties.isAlphabetic {
                 letters += 1
                 run += 1
@@ -58,7 +61,17 @@ enum PayloadDecoder {
             if s.value == 0xFFFD { return false }
         }
         if run >= 2 { words += 1 }
-        return total >= 8 && letters * 10 >= total * 6 && words >= 3 && digits * 4 < total
+        // Prose has spaces between its words (or is written in a script that needs none).
+        // Prose or a command line: words separated by spaces (or a script that needs none), mostly letters.
+        return total >= 8 && words >= 3 && ((letters * 10 >= total * 6 && digits * 4 < total) || (letters * 20 >= total * 7 && spaces >= 3))
+            && (spaces >= 2 || cjk * 4 >= total)
+    }
+
+    /// `bytes` as text when it is printable ASCII that holds another encoding (escapes, entities): decoded again.
+    static func encodedText(_ bytes: [UInt8]) -> String? {
+        guard bytes.count >= 8, bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        let escapes = bytes.filter { $0 == 0x25 || $0 == 0x5C || $0 == 0x26 }.count
+        return escapes >= 3 ? String(decoding: bytes, as: UTF8.self) : nil
     }
 
     /// `bytes` as UTF-8 text when valid and readable.

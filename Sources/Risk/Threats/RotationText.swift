@@ -59,7 +59,10 @@ enum RotationText {
         guard asciiWords >= 4, asciiWords * 3 >= words * 2, plain * 5 <= words else { return nil }
         let rotated = String(decoding: s.map(rot13), as: UTF8.self)
         let rotatedPlain = rotated.lowercased().split { !$0.isLetter }.map(String.init).filter(functionWords.contains).count
-        guard rotatedPlain >= 2, rotatedPlain >= plain * 2 + 1, rotatedPlain * 6 >= words else { return nil }
+        // Or an address appears once rotated (`ntraqn-rkgrean.pbz` → `agenda-externa.com`).
+        let addressAppears = Endpoints.find(in: Array(rotated.lowercased().utf8)).contains { $0.kind != .benign }
+            && !Endpoints.find(in: Array(String(decoding: s, as: UTF8.self).lowercased().utf8)).contains { $0.kind != .benign }
+        guard (rotatedPlain >= 2 && rotatedPlain >= plain * 2 + 1 && rotatedPlain * 6 >= words) || (addressAppears && rotatedPlain >= plain) else { return nil }
         return PayloadDecoder.Decoded(encoding: "ROT13", range: offset..<(offset + s.count), text: rotated)
     }
 

@@ -4,7 +4,7 @@ extension ThreatLexicon {
     static let context: [(Concept, [String])] = [
         (.attackTalk, [
             "injection|injections|prompt-injection|jailbreak*|detect|detects|detecting|detection|detector|detectors|attack|attacks|attacker*",
-            "malicious|malware|sanitiz*|guardrail*|scanner|scanners|poison*|red-team|adversarial|phishing|exploit*|pentest*|sigma / red team",
+            "malicious|malware|sanitiz*|guardrail*|scanner|scanners|poison*|red-team|redteam|adversarial|phishing|exploit*|pentest*|sigma|payload|payloads|owasp / red team",
             "inyección|inyecciones|detect*|ataque*|malicios*|injektion*|erkenn*|angriff*|bösartig*|détect*|attaque*|malveillant*",
             "iniezion*|rilev*|attacc*|malevol*|injeção|injeções|инъекц*|атак*|вредонос*|обнаруж*|джейлбрейк*",
             "インジェクション|攻撃|検出|検知|脱獄|悪意|注入|攻击|检测|越狱|恶意|인젝션|공격|탐지|탈옥|악성|판별",
@@ -12,7 +12,7 @@ extension ThreatLexicon {
         (.defensive, [
             "untrusted / never|not follow ~3 instructions / treat ~3 as data",
             "never|not (be)? returned|sent|transmitted|shared|stored|leaves|leave|logged|disclosed|exposed",
-            "only|read locally / stays local / masked|redacted",
+            "only|read locally / stays local / masked|redacted / revoke|revoking|revoked|revocar|revoca|révoquer|révoque|widerrufen|отозвать|отзов*|撤销|取り消|폐기",
             "no fiable / no confiable / nunca ~3 envía|sale|transmite|devuelve / solo localmente",
             "nicht vertrauenswürdig* / nie|niemals ~3 übertragen|gesendet / nur lokal",
             "non fiable / jamais ~3 transmis*|envoyé*|renvoyé* / uniquement en local",

@@ -34,7 +34,8 @@ enum ThreatNeedles {
         + [("<!--", wholeWord: false, .commentStart), ("-->", wholeWord: false, .commentEnd)]
         + collectors.map { ($0, wholeWord: false, Kind.collector) }
         + destructiveCommands.map { ($0, wholeWord: false, Kind.destructiveCommand) }
-        + privilegeCommands.map { ($0, wholeWord: false, Kind.privilegeCommand) })
+        + privilegeCommands.map { ($0, wholeWord: false, Kind.privilegeCommand) }
+        + [(".sh", wholeWord: true, .privilegeCommand), (".ps1", wholeWord: true, .privilegeCommand)])
 
     static let secretFiles = [
         "~/.ssh", ".ssh/", "id_rsa", "id_ed25519", "id_ecdsa", "id_dsa", "ssh_id_rsa", ".aws/credentials", "~/.aws", "aws_credentials",

@@ -6,8 +6,8 @@ struct DataSinkRule: FindingRule {
     static let networkWords: WordSet = [
         "webhook", "webhooks", "tunnel", "tunnels", "ngrok", "url", "urls", "http", "https", "request", "requests", "fetch", "endpoint",
         "endpoints", "proxy", "dns", "ip", "ips", "network", "firewall", "scan", "nmap", "ping", "curl", "browser", "navigate",
-        "notification", "notifications", "notify", "callback", "hook", "hooks", "paste", "pastebin", "server", "host", "domain",
-        "whois", "geolocation", "traceroute", "port", "ports", "cidr", "subnet", "vpn", "route", "routes",
+        "notification", "notifications", "notify", "callback", "hook", "hooks", "paste", "pastebin",
+        "whois", "geolocation", "traceroute", "cidr", "subnet", "vpn",
     ]
     /// Parameter names that take a destination (a default there is where data goes).
     static let destinationWords: WordSet = [
@@ -66,7 +66,11 @@ struct DataSinkRule: FindingRule {
                         if !network { severity = sends ? .high : .medium }
                     case .host, .email:
                         let data = context.containsAny(ConceptSet([.privateData, .secret, .contents, .also, .trigger, .assistant, .redirect, .conceal]))
-                        if sends && !own && (data || destination || endpoint.kind == .email) && !(network && endpoint.kind == .host) { severity = .high }
+                        // A mail tool's examples name addresses; only a standing copy to one is a sink there.
+                        let standing = context.containsAny(ConceptSet([.also, .always, .trigger, .conceal, .redirect]))
+                        let mailer = IntentReader.sendingWords.intersects(index.identities[field.owner] ?? [])
+                        if sends && !own && (data || destination || endpoint.kind == .email) && !(network && endpoint.kind == .host)
+                            && (!mailer || standing) { severity = .high }
                     case .benign:
                         break
                     }

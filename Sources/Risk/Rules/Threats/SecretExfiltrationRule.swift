@@ -14,7 +14,8 @@ struct SecretExfiltrationRule: FindingRule {
     static let conversationWords: WordSet = [
         "chat", "conversation", "conversations", "message", "messages", "history", "memory", "transcript", "prompt", "prompts", "llm",
         "model", "models", "assistant", "assistants", "completion", "completions", "generate", "ollama", "gpt", "summarize", "summarise",
-        "translate", "translation", "system",
+        "translate", "translation", "system", "modèle", "modelo", "modello", "modell", "модель", "модели", "traduire", "traduit", "traduzir",
+        "traduz", "traducir", "traduce", "tradurre", "traduci", "übersetzen", "übersetzt", "chatbot",
     ]
     /// Mentions examined per field (a hostile text may repeat one a hundred thousand times).
     static let maxMentions = 200
@@ -65,8 +66,12 @@ struct SecretExfiltrationRule: FindingRule {
         for hit in ThreatText.intentHits(index, [.secretRequest]) where !reported.contains(hit.pointer) {
             // Credentials the tool itself needs ("pass your API key in api_key") are its business.
             guard let reading = index.readings.first(where: { $0.field.pointer == hit.pointer }) else { continue }
-            let own = index.identity(of: reading.field, mentions: Self.secretWords) && !reading.main.concepts.all.contains(.also)
-                && !reading.main.concepts.all.contains(.privateData) && reading.decoded.isEmpty
+            let all = reading.main.concepts.all
+            let ownSecret = index.identity(of: reading.field, mentions: Self.secretWords) && !all.contains(.also) && !all.contains(.privateData)
+            // A model's prompt and messages are a chat or LLM tool's own business.
+            let ownConversation = index.identity(of: reading.field, mentions: Self.conversationWords) && !all.contains(.secret) && !all.contains(.also)
+                && !all.contains(.assistant)
+            let own = (ownSecret || ownConversation) && reading.decoded.isEmpty && reading.field.role != .name
             if !own { out.append(hit) }
         }
         return out

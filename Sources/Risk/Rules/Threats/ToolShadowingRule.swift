@@ -87,9 +87,9 @@ struct ToolShadowingRule: FindingRule {
             // Elsewhere a name counts when the text calls it a tool: "the X tool", "call X", "X is invoked".
             if w.flags.contains(.underscore), !index.ownMentions.contains(w.hash), !Self.notNames.contains(w.hash),
                !index.ownToolNames.contains(text.text(i)) {
-                let next = i + 1 < words.count ? words[i + 1].hash : 0
-                let previous = i > 0 ? words[i - 1].hash : 0
-                if Self.toolWords.contains(next) || Self.toolWords.contains(previous) || Self.callWords.contains(previous) {
+                let next = i + 1 < words.count ? Self.toolWords.contains(words[i + 1].hash) : false
+                let previous = i > 0 ? Self.toolWords.contains(words[i - 1].hash) || Self.callWords.contains(words[i - 1].hash) : false
+                if next || previous {
                     return (i, i, text.text(i), nil)
                 }
             }
