@@ -14,8 +14,11 @@ enum EscapeRuns {
             var i = 0
             while i < bytes.count {
                 guard let (decoded, end, escapes) = run(bytes, from: i, marker: marker) else { i += 1; continue }
-                if escapes >= minimumEscapes, let text = PayloadDecoder.readableText(decoded) {
-                    out.append(PayloadDecoder.Decoded(encoding: encoding, range: i..<end, text: text))
+                // The plain letters just before the first escape belong to the text (`Env%C3%ADa`).
+                var start = i
+                while start > 0, start > i - 24, Base64Runs.isAlphabet(bytes[start - 1]) { start -= 1 }
+                if escapes >= minimumEscapes, let text = PayloadDecoder.readableText(Array(bytes[start..<i]) + decoded) {
+                    out.append(PayloadDecoder.Decoded(encoding: encoding, range: start..<end, text: text))
                 }
                 i = max(end, i + 1)
             }
@@ -43,8 +46,11 @@ enum EscapeRuns {
             i += 1
         }
         guard escapes > 0 else { return nil }
-        out.removeLast(i - lastEscapeEnd)
-        return (out, lastEscapeEnd, escapes)
+        // Plain characters after the last escape stay when they continue its word (`%40base-datos.es`).
+        var keep = 0
+        while lastEscapeEnd + keep < i, b[lastEscapeEnd + keep] != 0x20 { keep += 1 }
+        out.removeLast(i - lastEscapeEnd - keep)
+        return (out, lastEscapeEnd + keep, escapes)
     }
 
     /// One escape at `i`: the UTF-8 bytes it stands for and its length.

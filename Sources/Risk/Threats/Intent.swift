@@ -50,8 +50,14 @@ struct IntentReader {
         let defensive = concepts.all.contains(.defensive)
         let isValue = field.role == .defaultValue || field.role == .enumValue || field.role == .example
         let sentences = max(concepts.sentences.count, 1)
+        // A secret file named in a sentence makes it about a secret, as the word "password" would.
+        var secretFiles = Set<Int>()
+        for m in layer.needles where ThreatNeedles.set.entries[m.entry].payload == .secretFile {
+            secretFiles.insert(layer.sentence(atByte: m.range.lowerBound))
+        }
         for s in 0..<sentences {
-            let own = concepts.concepts(of: s)
+            var own = concepts.concepts(of: s)
+            if secretFiles.contains(s) { own.insert(.secret) }
             let window = layer.window(s)
             // Values (defaults, enum values) borrow their parameter's description for context.
             let context = isValue ? window.union(parameter) : window
@@ -118,6 +124,10 @@ struct IntentReader {
                 || (own.contains(.negation) && own.contains(.tell)) {
                 add(.secondPurpose, .high, [.transfer, .read, .destructive, .privilege, .privateData, .secret, .trigger, .always],
                     field.isIdentifier ? "is a name that gives the model an order" : "is a value that gives the model an order")
+            }
+            if field.isIdentifier, layer.text.words.count >= 5, own.containsAny(ConceptSet([.pressure, .always])),
+               own.containsAny(ConceptSet([.consequence, .trigger])) {
+                add(.coercion, .high, [.pressure, .always, .consequence, .trigger], "is a name that pressures the model")
             }
         }
         // Commands that destroy or open access, addressed to the model.

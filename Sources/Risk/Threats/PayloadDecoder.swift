@@ -63,8 +63,9 @@ enum PayloadDecoder {
         if run >= 2 { words += 1 }
         // Prose has spaces between its words (or is written in a script that needs none).
         // Prose or a command line: words separated by spaces (or a script that needs none), mostly letters.
+        if cjk * 4 >= total { return total >= 6 && letters * 5 >= total * 2 }
         return total >= 8 && words >= 3 && ((letters * 10 >= total * 6 && digits * 4 < total) || (letters * 20 >= total * 7 && spaces >= 3))
-            && (spaces >= 2 || cjk * 4 >= total)
+            && spaces >= 2
     }
 
     /// `bytes` as text when it is printable ASCII that holds another encoding (escapes, entities): decoded again.

@@ -41,7 +41,11 @@ struct EncodedBlobRule: FindingRule {
         for reading in index.readings where !reading.decoded.isEmpty {
             let hinted = !Self.decodeHints.matches(in: reading.main.text.folded).isEmpty
             // The most telling payload: one that reads as an order, else the first.
-            let ordered = reading.decoded.indices.first { reading.decoded[$0].reading.concepts.all.containsAny(Self.orders) }
+            // An address hidden in an encoding is never innocent either.
+            let ordered = reading.decoded.indices.first { i in
+                let r = reading.decoded[i].reading
+                return r.concepts.all.containsAny(Self.orders) || r.endpoints.contains { $0.kind != .benign }
+            }
             let chosen = ordered ?? 0
             let severity: Severity = ordered != nil || hinted ? .medium : .low
             let why = ordered != nil ? "hides an order to the model" : hinted ? "hides text and asks for it to be decoded" : "hides readable text"
