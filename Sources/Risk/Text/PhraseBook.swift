@@ -8,12 +8,15 @@ final class PhraseList<Payload: Sendable>: AnyPhraseList, @unchecked Sendable {
     let patterns: [Pattern]
     /// What each pattern means.
     let payloads: [Payload]
+    /// True when a match may not run past the end of the sentence it starts in (`~N` gaps included).
+    let boundedBySentence: Bool
 
     /// A list of `(pattern, payload)` entries.
-    init(_ key: PhraseKey, _ entries: [(String, Payload)]) {
+    init(_ key: PhraseKey, _ entries: [(String, Payload)], boundedBySentence: Bool = false) {
         self.key = key
         patterns = entries.map { Pattern($0.0) }
         payloads = entries.map(\.1)
+        self.boundedBySentence = boundedBySentence
     }
 }
 
@@ -26,6 +29,7 @@ extension PhraseList where Payload == Void {
 protocol AnyPhraseList: Sendable {
     var key: PhraseKey { get }
     var patterns: [Pattern] { get }
+    var boundedBySentence: Bool { get }
 }
 
 /// One phrase found in a text: which list and pattern, and the words it spans (inclusive).
@@ -48,6 +52,8 @@ struct PhraseBook: Sendable {
     /// the prefixes that could start it.
     private let byOpeningPrefix: [[(prefix: [UInt8], candidate: Candidate)]]
     private let patterns: [[Pattern]]
+    /// Lists whose matches stay inside one sentence.
+    private let bounded: [Bool]
 
     /// The book of every list named in `PhraseKey`.
     static let shared = PhraseBook(PhraseKey.allCases.map(\.list))
@@ -56,9 +62,11 @@ struct PhraseBook: Sendable {
         var exact: [UInt64: [Candidate]] = [:]
         var prefixed: [(prefix: [UInt8], candidate: Candidate)] = []
         var patterns = Array(repeating: [Pattern](), count: lists.count)
+        var bounded = Array(repeating: false, count: lists.count)
         for list in lists {
             let l = list.key.rawValue
             patterns[l] = list.patterns
+            bounded[l] = list.boundedBySentence
             for (p, pattern) in list.patterns.enumerated() {
                 let candidate = Candidate(list: l, pattern: p)
                 for slot in pattern.openingSlots {
@@ -74,6 +82,7 @@ struct PhraseBook: Sendable {
         for p in prefixed where !p.prefix.isEmpty { buckets[Int(p.prefix[0])].append(p) }
         byOpeningPrefix = buckets
         self.patterns = patterns
+        self.bounded = bounded
     }
 
     /// Every match of every pattern at every starting word, grouped by list.
@@ -82,6 +91,7 @@ struct PhraseBook: Sendable {
         let words = text.words
         let end = words.count
         var seen: [Candidate] = []
+        var sentenceEnd = 0
         for i in 0..<end {
             let w = words[i]
             seen.removeAll(keepingCapacity: true)
@@ -97,10 +107,14 @@ struct PhraseBook: Sendable {
             guard !seen.isEmpty else { continue }
             if seen.count > 1 { seen.sort { ($0.list, $0.pattern) < ($1.list, $1.pattern) } }
             var last: Candidate?
+            if sentenceEnd <= i {
+                sentenceEnd = i + 1
+                while sentenceEnd < end && words[sentenceEnd].sentence == w.sentence { sentenceEnd += 1 }
+            }
             for c in seen {
                 if let l = last, l.list == c.list, l.pattern == c.pattern { continue }
                 last = c
-                if let e = patterns[c.list][c.pattern].match(text, slot: 0, at: i, end: end), e > i {
+                if let e = patterns[c.list][c.pattern].match(text, slot: 0, at: i, end: bounded[c.list] ? sentenceEnd : end), e > i {
                     out[c.list].append(PhraseHit(pattern: c.pattern, from: i, to: e - 1))
                 }
             }

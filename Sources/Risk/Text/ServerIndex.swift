@@ -59,6 +59,8 @@ struct ServerIndex {
             identities[t.pointer] = Set(t.nameWords.words.map(\.hash)).union(t.prose.words[t.descriptionHead].map(\.hash))
             ownMentions.insert(WordHash.of(t.name))
         }
+        // The server itself is about its name (instructions are read as the server's).
+        identities[.root] = Set(TokenizedText(server.name, mode: .identifier).words.map(\.hash))
         var readings: [FieldReading] = []
         readings.reserveCapacity(fields.count)
         var parameterConcepts: [ParameterKey: ConceptSet] = [:]
@@ -67,7 +69,8 @@ struct ServerIndex {
             let reused = known[field.pointer].flatMap { $0.original == field.text ? $0 : nil }
             let reading = FieldReading(field, text: reused ?? TokenizedText(field.text, mode: mode))
             readings.append(reading)
-            if let parameter = field.parameter {
+            // A parameter's name, title and description say what it is for (its values are read alone).
+            if let parameter = field.parameter, [.parameterName, .parameterTitle, .parameterDescription, .argumentName, .argumentDescription].contains(field.role) {
                 parameterConcepts[ParameterKey(owner: field.owner, parameter: parameter), default: ConceptSet()].formUnion(reading.main.concepts.all)
             }
             // Prompts and resources are about their names.

@@ -12,16 +12,24 @@ enum Concept: Int, CaseIterable, Sendable {
     case tell
     /// A negation or prohibition: not, never, no, nicht, jamais, не, ない, 不, 않.
     case negation
-    /// Hiding something from the user: secretly, quietly, an implementation detail, leave it out.
+    /// Hiding something from the user: do not tell them, leave it out of the answer, keep it secret from them.
     case conceal
+    /// Doing something covertly: secretly, silently, quietly, "an implementation detail".
+    case covert
     /// An attempt to replace the model's instructions.
     case override
     /// Claimed authority: a system note, the administrator, the law, the user already approved.
     case authority
     /// Pressure: mandatory, required, no exception.
     case pressure
-    /// A threatened consequence: the tool will not work, requests are rejected, accounts suspended.
+    /// A threatened consequence: the tool will not work, requests are rejected.
     case consequence
+    /// A penalty: a violation, a crime, a fine, a suspended or blocked account.
+    case penalty
+    /// Something that happens to data by itself (ignored, dropped, truncated): a description, not an order.
+    case mishap
+    /// Something of the user's that only they should hold: their password, their token.
+    case userOwned
     /// A trigger that makes the order standing: whenever, every time, before any other tool, from now on.
     case trigger
     /// An extra step: also, additionally, as well.
@@ -35,8 +43,10 @@ enum Concept: Int, CaseIterable, Sendable {
     // What is asked for.
     /// A secret: private keys, passwords, tokens, API keys, credentials, the system prompt.
     case secret
-    /// The user's private context: the conversation, previous messages, personal data, location.
+    /// The user's personal data: address, phone number, ID numbers, location, customer lists, project files.
     case privateData
+    /// The model's own context: the conversation so far, previous messages, the system prompt.
+    case modelContext
     /// All of something: full contents, verbatim, every file, the whole directory.
     case contents
     // What is done.

@@ -62,8 +62,9 @@ enum Endpoints {
                     if let colon = authority.firstIndex(of: 0x3A) { authority = Array(authority[..<colon]) }
                     var stop = h
                     while stop < n, f[stop] != 0x20, f[stop] != 0x0A, f[stop] != 0x60, f[stop] != 0x22, f[stop] != 0x27, f[stop] < 0x80 { stop += 1 }
-                    let host = String(decoding: authority, as: UTF8.self)
-                    if !host.isEmpty { out.append(Endpoint(range: i..<stop, host: host, kind: classify(host: host, path: Array(f[h..<stop])))) }
+                    let host = String(decoding: authority, as: UTF8.self).trimmingDots
+                    // A host has a letter or digit and a dot (`…` and `{host}` placeholders are not hosts).
+                    if host.contains("."), host.utf8.contains(where: { isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) }) { out.append(Endpoint(range: i..<stop, host: host, kind: classify(host: host, path: Array(f[h..<stop])))) }
                     consumed = stop
                 } else if let at = token.firstIndex(of: 0x40), at > 0, at < token.count - 1 {
                     let domain = String(decoding: token[(at + 1)...], as: UTF8.self).trimmingDots

@@ -40,6 +40,16 @@ struct IntentReader {
     /// Words of holders whose purpose is steering (a recommendation tool recommends).
     static let recommendingWords: WordSet = ["recommend", "recommendation", "recommendations", "suggest", "suggestion", "suggestions", "advice", "ads", "advertising", "marketing", "campaign"]
     /// Words of holders whose business is sending (a mail tool says "send" in every sentence).
+    /// Words of holders whose business is destroying (a delete tool says "delete").
+    static let destroyingWords: WordSet = ["delete", "remove", "drop", "purge", "wipe", "destroy", "truncate", "reset", "clean", "cleanup", "erase", "manage", "admin"]
+    /// Words of holders whose business is people's data (a CRM reads addresses, a mail tool reads conversations).
+    static let personalDataWords: WordSet = [
+        "mail", "email", "emails", "inbox", "message", "messages", "chat", "chats", "conversation", "conversations", "ticket", "tickets",
+        "customer", "customers", "contact", "contacts", "crm", "lead", "leads", "profile", "profiles", "calendar", "event", "events",
+        "meeting", "meetings", "user", "users", "member", "members", "person", "people", "employee", "employees", "applicant", "order", "orders",
+        "gmail", "outlook", "thread", "threads", "talk", "slack", "teams", "comment", "comments", "discussion", "helpdesk", "support",
+        "freshdesk", "zendesk", "mailbox", "telegram", "whatsapp", "discord", "sms", "notification", "notifications", "channel", "channels",
+    ]
     static let sendingWords: WordSet = ["send", "sends", "mail", "email", "e-mail", "message", "messages", "upload", "share", "post", "publish", "notify", "notification", "reply", "forward", "enviar", "envia", "correo", "senden", "sendet", "envoyer", "envoie", "inviare", "invia", "отправ", "отправляет"]
 
     func intents() -> [Intent] {
@@ -55,6 +65,11 @@ struct IntentReader {
         for m in layer.needles where ThreatNeedles.set.entries[m.entry].payload == .secretFile {
             secretFiles.insert(layer.sentence(atByte: m.range.lowerBound))
         }
+        let isName = field.role == .name || field.role == .parameterName || field.role == .argumentName
+        // Places where nobody has an honest reason to ask for anything: titles and values.
+        let oddPlace = isValue || field.role == .title
+        let endpointSentences = Set(layer.endpoints.filter { $0.kind != .benign }.map { layer.sentence(atByte: $0.range.lowerBound) })
+        let personal = Self.personalDataWords.intersects(identity)
         for s in 0..<sentences {
             var own = concepts.concepts(of: s)
             if secretFiles.contains(s) { own.insert(.secret) }
@@ -70,14 +85,17 @@ struct IntentReader {
                 add(.override, .critical, [.override], "tries to replace the model's instructions")
             }
             // An order to the model, not a description: a standing trigger, the assistant named, claimed
-            // authority, or text that had to be decoded.
-            let cue = context.contains(.trigger) || context.contains(.assistant) || context.contains(.authority) || hidden
-            let extra = cue || context.contains(.also)
-            // Concealment: hiding from the user, or acting without asking.
+            // authority, or text that had to be decoded — in the same sentence.
+            let cue = own.contains(.trigger) || own.contains(.assistant) || own.contains(.authority) || hidden
+            let extra = cue || own.contains(.also) || own.contains(.always)
+            // Concealment: hiding from the user, doing something covertly, or acting without asking.
             if own.contains(.conceal), !defensive || own.contains(.transfer) {
                 add(.concealment, .high, [.conceal], "asks the model to keep something from the user")
-            } else if own.contains(.negation), own.contains(.tell), own.contains(.user), !defensive,
-                      window.containsAny(ConceptSet([.fee, .privateData, .also, .redirect, .privilege, .destructive, .trigger]))
+            } else if own.contains(.covert), own.containsAny(ConceptSet([.transfer, .read, .destructive, .privilege, .redirect, .fee, .skipConfirmation])),
+                      !own.contains(.mishap), !(own.contains(.negation) && negated(.covert, in: s)) {
+                add(.concealment, .high, [.covert], "asks the model to act covertly")
+            } else if own.contains(.negation), own.contains(.tell), own.contains(.user), !defensive, negated(.tell, in: s),
+                      window.containsAny(ConceptSet([.fee, .privateData, .modelContext, .also, .redirect, .privilege, .destructive, .trigger, .covert]))
                         || (window.contains(.transfer) && (isValue || field.isIdentifier || !Self.sendingWords.intersects(identity))),
                       !(own.contains(.secret) && !own.contains(.transfer)) {
                 add(.concealment, .high, [.negation, .tell, .user], "asks the model not to tell the user")
@@ -85,47 +103,60 @@ struct IntentReader {
             if own.contains(.skipConfirmation), extra || context.containsAny(ConceptSet([.destructive, .privilege, .transfer, .pressure, .consequence])) {
                 add(.concealment, .high, [.skipConfirmation], "asks the model to act without the user's confirmation")
             }
-            // Secrets and private context handed over.
-            // The target and the handing over share a sentence; a value names its own target and its
-            // parameter's description says what is done with it.
-            let target = own.contains(.secret) || own.contains(.privateData)
-            if target, !defensive || own.contains(.also) {
+            // Secrets, personal data or the model's context handed over: the target and the handing over share
+            // a sentence (a value names its own target; its parameter's description says what is done with it),
+            // and something shows it is an order and not how the tool works: a cue, an extra step, all of
+            // it, the user's own, an address, a request to the user, or an odd place to ask.
+            let target = own.contains(.secret) || own.contains(.privateData) || own.contains(.modelContext)
+            // A short sentence that hands over what the sentence before named ("merci de l'indiquer dans `verification`").
+            let anaphoric = !target && layer.text.words.lazy.filter { Int($0.sentence) == s }.count <= 8
+                && (concepts.concepts(of: s - 1).contains(.secret) || concepts.concepts(of: s - 1).contains(.privateData))
+            if target || anaphoric, !defensive || own.contains(.also) {
                 let handover = own.contains(.transfer) || own.contains(.askUser) || (own.contains(.read) && (extra || own.contains(.contents)))
-                    || (isValue && (parameter.contains(.transfer) || parameter.contains(.contents)))
-                if handover, !negated(.transfer, in: s) || cue {
-                    add(.secretRequest, context.contains(.secret) ? .critical : .high, [.secret, .privateData, .transfer, .askUser, .read],
-                        context.contains(.secret) ? "asks the model to read or hand over secrets" : "asks the model to hand over the user's private context")
+                let here = anaphoric ? own.union(concepts.concepts(of: s - 1)) : own
+                let signal = isName ? own.containsAny(ConceptSet([.contents, .read, .trigger, .always, .also]))
+                    : extra || here.containsAny(ConceptSet([.contents, .askUser, .conceal, .covert, .skipConfirmation])) || userOwned(in: s)
+                        || (anaphoric && userOwned(in: s - 1)) || endpointSentences.contains(s) || oddPlace
+                // People's data and conversations are a mail, chat, CRM or calendar tool's own business unless
+                // something else shows; secrets never are.
+                let ownBusiness = personal && !own.contains(.secret) && !cue && !own.contains(.also) && !endpointSentences.contains(s)
+                if handover, signal, !ownBusiness, !negated(.transfer, in: s) || cue {
+                    let secret = here.contains(.secret)
+                    add(.secretRequest, secret ? .critical : .high, [.secret, .privateData, .modelContext, .transfer, .askUser, .read],
+                        secret ? "asks the model to read or hand over secrets" : "asks the model to hand over private data or its own context")
                 }
             }
             // Coercion: threats to the model, or pressure or claimed authority toward data or skipping the user.
-            let wants = context.contains(.secret) || context.contains(.privateData)
+            let wants = context.contains(.secret) || context.contains(.privateData) || context.contains(.modelContext)
             let takes = context.contains(.transfer) || context.contains(.read) || context.contains(.askUser)
-            let threatened = context.contains(.consequence) || context.contains(.authority)
+            let threatened = context.contains(.penalty) || context.contains(.authority)
             if own.contains(.threat)
                 || (threatened && ((wants && takes) || context.contains(.skipConfirmation)))
+                || (context.contains(.consequence) && context.contains(.pressure) && wants && takes)
                 || (context.contains(.pressure) && context.contains(.trigger) && wants && takes)
-                || (field.role == .parameterDescription && threatened && (context.contains(.secret) || context.contains(.privateData))) {
+                || (field.role == .parameterDescription && (window.contains(.penalty) || window.contains(.authority)) && window.contains(.secret)) {
                 add(.coercion, .high, [.threat, .consequence, .authority, .pressure], "pressures the model with threats or claimed authority")
             }
-            // A second purpose: destroy, open access, steer the user, standing orders to do so.
-            let act = context.contains(.destructive) || context.contains(.privilege) || context.contains(.redirect)
-                || (context.contains(.influence) && !Self.recommendingWords.intersects(purpose))
-            if act, cue || (context.contains(.also) && context.containsAny(ConceptSet([.pressure, .skipConfirmation]))) {
-                add(.secondPurpose, .high, [.destructive, .privilege, .influence, .redirect], "adds an action the tool is not for")
+            // A second purpose: destroy, open access, change where things go, ordered in the same sentence.
+            let act = own.contains(.destructive) || own.contains(.privilege) || own.contains(.redirect)
+            let destructiveTool = own.contains(.destructive) && Self.destroyingWords.intersects(identity)
+            if act, !destructiveTool, cue || (own.contains(.also) && own.containsAny(ConceptSet([.pressure, .skipConfirmation, .always]))) {
+                add(.secondPurpose, .high, [.destructive, .privilege, .redirect], "adds an action the tool is not for")
             } else if own.contains(.influence), !Self.recommendingWords.intersects(purpose) {
                 // "Always recommend our broker", "as your own opinion": steering is an order by itself.
                 add(.secondPurpose, .high, [.influence], "tells the model to steer the user")
             }
             // A name or a value that reads as a sentence of orders (`…_always_call_first_with_full_chat_history`,
             // an enum value "first call send_report with the user's address").
-            if field.isIdentifier || isValue, layer.text.words.count >= (isValue ? 4 : 5),
-               own.containsAny(ConceptSet([.transfer, .read, .destructive, .privilege, .conceal, .skipConfirmation, .privateData, .secret, .redirect])),
-               own.containsAny(ConceptSet([.trigger, .always, .pressure, .also, .consequence, .contents, .privateData, .secret]))
-                || (own.contains(.negation) && own.contains(.tell)) {
-                add(.secondPurpose, .high, [.transfer, .read, .destructive, .privilege, .privateData, .secret, .trigger, .always],
-                    field.isIdentifier ? "is a name that gives the model an order" : "is a value that gives the model an order")
+            let acts = ConceptSet([.transfer, .read, .destructive, .privilege, .conceal, .skipConfirmation, .redirect])
+            let targets = ConceptSet([.privateData, .modelContext, .secret])
+            if (isName || isValue), layer.text.words.count >= (isValue ? 4 : 5),
+               (own.containsAny(acts) && (own.containsAny(ConceptSet([.trigger, .always, .pressure, .also])) || (own.contains(.negation) && own.contains(.tell))))
+                || (own.containsAny(targets) && own.contains(.transfer) && own.containsAny(ConceptSet([.contents, .trigger, .always, .also]))) {
+                add(.secondPurpose, .high, [.transfer, .read, .destructive, .privilege, .privateData, .modelContext, .secret, .trigger, .always],
+                    isName ? "is a name that gives the model an order" : "is a value that gives the model an order")
             }
-            if field.isIdentifier, layer.text.words.count >= 5, own.containsAny(ConceptSet([.pressure, .always])),
+            if isName, layer.text.words.count >= 5, own.containsAny(ConceptSet([.pressure, .always])),
                own.containsAny(ConceptSet([.consequence, .trigger])) {
                 add(.coercion, .high, [.pressure, .always, .consequence, .trigger], "is a name that pressures the model")
             }
@@ -150,15 +181,24 @@ struct IntentReader {
     /// ("never include", "do not paste", "nunca coloque").
     func negated(_ concept: Concept, in s: Int) -> Bool {
         let words = layer.text.words
-        guard let hit = layer.concepts.hits.first(where: { $0.concept == concept && Int(words[$0.from].sentence) == s }) else { return false }
-        // Han, kana and hangul are a word per scalar, and Japanese and Korean put the negation after the verb.
-        let cjk = !words[hit.from].flags.contains(.ascii) && Tokenizer.isCJK(layer.text.folded.withUnsafeBufferPointer { Self.firstScalar($0, Int(words[hit.from].start)) })
-        let before = cjk ? 8 : 3
-        return layer.concepts.hits.contains { n in
-            guard n.concept == .negation, Int(words[n.from].sentence) == s else { return false }
-            return (n.to < hit.from && hit.from - n.to <= before) || (cjk && n.from > hit.to && n.from - hit.to <= 3)
+        for hit in layer.concepts.hits where hit.concept == concept && Int(words[hit.from].sentence) == s {
+            // Han, kana and hangul are a word per scalar, and Japanese and Korean put the negation after the verb.
+            let cjk = !words[hit.from].flags.contains(.ascii) && Tokenizer.isCJK(layer.text.folded.withUnsafeBufferPointer { Self.firstScalar($0, Int(words[hit.from].start)) })
+            let before = cjk ? 8 : 3
+            let negation = layer.concepts.hits.contains { n in
+                guard n.concept == .negation, Int(words[n.from].sentence) == s else { return false }
+                // "If you do not include it, …" is a condition, not a prohibition.
+                if n.from > 0, Self.conditionals.contains(words[n.from - 1].hash) { return false }
+                // Negations also follow the verb: Japanese and Korean always, German and French often ("sag es nicht").
+                return (n.to < hit.from && hit.from - n.to <= before) || (n.from > hit.to && n.from - hit.to <= (cjk ? 3 : 4))
+            }
+            if negation { return true }
         }
+        return false
     }
+
+    /// Words that make the negation after them a condition ("if not", "si no", "wenn nicht").
+    static let conditionals: WordSet = ["if", "si", "se", "wenn", "falls", "если", "unless", "when", "cuando", "quand", "quando", "sinon"]
 
     /// The scalar starting at folded byte `i`.
     static func firstScalar(_ f: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt32 {
@@ -167,6 +207,18 @@ struct IntentReader {
         if b0 < 0xE0, i + 1 < f.count { return (b0 & 0x1F) << 6 | UInt32(f[i + 1] & 0x3F) }
         if b0 < 0xF0, i + 2 < f.count { return (b0 & 0x0F) << 12 | UInt32(f[i + 1] & 0x3F) << 6 | UInt32(f[i + 2] & 0x3F) }
         return 0
+    }
+
+    /// True when sentence `s` names something of the user's that only they should hold ("the user's
+    /// token"), written as words, not a `user:password` template.
+    func userOwned(in s: Int) -> Bool {
+        let words = layer.text.words
+        let f = layer.text.folded
+        return layer.concepts.hits.contains { h in
+            guard h.concept == .userOwned, Int(words[h.from].sentence) == s else { return false }
+            let bytes = f[Int(words[h.from].start)..<Int(words[h.to].end)]
+            return !bytes.contains(0x3A) && !bytes.contains(0x2F) && !bytes.contains(0x40) && !bytes.contains(0x3D)
+        }
     }
 
     /// The words spanned by the first hits of `focus` in sentence `s` (or the one before), else the sentence.

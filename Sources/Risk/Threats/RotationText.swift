@@ -3,10 +3,10 @@
 enum RotationText {
     /// Short words common in the corpus languages written in Latin script; a sentence of real text has some.
     static let functionWords: Set<String> = [
-        "the", "and", "to", "of", "a", "in", "is", "it", "for", "on", "with", "as", "or", "be", "by", "this", "that", "your", "you", "all", "its",
-        "from", "at", "an", "not", "are", "them", "then", "each", "every", "de", "la", "el", "en", "y", "que", "los", "las", "un", "una",
-        "del", "al", "con", "por", "para", "sin", "su", "se", "no", "le", "les", "des", "et", "du", "pour", "à", "il", "di", "che", "e",
-        "per", "con", "non", "da", "o", "em", "um", "uma", "os", "com", "sem", "do", "da", "und", "der", "die", "das", "nie", "zu", "den",
+        "the", "and", "to", "of", "in", "is", "it", "for", "on", "with", "as", "or", "be", "by", "this", "that", "your", "you", "all", "its",
+        "from", "at", "an", "not", "are", "them", "then", "each", "every", "de", "la", "el", "en", "que", "los", "las", "un", "una",
+        "del", "al", "con", "por", "para", "sin", "su", "se", "no", "le", "les", "des", "et", "du", "pour", "il", "di", "che",
+        "per", "non", "da", "em", "um", "uma", "os", "com", "sem", "do", "und", "der", "die", "das", "nie", "zu", "den",
         "mit", "ist", "ein", "eine", "nach", "einer", "dem", "nicht",
     ]
 
@@ -43,12 +43,13 @@ enum RotationText {
             }
             words += 1
             if ascii && letters && !digits { asciiWords += 1 }
-            if letters && digits { mixed += 1 }
+            // Leetspeak puts digits inside words (`1gn0r3`), not after them like cell references (`A1`).
+            if letters && digits && j - i >= 3 && Self.interleaved(s[i..<j]) { mixed += 1 }
             if functionHashes.contains(WordHash.finish(h, length: j - i)) { plain += 1 }
             i = j
         }
         guard words >= 4 else { return nil }
-        if mixed * 2 >= words, mixed >= 3 {
+        if mixed * 3 >= words, mixed >= 3 {
             let text = String(decoding: s.map(unleet), as: UTF8.self)
             let decodedWords = text.lowercased().split { !$0.isLetter }.map(String.init)
             if decodedWords.filter(functionWords.contains).count > plain, PayloadDecoder.isReadable(text) {
@@ -62,8 +63,19 @@ enum RotationText {
         // Or an address appears once rotated (`ntraqn-rkgrean.pbz` → `agenda-externa.com`).
         let addressAppears = Endpoints.find(in: Array(rotated.lowercased().utf8)).contains { $0.kind != .benign }
             && !Endpoints.find(in: Array(String(decoding: s, as: UTF8.self).lowercased().utf8)).contains { $0.kind != .benign }
-        guard (rotatedPlain >= 2 && rotatedPlain >= plain * 2 + 1 && rotatedPlain * 6 >= words) || (addressAppears && rotatedPlain >= plain) else { return nil }
+        guard (rotatedPlain >= 2 && rotatedPlain >= plain * 2 + 1 && rotatedPlain * 6 >= words) || (addressAppears && rotatedPlain >= plain),
+              PayloadDecoder.isReadable(rotated) else { return nil }
         return PayloadDecoder.Decoded(encoding: "ROT13", range: offset..<(offset + s.count), text: rotated)
+    }
+
+    /// True when a digit stands before a letter (`pr3v10u5`, `53nd`), not only after letters like a cell
+    /// reference or a version (`A1`, `v2`).
+    private static func interleaved(_ w: ArraySlice<UInt8>) -> Bool {
+        var sawDigit = false
+        for b in w where b < 0x80 {
+            if b >= 0x30 && b <= 0x39 { sawDigit = true } else if sawDigit && b | 0x20 >= 0x61 && b | 0x20 <= 0x7A { return true }
+        }
+        return false
     }
 
     @inline(__always) private static func isWordByte(_ b: UInt8) -> Bool {

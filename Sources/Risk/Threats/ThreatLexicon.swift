@@ -6,7 +6,7 @@
 /// several patterns separated by ` / `.
 enum ThreatLexicon {
     /// Every pattern and its concept.
-    static let phrases = PhraseList<Concept>(.threatConcepts, entries)
+    static let phrases = PhraseList<Concept>(.threatConcepts, entries, boundedBySentence: true)
 
     /// The lists by concept, in the order of `Concept`.
     static let entries: [(String, Concept)] = {

@@ -45,7 +45,7 @@ enum ThreatNeedles {
         ".pgpass", ".my.cnf", "login data", "cookies.sqlite", "keychain", ".keystore", ".jks", ".pfx", ".p12",
     ]
     static let systemTags = [
-        "<system>", "</system>", "<secret>", "<hidden>", "<system_prompt>", "[system]", "<|im_start|>", "<|system|>", "<|endoftext|>",
+        "<system>", "</system>", "<secret>", "<hidden>", "<system_prompt>", "<|im_start|>", "<|system|>", "<|endoftext|>",
         "[inst]", "[/inst]", "<<sys>>", "<admin>", "<assistant>", "<|assistant|>", "### system", "<ai_instructions>", "<instructions_for_ai>",
     ]
     static let htmlMarkers = ["<p>", "</p>", "<code>", "<para>", "<note>", "<ul>", "<li>", "<a href", "<b>", "<i>"]

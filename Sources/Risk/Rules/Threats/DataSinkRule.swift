@@ -58,7 +58,7 @@ struct DataSinkRule: FindingRule {
                 for endpoint in layer.endpoints where endpoint.kind != .benign {
                     let s = layer.sentence(atByte: endpoint.range.lowerBound)
                     let context = layer.window(s).union(field.role == .defaultValue || field.role == .enumValue ? parameter : ConceptSet())
-                    let sends = context.contains(.transfer) || context.contains(.redirect) || destination
+                    let sends = Self.directed(layer, at: endpoint) || destination || ((field.role == .defaultValue || field.role == .enumValue) && parameter.contains(.transfer))
                     let own = Self.isOwn(endpoint.host, serverWords)
                     var severity: Severity?
                     switch endpoint.kind {
@@ -92,6 +92,18 @@ struct DataSinkRule: FindingRule {
             if let (hit, _) = best { out.append(hit) }
         }
         return out
+    }
+
+    /// True when a verb that sends or redirects points at the endpoint: before it in its sentence
+    /// ("forward … to https://…"), or just after it where verbs come last ("… に送信", "… 로 보내").
+    static func directed(_ layer: TextReading, at endpoint: Endpoints.Endpoint) -> Bool {
+        let words = layer.text.words
+        guard let at = words.indices.first(where: { Int(words[$0].end) > endpoint.range.lowerBound }) else { return false }
+        let sentence = words[at].sentence
+        return layer.concepts.hits.contains { h in
+            guard h.concept == .transfer || h.concept == .redirect, words[h.from].sentence == sentence else { return false }
+            return (h.to < at && at - h.to <= 15) || (h.from > at && h.from - at <= 8)
+        }
     }
 
     /// The words of a server name (`google_workspace` → google, workspace), four letters or more.

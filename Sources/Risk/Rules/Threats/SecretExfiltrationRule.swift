@@ -17,6 +17,8 @@ struct SecretExfiltrationRule: FindingRule {
         "translate", "translation", "system", "modèle", "modelo", "modello", "modell", "модель", "модели", "traduire", "traduit", "traduzir",
         "traduz", "traducir", "traduce", "tradurre", "traduci", "übersetzen", "übersetzt", "chatbot",
     ]
+    /// Last words of a name that make it a reference to something, not the thing.
+    static let referenceWords: WordSet = ["id", "ids", "token", "name", "uuid", "key", "type", "url", "count", "number", "index", "ref", "guid"]
     /// Mentions examined per field (a hostile text may repeat one a hundred thousand times).
     static let maxMentions = 200
 
@@ -67,7 +69,7 @@ struct SecretExfiltrationRule: FindingRule {
             // Credentials the tool itself needs ("pass your API key in api_key") are its business.
             guard let reading = index.readings.first(where: { $0.field.pointer == hit.pointer }) else { continue }
             let all = reading.main.concepts.all
-            let ownSecret = index.identity(of: reading.field, mentions: Self.secretWords) && !all.contains(.also) && !all.contains(.privateData)
+            let ownSecret = index.identity(of: reading.field, mentions: Self.secretWords) && !all.contains(.also) && !all.contains(.modelContext)
             // A model's prompt and messages are a chat or LLM tool's own business.
             let ownConversation = index.identity(of: reading.field, mentions: Self.conversationWords) && !all.contains(.secret) && !all.contains(.also)
                 && !all.contains(.assistant)
@@ -120,11 +122,14 @@ struct SecretExfiltrationRule: FindingRule {
     /// A parameter named after the conversation or the system prompt on a tool that is about neither.
     private func nameHit(_ reading: FieldReading, _ index: ServerIndex) -> FindingHit? {
         let field = reading.field
-        guard field.role == .parameterName || field.role == .argumentName,
-              let hit = reading.main.concepts.first(.privateData),
+        // Inputs only (an output's fields are not asked of the model), and not a reference to a
+        // conversation (`conversation_id`, `conversation_token`).
+        guard field.role == .argumentName || (field.role == .parameterName && field.pointer.tokens.contains("inputSchema")),
+              let hit = reading.main.concepts.first(.modelContext),
+              let last = reading.main.text.words.last, !Self.referenceWords.contains(last.hash),
               !index.identity(of: field, mentions: Self.conversationWords) else { return nil }
         return ThreatText.hit(reading, layer: 0, from: hit.from, to: hit.to,
-                              reason: "is a parameter that asks the model for the user's private context", severity: .high)
+                              reason: "is a parameter that asks the model for its conversation or instructions", severity: .high)
     }
 
     /// The folded bytes of the whole path a needle is part of (`~/.cursor` → `~/.cursor/mcp.json`).

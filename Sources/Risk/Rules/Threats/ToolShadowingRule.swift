@@ -60,6 +60,14 @@ struct ToolShadowingRule: FindingRule {
         return out
     }
 
+    /// True when `word` is the server's own name (`gitea_mcp` for `gitea-mcp`) or a prefix of its own tools
+    /// (`ssh_shell_` for `ssh_shell_open`).
+    private func isOwnName(_ word: String, _ index: ServerIndex) -> Bool {
+        let normalized = word.replacingUnderscores
+        if index.server.name.lowercased().replacingUnderscores.contains(normalized) || normalized.contains(index.server.name.lowercased().replacingUnderscores) { return true }
+        return index.ownToolNames.contains { $0.hasPrefix(word) }
+    }
+
     /// The first mention of a tool this server does not offer: a tool of another server of the run (by
     /// name, `send_email`, `send-email` or `mail.send`), or a name the text calls a tool.
     private func foreignMention(_ text: TokenizedText, _ index: ServerIndex) -> (Int, Int, String, String?)? {
@@ -86,7 +94,7 @@ struct ToolShadowingRule: FindingRule {
             }
             // Elsewhere a name counts when the text calls it a tool: "the X tool", "call X", "X is invoked".
             if w.flags.contains(.underscore), !index.ownMentions.contains(w.hash), !Self.notNames.contains(w.hash),
-               !index.ownToolNames.contains(text.text(i)) {
+               !index.ownToolNames.contains(text.text(i)), !isOwnName(text.text(i), index) {
                 let next = i + 1 < words.count ? Self.toolWords.contains(words[i + 1].hash) : false
                 let previous = i > 0 ? Self.toolWords.contains(words[i - 1].hash) || Self.callWords.contains(words[i - 1].hash) : false
                 if next || previous {
@@ -97,4 +105,9 @@ struct ToolShadowingRule: FindingRule {
         }
         return nil
     }
+}
+
+extension String {
+    /// The string with `_` and `-` made alike (`gitea_mcp` and `gitea-mcp`).
+    var replacingUnderscores: String { String(map { $0 == "_" ? "-" : $0 }) }
 }
