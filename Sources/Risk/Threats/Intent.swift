@@ -92,7 +92,7 @@ struct IntentReader {
             if own.contains(.conceal), !defensive || own.contains(.transfer) {
                 add(.concealment, .high, [.conceal], "asks the model to keep something from the user")
             } else if own.contains(.covert), own.containsAny(ConceptSet([.transfer, .read, .destructive, .privilege, .redirect, .fee, .skipConfirmation])),
-                      !own.contains(.mishap), !(own.contains(.negation) && negated(.covert, in: s)) {
+                      !own.contains(.mishap), !(own.contains(.negation) && negated(.covert, in: s)), !described(.covert, in: s) {
                 add(.concealment, .high, [.covert], "asks the model to act covertly")
             } else if own.contains(.negation), own.contains(.tell), own.contains(.user), !defensive, negated(.tell, in: s),
                       window.containsAny(ConceptSet([.fee, .privateData, .modelContext, .also, .redirect, .privilege, .destructive, .trigger, .covert]))
@@ -119,7 +119,8 @@ struct IntentReader {
                         || (anaphoric && userOwned(in: s - 1)) || endpointSentences.contains(s) || oddPlace
                 // People's data and conversations are a mail, chat, CRM or calendar tool's own business unless
                 // something else shows; secrets never are.
-                let ownBusiness = personal && !own.contains(.secret) && !cue && !own.contains(.also) && !endpointSentences.contains(s)
+                let ownBusiness = personal && !own.contains(.secret) && !own.contains(.trigger) && !own.contains(.authority) && !hidden
+                    && !own.contains(.also) && !endpointSentences.contains(s)
                 if handover, signal, !ownBusiness, !negated(.transfer, in: s) || cue {
                     let secret = here.contains(.secret)
                     add(.secretRequest, secret ? .critical : .high, [.secret, .privateData, .modelContext, .transfer, .askUser, .read],
@@ -196,6 +197,19 @@ struct IntentReader {
         }
         return false
     }
+
+    /// True when every hit of `concept` in sentence `s` follows an auxiliary ("is silently dropped",
+    /// "cannot be silently published"): it describes what happens, it orders nothing.
+    func described(_ concept: Concept, in s: Int) -> Bool {
+        let words = layer.text.words
+        let hits = layer.concepts.hits.filter { $0.concept == concept && Int(words[$0.from].sentence) == s }
+        return !hits.isEmpty && hits.allSatisfy { h in
+            (max(0, h.from - 2)..<h.from).contains { Self.auxiliaries.contains(words[$0].hash) }
+        }
+    }
+
+    /// Auxiliaries of a passive or modal description.
+    static let auxiliaries: WordSet = ["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "can", "cannot", "could", "will", "would", "may", "might"]
 
     /// Words that make the negation after them a condition ("if not", "si no", "wenn nicht").
     static let conditionals: WordSet = ["if", "si", "se", "wenn", "falls", "если", "unless", "when", "cuando", "quand", "quando", "sinon"]

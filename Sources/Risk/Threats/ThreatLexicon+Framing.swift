@@ -142,9 +142,9 @@ extension ThreatLexicon {
             "無効|拒否|失敗|失败|拒绝|关闭|替换|不可信|거절|실패|작동하지|동작하지",
         ]),
         (.penalty, [
-            "penalt*|sanction*|violation|violations|prosecut*|crime|illegal / legal action / account|accounts ~3 blocked|locked|closed|suspended|banned",
+            "penalt*|sanction*|violation|violations|prosecut*|crime / legal action / account|accounts ~3 will|would|to be ~2 blocked|locked|closed|suspended|banned",
             "will|would ~2 be ~2 suspended|banned|fined|blocked|prosecuted|penalized|penalised|sanctioned",
-            "suspend*|multad*|sancion*|infracción|violación|delito|multa|penalización|bloquead* / cuenta ~3 bloquead*",
+            "suspendida|suspendido|suspenderá|multad*|sancion*|infracción|violación|delito|multa|penalización / cuenta ~3 bloquead*",
             "gesperrt|sperrung|verstoß*|strafbar|bußgeld|meldepflichtig*",
             "bloqué*|suspendu*|poursuites|sanctionn*|amende*|infraction / violation des",
             "bloccat*|blocco|pena|sospes*|violazion*|sanzion*|multa|penale",
@@ -154,7 +154,7 @@ extension ThreatLexicon {
         ]),
         (.mishap, [
             "ignored|ignores|discarded|discards|dropped|drops|skipped|skips|fails|failing|truncated|truncates|overwritten|overwrites",
-            "swallowed|swallows|lost|coerced|clamped|no-op|noop / falls|fall back",
+            "swallowed|swallows|lost|losing|loses|lose|coerced|clamped|no-op|noop / falls|fall back",
             "ignorado|ignorada|ignoriert|ignoré|ignorée|ignorato|ignorata|descartado|verworfen",
         ]),
         (.trigger, [
@@ -190,7 +190,7 @@ extension ThreatLexicon {
             "併せて|あわせて|同時に|ついでに|さらに|加えて|同时|也|另外|顺便|또한|추가로",
         ]),
         (.skipConfirmation, [
-            "without ~2 (the|your|their)? confirmation|approval|consent / without ~3 user|users|user's permission|confirmation|approval|consent / without ~2 asking|checking|consulting ~2 user|users|human|them",
+            "without ~2 (the|your|their)? confirmation|approval|consent / without ~3 user|users confirmation|approval|consent / without ~2 asking|checking|consulting ~2 user|users|human|them",
             "do|must|should not ask ~4 confirmation|permission|approval|consent / never ask ~4 confirmation|permission|approval|consent",
             "skip|skipping|bypass ~3 confirmation|approval|review|consent / no need to ~2 ask|confirm|check",
             "sin ~2 preguntar|confirmar|confirmación|consultar|pedir|permiso / pedir confirmación / prohibido pedir",

@@ -8,7 +8,8 @@ struct SecretExfiltrationRule: FindingRule {
     static let secretWords: WordSet = [
         "ssh", "key", "keys", "secret", "secrets", "vault", "credential", "credentials", "password", "passwords", "token", "tokens",
         "auth", "login", "identity", "gpg", "pgp", "certificate", "cert", "kube", "kubeconfig", "k8s", "kubernetes", "docker", "registry",
-        "aws", "gcloud", "gcp", "azure", "npm", "pypi", "env", "dotenv", "keychain", "sftp", "scp", "rotate",
+        "aws", "gcloud", "gcp", "azure", "npm", "pypi", "env", "dotenv", "keychain", "sftp", "scp", "rotate", "cookie", "cookies",
+        "session", "sessions", "login", "signin", "oauth",
     ]
     /// Words that make a tool's own business the conversation or a model's prompt.
     static let conversationWords: WordSet = [
