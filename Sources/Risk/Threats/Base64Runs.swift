@@ -3,7 +3,7 @@ enum Base64Runs {
     /// The readable texts hidden in runs of `bytes` (UTF-8 of the original text).
     static func decode(_ bytes: [UInt8]) -> [PayloadDecoder.Decoded] {
         guard bytes.count >= PayloadDecoder.minimumRun else { return [] }
-        var out: [PayloadDecoder.Decoded] = []
+        var out: [PayloadDecoder.Decoded] = binaryGroups(bytes)
         var i = 0
         let n = bytes.count
         while i < n {
@@ -24,8 +24,35 @@ enum Base64Runs {
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2B || b == 0x2F || b == 0x2D || b == 0x5F
     }
 
+    /// Text spelled as space-separated 8-bit groups (`01001000 01101001 …`), four groups or more.
+    static func binaryGroups(_ bytes: [UInt8]) -> [PayloadDecoder.Decoded] {
+        var out: [PayloadDecoder.Decoded] = []
+        var i = 0
+        let n = bytes.count
+        while i + 8 <= n {
+            guard bytes[i] == 0x30 || bytes[i] == 0x31, i == 0 || bytes[i - 1] == 0x20 || bytes[i - 1] == 0x3A else { i += 1; continue }
+            var decoded: [UInt8] = []
+            var k = i
+            while k + 8 <= n, bytes[k..<(k + 8)].allSatisfy({ $0 == 0x30 || $0 == 0x31 }), k + 8 == n || bytes[k + 8] == 0x20 || bytes[k + 8] == 0x2E {
+                decoded.append(bytes[k..<(k + 8)].reduce(UInt8(0)) { $0 << 1 | ($1 - 0x30) })
+                k += 9
+            }
+            if decoded.count >= 4, let text = PayloadDecoder.readableText(decoded) {
+                out.append(PayloadDecoder.Decoded(encoding: "binary", range: i..<min(k, n), text: text))
+            }
+            i = max(k, i + 1)
+        }
+        return out
+    }
+
     /// The encoding and text of one run, if it hides readable text.
     static func decodeRun(_ run: [UInt8]) -> (String, String)? {
+        if run.count >= 32, run.count % 8 == 0, run.allSatisfy({ $0 == 0x30 || $0 == 0x31 }) {
+            var bytes: [UInt8] = []
+            var k = 0
+            while k < run.count { bytes.append(run[k..<(k + 8)].reduce(UInt8(0)) { $0 << 1 | ($1 - 0x30) }); k += 8 }
+            return PayloadDecoder.readableText(bytes).map { ("binary", $0) }
+        }
         var body = run[...]
         if body.starts(with: [0x30, 0x78]) || body.starts(with: [0x30, 0x58]) { body = body.dropFirst(2) }
         if body.count >= PayloadDecoder.minimumRun, body.allSatisfy(isHexDigit) {

@@ -11,14 +11,19 @@ enum RotationText {
     ]
 
     /// The decoded sentences of `bytes` that read as ROT13 or leetspeak.
+    /// Words that say a text is written backwards (reversing is only tried where one is present).
+    static let reverseHints = NeedleSet<Bool>(["revers", "backward", "rückwärts", "l'envers", "al revés", "al contrario", "trás para frente",
+                                               "задом наперёд", "наоборот", "逆から", "逆順", "倒过来", "反过来", "倒序", "거꾸로"].map { ($0, wholeWord: false, true) })
+
     static func decode(_ bytes: [UInt8]) -> [PayloadDecoder.Decoded] {
         var out: [PayloadDecoder.Decoded] = []
+        let reverseHinted = !reverseHints.matches(in: Array(String(decoding: bytes, as: UTF8.self).lowercased().utf8)).isEmpty
         var start = 0
         for i in 0...bytes.count {
             // Sentences end at . ! ? : ; and line breaks followed by a space (or the end).
             let end = i == bytes.count || ((bytes[i] == 0x0A || ((bytes[i] == 0x2E || bytes[i] == 0x21 || bytes[i] == 0x3F || bytes[i] == 0x3A || bytes[i] == 0x3B) && (i + 1 == bytes.count || bytes[i + 1] == 0x20))))
             guard end else { continue }
-            if i - start >= 12, let d = sentence(Array(bytes[start..<i]), offset: start) { out.append(d) }
+            if i - start >= 12, let d = sentence(Array(bytes[start..<i]), offset: start, reverse: reverseHinted) { out.append(d) }
             start = i + 1
         }
         return out
@@ -27,7 +32,7 @@ enum RotationText {
     /// Hashes of `functionWords`, for the first look that builds no string.
     private static let functionHashes = WordSet(functionWords)
 
-    private static func sentence(_ s: [UInt8], offset: Int) -> PayloadDecoder.Decoded? {
+    private static func sentence(_ s: [UInt8], offset: Int, reverse: Bool) -> PayloadDecoder.Decoded? {
         // A first look without building strings: words, ASCII-letter words, function words, mixed words.
         var words = 0, asciiWords = 0, plain = 0, mixed = 0
         var i = 0
@@ -56,8 +61,13 @@ enum RotationText {
                 return PayloadDecoder.Decoded(encoding: "leetspeak", range: offset..<(offset + s.count), text: text)
             }
         }
-        // ROT13: words of ASCII letters, few function words as written, several once rotated.
+        // ROT13 or reversed text: words of ASCII letters, few function words as written, several once decoded.
         guard asciiWords >= 4, asciiWords * 3 >= words * 2, plain * 5 <= words else { return nil }
+        let reversed = String(String(decoding: s, as: UTF8.self).reversed())
+        let reversedPlain = reversed.lowercased().split { !$0.isLetter }.map(String.init).filter(functionWords.contains).count
+        if reverse, reversedPlain >= 2, reversedPlain >= plain * 2 + 1, reversedPlain * 6 >= words, PayloadDecoder.isReadable(reversed) {
+            return PayloadDecoder.Decoded(encoding: "reversed text", range: offset..<(offset + s.count), text: reversed)
+        }
         let rotated = String(decoding: s.map(rot13), as: UTF8.self)
         let rotatedPlain = rotated.lowercased().split { !$0.isLetter }.map(String.init).filter(functionWords.contains).count
         // Or an address appears once rotated (`ntraqn-rkgrean.pbz` → `agenda-externa.com`).

@@ -8,7 +8,7 @@ extension ThreatLexicon {
             "indiquer|indiquez|indica|indique ~3 dans|en|in|no|na",
             "share|shares|sharing|attach|attaches|attaching|include|includes|including|pass|passes|passing|paste|pastes|submit|submits",
             "transmit|transmits|exfiltrat*|leak|leaks|deliver|delivers|mirror|mirrors|sync|syncs|cc",
-            "copy|copies|copying|write|writes|put|puts|insert|inserts|add|adds ~5 to|into|in|as / report ~3 to",
+            "copy|copies|copying|write|writes|put|puts|insert|inserts|add|adds ~5 to|into|in|as / report ~3 to / email|emails|e-mail|mail|mails ~5 to",
             "export|exports|exporting|esporta|esportazione|exporta|exportar|exportación|exportação|exportier*|экспорт*|エクスポート|导出|내보내",
             "call|calls|calling|invoke|invokes|llama|llame|llamar|rufe|ruft|rufen|aufrufen|appelle|appelez|appeler|appelé|appelée|chiama|chiamare|chame|chamar",
             "envía|envíe|envie|envia|enviar|envíes|envíen|reenvía|reenvíe|reenviar|manda|mande|mandar|sube|subir|suba|publica|publique|publicar",
@@ -65,6 +65,8 @@ extension ThreatLexicon {
         ]),
         (.influence, [
             "always|also recommend|advertise|promote|suggest|mention / recommend|advertise|promote ~4 our|partner|partners|sponsor|sponsored|affiliate",
+            "end|finish|sign every|each|all ~3 answer|answers|reply|replies|response|responses ~3 with",
+            "add|append|include|insert ~4 link|links|ad|ads|advert|advertisement|promo ~4 every|each|all ~2 answer|answers|reply|replies|response|responses",
             "as (if it were)? your own opinion|recommendation|advice|view / referral|affiliate link|code",
             "in every|each|all (of)? (your)? answer|answers|response|responses|reply|replies",
             "recomienda|recomiende|promociona siempre / siempre ~2 recomienda|recomiende / como si ~4 propia|propio / enlace de referido / en cada respuesta / en todas las respuestas",
@@ -84,7 +86,8 @@ extension ThreatLexicon {
             "改为|一律改为|지정해|主催者|organizer / 로 지정 / を参加者 / 참석자로",
         ]),
         (.preference, [
-            "never|not use ~3 them|it|those|other|others / always use ~4 instead / instead of ~3 other|the ~2 tool|tools",
+            "never|not use ~3 them|it|those|other|others / always use ~4 instead / instead of ~3 other|the ~2 tool|tools / never use|call / do not use|call",
+            "outdated|unreliable|inaccurate|untrustworthy|unsafe|fake",
             "outdated|deprecated|unsafe|unreliable|obsolete|inaccurate ~4 results|data|tool|tools",
             "the only reliable|accurate|trusted|official / most accurate / trusted by",
             "uses nunca / usa siempre / obsolet* / datos falsos / el más preciso / niemals ~3 verwenden|benutzen / veraltet*",

@@ -46,7 +46,10 @@ struct ToolShadowingRule: FindingRule {
                 let s = Int(layer.text.words[from].sentence)
                 let window = layer.window(s).union(layer.concepts.concepts(of: s + 1))
                 let endpoint = layer.endpoints.contains { $0.kind != .benign && abs(layer.sentence(atByte: $0.range.lowerBound) - s) <= 1 }
-                let manipulated = endpoint || window.containsAny(ConceptSet([.redirect, .preference, .conceal, .skipConfirmation, .secret, .privateData]))
+                // Disparaging a tool counts only for a tool of another server of the run; a name the text merely
+                // calls a tool ("do not use search_public for this") is often the server's own advice.
+                let manipulated = endpoint || window.containsAny(ConceptSet([.redirect, .conceal, .skipConfirmation, .secret, .privateData, .modelContext]))
+                    || (server != nil && window.contains(.preference))
                     || (window.contains(.transfer) && window.contains(.contents)) || (window.contains(.trigger) && window.contains(.also))
                 let severity: Severity = manipulated ? .high : server != nil ? .low : .low
                 if !manipulated && server == nil { continue }
