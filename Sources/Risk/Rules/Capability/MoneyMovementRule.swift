@@ -10,6 +10,7 @@ struct MoneyMovementRule: CapabilityRule {
         "cancel", "replace", "close", "modify", "finalize", "finalise", "pay", "void", "exercise", "open", "liquidate",
         "settle", "authorize", "authorise", "approve", "book", "request", "start", "new", "post", "edit", "amend",
         "update", "set", "exit", "flatten", "reverse", "transfer", "wire", "move", "deposit", "withdraw", "swap", "checkout",
+        "activate", "reactivate", "pause", "resume", "change", "upgrade", "downgrade", "email",
     ]
     /// Objects that are money whatever the server (`refund`, `payment`, `payout`).
     static let moneyObjects: WordSet = [
@@ -22,10 +23,11 @@ struct MoneyMovementRule: CapabilityRule {
     static let contextualObjects: WordSet = [
         "order", "orders", "position", "positions", "subscription", "subscriptions", "trade", "trades", "transfer",
         "transfers", "transaction", "transactions", "swap", "gtt", "bracket", "oco", "token", "tokens", "coin", "coins",
-        "shares", "stock", "stocks",
+        "shares", "stock", "stocks", "spend", "discount", "discounts",
     ]
-    /// Verbs that make an invoice money (sending or paying it; creating a draft is a write). A recurring
-    /// invoice bills by itself, so any verb on it counts.
+    /// Billing documents: creating, changing, sending or voiding one is financial on any server.
+    static let billingDocuments: WordSet = ["invoice", "invoices", "bill", "bills", "credit", "creditnote", "creditnotes"]
+    /// Verbs that act on money even when they are not money verbs of their own (sending or paying an invoice).
     static let invoiceVerbs: Set<String> = ["send", "finalize", "finalise", "pay", "void", "issue", "charge", "collect", "publish"]
     /// Words between a verb and its money object that make the act a preview (`create a preview of an order`).
     static let previewWords: WordSet = ["preview", "draft", "quote", "estimate", "simulation", "simulate", "test", "dry"]
@@ -59,8 +61,6 @@ struct MoneyMovementRule: CapabilityRule {
             ])
     }
 
-    private static let invoices: WordSet = ["invoice", "invoices"]
-    private static let recurring = WordHash.of("recurring")
 
     /// The money object among `words` that `verb` acts on, if the verb acts on money: always-money objects,
     /// invoices after an invoicing verb (or with `recurring`), contextual ones on a money server. Returns
@@ -68,8 +68,7 @@ struct MoneyMovementRule: CapabilityRule {
     static func moneyObject(verb: String, category: Category, in words: [UInt64], server: Set<UInt64>) -> Int? {
         guard moneyVerbs.contains(verb) || invoiceVerbs.contains(verb) || category == .financial else { return nil }
         let moneyServer = moneyContext.intersects(server)
-        if invoiceVerbs.contains(verb) || words.contains(recurring), let invoice = words.firstIndex(where: invoices.contains) { return invoice }
-        return words.firstIndex { moneyObjects.contains($0) || (moneyServer && contextualObjects.contains($0)) }
+        return words.firstIndex { moneyObjects.contains($0) || billingDocuments.contains($0) || (moneyServer && contextualObjects.contains($0)) }
     }
 
     func evidence(in tool: ToolContext) -> [EvidenceHit] {
