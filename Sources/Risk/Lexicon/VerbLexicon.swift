@@ -33,7 +33,7 @@ enum VerbLexicon {
         LexiconGroup(.financial, .strong, "moves money", example: "refund_payment", [
             "pay", "refund", "purchase", "buy", "sell", "withdraw", "payout", "remit", "donate", "wager", "bet",
             "reimburse", "prepay", "repay", "stake", "unstake", "lend", "borrow", "redeem", "topup", "recharge", "invest",
-            "liquidate", "settle",
+            "liquidate", "settle", "rent", "lease",
         ]),
         LexiconGroup(.financial, .weak, "usually moves money", example: "charge_card", ["charge", "trade", "order", "invoice", "bill", "tip", "swap", "deposit", "fund", "mint"]),
         LexiconGroup(.destructive, .weak, "may discard state", example: "reset_branch", ["reset"]),
@@ -101,6 +101,7 @@ enum VerbLexicon {
         ]),
         LexiconGroup(.read, .normal, "analyses or computes without changing anything", example: "calculate_distance", [
             "analyze", "analyse", "estimate", "calculate", "compute", "convert", "format", "parse", "preview",
+            "subtract", "multiply", "divide", "sum", "average",
             "summarize", "summarise", "explain", "recommend", "suggest", "simulate", "translate", "extract", "match",
             "trace", "audit", "monitor", "observe", "explore", "discover", "identify", "detect",
             "locate", "sample", "measure", "profile", "aggregate", "filter", "sort", "select", "scan", "wait",

@@ -85,6 +85,9 @@ enum VerbObjects {
         Reading(verbs: ["simulate", "replay", "fire", "test", "resend", "redeliver"], objects: [
             "webhook", "webhooks", "event", "events", "notification", "notifications", "callback", "callbacks",
         ], category: .execute, reason: "fires a real webhook or event: receivers act on it", reach: 2),
+        Reading(verbs: ["add", "subtract", "multiply", "divide", "sum", "round"], objects: [
+            "numbers", "number", "values", "integers", "integer", "floats", "digits", "two", "fractions", "vectors", "matrices", "dates", "durations",
+        ], category: .read, reason: "computes a result: nothing is stored", reach: 3),
         Reading(verbs: ["undo", "revert"], objects: ["rollout", "rollouts", "deployment", "deployments", "release", "releases"],
                 category: .execute, reason: "rolls a running workload back", reach: 2),
         Reading(verbs: ["refresh", "reload", "back", "forward"], objects: [], category: .read, reason: "moves through pages in a browser",

@@ -57,6 +57,7 @@ struct MoneyMovementRule: CapabilityRule {
                 .evidence(#"{"name": "place_order", "inputSchema": {"type": "object", "properties": {"symbol": {"type": "string"}, "qty": {"type": "number"}}}}"#, at: "/name", .financial),
                 .evidence(#"{"name": "x", "description": "Cancels an open order.", "inputSchema": {"type": "object", "properties": {"limit_price": {"type": "number"}}}}"#, at: "/description", .financial),
                 .passes(#"{"name": "list_charges", "description": "List all charges."}"#),
+                .passes(#"{"name": "place_order", "description": "Place an order on the paper trading account.", "inputSchema": {"type": "object", "properties": {"qty": {"type": "number"}, "side": {"type": "string"}}}}"#),
                 .passes(#"{"name": "cancel_subscription", "description": "Unsubscribe an endpoint from an SNS topic."}"#),
             ])
     }
@@ -72,6 +73,8 @@ struct MoneyMovementRule: CapabilityRule {
     }
 
     func evidence(in tool: ToolContext) -> [EvidenceHit] {
+        // Paper trading and backtests move no money (they are reads, or writes when they store something).
+        guard !tool.movesNoRealMoney else { return [] }
         var hits: [EvidenceHit] = []
         // In the name: the leading verb and the words after it.
         let reading = tool.nameReading
