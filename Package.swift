@@ -10,15 +10,16 @@ let package = Package(
     ],
     targets: [
         // Pipeline stages, one module each; imports point one way (DESIGN.md §2).
-        .target(name: "JSON"),
+        .target(name: "TextOutput"),  // one UTF-8 buffer per output, one escaper per output language
+        .target(name: "JSON", dependencies: ["TextOutput"]),
         .target(name: "MCPClient", dependencies: ["JSON"]),
         .target(name: "Risk", dependencies: ["JSON"]),
-        .target(name: "Policy", dependencies: ["JSON", "Risk"]),
-        .target(name: "Reports", dependencies: ["JSON", "Risk"]),
-        .target(name: "Catalogue", dependencies: ["JSON", "MCPClient", "Risk"]),
+        .target(name: "Policy", dependencies: ["JSON", "Risk", "TextOutput"]),
+        .target(name: "Reports", dependencies: ["JSON", "Risk", "TextOutput"]),
+        .target(name: "Catalogue", dependencies: ["JSON", "MCPClient", "Risk", "TextOutput"]),
         .target(name: "DemoServer", dependencies: ["JSON"]),
         .target(name: "Scanner", dependencies: ["JSON", "MCPClient", "Risk", "Policy", "Reports", "Catalogue"]),
-        .target(name: "CLI", dependencies: ["JSON", "MCPClient", "Risk", "Policy", "Reports", "Catalogue", "Scanner", "DemoServer"]),
+        .target(name: "CLI", dependencies: ["JSON", "MCPClient", "Risk", "Policy", "Reports", "Catalogue", "Scanner", "DemoServer", "TextOutput"]),
         .executableTarget(name: "mcprisk", dependencies: ["CLI"]),
         // Speed and memory of the offline stages; run with `swift run -c release mcprisk-bench`.
         .executableTarget(name: "mcprisk-bench", dependencies: ["JSON", "MCPClient", "Risk", "Policy", "Reports", "Scanner"], path: "Benchmarks"),
@@ -31,7 +32,7 @@ let package = Package(
         .testTarget(name: "MCPClientTests", dependencies: ["MCPClient", "JSON", "TestSupport", "DemoServer"], exclude: ["Python"]),
         .testTarget(name: "RiskTests", dependencies: ["Risk", "JSON", "TestSupport"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Risk", "JSON", "TestSupport", "DemoServer"], exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Risk", "JSON", "TestSupport"], exclude: ["Golden", "Schemas"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Risk", "JSON", "TestSupport", "TextOutput"], exclude: ["Golden", "Schemas"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "MCPClient", "Risk", "JSON", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ScannerTests", dependencies: ["Scanner", "CLI", "MCPClient", "Risk", "Reports", "Policy", "Catalogue", "DemoServer", "JSON", "TestSupport"]),
     ]

@@ -4,6 +4,7 @@ import Policy
 import Reports
 import Risk
 import Scanner
+import TextOutput
 
 /// `mcprisk catalogue refresh|merge|report`: the nightly catalogue of MCP servers (docs/catalogue.md).
 enum CatalogueCommand: CLICommand {

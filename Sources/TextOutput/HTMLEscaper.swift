@@ -1,0 +1,33 @@
+/// Escaping for HTML: server text only ever becomes character data or a quoted attribute value.
+public enum HTMLEscaper {
+    /// Element text on one line.
+    public static func text(_ text: String, limit: Int? = VisibleText.defaultLimit) -> String {
+        var out = TextBuffer(capacity: text.utf8.count)
+        appendText(text, limit: limit, to: &out)
+        return out.text
+    }
+
+    /// Appends `text(text, limit:)` to `out`.
+    public static func appendText(_ text: String, limit: Int? = VisibleText.defaultLimit, to out: inout TextBuffer) {
+        VisibleText.write(text, lines: .single, limit: limit, syntax: .html, into: &out)
+    }
+
+    /// Element text keeping its line breaks (for `pre`).
+    public static func block(_ text: String, limit: Int? = VisibleText.defaultLimit) -> String {
+        var out = TextBuffer(capacity: text.utf8.count)
+        appendBlock(text, limit: limit, to: &out)
+        return out.text
+    }
+
+    /// Appends `block(text, limit:)` to `out`.
+    public static func appendBlock(_ text: String, limit: Int? = VisibleText.defaultLimit, to out: inout TextBuffer) {
+        VisibleText.write(text, lines: .multiple, limit: limit, syntax: .html, into: &out)
+    }
+
+    /// A double-quoted attribute value's content.
+    public static func attribute(_ text: String, limit: Int? = 200) -> String {
+        var out = TextBuffer(capacity: text.utf8.count)
+        appendText(text, limit: limit, to: &out)
+        return out.text
+    }
+}
