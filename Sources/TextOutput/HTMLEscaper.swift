@@ -12,6 +12,11 @@ public enum HTMLEscaper {
         VisibleText.write(text, lines: .single, limit: limit, syntax: .html, into: &out)
     }
 
+    /// Appends the concatenation of `pieces` as element text on one line, without building it.
+    public static func appendText(pieces: [String], limit: Int? = VisibleText.defaultLimit, to out: inout TextBuffer) {
+        VisibleText.write(pieces: pieces, lines: .single, limit: limit, syntax: .html, into: &out)
+    }
+
     /// Element text keeping its line breaks (for `pre`).
     public static func block(_ text: String, limit: Int? = VisibleText.defaultLimit) -> String {
         var out = TextBuffer(capacity: text.utf8.count)

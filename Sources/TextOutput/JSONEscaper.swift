@@ -9,7 +9,26 @@ public enum JSONEscaper {
     /// Appends `s` as a JSON string literal.
     public static func appendQuoted(_ s: String, escapingInvisible: Bool = false, to out: inout TextBuffer) {
         out.bytes.append(0x22)
+        appendEscaped(s, escapingInvisible: escapingInvisible, to: &out)
+        out.bytes.append(0x22)
+    }
+
+    /// Appends the concatenation of `pieces` as one JSON string literal, without building it. Each
+    /// piece after the first must follow an ASCII character that is not an emoji (a space, a quote),
+    /// so each piece's escaping does not depend on the piece before it.
+    public static func appendQuoted(pieces: [String], escapingInvisible: Bool = false, to out: inout TextBuffer) {
+        out.bytes.append(0x22)
+        for piece in pieces { appendEscaped(piece, escapingInvisible: escapingInvisible, to: &out) }
+        out.bytes.append(0x22)
+    }
+
+    /// Appends the inside of `s`'s string literal (as if it followed a quote).
+    static func appendEscaped(_ s: String, escapingInvisible: Bool, to out: inout TextBuffer) {
         s.withUTF8Bytes { src in
+            // The common case, a short plain string (keys, names, enum values), is copied in one go.
+            var plainOnly = true
+            for b in src where b < 0x20 || b >= 0x7F || b == 0x22 || b == 0x5C { plainOnly = false; break }
+            if plainOnly { out.bytes.append(contentsOf: src); return }
             plain.withUnsafeBufferPointer { plain in
                 // The scalar written last, as the invisible check sees it: an escape's last character, or the
                 // scalar itself (a variation selector is kept only right after an emoji).
@@ -22,7 +41,6 @@ public enum JSONEscaper {
                 }
             }
         }
-        out.bytes.append(0x22)
     }
 
     /// Writes one scalar that is not plain ASCII; returns the scalar the text now ends with.

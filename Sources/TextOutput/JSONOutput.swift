@@ -91,6 +91,12 @@ public struct JSONOutput: Sendable {
         JSONEscaper.appendQuoted(s, escapingInvisible: escapingInvisible, to: &buffer)
     }
 
+    /// A string value made of `pieces` (see `JSONEscaper.appendQuoted(pieces:)`).
+    public mutating func string(pieces: [String]) {
+        beforeValue()
+        JSONEscaper.appendQuoted(pieces: pieces, escapingInvisible: escapingInvisible, to: &buffer)
+    }
+
     /// A string value, or null.
     public mutating func string(_ s: String?) { if let s { string(s) } else { null() } }
 

@@ -14,6 +14,11 @@ public enum MarkdownEscaper {
         VisibleText.write(text, lines: .single, limit: limit, syntax: .markdown, into: &out)
     }
 
+    /// Appends the concatenation of `pieces` as inline text, without building it.
+    public static func appendInline(pieces: [String], limit: Int? = VisibleText.defaultLimit, to out: inout TextBuffer) {
+        VisibleText.write(pieces: pieces, lines: .single, limit: limit, syntax: .markdown, into: &out)
+    }
+
     /// A fenced code block holding `text` verbatim (controls spelled out), with a backtick fence
     /// longer than any backtick run inside so nothing can close it early.
     public static func codeBlock(_ text: String, info: String = "", limit: Int? = nil) -> String {

@@ -5,6 +5,13 @@ public enum TerminalEscaper {
         VisibleText.make(text, lines: .single, limit: limit)
     }
 
+    /// `line` of the concatenation of `pieces`, without building it.
+    public static func line(pieces: [String], limit: Int? = VisibleText.defaultLimit) -> String {
+        var out = TextBuffer(capacity: 128)
+        VisibleText.write(pieces: pieces, lines: .single, limit: limit, syntax: .none, into: &out)
+        return out.text
+    }
+
     /// Appends `line(text, limit:)` to `out`.
     public static func appendLine(_ text: String, limit: Int? = VisibleText.defaultLimit, to out: inout TextBuffer) {
         VisibleText.write(text, lines: .single, limit: limit, syntax: .none, into: &out)

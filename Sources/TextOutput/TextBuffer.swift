@@ -70,10 +70,16 @@ public struct TextBuffer: Sendable {
     }
 
     /// Appends `count` spaces.
-    @inlinable
     public mutating func append(spaces count: Int) {
-        if count > 0 { bytes.append(contentsOf: repeatElement(0x20, count: count)) }
+        var left = count
+        while left > 0 {
+            let n = min(left, Self.spaces.count)
+            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
+            left -= n
+        }
     }
+
+    private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
     /// Removes the last `k` bytes.
     public mutating func removeLast(_ k: Int = 1) { bytes.removeLast(k) }

@@ -26,8 +26,30 @@ public enum VisibleText {
     public static func write(_ text: String, lines: Lines, limit: Int?, syntax: SyntaxEscapes, into out: inout TextBuffer) {
         text.withUTF8Bytes { src in
             syntax.action.withUnsafeBufferPointer { action in
-                var writer = VisibleWriter(syntax: syntax, action: action)
-                writer.write(src, lines: lines, limit: limit, into: &out)
+                // The common case: plain ASCII within the limit (no more bytes than the limit means no
+                // more scalars either) is copied in one go.
+                if limit.map({ src.count <= $0 }) ?? true, !src.contains(where: { action[Int($0)] != SyntaxEscapes.copy }) {
+                    out.bytes.append(contentsOf: src)
+                    return
+                }
+                var writer = VisibleWriter(syntax: syntax, action: action, lines: lines, limit: limit)
+                if let cut = writer.write(src, into: &out) { writer.note(UTF8Scalar.count(src, from: cut), into: &out) }
+            }
+        }
+    }
+
+    /// Appends the concatenation of `pieces` as `write` would append it whole, without building it:
+    /// for texts made of fixed words and server strings. No piece may end in `\r` when the next
+    /// starts with `\n` (the pair would not fold into one break).
+    public static func write(pieces: [String], lines: Lines, limit: Int?, syntax: SyntaxEscapes, into out: inout TextBuffer) {
+        syntax.action.withUnsafeBufferPointer { action in
+            var writer = VisibleWriter(syntax: syntax, action: action, lines: lines, limit: limit)
+            for (k, piece) in pieces.enumerated() {
+                let cut = piece.withUTF8Bytes { src in writer.write(src, into: &out).map { UTF8Scalar.count(src, from: $0) } }
+                if let rest = cut {
+                    writer.note(rest + pieces[(k + 1)...].reduce(0) { $0 + $1.unicodeScalars.count }, into: &out)
+                    return
+                }
             }
         }
     }
@@ -43,6 +65,7 @@ public enum VisibleText {
     public static func isInvisible(_ u: Unicode.Scalar, after previous: Unicode.Scalar?) -> Bool {
         let v = u.value
         if v < 0xAD { return false }  // printable ASCII and Latin-1 before the soft hyphen: the common case, decided cheaply
+        if Self.commonVisible(v) { return false }
         // A variation selector right after an emoji is how emoji are drawn; anywhere else it hides data.
         if v == 0xFE0E || v == 0xFE0F, let previous, previous.properties.isEmoji, !isControl(previous) { return false }
         if (0xFE00...0xFE0F).contains(v) || (0xE0100...0xE01EF).contains(v) || (0xE0000...0xE007F).contains(v) { return true }
@@ -59,6 +82,15 @@ public enum VisibleText {
         case .format, .lineSeparator, .paragraphSeparator, .control: return true
         default: return false
         }
+    }
+
+    /// Blocks of common text known to hold no invisible character (a test checks each against the
+    /// full rule): Latin, Greek, Cyrillic, dashes and quotes, arrows and symbols, CJK and Hangul.
+    @inlinable
+    static func commonVisible(_ v: UInt32) -> Bool {
+        (0x00AE...0x034E).contains(v) || (0x0370...0x052F).contains(v) || (0x2010...0x2027).contains(v)
+            || (0x2030...0x205E).contains(v) || (0x2070...0x2BFF).contains(v) || (0x4E00...0x9FFF).contains(v)
+            || (0xAC00...0xD7A3).contains(v)
     }
 
     /// True when `text` holds nothing `make` would spell out (used by tests and to skip work).
@@ -80,28 +112,29 @@ public enum VisibleText {
 }
 
 /// One pass of `VisibleText.write`: spells hazards out and applies the syntax table to everything
-/// it writes, copying runs of plain ASCII whole.
+/// it writes, copying runs of plain ASCII whole. It can write a text in several pieces.
 struct VisibleWriter {
     let syntax: SyntaxEscapes
     let action: UnsafeBufferPointer<UInt8>
+    let lines: VisibleText.Lines
+    let limit: Int?
+    /// Input scalars read so far.
+    var kept = 0
+    /// The last input scalar (a variation selector is kept only right after an emoji).
+    var previous: Unicode.Scalar?
     /// The last byte of visible text written, before syntax escaping (Markdown's `:/` rule reads it).
     var lastVisible: UInt8 = 0
 
-    init(syntax: SyntaxEscapes, action: UnsafeBufferPointer<UInt8>) { self.syntax = syntax; self.action = action }
+    init(syntax: SyntaxEscapes, action: UnsafeBufferPointer<UInt8>, lines: VisibleText.Lines, limit: Int?) {
+        self.syntax = syntax; self.action = action; self.lines = lines; self.limit = limit
+    }
 
-    mutating func write(_ src: UnsafeBufferPointer<UInt8>, lines: VisibleText.Lines, limit: Int?, into out: inout TextBuffer) {
+    /// Writes `src`; returns the byte offset where the limit was reached, if it was.
+    mutating func write(_ src: UnsafeBufferPointer<UInt8>, into out: inout TextBuffer) -> Int? {
         let n = src.count
-        var i = 0, kept = 0
-        var previous: Unicode.Scalar?
+        var i = 0
         while i < n {
-            if let limit, kept >= limit {
-                visible("… [", &out)
-                var count = TextBuffer()
-                count.append(decimal: UTF8Scalar.count(src, from: i))
-                visible(count.bytes, &out)
-                visible(" more characters]", &out)
-                return
-            }
+            if let limit, kept >= limit { return i }
             let b = src[i]
             if action[Int(b)] == SyntaxEscapes.copy {
                 // Plain ASCII: one scalar per byte, copied as a run up to the limit.
@@ -148,6 +181,16 @@ struct VisibleWriter {
                 }
             }
         }
+        return nil
+    }
+
+    /// Writes the note that replaces the `rest` characters past the limit.
+    mutating func note(_ rest: Int, into out: inout TextBuffer) {
+        visible("… [", &out)
+        var count = TextBuffer()
+        count.append(decimal: rest)
+        visible(count.bytes, &out)
+        visible(" more characters]", &out)
     }
 
     /// Writes visible text's bytes through the syntax table.

@@ -129,13 +129,14 @@ public struct JSONReportRenderer: StreamingRenderer {
     private func tool(_ t: ToolAssessment, _ o: inout JSONOutput) {
         o.beginObject()
         o.member("name", t.name)
-        o.member("pointer", t.pointer.description)
+        o.key("pointer")
+        o.string(pieces: ReportText.pointer(t.pointer))
         o.member("category", t.category.rawValue)
         o.member("severity", t.severity.rawValue)
         o.member("confidence", t.confidence.rawValue)
         o.key("evidence")
         o.beginArray()
-        for e in t.evidence { o.string(e.summary) }
+        for e in t.evidence { o.string(pieces: ReportText.summary(e)) }
         o.endArray()
         o.key("evidenceDetails")
         o.beginArray()
@@ -145,7 +146,8 @@ public struct JSONReportRenderer: StreamingRenderer {
             o.member("category", e.category.rawValue)
             o.member("weight", e.weight)
             o.member("quote", e.quote)
-            o.member("pointer", e.pointer.description)
+            o.key("pointer")
+            o.string(pieces: ReportText.pointer(e.pointer))
             o.member("reason", e.reason)
             o.endObject()
         }
@@ -160,7 +162,7 @@ public struct JSONReportRenderer: StreamingRenderer {
             o.member("severity", a.severity.rawValue)
             o.key("evidence")
             o.beginArray()
-            for e in a.evidence { o.string(e.summary) }
+            for e in a.evidence { o.string(pieces: ReportText.summary(e)) }
             o.endArray()
             o.endObject()
         }
@@ -203,7 +205,8 @@ public struct JSONReportRenderer: StreamingRenderer {
         o.beginObject()
         o.member("kind", f.location.kind.rawValue)
         o.member("name", f.location.name)
-        o.member("pointer", f.location.pointer.description)
+        o.key("pointer")
+        o.string(pieces: ReportText.pointer(f.location.pointer))
         o.endObject()
         o.endObject()
     }

@@ -118,7 +118,7 @@ public struct SARIFRenderer: StreamingRenderer {
     private func categoryResult(_ t: ToolAssessment, server: ServerReport, ruleId: String, _ o: inout JSONOutput) -> Int {
         var text = "Tool \(quoted(t.name)) on server \(quoted(server.displayName)) is \(t.category.rawValue) "
             + "(severity \(t.severity.rawValue), \(t.confidence.rawValue) confidence)"
-        if let top = t.evidence.first { text += ": \(visible(top.summary))" }
+        if let top = t.evidence.first { text += ": " + TerminalEscaper.line(pieces: ReportText.summary(top), limit: 500) }
         let risky = t.actions.filter { SARIFRuleCatalog.dangerousCategories.contains($0.category) }
         if !risky.isEmpty {
             text += "; actions: " + risky.map { "\(quoted($0.value)) → \($0.category.rawValue)" }.joined(separator: ", ")
