@@ -13,7 +13,7 @@ enum CatalogueCommand: CLICommand {
         usage: [
             "catalogue refresh [--catalogue DIR] [--reports DIR] [--jobs N] [--timeout SECONDS] [--shard I/N --output-dir DIR]",
             "catalogue merge SHARD_DIR... [--catalogue DIR] [--reports DIR]",
-            "catalogue report [--catalogue DIR] [--reports DIR] [--policy-format FORMAT]",
+            "catalogue report [--catalogue DIR] [--reports DIR] [--policy-format FORMAT] [--jobs N]",
         ],
         summary: """
             Keep a catalogue of MCP servers: 'refresh' crawls every server of catalogue/manifest.json and stores \
@@ -25,7 +25,7 @@ enum CatalogueCommand: CLICommand {
         options: [
             .value("catalogue", "DIR", "The catalogue folder (default: catalogue)"),
             .value("reports", "DIR", "Where reports are written (default: reports)"),
-            .value("jobs", "N", "refresh: servers crawled at once (default 4)"),
+            .value("jobs", "N", "refresh: servers crawled at once (default 4); report: servers rendered at once (default: one per core)"),
             .value("timeout", "SECONDS", "refresh: time allowed per server (default 60)"),
             .value("shard", "I/N", "refresh: crawl only shard I of N (0-based), e.g. $JOB_COMPLETION_INDEX/16; needs --output-dir"),
             .value("output-dir", "DIR", "refresh: write results to DIR for 'catalogue merge' instead of into the catalogue"),
@@ -40,8 +40,8 @@ enum CatalogueCommand: CLICommand {
         let reports = URL(fileURLWithPath: shown)
         let rest = Array(a.positionals.dropFirst())
         func only(_ allowed: Set<String>) throws {
-            let refreshOnly = ["jobs", "timeout", "shard", "output-dir", "allow-network"], reportOnly = ["policy-format"]
-            for name in refreshOnly + reportOnly where !allowed.contains(name) && a.options[name] != nil {
+            let refreshOnly = ["timeout", "shard", "output-dir", "allow-network"], reportOnly = ["policy-format"], shared = ["jobs"]
+            for name in refreshOnly + reportOnly + shared where !allowed.contains(name) && a.options[name] != nil {
                 throw UsageError("--\(name) does not apply to 'catalogue \(verb)'")
             }
         }
@@ -58,10 +58,12 @@ enum CatalogueCommand: CLICommand {
                     .merge(shardDirectories: rest.map { URL(fileURLWithPath: $0) })
                 return try finish(outcome, reports: reports, shown: shown, merged: true, context: context)
             case "report":
-                try only(["policy-format"])
+                try only(["policy-format", "jobs"])
                 guard rest.isEmpty else { throw UsageError("'catalogue report' takes no arguments, got '\(rest[0])'") }
                 let format = try a.choice("policy-format", as: PolicyFormat.self) ?? .policylayer
-                return try CatalogueReportRun.run(store: store, reports: reports, shown: shown, policyFormat: format, context: context)
+                let jobs = try a.positiveInt("jobs") ?? ProcessInfo.processInfo.activeProcessorCount
+                return try await CatalogueReportRun.run(store: store, reports: reports, shown: shown, policyFormat: format, jobs: jobs,
+                                                        context: context)
             default:
                 throw UsageError("unknown catalogue subcommand '\(verb)': use refresh, merge or report")
             }

@@ -24,24 +24,34 @@ enum ScanCommand: CLICommand {
 
     static func run(_ a: ParsedArguments, context: CommandContext) async throws -> Int32 {
         let targets = try TargetOptions.targets(a, context: context)
-        let options = try TargetOptions.scanOptions(a, context: context)
+        var options = try TargetOptions.scanOptions(a, context: context)
+        // Saved files are read, assessed and rendered on every core unless --jobs says otherwise.
+        if a.value("jobs") == nil && targets.allSatisfy(\.isSavedFile) { options.jobs = ProcessInfo.processInfo.activeProcessorCount }
         let plan = try OutputPlan(a)
         let failOn = try OutputPlan.failOn(a)
         let color = try OutputPlan.color(a, context: context)
         let policyFormat = try a.choice("policy-format", as: PolicyFormat.self) ?? PolicyOutput.format(forPath: a.value("policy-out")) ?? .policylayer
         let profile = try a.choice("profile", as: PolicyProfile.self) ?? .recommended
 
+        // Each server is read, assessed and rendered, its parts go to the reports' spools, then it is dropped.
+        let reports = try StreamedReports(plan, rules: BuiltinRules.all.map(\.description), color: color)
+        var policies = a.value("policy-out").map { PolicyFiles(path: $0, format: policyFormat, single: targets.count == 1) }
+        var totals = ReportTotals(failOn: failOn)
         let progress = ProgressReporter(enabled: context.stderrIsTTY && targets.count > 1, context: context)
-        let scanned = await ScanPipeline(options: options).fetch(targets) { done, total, label in
+        let renderers = reports.renderers
+        try await StreamingScan(options: options, policyFormat: policyFormat, policyProfile: profile).run(targets) { done, total, label in
             progress.update(done: done, total: total, label: label)
+        } render: { server, index in
+            renderers.map { $0.parts(server, index: index) }
+        } deliver: { server, parts in
+            totals.add(server)
+            try reports.add(parts)
+            try policies?.add(server)
         }
         progress.finish()
-        let report = ScanPipeline.report(scanned, failOn: failOn, policyFormat: policyFormat, policyProfile: profile)
-        try plan.write(report, color: color, context: context)
-        if let policyOut = a.value("policy-out") {
-            try PolicyOutput.write(report, to: policyOut, format: policyFormat)
-        }
-        return report.exitStatus
+        try reports.finish(totals, generator: .init(version: MCPRisk.version))
+        try policies?.finish()
+        return totals.exitStatus
     }
 }
 

@@ -1,0 +1,82 @@
+import Foundation
+import Policy
+import Reports
+import Risk
+import Scanner
+
+/// Every report of one scan, written as servers come: each server's parts go to its formats'
+/// spools as it is delivered, and each document is written out once the totals are known.
+final class StreamedReports {
+    /// One report being written.
+    private struct Destination {
+        var format: ReportFormat
+        var path: String?
+        var assembler: any ReportAssembler
+    }
+
+    /// The renderers, in destination order (handed to the workers that render servers' parts).
+    let renderers: [any StreamingRenderer]
+    private let destinations: [Destination]
+
+    /// The destinations of `plan`; `color` applies to a terminal report written to standard output.
+    init(_ plan: OutputPlan, rules: [RuleDescription], color: Bool) throws {
+        var renderers: [any StreamingRenderer] = []
+        var destinations: [Destination] = []
+        for d in plan.destinations {
+            let renderer = d.format.renderer(rules: rules, color: color && d.path == nil)
+            renderers.append(renderer)
+            destinations.append(Destination(format: d.format, path: d.path, assembler: try renderer.assembler(makeSpool: { FileSpool() })))
+        }
+        self.renderers = renderers
+        self.destinations = destinations
+    }
+
+    /// Takes one server's parts, one per destination.
+    func add(_ parts: [ServerParts]) throws {
+        for (d, p) in zip(destinations, parts) { try d.assembler.add(p) }
+    }
+
+    /// Writes every report.
+    func finish(_ totals: ReportTotals, generator: Report.Generator) throws {
+        for d in destinations {
+            let out = try d.path.map { try OutputFile(path: $0) } ?? OutputFile.standardOutput()
+            do {
+                try d.assembler.finish(totals, generator: generator, to: out)
+                try out.commit()
+            } catch {
+                out.discard()
+                throw error
+            }
+        }
+    }
+}
+
+/// The starter policies of a scan, written as servers come: one server's to the file named, several
+/// into the folder named, one file per server.
+struct PolicyFiles {
+    let path: String
+    let format: PolicyFormat
+    /// True when the scan has one server: its policy is the file itself.
+    let single: Bool
+    private var written = 0
+
+    init(path: String, format: PolicyFormat, single: Bool) { self.path = path; self.format = format; self.single = single }
+
+    /// Writes `server`'s policy, if it has one.
+    mutating func add(_ server: ServerReport) throws {
+        guard let policy = server.policy else { return }
+        if single {
+            try FileOutput.write(policy.text, to: path)
+        } else {
+            let ext = format == .intercept ? "yaml" : "json"
+            let safe = String(server.displayName.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
+            try FileOutput.write(policy.text, to: (path as NSString).appendingPathComponent("\(safe).\(ext)"))
+        }
+        written += 1
+    }
+
+    /// Fails when no server had a policy.
+    func finish() throws {
+        guard written > 0 else { throw CommandFailure("no policy written to \(path): no server was read") }
+    }
+}
