@@ -17,6 +17,11 @@ public enum HTMLEscaper {
         VisibleText.write(pieces: pieces, lines: .single, limit: limit, syntax: .html, into: &out)
     }
 
+    /// Appends the text `body` writes in pieces as element text on one line, without building it.
+    public static func appendText(limit: Int? = VisibleText.defaultLimit, to out: inout TextBuffer, _ body: (inout VisiblePieces) -> Void) {
+        VisibleText.write(lines: .single, limit: limit, syntax: .html, into: &out, body)
+    }
+
     /// Element text keeping its line breaks (for `pre`).
     public static func block(_ text: String, limit: Int? = VisibleText.defaultLimit) -> String {
         var out = TextBuffer(capacity: text.utf8.count)

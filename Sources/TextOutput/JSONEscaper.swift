@@ -17,9 +17,10 @@ public enum JSONEscaper {
     /// piece after the first must follow an ASCII character that is not an emoji (a space, a quote),
     /// so each piece's escaping does not depend on the piece before it.
     public static func appendQuoted(pieces: [String], escapingInvisible: Bool = false, to out: inout TextBuffer) {
-        out.bytes.append(0x22)
-        for piece in pieces { appendEscaped(piece, escapingInvisible: escapingInvisible, to: &out) }
-        out.bytes.append(0x22)
+        var o = JSONOutput(indent: nil, escapingInvisible: escapingInvisible)
+        swap(&o.buffer, &out)
+        o.string { w in for piece in pieces { w.write(piece) } }
+        swap(&o.buffer, &out)
     }
 
     /// Appends the inside of `s`'s string literal (as if it followed a quote).

@@ -50,9 +50,17 @@ public struct JSONOutput: Sendable {
 
     private mutating func newline(_ level: Int) {
         guard let indent else { return }
-        buffer.append(byte: 0x0A)
-        buffer.append(spaces: indent * level)
+        let width = indent * level
+        if width < Self.breaks.count {
+            Self.breaks.withUnsafeBufferPointer { buffer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0...width])) }
+        } else {
+            buffer.append(byte: 0x0A)
+            buffer.append(spaces: width)
+        }
     }
+
+    /// A line break and the spaces of the deepest usual indentation.
+    private static let breaks: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 63)
 
     /// Writes what comes before a value: nothing after a key, else a separator inside an array.
     public mutating func beforeValue() {
@@ -68,6 +76,16 @@ public struct JSONOutput: Sendable {
         newline(open.count)
         JSONEscaper.appendQuoted(name, escapingInvisible: escapingInvisible, to: &buffer)
         if indent == nil { buffer.append(byte: 0x3A) } else { buffer.append(": ") }
+        afterKey = true
+    }
+
+    /// Starts a member whose name is a literal of plain ASCII (copied as it is, without escaping).
+    public mutating func field(_ name: StaticString) {
+        if open[open.count - 1] { buffer.append(byte: 0x2C) } else { open[open.count - 1] = true }
+        newline(open.count)
+        buffer.append(byte: 0x22)
+        buffer.append(name)
+        if indent == nil { buffer.append("\":") } else { buffer.append("\": ") }
         afterKey = true
     }
 
@@ -109,12 +127,12 @@ public struct JSONOutput: Sendable {
     /// `null`.
     public mutating func null() { beforeValue(); buffer.append("null") }
 
-    /// `"key": value` members for a string.
-    public mutating func member(_ name: String, _ value: String) { key(name); string(value) }
-    /// `"key": value` for an optional string (null when absent).
-    public mutating func member(_ name: String, _ value: String?) { key(name); string(value) }
-    /// `"key": n`.
-    public mutating func member(_ name: String, _ value: Int) { key(name); int(value) }
-    /// `"key": true|false`.
-    public mutating func member(_ name: String, _ value: Bool) { key(name); bool(value) }
+    /// `"name": value` for a string.
+    public mutating func member(_ name: StaticString, _ value: String) { field(name); string(value) }
+    /// `"name": value` for an optional string (null when absent).
+    public mutating func member(_ name: StaticString, _ value: String?) { field(name); string(value) }
+    /// `"name": n`.
+    public mutating func member(_ name: StaticString, _ value: Int) { field(name); int(value) }
+    /// `"name": true|false`.
+    public mutating func member(_ name: StaticString, _ value: Bool) { field(name); bool(value) }
 }

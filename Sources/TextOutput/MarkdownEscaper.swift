@@ -19,6 +19,11 @@ public enum MarkdownEscaper {
         VisibleText.write(pieces: pieces, lines: .single, limit: limit, syntax: .markdown, into: &out)
     }
 
+    /// Appends the text `body` writes in pieces as inline text, without building it.
+    public static func appendInline(limit: Int? = VisibleText.defaultLimit, to out: inout TextBuffer, _ body: (inout VisiblePieces) -> Void) {
+        VisibleText.write(lines: .single, limit: limit, syntax: .markdown, into: &out, body)
+    }
+
     /// A fenced code block holding `text` verbatim (controls spelled out), with a backtick fence
     /// longer than any backtick run inside so nothing can close it early.
     public static func codeBlock(_ text: String, info: String = "", limit: Int? = nil) -> String {

@@ -7,8 +7,13 @@ public enum TerminalEscaper {
 
     /// `line` of the concatenation of `pieces`, without building it.
     public static func line(pieces: [String], limit: Int? = VisibleText.defaultLimit) -> String {
+        line(limit: limit) { w in for piece in pieces { w.write(piece) } }
+    }
+
+    /// `line` of the text `body` writes in pieces, without building it.
+    public static func line(limit: Int? = VisibleText.defaultLimit, _ body: (inout VisiblePieces) -> Void) -> String {
         var out = TextBuffer(capacity: 128)
-        VisibleText.write(pieces: pieces, lines: .single, limit: limit, syntax: .none, into: &out)
+        VisibleText.write(lines: .single, limit: limit, syntax: .none, into: &out, body)
         return out.text
     }
 

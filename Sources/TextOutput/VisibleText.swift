@@ -38,20 +38,9 @@ public enum VisibleText {
         }
     }
 
-    /// Appends the concatenation of `pieces` as `write` would append it whole, without building it:
-    /// for texts made of fixed words and server strings. No piece may end in `\r` when the next
-    /// starts with `\n` (the pair would not fold into one break).
+    /// Appends the concatenation of `pieces` as `write` would append it whole, without building it.
     public static func write(pieces: [String], lines: Lines, limit: Int?, syntax: SyntaxEscapes, into out: inout TextBuffer) {
-        syntax.action.withUnsafeBufferPointer { action in
-            var writer = VisibleWriter(syntax: syntax, action: action, lines: lines, limit: limit)
-            for (k, piece) in pieces.enumerated() {
-                let cut = piece.withUTF8Bytes { src in writer.write(src, into: &out).map { UTF8Scalar.count(src, from: $0) } }
-                if let rest = cut {
-                    writer.note(rest + pieces[(k + 1)...].reduce(0) { $0 + $1.unicodeScalars.count }, into: &out)
-                    return
-                }
-            }
-        }
+        write(lines: lines, limit: limit, syntax: syntax, into: &out) { w in for piece in pieces { w.write(piece) } }
     }
 
     /// True for C0 controls, DEL and C1 controls: bytes a terminal may act on.

@@ -96,10 +96,14 @@ struct StreamingTests {
     @Test func evidenceAndPointerPiecesJoinIntoTheirText() {
         let pointers = [JSONPointer(tokens: ["tools", "3", "description"]), JSONPointer(tokens: ["a/b", "c~d", "", "ü"]), .root]
         for pointer in pointers {
-            #expect(ReportText.pointer(pointer).joined() == pointer.description)
+            var p = CollectedPieces()
+            ReportText.pointer(pointer, to: &p)
+            #expect(p.pieces.joined() == pointer.description)
             for quote in HostileStrings.all + ["x\u{FE0F}", "🙂\u{FE0F}"] {
                 let e = Evidence(ruleId: "r", category: .execute, weight: 1, quote: quote, pointer: pointer, reason: "why \(quote)")
-                #expect(ReportText.summary(e).joined() == e.summary)
+                var s = CollectedPieces()
+                ReportText.summary(e, to: &s)
+                #expect(s.pieces.joined() == e.summary)
             }
         }
     }

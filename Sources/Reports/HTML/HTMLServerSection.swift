@@ -101,7 +101,7 @@ struct HTMLServerSection {
         h.append("<details class=\"tool-detail\"><summary>")
         text(t.name, &h)
         h.append("</summary><ul>")
-        for e in t.evidence { h.append("<li>"); text(pieces: ReportText.summary(e), &h); h.append("</li>") }
+        for e in t.evidence { h.append("<li>"); HTMLEscaper.appendText(limit: 1_000, to: &h) { ReportText.summary(e, to: &$0) }; h.append("</li>") }
         if t.evidence.isEmpty { h.append("<li class=\"muted\">no quoted evidence</li>") }
         if !t.severityRaisedBy.isEmpty {
             h.append("<li>severity raised by: ")
@@ -159,7 +159,7 @@ struct HTMLServerSection {
         h.append("</span> <span class=\"where\">")
         text(f.location.kind.rawValue + (f.location.name.map { " " + $0 } ?? ""), &h)
         h.append(" · ")
-        text(pieces: ReportText.pointer(f.location.pointer), &h)
+        HTMLEscaper.appendText(limit: 1_000, to: &h) { ReportText.pointer(f.location.pointer, to: &$0) }
         h.append(" · ")
         h.append(f.confidence.rawValue)
         h.append(" confidence</span><div>")
@@ -170,5 +170,4 @@ struct HTMLServerSection {
     }
 
     private func text(_ s: String, _ h: inout TextBuffer) { HTMLEscaper.appendText(s, limit: 1_000, to: &h) }
-    private func text(pieces: [String], _ h: inout TextBuffer) { HTMLEscaper.appendText(pieces: pieces, limit: 1_000, to: &h) }
 }

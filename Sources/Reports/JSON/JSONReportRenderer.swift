@@ -29,7 +29,7 @@ public struct JSONReportRenderer: StreamingRenderer {
             var head = JSONOutput(indent: 2, escapingInvisible: true)
             head.beginObject()
             head.member("schemaVersion", 1)
-            head.key("generator")
+            head.field("generator")
             head.beginObject()
             head.member("name", generator.name)
             head.member("version", generator.version)
@@ -38,7 +38,7 @@ public struct JSONReportRenderer: StreamingRenderer {
             head.member("verdict", totals.verdict)
             head.member("exitStatus", Int(totals.exitStatus))
             head.member("failOn", totals.failOn?.rawValue)
-            head.key("servers")
+            head.field("servers")
             head.beforeValue()
             if spools.parts[0] == 0 {
                 head.buffer.append("[]")
@@ -51,7 +51,7 @@ public struct JSONReportRenderer: StreamingRenderer {
                 try sink.write(JSONOutput.closingBreak(depth: Self.serverDepth - 1, indent: 2) + [UInt8(ascii: "]")])
             }
             var tail = JSONOutput(indent: 2, escapingInvisible: true, depth: 1)
-            tail.key("summary")
+            tail.field("summary")
             tail.beginObject()
             tail.member("servers", totals.servers)
             Self.counts("byStatus", totals.serversByStatus.map { ($0.0.rawValue, $0.1) }, &tail)
@@ -74,41 +74,41 @@ public struct JSONReportRenderer: StreamingRenderer {
         o.member("protocolVersion", s.protocolVersion)
         o.member("status", s.status.rawValue)
         if let failure = s.effectiveFailure {
-            o.key("error")
+            o.field("error")
             o.beginObject()
             o.member("kind", failure.kind)
             o.member("message", failure.message)
             o.endObject()
         }
         if let source = s.source {
-            o.key("source")
+            o.field("source")
             o.beginObject()
             o.member("path", source.path)
-            o.key("line")
+            o.field("line")
             if let line = source.line { o.int(line) } else { o.null() }
             o.endObject()
         }
         o.member("instructions", s.instructions)
-        o.key("counts")
+        o.field("counts")
         o.beginObject()
         o.member("tools", s.assessment.tools.count)
         o.member("prompts", s.promptCount)
         o.member("resources", s.resourceCount)
         o.member("resourceTemplates", s.resourceTemplateCount)
         o.endObject()
-        o.key("anomalies")
+        o.field("anomalies")
         o.beginArray()
         for anomaly in s.anomalies { o.string(anomaly) }
         o.endArray()
-        o.key("tools")
+        o.field("tools")
         o.beginArray()
         for t in s.assessment.tools { tool(t, &o) }
         o.endArray()
-        o.key("findings")
+        o.field("findings")
         o.beginArray()
         for f in s.assessment.findings { finding(f, &o) }
         o.endArray()
-        o.key("summary")
+        o.field("summary")
         o.beginObject()
         o.member("tools", s.assessment.tools.count)
         Self.counts("byCategory", s.toolsByCategory.map { ($0.0.rawValue, $0.1) }, &o)
@@ -117,7 +117,7 @@ public struct JSONReportRenderer: StreamingRenderer {
         Self.counts("findingsBySeverity", s.findingsBySeverity.map { ($0.0.rawValue, $0.1) }, &o)
         o.endObject()
         if let policy = s.policy {
-            o.key("policy")
+            o.field("policy")
             o.beginObject()
             o.member("format", policy.format)
             o.member("text", policy.text)
@@ -129,16 +129,16 @@ public struct JSONReportRenderer: StreamingRenderer {
     private func tool(_ t: ToolAssessment, _ o: inout JSONOutput) {
         o.beginObject()
         o.member("name", t.name)
-        o.key("pointer")
-        o.string(pieces: ReportText.pointer(t.pointer))
+        o.field("pointer")
+        o.string { ReportText.pointer(t.pointer, to: &$0) }
         o.member("category", t.category.rawValue)
         o.member("severity", t.severity.rawValue)
         o.member("confidence", t.confidence.rawValue)
-        o.key("evidence")
+        o.field("evidence")
         o.beginArray()
-        for e in t.evidence { o.string(pieces: ReportText.summary(e)) }
+        for e in t.evidence { o.string { ReportText.summary(e, to: &$0) } }
         o.endArray()
-        o.key("evidenceDetails")
+        o.field("evidenceDetails")
         o.beginArray()
         for e in t.evidence {
             o.beginObject()
@@ -146,13 +146,13 @@ public struct JSONReportRenderer: StreamingRenderer {
             o.member("category", e.category.rawValue)
             o.member("weight", e.weight)
             o.member("quote", e.quote)
-            o.key("pointer")
-            o.string(pieces: ReportText.pointer(e.pointer))
+            o.field("pointer")
+            o.string { ReportText.pointer(e.pointer, to: &$0) }
             o.member("reason", e.reason)
             o.endObject()
         }
         o.endArray()
-        o.key("actions")
+        o.field("actions")
         o.beginArray()
         for a in t.actions {
             o.beginObject()
@@ -160,14 +160,14 @@ public struct JSONReportRenderer: StreamingRenderer {
             o.member("parameter", a.parameter)
             o.member("category", a.category.rawValue)
             o.member("severity", a.severity.rawValue)
-            o.key("evidence")
+            o.field("evidence")
             o.beginArray()
-            for e in a.evidence { o.string(pieces: ReportText.summary(e)) }
+            for e in a.evidence { o.string { ReportText.summary(e, to: &$0) } }
             o.endArray()
             o.endObject()
         }
         o.endArray()
-        o.key("signals")
+        o.field("signals")
         o.beginArray()
         for s in t.signals {
             o.beginObject()
@@ -178,11 +178,11 @@ public struct JSONReportRenderer: StreamingRenderer {
             o.endObject()
         }
         o.endArray()
-        o.key("severityRaisedBy")
+        o.field("severityRaisedBy")
         o.beginArray()
         for id in t.severityRaisedBy { o.string(id) }
         o.endArray()
-        o.key("annotations")
+        o.field("annotations")
         o.beginObject()
         let a = t.annotations
         if let v = a.readOnlyHint { o.member("readOnlyHint", v) }
@@ -201,20 +201,20 @@ public struct JSONReportRenderer: StreamingRenderer {
         o.member("confidence", f.confidence.rawValue)
         o.member("message", f.message)
         o.member("quote", f.quote)
-        o.key("location")
+        o.field("location")
         o.beginObject()
         o.member("kind", f.location.kind.rawValue)
         o.member("name", f.location.name)
-        o.key("pointer")
-        o.string(pieces: ReportText.pointer(f.location.pointer))
+        o.field("pointer")
+        o.string { ReportText.pointer(f.location.pointer, to: &$0) }
         o.endObject()
         o.endObject()
     }
 
-    private static func counts(_ key: String, _ pairs: [(String, Int)], _ o: inout JSONOutput) {
-        o.key(key)
+    private static func counts(_ key: StaticString, _ pairs: [(String, Int)], _ o: inout JSONOutput) {
+        o.field(key)
         o.beginObject()
-        for (name, n) in pairs { o.member(name, n) }
+        for (name, n) in pairs { o.key(name); o.int(n) }
         o.endObject()
     }
 }

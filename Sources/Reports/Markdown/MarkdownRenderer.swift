@@ -149,7 +149,7 @@ public struct MarkdownRenderer: StreamingRenderer {
         out.append("\n- **")
         md(t.name, &out)
         out.append("** — \(t.category.rawValue), severity \(t.severity.rawValue), \(t.confidence.rawValue) confidence")
-        for e in t.evidence { out.append("\n  - "); md(pieces: ReportText.summary(e), &out) }
+        for e in t.evidence { out.append("\n  - "); MarkdownEscaper.appendInline(limit: 1_000, to: &out) { ReportText.summary(e, to: &$0) } }
         if t.evidence.isEmpty { out.append("\n  - no quoted evidence") }
         if !t.severityRaisedBy.isEmpty {
             out.append("\n  - severity raised by: ")
@@ -179,7 +179,7 @@ public struct MarkdownRenderer: StreamingRenderer {
         out.append(f.location.kind.rawValue)
         if let name = f.location.name { out.append(" "); md(name, &out) }
         out.append(" at ")
-        md(pieces: ReportText.pointer(f.location.pointer), &out)
+        MarkdownEscaper.appendInline(limit: 1_000, to: &out) { ReportText.pointer(f.location.pointer, to: &$0) }
         out.append(" (\(f.confidence.rawValue) confidence)\n  - ")
         md(f.message, &out)
         out.append("\n  - quote: “")
@@ -196,5 +196,4 @@ public struct MarkdownRenderer: StreamingRenderer {
     }
 
     private func md(_ s: String, _ out: inout TextBuffer) { MarkdownEscaper.appendInline(s, limit: 1_000, to: &out) }
-    private func md(pieces: [String], _ out: inout TextBuffer) { MarkdownEscaper.appendInline(pieces: pieces, limit: 1_000, to: &out) }
 }

@@ -105,28 +105,28 @@ final class SARIFAssembler: ReportAssembler {
         o.beginObject()
         o.member("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
         o.member("version", "2.1.0")
-        o.key("runs")
+        o.field("runs")
         o.beginArray()
         o.beginObject()
-        o.key("tool")
+        o.field("tool")
         o.beginObject()
-        o.key("driver")
+        o.field("driver")
         o.beginObject()
         o.member("name", generator.name)
         o.member("version", generator.version)
-        o.key("rules")
+        o.field("rules")
         o.beginArray()
         let writer = JSONWriter(indent: indent, escapingInvisible: true)
         for rule in catalog.descriptions.prefix(SARIFRenderer.maxRulesPerRun) { writer.write(SARIFRuleCatalog.descriptor(rule), into: &o) }
         o.endArray()
         o.endObject()
         o.endObject()
-        o.key("invocations")
+        o.field("invocations")
         o.beginArray()
         o.beginObject()
         o.member("executionSuccessful", totals.isComplete)
         o.member("exitCode", Int(totals.exitStatus))
-        o.key("toolExecutionNotifications")
+        o.field("toolExecutionNotifications")
         o.beforeValue()
         if notifications.isEmpty && !truncated {
             o.buffer.append("[]")
@@ -138,13 +138,13 @@ final class SARIFAssembler: ReportAssembler {
                 var note = JSONOutput(indent: indent, escapingInvisible: true, depth: SARIFRenderer.notificationDepth)
                 note.beginObject()
                 note.member("level", "warning")
-                note.key("message")
+                note.field("message")
                 note.beginObject()
                 note.member("text", "\(results.count - keep) of \(results.count) results were left out to stay "
                     + "within GitHub code scanning's limits (\(SARIFRenderer.maxResultsPerRun) results per run, 10 MB per upload); "
                     + "the most severe were kept.")
                 note.endObject()
-                note.key("descriptor")
+                note.field("descriptor")
                 note.beginObject()
                 note.member("id", "results-truncated")
                 note.endObject()
@@ -155,14 +155,14 @@ final class SARIFAssembler: ReportAssembler {
             }
             o.buffer.append("]")
         }
-        o.key("properties")
+        o.field("properties")
         o.beginObject()
         o.member("completeness", totals.completenessLine)
         o.member("verdict", totals.verdict)
         o.endObject()
         o.endObject()
         o.endArray()
-        o.key("results")
+        o.field("results")
         o.beforeValue()
         if keep == 0 {
             o.buffer.append("[]")
@@ -172,7 +172,7 @@ final class SARIFAssembler: ReportAssembler {
             try elements(results, order, from: resultSpool, depth: SARIFRenderer.resultDepth, afterwards: false)
             o.buffer.append("]")
         }
-        o.key("properties")
+        o.field("properties")
         o.beginObject()
         o.member("complete", totals.isComplete)
         o.member("failOn", totals.failOn?.rawValue)
@@ -203,9 +203,19 @@ final class Minifier: ByteSink {
 
     /// The length of `bytes` (one JSON value in our pretty layout) once compact.
     static func count(_ bytes: ArraySlice<UInt8>) -> Int {
-        var inString = false, escaped = false, n = 0
-        for b in bytes where keep(b, inString: &inString, escaped: &escaped) { n += 1 }
-        return n
+        bytes.withUnsafeBufferPointer { p in
+            var inString = false, escaped = false, dropped = 0
+            for b in p {
+                if inString {
+                    if escaped { escaped = false } else if b == 0x5C { escaped = true } else if b == 0x22 { inString = false }
+                } else if b == 0x22 {
+                    inString = true
+                } else if b == 0x0A || b == 0x20 {
+                    dropped += 1
+                }
+            }
+            return p.count - dropped
+        }
     }
 
     private static func keep(_ b: UInt8, inString: inout Bool, escaped: inout Bool) -> Bool {

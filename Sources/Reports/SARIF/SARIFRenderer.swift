@@ -68,15 +68,15 @@ public struct SARIFRenderer: StreamingRenderer {
                 + "(\(server.status.rawValue)): \(visible(failure.kind)): \(visible(failure.message))"
             notification.beginObject()
             notification.member("level", "error")
-            notification.key("message")
+            notification.field("message")
             notification.beginObject()
             notification.member("text", SARIFRenderer.plainMessage(clip(text)))
             notification.endObject()
-            notification.key("descriptor")
+            notification.field("descriptor")
             notification.beginObject()
             notification.member("id", "incomplete-scan")
             notification.endObject()
-            notification.key("properties")
+            notification.field("properties")
             notification.beginObject()
             notification.member("server", server.displayName)
             notification.member("status", server.status.rawValue)
@@ -102,7 +102,7 @@ public struct SARIFRenderer: StreamingRenderer {
         let fingerprint = SHA256.hex([f.ruleId, server.displayName, pointer, f.quote].joined(separator: "\u{0}"))
         let at = resultHead(ruleId: f.ruleId, severity: f.severity, text: text, fingerprint: fingerprint, &o)
         location(server: server, kind: f.location.kind, name: f.location.name, &o)
-        o.key("properties")
+        o.field("properties")
         o.beginObject()
         o.member("severity", f.severity.rawValue)
         o.member("confidence", f.confidence.rawValue)
@@ -118,7 +118,7 @@ public struct SARIFRenderer: StreamingRenderer {
     private func categoryResult(_ t: ToolAssessment, server: ServerReport, ruleId: String, _ o: inout JSONOutput) -> Int {
         var text = "Tool \(quoted(t.name)) on server \(quoted(server.displayName)) is \(t.category.rawValue) "
             + "(severity \(t.severity.rawValue), \(t.confidence.rawValue) confidence)"
-        if let top = t.evidence.first { text += ": " + TerminalEscaper.line(pieces: ReportText.summary(top), limit: 500) }
+        if let top = t.evidence.first { text += ": " + TerminalEscaper.line(limit: 500) { ReportText.summary(top, to: &$0) } }
         let risky = t.actions.filter { SARIFRuleCatalog.dangerousCategories.contains($0.category) }
         if !risky.isEmpty {
             text += "; actions: " + risky.map { "\(quoted($0.value)) → \($0.category.rawValue)" }.joined(separator: ", ")
@@ -126,7 +126,7 @@ public struct SARIFRenderer: StreamingRenderer {
         let fingerprint = SHA256.hex([ruleId, server.displayName, "tool", t.name].joined(separator: "\u{0}"))
         let at = resultHead(ruleId: ruleId, severity: t.severity, text: text, fingerprint: fingerprint, &o)
         location(server: server, kind: .tool, name: t.name, &o)
-        o.key("properties")
+        o.field("properties")
         o.beginObject()
         o.member("category", t.category.rawValue)
         o.member("severity", t.severity.rawValue)
@@ -142,19 +142,19 @@ public struct SARIFRenderer: StreamingRenderer {
     private func resultHead(ruleId: String, severity: Severity, text: String, fingerprint: String, _ o: inout JSONOutput) -> Int {
         o.beginObject()
         o.member("ruleId", ruleId)
-        o.key("ruleIndex")
+        o.field("ruleIndex")
         o.beforeValue()
         let at = o.buffer.count
         o.member("level", SARIFRuleCatalog.level(severity))
-        o.key("message")
+        o.field("message")
         o.beginObject()
         o.member("text", SARIFRenderer.plainMessage(clip(text)))
         o.endObject()
-        o.key("partialFingerprints")
+        o.field("partialFingerprints")
         o.beginObject()
         o.member("mcpriskResult/v1", fingerprint)
         o.endObject()
-        o.key("locations")
+        o.field("locations")
         o.beginArray()
         return at
     }
@@ -162,17 +162,17 @@ public struct SARIFRenderer: StreamingRenderer {
     /// Writes the one location of a result and closes `locations`.
     private func location(server: ServerReport, kind: Location.Kind, name: String?, _ o: inout JSONOutput) {
         o.beginObject()
-        o.key("physicalLocation")
+        o.field("physicalLocation")
         o.beginObject()
         // GitHub rejects a whole upload when any result lacks a physical location, so a server that
         // did not come from a config file gets a stable stand-in path named after it.
-        o.key("artifactLocation")
+        o.field("artifactLocation")
         o.beginObject()
         if let source = server.source {
             o.member("uri", SARIFRenderer.uri(source.path))
             o.endObject()
             if let line = source.line, line >= 1 {
-                o.key("region")
+                o.field("region")
                 o.beginObject()
                 o.member("startLine", line)
                 o.endObject()
@@ -180,13 +180,13 @@ public struct SARIFRenderer: StreamingRenderer {
         } else {
             o.member("uri", SARIFRenderer.standInURI(server.displayName))
             o.endObject()
-            o.key("region")
+            o.field("region")
             o.beginObject()
             o.member("startLine", 1)
             o.endObject()
         }
         o.endObject()
-        o.key("logicalLocations")
+        o.field("logicalLocations")
         o.beginArray()
         let module = clip(server.displayName)
         if let name, kind != .server {

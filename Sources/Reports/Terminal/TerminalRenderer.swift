@@ -131,7 +131,7 @@ public struct TerminalRenderer: StreamingRenderer {
     private func evidenceLines(_ t: ToolAssessment, _ style: TerminalStyle, _ out: inout Lines) {
         out.line("    " + style.severity(t.severity, t.severity.rawValue.uppercased()) + " "
             + fit("\(esc(t.name)) — \(t.category.rawValue), \(t.confidence.rawValue) confidence", indent: 14))
-        for e in t.evidence { wrap(TerminalEscaper.line(pieces: ReportText.summary(e), limit: 500), "      ", &out) }
+        for e in t.evidence { wrap(TerminalEscaper.line(limit: 500) { ReportText.summary(e, to: &$0) }, "      ", &out) }
         if t.evidence.isEmpty { out.line("      (no quoted evidence)") }
         if !t.severityRaisedBy.isEmpty {
             out.line(fit("      severity raised by: " + t.severityRaisedBy.map(esc).joined(separator: ", ")))
@@ -140,7 +140,7 @@ public struct TerminalRenderer: StreamingRenderer {
 
     private func findingLines(_ f: Finding, _ style: TerminalStyle, _ out: inout Lines) {
         let place = f.location.kind.rawValue + (f.location.name.map { " " + esc($0) } ?? "")
-        let head = "\(esc(f.ruleId)) at \(place) \(TerminalEscaper.line(pieces: ReportText.pointer(f.location.pointer), limit: 500)) (\(f.confidence.rawValue) confidence)"
+        let head = "\(esc(f.ruleId)) at \(place) \(TerminalEscaper.line(limit: 500) { ReportText.pointer(f.location.pointer, to: &$0) }) (\(f.confidence.rawValue) confidence)"
         var lines = TerminalEscaper.wrap(head, width: width, first: String(repeating: " ", count: 13), rest: String(repeating: " ", count: 15))
         lines[0] = "    " + style.severity(f.severity, TerminalEscaper.pad(f.severity.rawValue.uppercased(), 8)) + " " + lines[0].dropFirst(13)
         out.lines(lines)
