@@ -22,7 +22,8 @@ let package = Package(
         .target(name: "CLI", dependencies: ["JSON", "MCPClient", "Risk", "Policy", "Reports", "Catalogue", "Scanner", "DemoServer", "TextOutput"]),
         .executableTarget(name: "mcprisk", dependencies: ["CLI"]),
         // Speed and memory of the offline stages; run with `swift run -c release mcprisk-bench`.
-        .executableTarget(name: "mcprisk-bench", dependencies: ["JSON", "MCPClient", "Risk", "Policy", "Reports", "Scanner"], path: "Benchmarks"),
+        .executableTarget(name: "mcprisk-bench", dependencies: ["JSON", "MCPClient", "Risk", "Policy", "Reports", "Scanner"], path: "Benchmarks",
+                          exclude: ["scripts"]),
 
         // Test helpers and hostile fixture servers.
         .target(name: "TestSupport", dependencies: ["JSON", "MCPClient"], path: "Tests/TestSupport"),
