@@ -24,6 +24,10 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 let passes = max(1, count("--passes", 5))
 // Further passes that only render the reports of a small folder again (to profile rendering alone).
 let renderPasses = count("--render-passes", 0)
+// Instead of the stages one by one: the scan pipeline itself on every core, the JSON report counted.
+let pipeline = arguments.contains("--pipeline")
+let independent = arguments.contains("--independent")
+arguments.removeAll { $0 == "--pipeline" || $0 == "--independent" }
 let dir = arguments.first ?? "Tests/Fixtures/eval/snapshots"
 guard let paths = try? SnapshotDirectory.files(in: dir), !paths.isEmpty else {
     FileHandle.standardError.write(Data("mcprisk-bench: no snapshot files in \(dir)\n".utf8))
@@ -45,6 +49,33 @@ final class CountingSpool: Spool, ByteSink {
     func append(_ bytes: UnsafeRawBufferPointer) { count += bytes.count }
     func write(_ bytes: UnsafeRawBufferPointer) { count += bytes.count }
     func copy(_ range: Range<Int>, to sink: any ByteSink) throws { (sink as? CountingSpool)?.count += range.count }
+}
+
+if pipeline {
+    // `mcprisk scan DIR --format json`, less writing the file: each server read, assessed (against the
+    // others' tool names unless --independent), rendered and spooled, one job per core.
+    let start = now()
+    var options = ScanOptions(jobs: ProcessInfo.processInfo.activeProcessorCount)
+    options.timeout = 60
+    var scan = StreamingScan(options: options, policyFormat: .policylayer)
+    scan.checksAcrossServers = !independent
+    let renderer = ReportFormat.json.renderer(rules: BuiltinRules.all.map(\.description), color: false)
+    let assembler = try renderer.assembler(makeSpool: { CountingSpool() })
+    var totals = ReportTotals(failOn: nil)
+    try await scan.run(paths.map { PlannedTarget.direct(.file(path: $0)) }) { server, index in
+        renderer.parts(server, index: index)
+    } deliver: { server, parts in
+        totals.add(server)
+        try assembler.add(parts)
+    }
+    let sink = CountingSpool()
+    try assembler.finish(totals, generator: Report.Generator(version: "bench"), to: sink)
+    let seconds = Double(now() - start) / 1e9
+    print("mcprisk-bench --pipeline\(independent ? " --independent" : ""): \(totals.servers) servers, \(totals.tools) tools, "
+          + "\(ProcessInfo.processInfo.activeProcessorCount) jobs")
+    print(String(format: "scan pipeline (read, parse, assess, policy, render JSON)  %.2f s  %.0f tools/s", seconds, Double(totals.tools) / seconds))
+    print(String(format: "JSON report: %.1f MiB; peak memory (VmHWM): %.1f MiB", Double(sink.count) / 1_048_576, peakMemoryMiB()))
+    exit(0)
 }
 
 // Small folders are rendered whole into memory (what a scan writes); large ones are only counted,

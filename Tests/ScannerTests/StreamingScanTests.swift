@@ -98,6 +98,20 @@ struct StreamingScanTests {
         }
     }
 
+    @Test func savedFilesAreReadWholeUpToTheLimitAndNoFurther() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mcprisk-saved-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let ten = dir.appendingPathComponent("ten.json").path, empty = dir.appendingPathComponent("empty.json").path
+        try Data("0123456789".utf8).write(to: URL(fileURLWithPath: ten))
+        try Data().write(to: URL(fileURLWithPath: empty))
+        guard case .bytes(let all) = SavedFile.contents(ten, limit: 10) else { Issue.record("not read"); return }
+        #expect(all == Array("0123456789".utf8))
+        guard case .tooLarge(9) = SavedFile.contents(ten, limit: 9) else { Issue.record("read past the limit"); return }
+        guard case .bytes(let none) = SavedFile.contents(empty, limit: 10), none.isEmpty else { Issue.record("empty file"); return }
+        guard case .missing = SavedFile.contents(dir.appendingPathComponent("nope.json").path) else { Issue.record("missing file"); return }
+    }
+
     @Test func resultsComeInOrderWithinTheWindow() async throws {
         final class Count: @unchecked Sendable {
             let lock = NSLock()

@@ -22,6 +22,9 @@ public struct StreamingScan: Sendable {
     public var policyProfile: PolicyProfile
     /// Saved files up to this many bytes in all keep their first-pass snapshot for the second pass.
     public var keptFileBytes = 8 << 20
+    /// Check each server against the others' tool names (collisions, shadowing), as a scan of several
+    /// servers does; false grades each server on its own, as the catalogue grades its servers.
+    public var checksAcrossServers = true
 
     /// A scan with the given options.
     public init(options: ScanOptions, policyFormat: PolicyFormat, policyProfile: PolicyProfile = .recommended) {
@@ -42,7 +45,7 @@ public struct StreamingScan: Sendable {
         var kept: [Int: ServerSnapshot] = [:]
         var names: CrossServerNames?
         var steps = targets.count
-        if targets.count > 1 {
+        if targets.count > 1 && checksAcrossServers {
             steps *= 2
             var entries: [CrossServerNames.Entry] = []
             entries.reserveCapacity(targets.count)
