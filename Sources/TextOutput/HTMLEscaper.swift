@@ -2,9 +2,7 @@
 public enum HTMLEscaper {
     /// Element text on one line.
     public static func text(_ text: String, limit: Int? = VisibleText.defaultLimit) -> String {
-        var out = TextBuffer(capacity: text.utf8.count)
-        appendText(text, limit: limit, to: &out)
-        return out.text
+        VisibleText.string(text, lines: .single, limit: limit, syntax: .html)
     }
 
     /// Appends `text(text, limit:)` to `out`.
@@ -24,9 +22,7 @@ public enum HTMLEscaper {
 
     /// Element text keeping its line breaks (for `pre`).
     public static func block(_ text: String, limit: Int? = VisibleText.defaultLimit) -> String {
-        var out = TextBuffer(capacity: text.utf8.count)
-        appendBlock(text, limit: limit, to: &out)
-        return out.text
+        VisibleText.string(text, lines: .multiple, limit: limit, syntax: .html)
     }
 
     /// Appends `block(text, limit:)` to `out`.
@@ -36,8 +32,6 @@ public enum HTMLEscaper {
 
     /// A double-quoted attribute value's content.
     public static func attribute(_ text: String, limit: Int? = 200) -> String {
-        var out = TextBuffer(capacity: text.utf8.count)
-        appendText(text, limit: limit, to: &out)
-        return out.text
+        VisibleText.string(text, lines: .single, limit: limit, syntax: .html)
     }
 }

@@ -4,9 +4,7 @@
 public enum MarkdownEscaper {
     /// Inline text, safe in a paragraph, list item or table cell.
     public static func inline(_ text: String, limit: Int? = VisibleText.defaultLimit) -> String {
-        var out = TextBuffer(capacity: text.utf8.count)
-        appendInline(text, limit: limit, to: &out)
-        return out.text
+        VisibleText.string(text, lines: .single, limit: limit, syntax: .markdown)
     }
 
     /// Appends `inline(text, limit:)` to `out`.

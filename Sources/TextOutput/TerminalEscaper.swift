@@ -24,9 +24,7 @@ public enum TerminalEscaper {
 
     /// Several lines of display text, each following line indented by `indent`.
     public static func block(_ text: String, indent: String, limit: Int? = VisibleText.defaultLimit) -> String {
-        var out = TextBuffer(capacity: text.utf8.count)
-        VisibleText.write(text, lines: .multiple, limit: limit, syntax: SyntaxEscapes.none.indentingLines(indent), into: &out)
-        return out.text
+        VisibleText.string(text, lines: .multiple, limit: limit, syntax: SyntaxEscapes.none.indentingLines(indent))
     }
 
     /// `text` (already escaped) cut to `width` characters with `…`; nil or a roomy width keeps it whole.

@@ -16,8 +16,13 @@ public enum VisibleText {
     /// `text` with hazards spelled out (`\u{1B}` for controls, `<U+202E>` for invisible characters),
     /// cut to `limit` characters of input with a note saying how much was left out.
     public static func make(_ text: String, lines: Lines, limit: Int? = defaultLimit) -> String {
+        string(text, lines: lines, limit: limit, syntax: .none)
+    }
+
+    /// `text` made visible with `syntax`'s escapes, as a String.
+    static func string(_ text: String, lines: Lines, limit: Int?, syntax: SyntaxEscapes) -> String {
         var out = TextBuffer(capacity: text.utf8.count)
-        write(text, lines: lines, limit: limit, syntax: .none, into: &out)
+        write(text, lines: lines, limit: limit, syntax: syntax, into: &out)
         return out.text
     }
 

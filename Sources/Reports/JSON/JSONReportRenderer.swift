@@ -1,7 +1,7 @@
 import Risk
 import TextOutput
 
-/// The JSON report of DESIGN.md §4 (`schemaVersion: 1`), pretty-printed with members in a fixed order.
+/// The JSON report (`schemaVersion: 1`, the stable contract), pretty-printed with members in a fixed order.
 /// Fields beyond the contract: top-level `complete`, `verdict`, `exitStatus`, `failOn`, `summary`;
 /// per server `source`, `instructions`, `counts`, `anomalies`, `policy`; per tool `pointer`,
 /// `evidenceDetails`, `severityRaisedBy`, `annotations`; per signal `detail`; per finding `quote`.

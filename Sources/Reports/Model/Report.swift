@@ -1,6 +1,6 @@
 import Risk
 
-/// Everything one run found, as plain data: the single input of every renderer (DESIGN.md §6).
+/// Everything one run found, as plain data: the single input of every renderer.
 public struct Report: Sendable, Hashable {
     /// Who wrote the report.
     public struct Generator: Sendable, Hashable {
@@ -27,7 +27,7 @@ public struct Report: Sendable, Hashable {
     /// True when every server was read completely.
     public var isComplete: Bool { servers.allSatisfy { $0.status == .complete } }
 
-    /// The exit status DESIGN.md §4 prescribes: 2 when incomplete, else 1 when anything reaches
+    /// The exit status (README, "Exit status"): 2 when incomplete, else 1 when anything reaches
     /// `failOn`, else 0.
     public var exitStatus: Int32 {
         if !isComplete { return 2 }

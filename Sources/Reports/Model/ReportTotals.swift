@@ -61,7 +61,7 @@ public struct ReportTotals: Sendable, Hashable {
     /// True when every server was read completely.
     public var isComplete: Bool { statusCounts[0] == servers }
 
-    /// The exit status DESIGN.md §4 prescribes (`Report.exitStatus`): 2 when incomplete, else 1 when
+    /// The exit status, as `Report.exitStatus` gives it: 2 when incomplete, else 1 when
     /// anything reaches `failOn`, else 0.
     public var exitStatus: Int32 {
         if !isComplete { return 2 }
