@@ -27,7 +27,7 @@ public struct HTMLRenderer: StreamingRenderer {
             HTMLEscaper.appendText(failure.kind, limit: 100, to: &banner)
             banner.append("</li>\n")
         }
-        var section = TextBuffer(capacity: 16_384)
+        var section = TextBuffer(capacity: 4_096 + 1_536 * s.assessment.tools.count)
         HTMLServerSection(server: s, index: index).write(into: &section)
         return ServerParts(channels: [banner, section])
     }

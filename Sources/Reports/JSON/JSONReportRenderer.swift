@@ -18,7 +18,8 @@ public struct JSONReportRenderer: StreamingRenderer {
     public func render(_ report: Report) -> String { renderInMemory(report) }
 
     public func parts(_ server: ServerReport, index: Int) -> ServerParts {
-        var out = JSONOutput(indent: 2, escapingInvisible: true, depth: Self.serverDepth, capacity: 4_096)
+        // Room for a typical tool's entry, so the buffer seldom grows (and copies) while it is written.
+        var out = JSONOutput(indent: 2, escapingInvisible: true, depth: Self.serverDepth, capacity: 4_096 + 2_048 * server.assessment.tools.count)
         write(server, &out)
         return ServerParts(channels: [out.buffer])
     }

@@ -24,7 +24,7 @@ public struct MarkdownRenderer: StreamingRenderer {
         row.append(" | ")
         row.append(s.assessment.highestSeverity?.rawValue ?? "—")
         row.append(" |")
-        var section = TextBuffer(capacity: 8_192)
+        var section = TextBuffer(capacity: 4_096 + 512 * s.assessment.tools.count)
         section.append("\n")
         self.section(s, &section)
         return ServerParts(channels: [row, section])

@@ -45,7 +45,8 @@ public struct SARIFRenderer: StreamingRenderer {
     /// A server's results (each with its severity, and a gap for its rule index, which depends on the
     /// rules met before it) and its notification when it was not read completely.
     public func parts(_ server: ServerReport, index: Int) -> ServerParts {
-        var results = JSONOutput(indent: 2, escapingInvisible: true, depth: Self.resultDepth, capacity: 4_096)
+        var results = JSONOutput(indent: 2, escapingInvisible: true, depth: Self.resultDepth,
+                                 capacity: 2_048 * (server.assessment.findings.count + server.assessment.tools.count / 2 + 1))
         var marks: [ResultMark] = []
         for f in server.assessment.findings {
             results.nextElementWithoutSeparator()

@@ -17,7 +17,7 @@ public struct TerminalRenderer: StreamingRenderer {
 
     /// A server's lines, each after a line break, after an empty line.
     public func parts(_ s: ServerReport, index: Int) -> ServerParts {
-        var out = Lines(capacity: 8_192)
+        var out = Lines(capacity: 2_048 + 512 * s.assessment.tools.count)
         out.buffer.append(byte: 0x0A)
         serverLines(s, TerminalStyle(color: color), &out)
         return ServerParts(channels: [out.buffer])
