@@ -9,11 +9,15 @@ let package = Package(
         .executable(name: "mcprisk", targets: ["mcprisk"]),
     ],
     targets: [
-        // Pipeline stages, one module each; imports point one way (DESIGN.md §2).
-        .target(name: "TextOutput"),  // one UTF-8 buffer per output, one escaper per output language
+        // Pipeline stages, one module each; imports point one way (docs/architecture.md). Every
+        // dependency listed is imported: an edge nobody uses is a layering claim nobody checks.
+        // Under them all, one UTF-8 output buffer and one escaper per output language.
+        .target(name: "TextOutput"),
         .target(name: "JSON", dependencies: ["TextOutput"]),
-        .target(name: "MCPClient", dependencies: ["JSON"]),
-        .target(name: "Risk", dependencies: ["JSON"]),
+        // What a server offers, as sent: read by the client, the rules, policies, reports and the catalogue.
+        .target(name: "Definitions", dependencies: ["JSON"]),
+        .target(name: "MCPClient", dependencies: ["JSON", "Definitions"]),
+        .target(name: "Risk", dependencies: ["JSON", "Definitions"]),
         .target(name: "Policy", dependencies: ["JSON", "Risk", "TextOutput"]),
         .target(name: "Reports", dependencies: ["JSON", "Risk", "TextOutput"]),
         .target(name: "Catalogue", dependencies: ["JSON", "MCPClient", "Risk", "TextOutput"]),
@@ -30,11 +34,11 @@ let package = Package(
         .executableTarget(name: "mcprisk-fixture-server", dependencies: ["JSON"], path: "Tests/FixtureServer"),
 
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
-        .testTarget(name: "MCPClientTests", dependencies: ["MCPClient", "JSON", "TestSupport", "DemoServer"], exclude: ["Python"]),
-        .testTarget(name: "RiskTests", dependencies: ["Risk", "JSON", "TestSupport"]),
-        .testTarget(name: "PolicyTests", dependencies: ["Policy", "Risk", "JSON", "TestSupport", "DemoServer"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "MCPClientTests", dependencies: ["Definitions", "MCPClient", "JSON", "TestSupport", "DemoServer"], exclude: ["Python"]),
+        .testTarget(name: "RiskTests", dependencies: ["Definitions", "Risk", "JSON", "TestSupport"]),
+        .testTarget(name: "PolicyTests", dependencies: ["Definitions", "Policy", "Risk", "JSON", "TestSupport", "DemoServer"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Risk", "JSON", "TestSupport", "TextOutput"], exclude: ["Golden", "Schemas"]),
-        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "MCPClient", "Risk", "JSON", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "ScannerTests", dependencies: ["Scanner", "CLI", "MCPClient", "Risk", "Reports", "Policy", "Catalogue", "DemoServer", "JSON", "TestSupport"]),
+        .testTarget(name: "CatalogueTests", dependencies: ["Definitions", "Catalogue", "MCPClient", "Risk", "JSON", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "ScannerTests", dependencies: ["Scanner", "CLI", "DemoServer", "JSON", "Policy", "Reports", "Risk", "TestSupport"]),
     ]
 )

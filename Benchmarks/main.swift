@@ -62,11 +62,12 @@ if pipeline {
     let renderer = ReportFormat.json.renderer(rules: BuiltinRules.all.map(\.description), color: false)
     let assembler = try renderer.assembler(makeSpool: { CountingSpool() })
     var totals = ReportTotals(failOn: nil)
-    try await scan.run(paths.map { PlannedTarget.direct(.file(path: $0)) }) { server, index in
-        renderer.parts(server, index: index)
-    } deliver: { server, parts in
-        totals.add(server)
-        try assembler.add(parts)
+    try await scan.run(paths.map { PlannedTarget.direct(.file(path: $0)) }) { _, _, _ in
+    } prepare: { server, index in
+        (server, renderer.parts(server, index: index))
+    } deliver: { prepared in
+        totals.add(prepared.0)
+        try assembler.add(prepared.1)
     }
     let sink = CountingSpool()
     try assembler.finish(totals, generator: Report.Generator(version: "bench"), to: sink)
@@ -97,15 +98,15 @@ for _ in 0..<passes {
         var u = now(); nanos.read += u - t; t = u
         let snapshot = (try? ServerSnapshot(fileBytes: data, target: path)) ?? .failed(target: path, error: .invalidTarget("unreadable"))
         u = now(); nanos.parse += u - t; t = u
-        let definitions = ScanPipeline.definitions(of: snapshot, label: path)
-        let assessment = Assessor().assess(definitions)
+        let reviewed = ScanPipeline.reviewed(snapshot, label: path)
+        let assessment = Assessor().assess(reviewed)
         u = now(); nanos.assess += u - t; t = u
-        let document = PolicyBuilder(profile: .recommended).build(assessment: assessment, definitions: definitions)
+        let document = PolicyBuilder(profile: .recommended).build(assessment: assessment, server: reviewed)
         let policy = PolicyFormat.policylayer.render(document)
         _ = PolicyFormat.intercept.render(document)
         u = now(); nanos.policy += u - t; t = u
         // Without the policy text, as the figures in README and docs/benchmarks.md were first taken.
-        let server = ServerReport(target: path, name: snapshot.serverName, status: snapshot.completeness == .complete ? .complete : .failed,
+        let server = ServerReport(target: path, name: snapshot.definitions.serverName, status: snapshot.completeness == .complete ? .complete : .failed,
                                   assessment: assessment)
         policyBytes += policy.utf8.count
         totals.add(server)

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import MCPClient
+import Scanner
 
 /// On Ctrl-C or SIGTERM, kills every server mcprisk started (they run in their own process groups, so the
 /// terminal's signal does not reach them) and exits 130, so an interrupted scan leaves nothing behind.
@@ -15,6 +16,7 @@ enum InterruptHandler {
             source.setEventHandler {
                 let running = !LiveProcessGroups.current.isEmpty
                 LiveProcessGroups.killAll()
+                Sandbox.cleanUpAll()
                 if running { FileHandle.standardError.write(Data("\nmcprisk: interrupted; servers stopped\n".utf8)) }
                 exit(130)
             }

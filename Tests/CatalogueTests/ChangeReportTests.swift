@@ -63,6 +63,29 @@ import TestSupport
         #expect(r.statistics.serversFailing == 1)
     }
 
+    /// A reviewer who accepted the new definition (by its fingerprint, for the manifest id) takes the
+    /// possible rug pull out of the count, and the report says who accepted it and why.
+    @Test func acceptedRugPullsDoNotCount() throws {
+        var r = Self.scenario()
+        let change = try #require(r.changes.first { $0.id == "files" }?.diff.changed.first)
+        let file = try AcceptFile(text: """
+            {"version": 1, "accept": [{"server": "files", "tool": "write_file", "fingerprint": "\(change.fingerprint)",
+              "reason": "the vendor's new move semantics", "reviewer": "ana"}]}
+            """, path: "mcprisk-accept.json")
+        var ledger = AcceptLedger(file: file, now: Date())
+        r.apply(&ledger)
+        #expect(r.possibleRugPulls == 0)
+        #expect(r.markdown.contains("accepted by ana: the vendor's new move semantics"))
+        #expect(r.json["changes"]?[0]?["diff"]?["changed"]?[0]?["accepted"] == "accepted by ana: the vendor's new move semantics")
+        // For another server the same fingerprint accepts nothing.
+        var other = Self.scenario()
+        var elsewhere = AcceptLedger(file: try AcceptFile(text: """
+            {"version": 1, "accept": [{"server": "payments", "fingerprint": "\(change.fingerprint)", "reason": "r", "reviewer": "ana"}]}
+            """, path: "a.json"), now: Date())
+        other.apply(&elsewhere)
+        #expect(other.possibleRugPulls == 1)
+    }
+
     @Test func markdownEscapesServerText() {
         let md = Self.scenario().markdown
         #expect(!md.contains("\u{1B}"))

@@ -60,12 +60,14 @@ import Testing
                 child.standardOutput = FileHandle.nullDevice
                 child.standardError = FileHandle.nullDevice
                 try child.run()
-                // Wait (bounded) until the child has written every file once, then let it run a little more.
-                var waited = 0
-                while Self.ids.contains(where: { !FileManager.default.fileExists(atPath: store.statusURL(id: $0).path) }) && waited < 600 {
+                // Wait until the child has written every file once (its readiness signal; a loaded machine may take
+                // long to start a second test process), then let it run a little more.
+                func written() -> Bool { Self.ids.allSatisfy { FileManager.default.fileExists(atPath: store.statusURL(id: $0).path) } }
+                let deadline = Date().addingTimeInterval(300)
+                while !written() && child.isRunning && Date() < deadline {
                     try await Task.sleep(nanoseconds: 50_000_000)
-                    waited += 1
                 }
+                try #require(written(), "the child writer never finished a first pass (running: \(child.isRunning))")
                 try await Task.sleep(nanoseconds: UInt64(20 + round * 37) * 1_000_000)
                 kill(child.processIdentifier, SIGKILL)
                 child.waitUntilExit()

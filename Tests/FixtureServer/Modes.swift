@@ -12,6 +12,7 @@ enum Modes {
         "never-answers": { _ in neverAnswers() },
         "crash-mid-list": { _ in crashMidList() },
         "flood-stderr": { _ in floodStderr() },
+        "flood-stderr-first": { args in floodStderrFirst(mebibytes: args.first.flatMap { Int($0) } ?? 200) },
         "junk-stdout": { _ in junkStdout() },
         "sends-requests": { _ in sendsRequests() },
         "deep-schema": { _ in deepSchema() },
@@ -30,6 +31,7 @@ enum Modes {
         "modern": { _ in ModernMode.run() },
         "duplicate-description": { _ in duplicateDescription() },
         "echoes-secret": { _ in echoesSecret() },
+        "tools-from": { args in ToolsFromFile.run(path: args.first) },
     ]
 
     /// Echoes the value of FIXTURE_SECRET in a banner, a tool description and on stderr.
@@ -67,6 +69,14 @@ enum Modes {
             FixtureIO.log("flood-stderr: last words before answering \(request.method)")
             return Catalogue.standard(request, name: "fixture-flood")
         }
+    }
+
+    /// Writes `mebibytes` MiB to stderr in 1 MiB writes before reading anything, then serves normally.
+    static func floodStderrFirst(mebibytes: Int) -> Never {
+        let block = String(repeating: String(repeating: "x", count: 1023) + "\n", count: 1024)
+        for _ in 0..<mebibytes { FixtureIO.writeAll(2, block) }
+        FixtureIO.log("flood-stderr-first: done after \(mebibytes) MiB")
+        serve { Catalogue.standard($0, name: "fixture-flood-first") }
     }
 
     /// Prints a banner and garbage lines on stdout between messages.

@@ -10,15 +10,17 @@ import TestSupport
 struct EvalSnapshotFileTests {
     @Test func everyEvalSnapshotReadsWithAllItsTools() throws {
         let files = try EvalSnapshots.files()
-        #expect(!files.isEmpty)
+        // One snapshot per server listed in servers.tsv (a header line, then one line per server).
+        let listed = try RepoPaths.text("Tests/Fixtures/eval/servers.tsv").split(separator: "\n").dropFirst().map { $0.prefix { $0 != "\t" } }
+        #expect(files.map { $0.deletingPathExtension().lastPathComponent }.sorted() == listed.map(String.init).sorted())
         for file in files {
             let bytes = try [UInt8](Data(contentsOf: file))
             let snapshot = try ServerSnapshot(fileBytes: bytes, target: file.lastPathComponent)
             let raw = try JSONParser().parse(bytes).value["tools"]?.arrayValue ?? []
-            #expect(snapshot.tools.count == raw.count, "\(file.lastPathComponent): \(snapshot.anomalies)")
+            #expect(snapshot.definitions.tools.count == raw.count, "\(file.lastPathComponent): \(snapshot.anomalies)")
             #expect(snapshot.completeness == .complete)
-            let again = try ServerSnapshot(fileBytes: JSONWriter.canonicalPretty.bytes(snapshot.definitionsDocument), target: "again")
-            #expect(again.definitionsDocument.canonicalText == snapshot.definitionsDocument.canonicalText, "\(file.lastPathComponent) does not round-trip")
+            let again = try ServerSnapshot(fileBytes: JSONWriter.canonicalPretty.bytes(snapshot.definitions.document), target: "again")
+            #expect(again.definitions.document.canonicalText == snapshot.definitions.document.canonicalText, "\(file.lastPathComponent) does not round-trip")
         }
     }
 }

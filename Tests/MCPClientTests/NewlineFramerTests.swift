@@ -43,7 +43,19 @@ import TestSupport
         let alphabet: [UInt8] = Array("ab{}\"\r\n\n é".utf8)
         let input = (0..<2000).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
         let outputs = try FramerVerifier.replay(input, maxLineBytes: 40, seed: seed).get()
-        #expect(!outputs.isEmpty)
+        #expect(outputs == Self.reference(input, maxLineBytes: 40))
+    }
+
+    /// What the framer must give, computed the plain way: split at every newline, drop one `\r` before
+    /// it, and a line longer than the limit (a `\r` may use one byte more) becomes `.oversized`.
+    static func reference(_ input: [UInt8], maxLineBytes: Int) -> [NewlineFramer.Output] {
+        var pieces = input.split(separator: 0x0A, omittingEmptySubsequences: false).map { Array($0) }
+        let tail = pieces.removeLast()  // after the last newline: empty when the input ends with one
+        func output(_ piece: [UInt8]) -> NewlineFramer.Output {
+            guard piece.count <= maxLineBytes || (piece.count == maxLineBytes + 1 && piece.last == 0x0D) else { return .oversized }
+            return .line(piece.last == 0x0D ? Array(piece.dropLast()) : piece)
+        }
+        return pieces.map(output) + (tail.isEmpty ? [] : [output(tail)])
     }
 
     @Test func runFeedsEveryChunkThenFinishes() {

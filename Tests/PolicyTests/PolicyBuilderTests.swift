@@ -1,7 +1,9 @@
+import Definitions
 import JSON
 import Policy
 import Risk
 import Testing
+import TestSupport
 
 /// What the policies do, checked by evaluating calls against them the way the gateways do.
 struct PolicyBuilderTests {
@@ -25,11 +27,13 @@ struct PolicyBuilderTests {
     @Test(arguments: PolicyProfile.allCases)
     func multiActionToolKeepsItsSafeHalf(profile: PolicyProfile) throws {
         let b = try build("dbadmin", profile)
-        for action in ["list_tables", "describe_table", "select_rows", "insert_rows", "update_rows"] {
+        // Reads in every profile; writes too except under strict, which allows reads only.
+        let writes = ["insert_rows", "update_rows"]
+        for action in ["list_tables", "describe_table", "select_rows"] + (profile == .strict ? [] : writes) {
             let r = b.allows("db_admin", ["action": .string(action), "database": "app"])
             #expect(r.intercept && r.policylayer, "\(profile) \(action)")
         }
-        for action in ["delete_rows", "truncate_table", "drop_table", "something_else"] {
+        for action in ["delete_rows", "truncate_table", "drop_table", "something_else"] + (profile == .strict ? writes : []) {
             let r = b.allows("db_admin", ["action": .string(action), "database": "app"])
             #expect(!r.intercept && !r.policylayer, "\(profile) \(action)")
         }
@@ -86,13 +90,15 @@ struct PolicyBuilderTests {
         #expect(recommended.doc.tools.first { $0.name == "git_status" }?.isAllowed == true)
         #expect(recommended.doc.tools.first { $0.name == "git_commit" }?.rules == [
             PolicyRule(name: "write rate limit", kind: .rateLimit(max: 30, window: .minute),
-                       onDeny: "Rate limit of 30 calls per minute for write tools reached. Try again later."),
+                       onDeny: "Rate limit of 30 calls per minute for write tools reached. Try again later. "
+                           + "(A write tool, evidence: \"commit\" at /tools/4/name: verb 'commit' in the name.)"),
         ])
         #expect(recommended.doc.tools.first { $0.name == "git_push" }?.isDenied == true)
     }
 
+    /// The permissive profile keeps execution open, limited and checked against the schema.
     @Test func executeToolsGetSchemaConditions() throws {
-        let b = try build("shell", .recommended)
+        let b = try build("shell", .permissive)
         #expect(b.allows("run_command", ["command": "ls", "timeout_seconds": 30]) == (true, true))
         #expect(b.allows("run_command", ["command": "ls", "timeout_seconds": 6000]) == (false, false))
         #expect(b.allows("run_command", ["command": "ls"]) == (false, false))
@@ -104,6 +110,43 @@ struct PolicyBuilderTests {
         #expect(notes.contains { $0.contains("pattern of \"cwd\" is not usable by Intercept") })
         let script = b.doc.tools.first { $0.name == "exec_script" }
         #expect(script?.notes.contains { $0.contains("backreference") } == true)
+    }
+
+    /// The recommended profile denies an execute tool when what it runs is whatever the agent writes
+    /// (a command, code, SQL, an image, a URL), says why and how to allow it; the rest of execute stays
+    /// rate-limited with its schema conditions.
+    @Test func recommendedDeniesExecutionOfWhatTheAgentWrites() throws {
+        let shell = try build("shell", .recommended)
+        #expect(shell.allows("run_command", ["command": "ls", "timeout_seconds": 30]) == (false, false))
+        let denial = shell.doc.tools.first { $0.name == "run_command" }?.rules.first?.onDeny ?? ""
+        #expect(denial.contains("code or a command to run (input \"command\""), "\(denial)")
+        #expect(denial.contains("To allow it, add a rule that limits args.command"), "\(denial)")
+
+        let root = try JSONParser().parse(try RepoPaths.text("Tests/PolicyTests/Fixtures/mcp-server-docker.json")).value
+        let server = ReviewedServer(ServerDefinitions(document: root), name: "docker")
+        let assessment = Assessor().assess(server)
+        let doc = PolicyBuilder(profile: .recommended).build(assessment: assessment, server: server)
+        func tool(_ name: String) -> ToolPolicy? { doc.tools.first { $0.name == name } }
+        for (name, what) in [("run_container", "an image to run or build (input \"image\""),
+                             ("build_image", "a Dockerfile to build (input \"dockerfile\"")] {
+            #expect(tool(name)?.category == .execute, "\(name)")
+            #expect(tool(name)?.isDenied == true, "\(name): \(tool(name)?.rules.map(\.name) ?? [])")
+            #expect(tool(name)?.rules.first?.onDeny.contains(what) == true, "\(name): \(tool(name)?.rules.first?.onDeny ?? "")")
+        }
+        // Restarting a named service runs nothing the agent wrote: limited, its required name checked.
+        let restart = try JSONValue(parsing: #"{"name": "restart_service", "description": "Restart a service.", "inputSchema": {"type": "object", "properties": {"service": {"type": "string", "maxLength": 64}}, "required": ["service"]}}"#)
+        // (Built by hand: CATEGORIES.md makes restarting execute; the test is about the policy, not the classifier.)
+        let assessed = ToolAssessment(name: "restart_service", pointer: JSONPointer(tokens: ["tools", "0"]), category: .execute, severity: .high,
+                                      confidence: .high, evidence: [], annotations: DeclaredAnnotations(tool: restart), inputs: ToolInputs(tool: restart))
+        let limited = try #require(PolicyBuilder(profile: .recommended).build(assessment: ServerAssessment(tools: [assessed], findings: []),
+                                                                               tools: [restart], serverName: "x").tools.first)
+        #expect(limited.category == .execute)
+        #expect(limited.rules.map(\.name) == ["execute rate limit", "argument constraints"])
+        #expect(limited.rules.last?.kind == .require([PolicyCondition(path: "args.service", op: .exists, value: true),
+                                                      PolicyCondition(path: "args.service", op: .regex, value: "(?s)^.{0,64}$")]))
+        // Under permissive, the same tools are limited and checked, as before.
+        let open = PolicyBuilder(profile: .permissive).build(assessment: assessment, server: server)
+        #expect(open.tools.first { $0.name == "run_container" }?.rules.first?.kind == .rateLimit(max: 30, window: .minute))
     }
 
     @Test func findingRaisedToolIsDeniedWithTheFinding() throws {

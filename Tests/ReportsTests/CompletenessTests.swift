@@ -35,14 +35,18 @@ struct CompletenessTests {
     }
 
     @Test func jsonSaysIt() throws {
-        let doc = try JSONValue(parsing: JSONReportRenderer().render(Self.incomplete))
+        let text = JSONReportRenderer().render(Self.incomplete)
+        #expect(ReportSchema.problems(in: text) == [])
+        let doc = try JSONValue(parsing: text)
         #expect(doc["complete"] == .bool(false))
         #expect(doc["exitStatus"] == .number("2"))
         let servers = try #require(doc["servers"]?.arrayValue)
         #expect(servers.map { $0["status"]?.stringValue } == ["complete", "partial", "failed"])
         #expect(servers[0]["error"] == nil)
         #expect(servers[2]["error"]?["kind"] == "timeout")
-        let ok = try JSONValue(parsing: JSONReportRenderer().render(Self.complete))
+        let okText = JSONReportRenderer().render(Self.complete)
+        #expect(ReportSchema.problems(in: okText) == [])
+        let ok = try JSONValue(parsing: okText)
         #expect(ok["complete"] == .bool(true))
     }
 
@@ -59,11 +63,13 @@ struct CompletenessTests {
 
     @Test func partialWithoutRecordedReasonStillGetsAnError() throws {
         let s = ServerReport(target: "x", status: .partial)
-        let doc = try JSONValue(parsing: JSONReportRenderer().render(Report(generator: .init(version: "1"), servers: [s])))
+        let text = JSONReportRenderer().render(Report(generator: .init(version: "1"), servers: [s]))
+        #expect(ReportSchema.problems(in: text) == [])
+        let doc = try JSONValue(parsing: text)
         #expect(doc["servers"]?[0]?["error"]?["kind"] == "incomplete")
     }
 
-    @Test func exitStatusFollowsDesign() {
+    @Test func exitStatusFollowsTheContract() {
         #expect(Self.incomplete.exitStatus == 2)
         var complete = Self.complete
         complete.failOn = .critical

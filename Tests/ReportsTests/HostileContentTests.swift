@@ -37,6 +37,7 @@ struct HostileContentTests {
 
     @Test func jsonIsLosslessAndTerminalSafe() throws {
         let text = JSONReportRenderer().render(Self.report)
+        #expect(ReportSchema.problems(in: text) == [])
         for line in text.split(separator: "\n") { #expect(VisibleText.isPlain(String(line))) }
         let doc = try JSONValue(parsing: text)
         let names = try #require(doc["servers"]?.arrayValue).compactMap { $0["tools"]?[0]?["name"]?.stringValue }

@@ -3,13 +3,15 @@ import Testing
 @testable import Reports
 import TestSupport
 
-@Suite("JSON report contract (DESIGN.md §4)")
+@Suite("JSON report contract (docs/report-format.md)")
 struct JSONContractTests {
     static let categories: Set<String> = ["read", "write", "execute", "destructive", "financial"]
     static let severities: Set<String> = ["low", "medium", "high", "critical"]
 
     @Test func contractFieldsHoldForTheRichFixture() throws {
-        let doc = try JSONValue(parsing: JSONReportRenderer().render(ReportFixture.rich))
+        let text = JSONReportRenderer().render(ReportFixture.rich)
+        #expect(ReportSchema.problems(in: text) == [])
+        let doc = try JSONValue(parsing: text)
         #expect(doc["schemaVersion"] == .number("1"))
         #expect(doc["generator"]?["name"] == "mcprisk")
         #expect(doc["generator"]?["version"] == "0.1.0")
@@ -59,7 +61,9 @@ struct JSONContractTests {
     }
 
     @Test func keysComeInAStableOrder() throws {
-        let doc = try JSONValue(parsing: JSONReportRenderer().render(ReportFixture.rich))
+        let text = JSONReportRenderer().render(ReportFixture.rich)
+        #expect(ReportSchema.problems(in: text) == [])
+        let doc = try JSONValue(parsing: text)
         #expect(doc.objectValue?.keys == ["schemaVersion", "generator", "complete", "verdict", "exitStatus", "failOn", "servers", "summary"])
         #expect(doc["servers"]?[0]?.objectValue?.keys.prefix(5) == ["target", "name", "version", "protocolVersion", "status"])
     }

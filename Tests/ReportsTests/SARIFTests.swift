@@ -112,7 +112,7 @@ struct SARIFTests {
         report.servers[0].name = "../../etc/@acme server"
         let doc = try Self.parse(SARIFRenderer(rules: ReportFixture.rules).render(report))
         let results = try #require(doc["runs"]?[0]?["results"]?.arrayValue)
-        #expect(!results.isEmpty)
+        #expect(results.count == 9)  // as in rulesResultsAndIndexesAgree: 5 findings and 4 dangerous tools
         for r in results {
             let physical = try #require(r["locations"]?[0]?["physicalLocation"])
             #expect(physical["artifactLocation"]?["uri"] == "mcp-server/%2E%2E%2F%2E%2E%2Fetc%2F%40acme%20server")

@@ -1,3 +1,4 @@
+import Definitions
 import JSON
 import TestSupport
 import Testing
@@ -7,46 +8,47 @@ import Testing
 /// signals attached to their tool, other servers' tools passed along, output stable.
 struct AssessorTests {
     /// A finding rule that reports every tool description and the server's instructions, for assembly tests.
-    struct EchoFindings: Rule {
+    struct EchoFindings: FindingRule {
         var description: RuleDescription {
             RuleDescription(id: "echo-findings", title: "Echo", family: "test", kind: .finding, severity: .high, confidence: .high,
                             summary: "s", rationale: "r", examples: [])
         }
-        func check(_ server: ServerDefinitions) -> [RuleHit] {
-            var hits = server.tools.indices.map { i in
-                RuleHit(pointer: JSONPointer(tokens: ["tools", String(i), "description"]), quote: "q\(i)", message: "m", effect: .finding(severity: i == 0 ? .critical : nil))
+        func findings(in index: ServerIndex) -> [FindingHit] {
+            var hits = index.server.tools.indices.map { i in
+                FindingHit(pointer: JSONPointer(tokens: ["tools", String(i), "description"]), quote: "q\(i)", message: "m", severity: i == 0 ? .critical : nil)
             }
-            hits.append(RuleHit(pointer: JSONPointer(tokens: ["instructions"]), quote: "i", message: "m", effect: .finding(severity: .low)))
-            hits.append(RuleHit(pointer: JSONPointer(tokens: ["prompts", "0", "description"]), quote: "p", message: "m", effect: .finding(severity: .medium)))
+            hits.append(FindingHit(pointer: JSONPointer(tokens: ["instructions"]), quote: "i", message: "m", severity: .low))
+            hits.append(FindingHit(pointer: JSONPointer(tokens: ["prompts", "0", "description"]), quote: "p", message: "m", severity: .medium))
             return hits
         }
     }
 
     /// A signal rule that flags every `path` input.
-    struct PathSignal: ToolRule {
+    struct PathSignal: SignalRule {
         var description: RuleDescription {
             RuleDescription(id: "path-signal", title: "Accepts a file path", family: "test", kind: .signal, severity: .low, confidence: .high,
                             summary: "s", rationale: "r", examples: [])
         }
-        func hits(in tool: AnalyzedTool) -> [RuleHit] {
-            tool.properties.filter { $0.name == "path" }.map { RuleHit(pointer: $0.pointer, quote: $0.name, message: "Accepts a file path", effect: .signal(path: $0.path)) }
+        func signals(in tool: ToolContext) -> [SignalHit] {
+            tool.properties.filter { $0.name == "path" }.map { SignalHit(pointer: $0.pointer, path: $0.path, detail: nil) }
         }
     }
 
     /// A finding rule that reports the other servers' tool names it was given.
-    struct OtherServers: Rule {
+    struct OtherServers: FindingRule {
         var description: RuleDescription {
             RuleDescription(id: "other-servers", title: "Others", family: "test", kind: .finding, severity: .low, confidence: .high,
                             summary: "s", rationale: "r", examples: [])
         }
-        func check(_ server: ServerDefinitions) -> [RuleHit] {
-            server.otherServersTools.keys.sorted().map { key in
-                RuleHit(pointer: .root, quote: "\(key): \(server.otherServersTools[key]!.joined(separator: ","))", message: "m", effect: .finding(severity: nil))
+        func findings(in index: ServerIndex) -> [FindingHit] {
+            let server = index.server
+            return server.otherServersTools.keys.sorted().map { key in
+                FindingHit(pointer: .root, quote: "\(key): \(server.otherServersTools[key]!.joined(separator: ","))", message: "m", severity: nil)
             }
         }
     }
 
-    static let server = ServerDefinitions(json: [
+    static let server = ReviewedServer(ServerDefinitions(document: [
         "instructions": "Be nice.",
         "tools": [
             ["name": "get_file", "description": "Reads a file.", "inputSchema": ["type": "object", "properties": ["path": ["type": "string"]]]],
@@ -54,7 +56,7 @@ struct AssessorTests {
             ["description": "no name: not a valid tool"],
         ],
         "prompts": [["name": "summarize", "description": "x"]],
-    ], serverName: "files")
+    ]), name: "files")
 
     @Test func findingsAreLocatedAndOrdered() {
         let a = Assessor(rules: BuiltinRules.capability + [EchoFindings()]).assess(Self.server)
@@ -81,7 +83,7 @@ struct AssessorTests {
     }
 
     @Test func otherServersToolsAreFilledIn() {
-        let other = ServerDefinitions(json: ["tools": [["name": "get_file"]]], serverName: "mirror")
+        let other = ReviewedServer(ServerDefinitions(document: ["tools": [["name": "get_file"]]]), name: "mirror")
         let results = Assessor(rules: [OtherServers()]).assess(servers: [Self.server, other])
         #expect(results[0].findings.map(\.quote) == ["mirror: get_file"])
         #expect(results[1].findings.map(\.quote) == ["files: get_file,delete_file"])
@@ -89,7 +91,7 @@ struct AssessorTests {
 
     @Test func annotationFindingsComeFromBuiltinRules() throws {
         let json = try JSONValue(parsing: #"{"tools": [{"name": "delete_user", "description": "Deletes a user.", "annotations": {"readOnlyHint": true}}, {"name": "update_user", "description": "Updates a user."}]}"#)
-        let a = Assessor().assess(ServerDefinitions(json: json))
+        let a = Assessor().assess(ReviewedServer(ServerDefinitions(document: json)))
         #expect(a.findings.map(\.ruleId) == ["annotation-contradiction", "missing-annotations"])
         #expect(a.findings[0].location.pointer.description == "/tools/0/annotations/readOnlyHint")
         #expect(a.tools[0].category == .destructive)
@@ -97,7 +99,7 @@ struct AssessorTests {
 
     @Test func outputIsDeterministic() throws {
         let json = try JSONValue(parsing: #"{"tools": [{"name": "manage", "inputSchema": {"type": "object", "properties": {"op": {"enum": ["create", "delete", "get"]}}}}, {"name": "drop_all", "description": "Drops everything. Irreversible."}]}"#)
-        let server = ServerDefinitions(json: json)
+        let server = ReviewedServer(ServerDefinitions(document: json))
         let first = Assessor().assess(server)
         for _ in 0..<5 { #expect(Assessor().assess(server) == first) }
     }
@@ -108,7 +110,7 @@ struct AssessorTests {
         for _ in 0..<200 { deep = ["type": "object", "properties": ["x": deep]] }
         tools.append(["name": "deep", "inputSchema": deep])
         tools.append(["name": 42])
-        let a = Assessor().assess(ServerDefinitions(serverName: "hostile", tools: tools))
+        let a = Assessor().assess(ReviewedServer(ServerDefinitions(tools: tools), name: "hostile"))
         #expect(a.tools.count == HostileStrings.all.count + 1)
     }
 }

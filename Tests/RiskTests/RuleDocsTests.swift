@@ -9,7 +9,7 @@ struct RuleDocsTests {
         #expect(page.hasPrefix("# `name-verb`: Verb in the tool name\n"))
         #expect(page.contains("| capability | capability | low | medium |"))
         #expect(page.contains("## Why"))
-        #expect(page.contains("Hit at `/name`"))
+        #expect(page.contains("Evidence for destructive at `/name`"))
         #expect(page.contains("No hit"))
         #expect(page.contains(#""name": "k8s.pods.delete""#))
     }
@@ -21,6 +21,7 @@ struct RuleDocsTests {
         }
         #expect(RuleDocs.cell("a | b\nc") == "a \\| b c")
         #expect(index.contains("## Capability rules") && index.contains("## Finding rules"))
+        #expect(index.contains("](../categories.md)"))
     }
 
     @Test func listingHasOneLinePerRule() {

@@ -16,12 +16,12 @@ enum EvalSnapshots {
     }()
 
     /// Every snapshot as definitions, named after its file, sorted by name.
-    static let servers: [(file: String, definitions: ServerDefinitions)] = {
+    static let servers: [(file: String, definitions: ReviewedServer)] = {
         guard let folder else { return [] }
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return files.filter { $0.hasSuffix(".json") }.sorted().compactMap { file in
             guard let text = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8),
-                  let definitions = try? ServerDefinitions(parsing: text, serverName: String(file.dropLast(5))) else { return nil }
+                  let definitions = try? ReviewedServer(parsing: text, name: String(file.dropLast(5))) else { return nil }
             return (file, definitions)
         }
     }()
@@ -32,9 +32,8 @@ enum EvalSnapshots {
     static let missing: Comment = "no eval snapshots in Tests/Fixtures/eval/snapshots (set MCPRISK_EVAL_DIR to the folder holding snapshots/)"
 
     /// One line per hit, for review and failure messages.
-    static func describe(_ hit: RuleHit, rule: String, file: String) -> String {
-        let severity: String
-        if case .finding(let s) = hit.effect { severity = (s ?? BuiltinRules.rule(id: rule)?.description.severity ?? .low).rawValue } else { severity = "-" }
+    static func describe(_ hit: FindingHit, rule: String, file: String) -> String {
+        let severity = (hit.severity ?? BuiltinRules.rule(id: rule)?.description.severity ?? .low).rawValue
         return "\(file) \(rule) [\(severity)] \(hit.pointer): \(hit.message.prefix(200)) — \"\(hit.quote.prefix(120))\""
     }
 
@@ -44,10 +43,7 @@ enum EvalSnapshots {
     }
 
     /// The severity a finding hit reports.
-    static func severity(_ hit: RuleHit, rule: any Rule) -> Severity {
-        if case .finding(let s) = hit.effect { return s ?? rule.description.severity }
-        return rule.description.severity
-    }
+    static func severity(_ hit: FindingHit, rule: any Rule) -> Severity { hit.severity ?? rule.description.severity }
 }
 
 struct ThreatFalseAlarmTests {
@@ -59,7 +55,7 @@ struct ThreatFalseAlarmTests {
         var tools = 0
         for (file, server) in EvalSnapshots.servers {
             tools += server.tools.count
-            for rule in ThreatRules.all {
+            for rule in findingRules(ThreatRules.all) {
                 for hit in rule.check(server) {
                     let line = EvalSnapshots.describe(hit, rule: rule.description.id, file: file)
                     if EvalSnapshots.severity(hit, rule: rule) >= .medium { alarms.append(line) } else { low.append(line) }
@@ -76,12 +72,12 @@ struct ThreatFalseAlarmTests {
     func benignServersTogetherDoNotShadowEachOther() {
         let all = EvalSnapshots.servers
         var names: [String: [String]] = [:]
-        for (_, server) in all { names[server.serverName] = server.tools.compactMap { $0["name"]?.stringValue } }
+        for (_, server) in all { names[server.name] = server.tools.compactMap { $0["name"]?.stringValue } }
         var alarms: [String] = []
         var low: [String] = []
         var collisions = 0
         for (file, var server) in all {
-            server.otherServersTools = names.filter { $0.key != server.serverName }
+            server.otherServersTools = names.filter { $0.key != server.name }
             for hit in ToolShadowingRule().check(server) {
                 let line = EvalSnapshots.describe(hit, rule: "tool-shadowing", file: file)
                 if EvalSnapshots.severity(hit, rule: ToolShadowingRule()) >= .medium { alarms.append(line) } else { low.append(line) }
@@ -99,12 +95,10 @@ struct ThreatFalseAlarmTests {
         var counts: [String: Int] = [:]
         var lines: [String] = []
         for (file, server) in EvalSnapshots.servers {
-            for rule in SignalRules.all {
+            for rule in SignalRules.all.compactMap({ $0 as? any SignalRule }) {
                 for hit in rule.check(server) {
                     counts[rule.description.id, default: 0] += 1
-                    if case .signal(let path) = hit.effect {
-                        lines.append("\(file) \(rule.description.id) \(ThreatText.owner(of: hit.pointer, in: server)) \(path ?? hit.message)")
-                    }
+                    lines.append("\(file) \(rule.description.id) \(ThreatText.owner(of: hit.pointer, in: server)) \(hit.path ?? hit.detail ?? "")")
                 }
             }
         }

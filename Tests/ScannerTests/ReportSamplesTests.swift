@@ -25,6 +25,7 @@ struct ReportSamplesTests {
         }
         for name in Self.files {
             let fresh = try String(contentsOfFile: "\(dir)/\(name)", encoding: .utf8)
+            if name == "report.json" { #expect(ReportSchema.problems(in: fresh) == []) }
             #expect(Golden.mismatch(fresh, golden: "reports/demo/\(name)") == nil,
                     "reports/demo/\(name) is stale: rerun the README's sample commands (or MCPRISK_UPDATE_GOLDEN=1 swift test)")
         }

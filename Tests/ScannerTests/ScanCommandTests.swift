@@ -13,18 +13,27 @@ struct ScanCommandTests {
         return try CommandRun.run(path, arguments, directory: directory)
     }
 
+    /// The JSON report a run printed, checked against docs/report.schema.json.
+    func report(_ run: CommandRun) throws -> JSONValue {
+        #expect(ReportSchema.problems(in: run.stdout) == [], "stderr: \(run.stderr)")
+        return try JSONValue(parsing: run.stdout)
+    }
+
     func tools(_ report: JSONValue) -> [String: JSONValue] {
         var out: [String: JSONValue] = [:]
         for t in report["servers"]?[0]?["tools"]?.arrayValue ?? [] { out[t["name"]?.stringValue ?? ""] = t }
         return out
     }
 
+    /// The contract of docs/report-format.md on the demo scan: the schema, the values the demo must
+    /// give, and the exit statuses (0 or 1 for a complete scan, 64 for a usage error).
     @Test func demoScanMeetsTheJSONContract() throws {
         let run = try mcprisk(["scan", "--demo", "--format", "json"])
         #expect(run.status == 0, "stderr: \(run.stderr)")
-        let report = try JSONValue(parsing: run.stdout)
+        let report = try report(run)
         #expect(report["schemaVersion"] == 1)
         #expect(report["generator"]?["name"] == "mcprisk")
+        #expect(report["servers"]?.arrayValue?.count == 1)
         let server = try #require(report["servers"]?[0])
         #expect(server["status"] == "complete")
         #expect(server["name"] == "acme-ops")
@@ -47,12 +56,17 @@ struct ScanCommandTests {
         #expect(findings.contains { $0["ruleId"] == "annotation-contradiction" && $0["location"]?["name"] == "cleanup_temp_files" })
         #expect(findings.contains { $0["ruleId"] == "invisible-unicode" && $0["location"]?["name"] == "translate_text" })
         #expect(server["summary"]?["tools"] == 26)
+        // The schema allows a null name; the contract says findings on tools, prompts and resources name them.
+        for finding in findings { #expect(finding["location"]?["kind"] == "server" || finding["location"]?["name"]?.stringValue != nil) }
+        #expect(try mcprisk(["scan", "--no-such-option"]).status == 64)
     }
 
     @Test func failOnThresholdsAreCaseInsensitive() throws {
-        #expect(try mcprisk(["scan", "--demo", "--fail-on", "HIGH", "--format", "json"]).status == 1)
-        #expect(try mcprisk(["scan", "--demo", "--fail-on", "Critical", "--format", "json"]).status == 1)
-        #expect(try mcprisk(["scan", "--demo", "--format", "json"]).status == 0)
+        for (threshold, status) in [("HIGH", 1), ("Critical", 1), (nil, 0)] as [(String?, Int32)] {
+            let run = try mcprisk(["scan", "--demo", "--format", "json"] + (threshold.map { ["--fail-on", $0] } ?? []))
+            #expect(run.status == status)
+            #expect(try report(run)["exitStatus"] == .int(Int(status)))
+        }
     }
 
     @Test(arguments: [
@@ -69,7 +83,7 @@ struct ScanCommandTests {
     }
 
     @Test func offlineSnapshotGivesTheSameVerdictsAsTheLiveServer() throws {
-        let live = try JSONValue(parsing: try mcprisk(["scan", "--demo", "--format", "json"]).stdout)
+        let live = try report(try mcprisk(["scan", "--demo", "--format", "json"]))
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mcprisk-offline-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -79,16 +93,14 @@ struct ScanCommandTests {
         try JSONWriter.pretty.string(demo).write(to: file, atomically: true, encoding: .utf8)
         let run = try mcprisk(["scan", file.path, "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
-        let offline = try JSONValue(parsing: run.stdout)
+        let offline = try report(run)
         #expect(offline["servers"]?[0]?["tools"] == live["servers"]?[0]?["tools"])
-        // Deterministic: the same file twice gives the same bytes.
-        #expect(try mcprisk(["scan", file.path, "--format", "json"]).stdout == run.stdout)
     }
 
     @Test func aServerThatCannotStartIsAFailedScanNotACleanOne() throws {
         let run = try mcprisk(["scan", "--format", "json", "--", "/nonexistent/mcp-server", "--flag"])
         #expect(run.status == 2)
-        let server = try #require(try JSONValue(parsing: run.stdout)["servers"]?[0])
+        let server = try #require(try report(run)["servers"]?[0])
         #expect(server["status"] == "failed")
         #expect(server["error"]?["kind"] == "spawn-failed")
         #expect(server["error"]?["message"]?.stringValue?.contains("/nonexistent/mcp-server") == true)
@@ -112,12 +124,12 @@ struct ScanCommandTests {
         try config.write(toFile: path, atomically: true, encoding: .utf8)
         let run = try mcprisk(["scan", "--config", path, "--timeout", "10", "--format", "json"])
         #expect(run.status == 2)
-        let servers = try JSONValue(parsing: run.stdout)["servers"]?.arrayValue ?? []
+        let servers = try report(run)["servers"]?.arrayValue ?? []
         #expect(servers.count == 3)
         #expect(servers[0]["status"] == "failed")
         #expect(servers[0]["error"]?["kind"] == "timeout")
         #expect(servers[1]["status"] == "complete")
-        #expect((servers[1]["tools"]?.arrayValue?.count ?? 0) > 0)
+        #expect(servers[1]["tools"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["read_file", "write_file", "delete_file"])
         #expect(servers[2]["status"] == "partial")
         #expect(servers[2]["source"]?["line"] == 4)
     }
@@ -130,7 +142,9 @@ struct ScanCommandTests {
                                "--output", "markdown=\(p("r.md"))", "--policy-out", p("policy.yaml"), "--policy-format", "intercept"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.isEmpty)
-        #expect(try JSONValue(parsing: String(contentsOfFile: p("r.json"), encoding: .utf8))["schemaVersion"] == 1)
+        let json = try String(contentsOfFile: p("r.json"), encoding: .utf8)
+        #expect(ReportSchema.problems(in: json) == [])
+        #expect(try JSONValue(parsing: json)["schemaVersion"] == 1)
         #expect(try JSONValue(parsing: String(contentsOfFile: p("r.sarif"), encoding: .utf8))["version"] == "2.1.0")
         #expect(try String(contentsOfFile: p("r.html"), encoding: .utf8).contains("acme-ops"))
         #expect(try String(contentsOfFile: p("r.md"), encoding: .utf8).contains("delete_customer"))

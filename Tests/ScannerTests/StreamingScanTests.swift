@@ -62,9 +62,11 @@ struct StreamingScanTests {
         let assemblers = try renderers.map { try $0.assembler(makeSpool: { MemoryBytes() }) }
         var totals = ReportTotals(failOn: .high)
         var order: [String] = []
-        try await StreamingScan(options: options, policyFormat: .intercept).run(targets) { server, index in
-            renderers.map { $0.parts(server, index: index) }
-        } deliver: { server, parts in
+        try await StreamingScan(options: options, policyFormat: .intercept).run(targets) { _, _, _ in
+        } prepare: { server, index in
+            (server, renderers.map { $0.parts(server, index: index) })
+        } deliver: { prepared in
+            let (server, parts) = prepared
             order.append(server.target)
             totals.add(server)
             for (a, p) in zip(assemblers, parts) { try a.add(p) }

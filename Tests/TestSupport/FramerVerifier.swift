@@ -1,15 +1,24 @@
 import MCPClient
 
-/// Replays an input through `NewlineFramer` all at once, byte by byte, and at seeded random
-/// splits, and checks that every chunking gives the same outputs.
+/// Replays an input through a framer or parser (`NewlineFramer`, or any reader via `replayChunkings`)
+/// all at once, byte by byte, and at seeded random splits, and checks that every chunking agrees.
 public enum FramerVerifier {
     /// The outputs (when every chunking agrees) or a description of the first disagreement.
     public static func replay(_ input: [UInt8], maxLineBytes: Int, seed: UInt64 = 1, randomRounds: Int = 25)
         -> Result<[NewlineFramer.Output], FramerMismatch>
     {
-        let whole = run(input, maxLineBytes: maxLineBytes, chunks: [input.count])
-        let byteByByte = run(input, maxLineBytes: maxLineBytes, chunks: Array(repeating: 1, count: input.count))
-        if byteByByte != whole { return .failure(FramerMismatch(chunking: "byte by byte", expected: whole, actual: byteByByte)) }
+        let result = replayChunkings(input, seed: seed, randomRounds: randomRounds) { run(input, maxLineBytes: maxLineBytes, chunks: $0) }
+        return result.mapError { FramerMismatch(chunking: $0.chunking, expected: $0.expected, actual: $0.actual) }
+    }
+
+    /// Runs any byte-stream reader over `input` all at once, byte by byte, and at seeded random splits
+    /// (`run` gets the chunk sizes and returns what the reader made of them); the outcome when every
+    /// chunking agrees, or the first disagreement.
+    public static func replayChunkings<Outcome: Equatable & Sendable>(_ input: [UInt8], seed: UInt64 = 1, randomRounds: Int = 25,
+                                                           run: ([Int]) -> Outcome) -> Result<Outcome, ChunkingMismatch<Outcome>> {
+        let whole = run([input.count])
+        let byteByByte = run(Array(repeating: 1, count: input.count))
+        if byteByByte != whole { return .failure(ChunkingMismatch(chunking: "byte by byte", expected: whole, actual: byteByByte)) }
         var rng = SplitMix64(seed: seed)
         for round in 0..<randomRounds {
             var sizes: [Int] = []
@@ -19,10 +28,23 @@ public enum FramerVerifier {
                 sizes.append(size)
                 left -= size
             }
-            let got = run(input, maxLineBytes: maxLineBytes, chunks: sizes)
-            if got != whole { return .failure(FramerMismatch(chunking: "random split \(round) (seed \(seed)): \(sizes)", expected: whole, actual: got)) }
+            let got = run(sizes)
+            if got != whole { return .failure(ChunkingMismatch(chunking: "random split \(round) (seed \(seed)): \(sizes)", expected: whole, actual: got)) }
         }
         return .success(whole)
+    }
+
+    /// `input` cut into consecutive pieces of the given sizes (the last piece takes any rest).
+    public static func pieces(_ input: [UInt8], _ sizes: [Int]) -> [ArraySlice<UInt8>] {
+        var out: [ArraySlice<UInt8>] = []
+        var start = 0
+        for size in sizes where start < input.count {
+            let end = min(input.count, start + size)
+            out.append(input[start..<end])
+            start = end
+        }
+        if start < input.count { out.append(input[start...]) }
+        return out
     }
 
     /// The outputs of feeding `input` in chunks of the given sizes, then finishing.
@@ -48,6 +70,17 @@ public struct FramerMismatch: Error, CustomStringConvertible {
     public var expected: [NewlineFramer.Output]
     /// The outputs of the other chunking.
     public var actual: [NewlineFramer.Output]
+    public var description: String { "\(chunking) gave \(actual), all at once gave \(expected)" }
+}
+
+/// Two chunkings of the same input gave different outcomes.
+public struct ChunkingMismatch<Outcome: Equatable & Sendable>: Error, CustomStringConvertible {
+    /// Which chunking differed from feeding everything at once.
+    public var chunking: String
+    /// The outcome when fed at once.
+    public var expected: Outcome
+    /// The outcome of the other chunking.
+    public var actual: Outcome
     public var description: String { "\(chunking) gave \(actual), all at once gave \(expected)" }
 }
 

@@ -48,8 +48,8 @@ enum CatalogueTargets {
 
     /// The refresher's crawl: the scanner's fetcher with `timeout` per server (the refresher's own
     /// deadline sits a little later, as a backstop that holds even if a crawl hangs).
-    static func crawl(context: CommandContext, timeout: Double, allowNetwork: Bool) -> CatalogueRefresher.Crawl {
-        let pipeline = ScanPipeline(options: ScanOptions(timeout: timeout, allowNetwork: allowNetwork, jobs: 1))
+    static func crawl(context: CommandContext, timeout: Double, sandbox: SandboxOptions) -> CatalogueRefresher.Crawl {
+        let pipeline = ScanPipeline(options: ScanOptions(timeout: timeout, sandbox: sandbox, jobs: 1))
         return { entry in
             switch target(entry, context: context) {
             case .failure(let error):

@@ -16,11 +16,12 @@ enum PolicyCommand: CLICommand {
             .value("policy-format", "FORMAT", "policylayer (default) or intercept"),
             .value("profile", "PROFILE", "strict, recommended (default) or permissive"),
             .value("output", "PATH", short: "o", "Write the policy to PATH (a folder when there are several servers)"),
+            ReviewOptions.serverSpec,
         ],
         acceptsCommandAfterDashes: true)
 
     static func run(_ a: ParsedArguments, context: CommandContext) async throws -> Int32 {
-        let targets = try TargetOptions.targets(a, context: context)
+        let targets = try ReviewOptions.selected(ServerIdentity.disambiguated(try TargetOptions.targets(a, context: context)), a)
         let options = try TargetOptions.scanOptions(a, context: context)
         let format = try a.choice("policy-format", as: PolicyFormat.self) ?? PolicyOutput.format(forPath: a.value("output")) ?? .policylayer
         let profile = try a.choice("profile", as: PolicyProfile.self) ?? .recommended

@@ -13,71 +13,56 @@ enum ScanCommand: CLICommand {
         summary: """
             Scan MCP servers: list their tools, prompts, resources and instructions, classify every tool \
             (read, write, execute, destructive, financial) with quoted evidence, and report threats. \
-            Stdio servers run without network access unless --allow-network is given.
+            Stdio servers run in a sandbox: no network, a read-only file system, secret places hidden, \
+            a private HOME, TMPDIR and working directory (the --allow-* options lift parts of it).
             """,
         options: TargetOptions.specs + OutputPlan.specs + [
             .value("policy-out", "PATH", "Also write the starter policy (one server: a file; several: a folder)"),
             .value("policy-format", "FORMAT", "policylayer or intercept (default: from the --policy-out extension, else policylayer)"),
             .value("profile", "PROFILE", "Policy profile: strict, recommended (default) or permissive"),
-        ],
+        ] + ReviewOptions.scanSpecs,
         acceptsCommandAfterDashes: true)
 
     static func run(_ a: ParsedArguments, context: CommandContext) async throws -> Int32 {
-        let targets = try TargetOptions.targets(a, context: context)
+        let all = ServerIdentity.disambiguated(try TargetOptions.targets(a, context: context))
+        let targets = try ReviewOptions.selected(all, a)
         var options = try TargetOptions.scanOptions(a, context: context)
         // Saved files are read, assessed and rendered on every core unless --jobs says otherwise.
         if a.value("jobs") == nil && targets.allSatisfy(\.isSavedFile) { options.jobs = ProcessInfo.processInfo.activeProcessorCount }
         let plan = try OutputPlan(a)
         let failOn = try OutputPlan.failOn(a)
+        let review = try ReviewOptions.review(a, failOn: failOn, everyServerScanned: targets.count == all.count)
+        let rules = try ReviewOptions.rules(a)
         let color = try OutputPlan.color(a, context: context)
         let policyFormat = try a.choice("policy-format", as: PolicyFormat.self) ?? PolicyOutput.format(forPath: a.value("policy-out")) ?? .policylayer
         let profile = try a.choice("profile", as: PolicyProfile.self) ?? .recommended
 
-        // Each server is read, assessed and rendered, its parts go to the reports' spools, then it is dropped.
+        // Each server is read, assessed, reviewed and rendered, its parts go to the reports' spools, then it
+        // is dropped; the reports are written once every server is in.
         let reports = try StreamedReports(plan, rules: BuiltinRules.all.map(\.description), color: color)
-        var policies = a.value("policy-out").map { PolicyFiles(path: $0, format: policyFormat, single: targets.count == 1) }
+        var policies = try a.value("policy-out").map { try PolicyFiles(path: $0, format: policyFormat, labels: targets.map(\.label)) }
         var totals = ReportTotals(failOn: failOn)
+        var tally = ReportReview.Tally()
         let progress = ProgressReporter(enabled: context.stderrIsTTY && targets.count > 1, context: context)
         let renderers = reports.renderers
-        try await StreamingScan(options: options, policyFormat: policyFormat, policyProfile: profile).run(targets) { done, total, label in
+        let scan = StreamingScan(options: options, policyFormat: policyFormat, policyProfile: profile, rules: rules)
+        try await scan.run(targets) { done, total, label in
             progress.update(done: done, total: total, label: label)
-        } render: { server, index in
-            renderers.map { $0.parts(server, index: index) }
-        } deliver: { server, parts in
+        } prepare: { server, index in
+            let (reviewed, one) = review.review(server)
+            return (reviewed, one, renderers.map { $0.parts(reviewed, index: index) })
+        } deliver: { prepared in
+            let (server, one, parts) = prepared
             totals.add(server)
+            tally.add(one)
             try reports.add(parts)
             try policies?.add(server)
         }
         progress.finish()
+        totals.reviewNotes = review.notes(tally, servers: Set(targets.map(\.label)))
         try reports.finish(totals, generator: .init(version: MCPRisk.version))
         try policies?.finish()
         return totals.exitStatus
-    }
-}
-
-/// Writes the starter policies carried in a report: one server to a file, several into a folder.
-enum PolicyOutput {
-    /// The policy format a file name's extension names (`.yaml`/`.yml` Intercept, `.json` PolicyLayer).
-    static func format(forPath path: String?) -> PolicyFormat? {
-        switch path.map({ ($0 as NSString).pathExtension.lowercased() }) {
-        case "yaml", "yml": .intercept
-        case "json": .policylayer
-        default: nil
-        }
-    }
-
-    static func write(_ report: Report, to path: String, format: PolicyFormat) throws {
-        let withPolicy = report.servers.filter { $0.policy != nil }
-        guard !withPolicy.isEmpty else { throw CommandFailure("no policy written to \(path): no server was read") }
-        if report.servers.count == 1, let policy = withPolicy.first?.policy {
-            try FileOutput.write(policy.text, to: path)
-            return
-        }
-        let ext = format == .intercept ? "yaml" : "json"
-        for server in withPolicy {
-            let safe = String(server.displayName.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
-            try FileOutput.write(server.policy!.text, to: (path as NSString).appendingPathComponent("\(safe).\(ext)"))
-        }
     }
 }
 

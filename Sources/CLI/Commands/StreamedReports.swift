@@ -52,26 +52,33 @@ final class StreamedReports {
 }
 
 /// The starter policies of a scan, written as servers come: one server's to the file named, several
-/// into the folder named, one file per server.
+/// into the folder named, one file per server named after its label (`ServerIdentity.policyFileNames`,
+/// made from every server of the run, so a server that fails does not change another's file name).
 struct PolicyFiles {
     let path: String
-    let format: PolicyFormat
-    /// True when the scan has one server: its policy is the file itself.
-    let single: Bool
+    /// One file per server of the run, in target order; nil when the run has one server (the path is the file).
+    private let files: [String]?
+    private var next = 0
     private var written = 0
 
-    init(path: String, format: PolicyFormat, single: Bool) { self.path = path; self.format = format; self.single = single }
-
-    /// Writes `server`'s policy, if it has one.
-    mutating func add(_ server: ServerReport) throws {
-        guard let policy = server.policy else { return }
-        if single {
-            try FileOutput.write(policy.text, to: path)
-        } else {
-            let ext = format == .intercept ? "yaml" : "json"
-            let safe = String(server.displayName.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
-            try FileOutput.write(policy.text, to: (path as NSString).appendingPathComponent("\(safe).\(ext)"))
+    /// Policies for servers labelled `labels`, in the order they will come; a usage problem (a file
+    /// given where several servers need a folder) is refused before anything is scanned.
+    init(path: String, format: PolicyFormat, labels: [String]) throws {
+        self.path = path
+        guard labels.count != 1 else { files = nil; return }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw CommandFailure("\(path) is a file, but \(labels.count) servers give one policy each: give a folder to --policy-out")
         }
+        files = ServerIdentity.policyFileNames(labels: labels, fileExtension: format.fileExtension)
+            .map { (path as NSString).appendingPathComponent($0) }
+    }
+
+    /// Writes the next server's policy, if it has one.
+    mutating func add(_ server: ServerReport) throws {
+        defer { next += 1 }
+        guard let policy = server.policy else { return }
+        try FileOutput.write(policy.text, to: files?[next] ?? path)
         written += 1
     }
 

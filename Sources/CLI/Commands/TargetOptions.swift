@@ -17,9 +17,8 @@ enum TargetOptions {
         .value("header", "'Name: value'", repeatable: true, "Add an HTTP header to remote requests; ${VAR} is expanded"),
         .value("bearer-token", "TOKEN", "Send 'Authorization: Bearer TOKEN' to remote servers"),
         .value("bearer-token-env", "VAR", "Read the bearer token from environment variable VAR"),
-        .flag("allow-network", "Let stdio servers use the network (by default they run in an empty network namespace)"),
         .value("jobs", "N", "Servers scanned at once (default 4; saved files: one per core)"),
-    ]
+    ] + SandboxFlags.specs
 
     /// The targets named by the arguments; a usage error when there are none or they conflict.
     static func targets(_ a: ParsedArguments, context: CommandContext) throws -> [PlannedTarget] {
@@ -91,7 +90,7 @@ enum TargetOptions {
         } catch let error as MCPError {
             throw UsageError("--header/--bearer-token: \(error)")
         }
-        return ScanOptions(timeout: try a.seconds("timeout") ?? 60, allowNetwork: a.flag("allow-network"), environment: env,
+        return ScanOptions(timeout: try a.seconds("timeout") ?? 60, sandbox: try SandboxFlags.options(a), environment: env,
                            headers: headers, jobs: try a.positiveInt("jobs") ?? 4)
     }
 }

@@ -71,7 +71,7 @@ public struct ChangeReport: Sendable, Hashable {
         /// Adds one server: its record before the run (nil when new) and after (nil when removed).
         public mutating func add(id: String, before: ServerRecord?, after: ServerRecord?) {
             let name = manifest.entry(id: id)?.name ?? id
-            let afterAssessment = after?.snapshot.map { assess($0.serverDefinitions) }
+            let afterAssessment = after?.snapshot.map { assess($0.reviewed) }
             report.statistics.count(id: id, record: after, assessment: afterAssessment)
             guard let after else {
                 if before != nil { report.serversRemoved.append(id) }
@@ -84,7 +84,7 @@ public struct ChangeReport: Sendable, Hashable {
                 report.recovered.append(id)
             }
             if let old = before?.snapshot, let new = after.snapshot, let afterAssessment, old != new {
-                let diff = SnapshotDiff(before: old, beforeAssessment: assess(old.serverDefinitions), after: new, afterAssessment: afterAssessment)
+                let diff = SnapshotDiff(before: old, beforeAssessment: assess(old.reviewed), after: new, afterAssessment: afterAssessment)
                 if !diff.isEmpty { report.changes.append(ServerChanges(id: id, name: name, diff: diff)) }
             }
         }
@@ -101,8 +101,22 @@ public struct ChangeReport: Sendable, Hashable {
         }
     }
 
-    /// Changed tools flagged as possible rug pulls, across servers.
-    public var possibleRugPulls: Int { changes.reduce(0) { $0 + $1.diff.possibleRugPulls.count } }
+    /// Changed tools flagged as possible rug pulls and not accepted, across servers.
+    public var possibleRugPulls: Int { changes.reduce(0) { $0 + $1.diff.possibleRugPulls.filter { !$0.isAccepted }.count } }
+
+    /// Marks each changed tool whose new definition an accept file accepts (server = the manifest id).
+    public mutating func apply(_ ledger: inout AcceptLedger) {
+        for s in changes.indices {
+            for t in changes[s].diff.changed.indices {
+                let c = changes[s].diff.changed[t]
+                guard let m = ledger.match(server: changes[s].id, fingerprint: c.fingerprint, name: c.name, rule: nil) else { continue }
+                changes[s].diff.changed[t].isAccepted = !m.expired
+                changes[s].diff.changed[t].acceptance = m.expired
+                    ? "acceptance EXPIRED on \(m.entry.expires ?? "?") (\(m.entry.reviewer): \(m.entry.reason))"
+                    : "accepted by \(m.entry.reviewer): \(m.entry.reason)" + (m.entry.expires.map { " (until \($0))" } ?? "")
+            }
+        }
+    }
 
     public static func == (a: ChangeReport, b: ChangeReport) -> Bool { a.json == b.json }
     public func hash(into hasher: inout Hasher) { hasher.combine(json) }

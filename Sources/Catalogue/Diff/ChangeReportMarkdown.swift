@@ -53,7 +53,7 @@ extension ChangeReport {
         for r in d.renamed { md += "- Renamed \(code(r.from)) → \(code(r.to)) (same definition)\n" }
         for c in d.changed {
             var parts: [String] = []
-            if c.possibleRugPull { parts.append("⚠ **possible rug pull** (description changed, name kept)") }
+            if c.possibleRugPull { parts.append("⚠ **possible rug pull** (" + c.rugPullReasons.joined(separator: "; ") + ")") }
             if c.before.category != c.after.category, let a = c.before.category, let b = c.after.category {
                 parts.append("category \(a.rawValue) → \(b.rawValue) (\(c.categoryRose ? "rose" : "fell"))")
             }
@@ -62,12 +62,8 @@ extension ChangeReport {
             }
             parts += c.changes.map { MarkdownText.escape($0.summary, limit: 400) }
             md += "- Changed \(code(c.name)): " + parts.joined(separator: "; ") + "\n"
-            for change in c.changes {
-                if case .descriptionChanged(let before, let after) = change {
-                    md += "  - before: \(MarkdownText.escape(before ?? "(none)", limit: 500))\n"
-                    md += "  - after: \(MarkdownText.escape(after ?? "(none)", limit: 500))\n"
-                }
-            }
+            for g in c.gainedFindings { md += "  - new finding: \(MarkdownText.escape(g.summary, limit: 400))\n" }
+            if let acceptance = c.acceptance { md += "  - \(MarkdownText.escape(acceptance, limit: 400))\n" }
         }
         return md
     }

@@ -28,7 +28,7 @@ public struct SnapshotDiff: Sendable, Hashable {
 
     /// The diff of two snapshots, classifying each with `assess`.
     public init(before: StoredSnapshot, after: StoredSnapshot, assess: CatalogueRefresher.Assess) {
-        self.init(before: before, beforeAssessment: assess(before.serverDefinitions), after: after, afterAssessment: assess(after.serverDefinitions))
+        self.init(before: before, beforeAssessment: assess(before.reviewed), after: after, afterAssessment: assess(after.reviewed))
     }
 
     /// The diff of two snapshots and their assessments.
@@ -54,7 +54,12 @@ public struct SnapshotDiff: Sendable, Hashable {
         self.renamed = renamed
         changed = oldTools.keys.sorted().compactMap { name -> ToolChange? in
             guard let old = oldTools[name], let now = newTools[name], before.toolHashes[name] != after.toolHashes[name] else { return nil }
-            return Self.change(name: name, old: old, new: now, before: ref(name, oldVerdicts), after: ref(name, newVerdicts))
+            // The rules ran on both versions: what the new definition raises that the old did not.
+            var gained: [GainedFinding] = []
+            if let oldPointer = oldVerdicts[name]?.pointer, let newPointer = newVerdicts[name]?.pointer {
+                gained = ToolChange.gained(old: beforeAssessment.findings, oldPointer: oldPointer, new: afterAssessment.findings, newPointer: newPointer)
+            }
+            return ToolChange(name: name, old: old, new: now, before: ref(name, oldVerdicts), after: ref(name, newVerdicts), gainedFindings: gained)
         }
         instructionsChanged = before.definitions["instructions"] != after.definitions["instructions"]
         let v0 = before.definitions["serverInfo"]?["version"]?.stringValue, v1 = after.definitions["serverInfo"]?["version"]?.stringValue
@@ -72,32 +77,6 @@ public struct SnapshotDiff: Sendable, Hashable {
         var out: [String: ToolAssessment] = [:]
         for t in assessment.tools where out[t.name] == nil { out[t.name] = t }
         return out
-    }
-
-    private static let hints = ["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"]
-
-    private static func change(name: String, old: JSONValue, new: JSONValue, before: ToolRef, after: ToolRef) -> ToolChange {
-        var kinds: [ToolChangeKind] = []
-        let d0 = old["description"]?.stringValue, d1 = new["description"]?.stringValue
-        let descriptionChanged = old["description"] != new["description"]
-        if descriptionChanged { kinds.append(.descriptionChanged(before: d0, after: d1)) }
-        let schema = SchemaComparison(before: old["inputSchema"], after: new["inputSchema"])
-        if !schema.widened.isEmpty { kinds.append(.schemaWidened(schema.widened)) }
-        if !schema.narrowed.isEmpty { kinds.append(.schemaNarrowed(schema.narrowed)) }
-        if !schema.other.isEmpty { kinds.append(.schemaChanged(schema.other)) }
-        for hint in hints {
-            let a = old["annotations"]?[hint]?.boolValue, b = new["annotations"]?[hint]?.boolValue
-            if a != b { kinds.append(.annotationFlipped(hint: hint, before: a, after: b)) }
-        }
-        var otherKeys: [String] = []
-        let keys = Set(old.objectValue?.keys ?? []).union(new.objectValue?.keys ?? []).subtracting(["name", "description", "inputSchema", "annotations"])
-        for key in keys.sorted() where old[key]?.canonicalText != new[key]?.canonicalText { otherKeys.append(key) }
-        var oldAnnotations = old["annotations"]?.objectValue ?? JSONObject(), newAnnotations = new["annotations"]?.objectValue ?? JSONObject()
-        for hint in hints { oldAnnotations[hint] = nil; newAnnotations[hint] = nil }
-        if JSONValue.object(oldAnnotations).canonicalText != JSONValue.object(newAnnotations).canonicalText { otherKeys.append("annotations") }
-        if !otherKeys.isEmpty { kinds.append(.otherChanged(keys: otherKeys)) }
-        return ToolChange(name: name, changes: kinds, before: before, after: after,
-                          possibleRugPull: descriptionChanged || !schema.parameterDescriptionsChanged.isEmpty)
     }
 
     /// The diff as JSON.

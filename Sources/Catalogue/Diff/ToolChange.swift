@@ -64,7 +64,7 @@ public enum ToolChangeKind: Sendable, Hashable {
     public var summary: String {
         func b(_ v: Bool?) -> String { v.map { String($0) } ?? "absent" }
         switch self {
-        case .descriptionChanged: return "description changed"
+        case .descriptionChanged(let before, let after): return "description: " + TextDiff.words(before, after)
         case .schemaWidened(let d): return "schema widened: " + d.joined(separator: "; ")
         case .schemaNarrowed(let d): return "schema narrowed: " + d.joined(separator: "; ")
         case .schemaChanged(let d): return "schema changed: " + d.joined(separator: "; ")
@@ -92,6 +92,25 @@ public enum ToolChangeKind: Sendable, Hashable {
     }
 }
 
+/// A threat finding the new definition has and the old one did not (same rule at the same place).
+public struct GainedFinding: Sendable, Hashable {
+    /// The rule's id.
+    public var ruleId: String
+    /// Its severity.
+    public var severity: Severity
+    /// The finding's message.
+    public var message: String
+    /// Where, inside the tool (e.g. `/description`).
+    public var place: String
+
+    var json: JSONValue {
+        ["ruleId": .string(ruleId), "severity": .string(severity.rawValue), "message": .string(message), "place": .string(place)]
+    }
+
+    /// `hidden-instructions (critical) at /description: …`.
+    public var summary: String { "\(ruleId) (\(severity.rawValue)) at \(place): \(message)" }
+}
+
 /// A tool that kept its name and changed its definition.
 public struct ToolChange: Sendable, Hashable {
     /// The tool's name.
@@ -102,8 +121,70 @@ public struct ToolChange: Sendable, Hashable {
     public var before: ToolRef
     /// The verdict after.
     public var after: ToolRef
-    /// The description (of the tool or a parameter) changed while the name stayed: what a rug pull looks like.
-    public var possibleRugPull: Bool
+    /// Threat findings the rules raise on the new definition and did not on the old one.
+    public var gainedFindings: [GainedFinding]
+    /// The new definition's fingerprint (what an accept file names to accept this version).
+    public var fingerprint: String
+    /// The acceptance of the new definition, when an accept file has one (`accepted by …`).
+    public var acceptance: String?
+    /// True when an accept file accepts the new definition (and has not expired): it does not count.
+    public var isAccepted: Bool = false
+    /// The change made the tool more dangerous while its name stayed: it gained a threat finding above
+    /// low, or its category rose. What a rug pull looks like, reported as a finding of its own.
+    public var possibleRugPull: Bool { gainedFindings.contains { $0.severity > .low } || categoryRose }
+    /// Why it is a possible rug pull, one phrase per reason (empty when it is not).
+    public var rugPullReasons: [String] {
+        var out = gainedFindings.filter { $0.severity > .low }.map { "gained \($0.ruleId) (\($0.severity.rawValue))" }
+        if categoryRose, let a = before.category, let b = after.category { out.append("category rose \(a.rawValue) → \(b.rawValue)") }
+        return out
+    }
+
+    /// The change from `old` to `new` (two definitions of one tool) with their verdicts and findings.
+    public init(name: String, old: JSONValue, new: JSONValue, before: ToolRef, after: ToolRef, gainedFindings: [GainedFinding]) {
+        self.name = name; self.before = before; self.after = after; self.gainedFindings = gainedFindings
+        changes = Self.kinds(old: old, new: new)
+        fingerprint = Fingerprint.tool(new)
+    }
+
+    /// The findings of `new` (at `newPointer`, e.g. `/tools/3`) whose rule and place inside the tool no
+    /// finding of `old` (at `oldPointer`) has.
+    public static func gained(old: [Finding], oldPointer: JSONPointer, new: [Finding], newPointer: JSONPointer) -> [GainedFinding] {
+        func place(_ f: Finding, _ tool: JSONPointer) -> String { JSONPointer(tokens: Array(f.location.pointer.tokens.dropFirst(tool.tokens.count))).description }
+        let had = Set(old.filter { $0.location.pointer.isWithin(oldPointer) }.map { $0.ruleId + "\u{0}" + place($0, oldPointer) })
+        var out: [GainedFinding] = []
+        for f in new where f.location.pointer.isWithin(newPointer) {
+            let p = place(f, newPointer)
+            guard !had.contains(f.ruleId + "\u{0}" + p), !out.contains(where: { $0.ruleId == f.ruleId && $0.place == p }) else { continue }
+            out.append(GainedFinding(ruleId: f.ruleId, severity: f.severity, message: f.message, place: p))
+        }
+        return out
+    }
+
+    private static let hints = ["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"]
+
+    /// What changed between two definitions: description, schema, annotation hints, other members.
+    static func kinds(old: JSONValue, new: JSONValue) -> [ToolChangeKind] {
+        var kinds: [ToolChangeKind] = []
+        if old["description"] != new["description"] {
+            kinds.append(.descriptionChanged(before: old["description"]?.stringValue, after: new["description"]?.stringValue))
+        }
+        let schema = SchemaComparison(before: old["inputSchema"], after: new["inputSchema"])
+        if !schema.widened.isEmpty { kinds.append(.schemaWidened(schema.widened)) }
+        if !schema.narrowed.isEmpty { kinds.append(.schemaNarrowed(schema.narrowed)) }
+        if !schema.other.isEmpty { kinds.append(.schemaChanged(schema.other)) }
+        for hint in hints {
+            let a = old["annotations"]?[hint]?.boolValue, b = new["annotations"]?[hint]?.boolValue
+            if a != b { kinds.append(.annotationFlipped(hint: hint, before: a, after: b)) }
+        }
+        var otherKeys: [String] = []
+        let keys = Set(old.objectValue?.keys ?? []).union(new.objectValue?.keys ?? []).subtracting(["name", "description", "inputSchema", "annotations"])
+        for key in keys.sorted() where old[key]?.canonicalText != new[key]?.canonicalText { otherKeys.append(key) }
+        var oldAnnotations = old["annotations"]?.objectValue ?? JSONObject(), newAnnotations = new["annotations"]?.objectValue ?? JSONObject()
+        for hint in hints { oldAnnotations[hint] = nil; newAnnotations[hint] = nil }
+        if JSONValue.object(oldAnnotations).canonicalText != JSONValue.object(newAnnotations).canonicalText { otherKeys.append("annotations") }
+        if !otherKeys.isEmpty { kinds.append(.otherChanged(keys: otherKeys)) }
+        return kinds
+    }
 
     /// True when the category moved to a more dangerous one.
     public var categoryRose: Bool { compare(before.category, after.category) == .rose }
@@ -122,7 +203,8 @@ public struct ToolChange: Sendable, Hashable {
 
     var json: JSONValue {
         ["name": .string(name), "changes": .array(changes.map(\.json)), "before": before.json, "after": after.json,
-         "possibleRugPull": .bool(possibleRugPull), "categoryRose": .bool(categoryRose), "severityRose": .bool(severityRose),
+         "gainedFindings": .array(gainedFindings.map(\.json)), "possibleRugPull": .bool(possibleRugPull), "fingerprint": .string(fingerprint),
+         "accepted": acceptance.map { .string($0) } ?? .null, "categoryRose": .bool(categoryRose), "severityRose": .bool(severityRose),
          "categoryFell": .bool(categoryFell), "severityFell": .bool(severityFell)]
     }
 }

@@ -1,7 +1,8 @@
 import JSON
 import Risk
 
-/// One pinned tool: its name, category, and `ToolHash` (definition without the name).
+/// One pinned tool: its name, category, `ToolHash` (definition without the name), and the definition
+/// itself, so `verify` can say what changed and re-run the rules on both versions.
 public struct LockedTool: Sendable, Hashable, Comparable {
     /// The tool's name.
     public var name: String
@@ -9,18 +10,29 @@ public struct LockedTool: Sendable, Hashable, Comparable {
     public var category: Category
     /// `ToolHash.sha256(of:)` of its definition.
     public var sha256: String
+    /// The tool object as listed (nil in version 1 lock files, which kept only the hash).
+    public var definition: JSONValue?
 
     /// A pinned tool from its parts.
-    public init(name: String, category: Category, sha256: String) { self.name = name; self.category = category; self.sha256 = sha256 }
+    public init(name: String, category: Category, sha256: String, definition: JSONValue? = nil) {
+        self.name = name; self.category = category; self.sha256 = sha256; self.definition = definition
+    }
 
     /// The tools of one scan: each listed tool with its assessed category (first of a repeated name).
     public static func tools(definitions tools: [JSONValue], assessment: ServerAssessment) -> [LockedTool] {
         var categories: [String: Category] = [:]
         for t in assessment.tools where categories[t.name] == nil { categories[t.name] = t.category }
+        var firsts: [String: JSONValue] = [:]
+        for t in tools { if let n = t["name"]?.stringValue, firsts[n] == nil { firsts[n] = t } }
         return ToolHash.hashes(of: tools).compactMap { name, hash in
-            categories[name].map { LockedTool(name: name, category: $0, sha256: hash) }
+            categories[name].map { LockedTool(name: name, category: $0, sha256: hash, definition: firsts[name]) }
         }.sorted()
     }
+
+    /// Two pins are the same when name, category and hash are: the hash stands for the definition,
+    /// so a version 1 pin (no definition kept) equals its version 2 form.
+    public static func == (a: LockedTool, b: LockedTool) -> Bool { a.name == b.name && a.category == b.category && a.sha256 == b.sha256 }
+    public func hash(into hasher: inout Hasher) { hasher.combine(name); hasher.combine(category); hasher.combine(sha256) }
 
     public static func < (a: LockedTool, b: LockedTool) -> Bool { a.name.utf8.lexicographicallyPrecedes(b.name.utf8) }
 }
@@ -32,12 +44,15 @@ public struct LockedTool: Sendable, Hashable, Comparable {
 /// mcprisk-lock	1
 /// # comments start with '#'
 /// server	NAME	TARGET-WORD…              how to reach it (the words given to `mcprisk lock`)
-/// tool	SERVER	TOOL	CATEGORY	SHA256     one line per tool
+/// tool	SERVER	TOOL	CATEGORY	SHA256	DEFINITION     one line per tool; DEFINITION is its canonical JSON
 /// ```
-/// Fields escape `\` `\t` `\n` `\r` and other control characters (`\xHH`).
+/// Fields escape `\` `\t` `\n` `\r` and other control characters (`\xHH`). Version 1 files (no
+/// DEFINITION field) are still read; `verify` then names changes by hash only.
 public struct LockFile: Sendable, Hashable {
     /// The newest format version this mcprisk reads and writes.
-    public static let version = 1
+    public static let version = 2
+    /// The longest definition field read (a tool object's canonical JSON).
+    public static let maxDefinitionBytes = 1 << 20
 
     /// One pinned server.
     public struct Server: Sendable, Hashable {
@@ -62,13 +77,14 @@ public struct LockFile: Sendable, Hashable {
     public var text: String {
         var out = "mcprisk-lock\t\(Self.version)\n"
         out += "# Pinned MCP server tools, written by `mcprisk lock`. Commit this file; `mcprisk verify` re-scans and fails on drift.\n"
-        out += "# server<TAB>name<TAB>target...  |  tool<TAB>server<TAB>tool<TAB>category<TAB>sha256 (of the definition without its name)\n"
+        out += "# server<TAB>name<TAB>target...  |  tool<TAB>server<TAB>tool<TAB>category<TAB>sha256 (of the definition without its name)<TAB>definition (canonical JSON)\n"
         for s in servers {
             out += (["server", s.name] + s.target).map(Self.escape).joined(separator: "\t") + "\n"
         }
         for s in servers {
             for t in s.tools {
-                out += ["tool", s.name, t.name, t.category.rawValue, t.sha256].map(Self.escape).joined(separator: "\t") + "\n"
+                let fields = ["tool", s.name, t.name, t.category.rawValue, t.sha256] + (t.definition.map { [$0.canonicalText] } ?? [])
+                out += fields.map(Self.escape).joined(separator: "\t") + "\n"
             }
         }
         return out
@@ -81,7 +97,7 @@ public struct LockFile: Sendable, Hashable {
             String(decoding: line.last == 0x0D ? line.dropLast() : line[...], as: UTF8.self)
         }
         guard let header = lines.first, header.hasPrefix("mcprisk-lock\t") else {
-            throw .invalidLockFile(path: path, line: 1, detail: "not an mcprisk lock file (the first line must be \"mcprisk-lock<TAB>1\")")
+            throw .invalidLockFile(path: path, line: 1, detail: "not an mcprisk lock file (the first line must be \"mcprisk-lock<TAB>\(Self.version)\")")
         }
         guard let version = Int(header.dropFirst("mcprisk-lock\t".count)) else {
             throw .invalidLockFile(path: path, line: 1, detail: "the version must be a number")
@@ -109,7 +125,9 @@ public struct LockFile: Sendable, Hashable {
             }
         }
         for (line, f) in toolLines {
-            guard f.count == 5 else { throw .invalidLockFile(path: path, line: line, detail: "a tool line has 5 fields: tool, server, name, category, sha256") }
+            guard f.count == 5 || (f.count == 6 && version >= 2) else {
+                throw .invalidLockFile(path: path, line: line, detail: "a tool line has 5 fields (tool, server, name, category, sha256) and, from version 2, the definition")
+            }
             guard servers[f[1]] != nil else { throw .invalidLockFile(path: path, line: line, detail: "tool of undeclared server \"\(f[1])\"") }
             guard let category = Category(rawValue: f[3]) else { throw .invalidLockFile(path: path, line: line, detail: "unknown category \"\(f[3])\"") }
             guard f[4].count == 64, f[4].allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
@@ -118,7 +136,17 @@ public struct LockFile: Sendable, Hashable {
             guard !(servers[f[1]]!.tools.contains { $0.name == f[2] }) else {
                 throw .invalidLockFile(path: path, line: line, detail: "tool \"\(f[2])\" of \"\(f[1])\" appears twice")
             }
-            servers[f[1]]!.tools.append(LockedTool(name: f[2], category: category, sha256: f[4]))
+            var definition: JSONValue?
+            if f.count == 6 {
+                guard f[5].utf8.count <= Self.maxDefinitionBytes, let value = try? JSONParser().parse(f[5]).value, value.objectValue != nil else {
+                    throw .invalidLockFile(path: path, line: line, detail: "the definition must be a tool's JSON object (at most \(Self.maxDefinitionBytes) bytes)")
+                }
+                guard value["name"]?.stringValue == f[2], ToolHash.sha256(of: value) == f[4] else {
+                    throw .invalidLockFile(path: path, line: line, detail: "the definition does not match the tool's name and sha256 (edited by hand?)")
+                }
+                definition = value
+            }
+            servers[f[1]]!.tools.append(LockedTool(name: f[2], category: category, sha256: f[4], definition: definition))
         }
         self.init(servers: order.map { name in Server(name: name, target: servers[name]!.target, tools: servers[name]!.tools) })
     }

@@ -17,7 +17,7 @@ public struct CrawlOptions: Sendable, Hashable {
 
     /// Options from explicit values; the defaults are 30 s per request, 120 s per server, 100 pages, 10 000 entries.
     public init(requestTimeout: Double = 30, totalTimeout: Double = 120, maxPages: Int = 100, maxEntries: Int = 10_000,
-                maxAnomalies: Int = 200, clientName: String = "mcprisk", clientVersion: String = "0.1.0") {
+                maxAnomalies: Int = 200, clientName: String = ClientIdentity.name, clientVersion: String = ClientIdentity.version) {
         self.requestTimeout = requestTimeout
         self.totalTimeout = totalTimeout
         self.maxPages = maxPages

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import JSON
 
 /// What a 401/403 said about authentication: the `WWW-Authenticate` challenge and, when reachable on
@@ -92,11 +89,9 @@ struct AuthChallenge: Sendable {
 
     /// GETs the metadata without credentials, 64 KiB and a few seconds at most; returns what it says.
     private static func fetchMetadata(_ url: URL, options: RemoteOptions, driver: HTTPDriver) async -> [String]? {
-        var request = URLRequest(url: url)
-        request.httpMethod = "GET"
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
         let deadline = min(options.connectTimeout, 5)
-        request.timeoutInterval = deadline
+        var request = HTTPRequest(method: "GET", url: url, idleTimeout: deadline)
+        request.setHeader("Accept", "application/json")
         let exchange = driver.start(request, step: "GET protected resource metadata", maxBodyBytes: 64 << 10)
         do {
             guard case .head(let head) = try await exchange.next(deadline: deadline, waiting: "waiting for the response head"),

@@ -11,12 +11,13 @@ enum HTTPBody {
             switch try await exchange.next(deadline: deadline, waiting: "reading the response body") {
             case .head: continue
             case .bytes(let chunk):
-                body.append(contentsOf: chunk)
-                if body.count > limit {
+                // Checked before appending, so the buffer never holds more than `limit` bytes.
+                if body.count + chunk.count > limit {
                     exchange.cancel()
-                    if truncate { return Array(body.prefix(limit)) }
+                    if truncate { return body + chunk.prefix(limit - body.count) }
                     throw .limitExceeded(step: exchange.step, detail: "the response body exceeded \(limit) bytes")
                 }
+                body.append(contentsOf: chunk)
             case .end(let error):
                 if let error { throw error }
                 return body

@@ -1,133 +1,45 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
-/// Runs HTTP requests on one URLSession with a data delegate, so bodies stream in as they arrive.
-/// URLSession never follows redirects here: `RemoteHTTP.open` does (same origin, bounded count), because
-/// Linux URLSession drops the body of a redirected POST.
-final class HTTPDriver: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+/// Starts HTTP requests for one transport: `http://` on our own socket client (bounded memory, see
+/// `SocketHTTPClient`), `https://` on one URLSession with a data delegate, made on first use. Neither
+/// follows redirects: `RemoteHTTP.open` does (same origin, bounded count).
+final class HTTPDriver: @unchecked Sendable {
     private let lock = NSLock()
-    private var exchanges: [Int: HTTPExchange] = [:]
-    private var session: URLSession?
-    private let delegateQueue: OperationQueue
+    private var live: [HTTPExchange] = []
+    private var urlSession: URLSessionHTTPClient?
+    private var closed = false
 
-    override init() {
-        delegateQueue = OperationQueue()
-        delegateQueue.maxConcurrentOperationCount = 1
-        super.init()
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.httpCookieAcceptPolicy = .never
-        configuration.httpShouldSetCookies = false
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.connectionProxyDictionary = [:]
-        session = URLSession(configuration: configuration, delegate: self, delegateQueue: delegateQueue)
-    }
+    init() {}
 
     /// Starts `request`; the exchange reports head, bytes and end.
-    func start(_ request: URLRequest, step: String, maxBodyBytes: Int) -> HTTPExchange {
+    func start(_ request: HTTPRequest, step: String, maxBodyBytes: Int) -> HTTPExchange {
         let exchange = HTTPExchange(request: request, step: step, maxBodyBytes: maxBodyBytes)
         lock.lock()
-        guard let session else {
+        guard !closed else {
             lock.unlock()
             exchange.didComplete(error: .connectionFailed(detail: "the HTTP client was already closed"))
             return exchange
         }
-        let task = session.dataTask(with: request)
-        exchanges[task.taskIdentifier] = exchange
+        live.removeAll { $0.isEnded }
+        live.append(exchange)
+        let useSockets = request.url.scheme?.lowercased() == "http"
+        if !useSockets && urlSession == nil { urlSession = URLSessionHTTPClient() }
+        let session = urlSession
         lock.unlock()
-        exchange.attach { [weak task] in task?.cancel() }
-        task.resume()
+        if useSockets { SocketHTTPClient.start(exchange) } else { session?.start(exchange) }
         return exchange
     }
 
-    /// Cancels everything and releases the session (URLSession keeps its delegate until invalidated).
+    /// Cancels everything in flight and releases the URLSession.
     func shutdown() {
         lock.lock()
-        let s = session
-        session = nil
-        let all = Array(exchanges.values)
-        exchanges = [:]
+        closed = true
+        let all = live
+        live = []
+        let session = urlSession
+        urlSession = nil
         lock.unlock()
         for e in all { e.cancel() }
-        s?.invalidateAndCancel()
-    }
-
-    private func exchange(for task: URLSessionTask) -> HTTPExchange? {
-        lock.lock(); defer { lock.unlock() }
-        return exchanges[task.taskIdentifier]
-    }
-
-    // MARK: URLSessionDataDelegate
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
-        if let http = response as? HTTPURLResponse, let e = exchange(for: dataTask) {
-            var headers: [String: String] = [:]
-            for (k, v) in http.allHeaderFields {
-                guard let name = k as? String, let value = v as? String else { continue }
-                let key = name.lowercased()
-                headers[key] = headers[key].map { $0 + ", " + value } ?? value
-            }
-            e.didReceive(head: HTTPResponseHead(status: http.statusCode, headers: headers, url: http.url))
-        }
-        completionHandler(.allow)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        exchange(for: dataTask)?.didReceive(bytes: [UInt8](data))
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-        lock.lock()
-        let e = exchanges.removeValue(forKey: task.taskIdentifier)
-        lock.unlock()
-        guard let e else { return }
-        e.didComplete(error: error.map { HTTPErrorMapping.map($0, url: e.request.url, step: e.step, exchange: e) })
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
-        completionHandler(nil)  // the 3xx head reaches us and RemoteHTTP.open decides
-    }
-}
-
-/// Turns URLSession failures into `MCPError` cases with plain words.
-enum HTTPErrorMapping {
-    static func map(_ error: Error, url: URL?, step: String, exchange: HTTPExchange? = nil) -> MCPError {
-        let host = url.map { HTTPOrigin($0) }.map { "\($0.host):\($0.port)" } ?? "the server"
-        guard let urlError = error as? URLError else {
-            return .connectionFailed(detail: "\(step): \(error.localizedDescription)")
-        }
-        switch urlError.code {
-        case .cannotConnectToHost:
-            return .connectionFailed(detail: "could not connect to \(host) (connection refused or unreachable)")
-        case .cannotFindHost, .dnsLookupFailed:
-            return .connectionFailed(detail: "DNS lookup failed for \(url?.host ?? "the host")")
-        case .secureConnectionFailed, .serverCertificateHasBadDate, .serverCertificateUntrusted,
-             .serverCertificateHasUnknownRoot, .serverCertificateNotYetValid, .clientCertificateRejected,
-             .clientCertificateRequired:
-            return .connectionFailed(detail: "TLS handshake with \(host) failed (\(urlError.code.rawValue): \(urlError.localizedDescription))")
-        case .timedOut:
-            return .timeout(step: "\(step) (the connection to \(host) went idle)", seconds: exchange?.request.timeoutInterval ?? 0, stderrTail: "")
-        case .networkConnectionLost:
-            return .connectionFailed(detail: "the connection to \(host) was lost during \(step)")
-        case .notConnectedToInternet:
-            return .connectionFailed(detail: "no network route to \(host)")
-        case .httpTooManyRedirects:
-            return .httpError(status: 310, detail: "\(step): too many redirects")
-        case .badServerResponse, .cannotParseResponse:
-            return .protocolViolation(step: step, detail: "the server at \(host) sent an invalid HTTP response")
-        case .cancelled:
-            return .connectionFailed(detail: "\(step) was cancelled")
-        default:
-            // Linux URLSession reports libcurl's TLS errors as code -1 with OpenSSL's text.
-            let text = urlError.localizedDescription
-            if ["SSL", "TLS", "certificate"].contains(where: { text.range(of: $0, options: .caseInsensitive) != nil }) {
-                return .connectionFailed(detail: "TLS handshake with \(host) failed (\(text))")
-            }
-            return .connectionFailed(detail: "\(step) to \(host) failed (\(urlError.code.rawValue): \(urlError.localizedDescription))")
-        }
+        session?.shutdown()
     }
 }

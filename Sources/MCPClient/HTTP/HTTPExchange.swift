@@ -1,26 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-
-/// The status line and headers of an HTTP response.
-struct HTTPResponseHead: Sendable {
-    /// The status code.
-    var status: Int
-    /// Header fields with lowercased names.
-    var headers: [String: String]
-    /// The URL that answered (after followed redirects).
-    var url: URL?
-
-    /// A header by case-insensitive name.
-    func header(_ name: String) -> String? { headers[name.lowercased()] }
-
-    /// The media type without parameters, lowercased (`application/json; charset=utf-8` → `application/json`).
-    var mediaType: String? {
-        guard let ct = header("content-type") else { return nil }
-        return ct.split(separator: ";", maxSplits: 1).first.map { String($0).trimmingHTTPWhitespace().lowercased() }
-    }
-}
 
 /// What a running request reports, in order: a head, body chunks, then one end.
 enum HTTPExchangeEvent: Sendable {
@@ -29,27 +7,31 @@ enum HTTPExchangeEvent: Sendable {
     case end(MCPError?)
 }
 
-/// One HTTP request in flight. The URLSession delegate feeds it; a transport reads it with deadlines.
-/// Body bytes are counted as they arrive and the request is cancelled past `maxBodyBytes`, so memory
-/// stays bounded whatever the server sends.
+/// One HTTP request in flight. A client (our socket client, or URLSession for `https://`) feeds it; a
+/// transport reads it with deadlines. Body bytes are counted as they arrive and the request is
+/// cancelled past `maxBodyBytes`. A client that can wait (the socket client) calls `waitForRoom`
+/// after each chunk, so at most `maxQueuedBytes` wait unread: the server then meets TCP backpressure.
 final class HTTPExchange: @unchecked Sendable {
-    let request: URLRequest
+    let request: HTTPRequest
     let maxBodyBytes: Int
+    /// Body bytes received but not yet taken by the reader before `waitForRoom` blocks.
+    static let maxQueuedBytes = 1 << 20
     /// What we were doing, for error messages (e.g. "POST tools/list").
     let step: String
     let started = DispatchTime.now()
 
-    private let lock = NSLock()
+    private let lock = NSCondition()
     private let events = HTTPMailbox<HTTPExchangeEvent>()
     private var bodyBytes = 0
+    private var queuedBytes = 0
     private var ended = false
     private var cancelTask: (@Sendable () -> Void)?
 
-    init(request: URLRequest, step: String, maxBodyBytes: Int) {
+    init(request: HTTPRequest, step: String, maxBodyBytes: Int) {
         self.request = request; self.step = step; self.maxBodyBytes = maxBodyBytes
     }
 
-    /// Called once the URLSession task exists, so `cancel` can stop it.
+    /// Called once the client's request exists, so `cancel` can stop it.
     func attach(cancel: @escaping @Sendable () -> Void) {
         lock.lock(); cancelTask = cancel; lock.unlock()
     }
@@ -60,10 +42,14 @@ final class HTTPExchange: @unchecked Sendable {
         let c = cancelTask
         let wasEnded = ended
         ended = true
+        lock.broadcast()
         lock.unlock()
         c?()
         if !wasEnded { events.put(.end(nil)); events.finish() }
     }
+
+    /// True once the exchange has ended (completed, failed or cancelled).
+    var isEnded: Bool { lock.lock(); defer { lock.unlock() }; return ended }
 
     /// Bytes of body received so far.
     var receivedBytes: Int { lock.lock(); defer { lock.unlock() }; return bodyBytes }
@@ -83,7 +69,7 @@ final class HTTPExchange: @unchecked Sendable {
         guard !ended else { lock.unlock(); return }
         bodyBytes += bytes.count
         let over = bodyBytes > maxBodyBytes
-        if over { ended = true }
+        if over { ended = true } else { queuedBytes += bytes.count }
         let c = cancelTask
         lock.unlock()
         if over {
@@ -99,8 +85,22 @@ final class HTTPExchange: @unchecked Sendable {
         lock.lock()
         let drop = ended
         ended = true
+        lock.broadcast()
         lock.unlock()
         if !drop { events.put(.end(error)); events.finish() }
+    }
+
+    /// The reader took `count` body bytes: room for the client again.
+    private func taken(_ count: Int) {
+        lock.lock(); queuedBytes -= count; lock.signal(); lock.unlock()
+    }
+
+    /// Blocks the calling (client) thread while `maxQueuedBytes` or more wait unread; false once the
+    /// exchange has ended (cancelled, over the limit), when the client should stop.
+    func waitForRoom() -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        while queuedBytes >= Self.maxQueuedBytes && !ended { lock.wait() }
+        return !ended
     }
 
     // MARK: Consumer side
@@ -109,7 +109,9 @@ final class HTTPExchange: @unchecked Sendable {
     func next(deadline: Double, waiting: String) async throws(MCPError) -> HTTPExchangeEvent {
         let remaining = deadline - elapsed
         switch await events.take(timeout: max(0, remaining)) {
-        case .item(let e): return e
+        case .item(let e):
+            if case .bytes(let b) = e { taken(b.count) }
+            return e
         case .finished: return .end(nil)
         case .timedOut:
             let got = receivedBytes

@@ -7,15 +7,22 @@ enum HTTPMailboxResult<Item: Sendable>: Sendable {
     case timedOut
 }
 
-/// A thread-safe FIFO that async code waits on with a deadline. Producers are URLSession delegate
-/// callbacks and pump tasks; consumers are transports. Unbounded by count: callers bound the bytes.
+/// A thread-safe FIFO that async code waits on with a deadline. Producers are HTTP clients and pump
+/// tasks; consumers are transports. `put` never waits (its callers bound the bytes themselves);
+/// `send` waits while `capacity` items are queued, so a pump cannot outrun its reader.
+/// Not merged with the stdio `EventQueue`: that one is read by a blocking thread; this one by async code with deadlines.
 final class HTTPMailbox<Item: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
+    private let capacity: Int
     private var items: [Item] = []
     private var head = 0
     private var finished = false
     private var waiters: [(id: UInt64, continuation: CheckedContinuation<HTTPMailboxResult<Item>, Never>)] = []
+    private var roomWaiters: [CheckedContinuation<Bool, Never>] = []
     private var nextWaiterID: UInt64 = 0
+
+    /// A mailbox where `send` waits once `capacity` items are queued.
+    init(capacity: Int = .max) { self.capacity = max(1, capacity) }
 
     /// Adds an item, waking the oldest waiter. Ignored after `finish`.
     func put(_ item: Item) {
@@ -31,14 +38,34 @@ final class HTTPMailbox<Item: Sendable>: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Adds an item once fewer than `capacity` wait unread (at once after `finish`, which drops it).
+    func send(_ item: Item) async {
+        while true {
+            let hasRoom: Bool = await withCheckedContinuation { (room: CheckedContinuation<Bool, Never>) in
+                lock.lock()
+                if finished || !waiters.isEmpty || items.count - head < capacity {
+                    lock.unlock()
+                    room.resume(returning: true)
+                } else {
+                    roomWaiters.append(room)  // resumed with false when an item is taken: check again
+                    lock.unlock()
+                }
+            }
+            if hasRoom { put(item); return }
+        }
+    }
+
     /// No more items will come; waiters get `.finished` once the queue is drained.
     func finish() {
         lock.lock()
         finished = true
         let woken = waiters
         waiters = []
+        let producers = roomWaiters
+        roomWaiters = []
         lock.unlock()
         for w in woken { w.continuation.resume(returning: .finished) }
+        for p in producers { p.resume(returning: false) }
     }
 
     /// True once `finish` was called.
@@ -58,8 +85,10 @@ final class HTTPMailbox<Item: Sendable>: @unchecked Sendable {
                     let item = items[head]
                     head += 1
                     if head > 64 && head * 2 > items.count { items.removeFirst(head); head = 0 }
+                    let producer = roomWaiters.isEmpty ? nil : roomWaiters.removeFirst()
                     lock.unlock()
                     continuation.resume(returning: .item(item))
+                    producer?.resume(returning: false)
                     return
                 }
                 if finished || Task.isCancelled {

@@ -1,14 +1,11 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import JSON
 
 /// Legacy HTTP+SSE (2024-11-05): a GET opens an event stream whose first `endpoint` event names
 /// where to POST; every answer arrives on the stream.
 public actor LegacySSETransport: MessageTransport {
     private let http: RemoteHTTP
-    private let inbound = HTTPMailbox<HTTPInbound>()
+    private let inbound = HTTPMailbox<HTTPInbound>(capacity: HTTPInbound.queueCapacity)
     private let endpointBox = HTTPMailbox<Result<URL, MCPError>>()
     private var endpoint: URL?
     private var stream: HTTPExchange?
@@ -115,7 +112,8 @@ public actor LegacySSETransport: MessageTransport {
                             sawEndpoint = true
                             endpointBox.put(Self.resolveEndpoint(event.data, base: base))
                         } else {
-                            for item in http.inbound(from: event, step: "SSE stream") { inbound.put(item) }
+                            // `send` waits while the reader is behind, so the stream waits in the server.
+                            for item in http.inbound(from: event, step: "SSE stream") { await inbound.send(item) }
                         }
                     }
                 case .end(let error):

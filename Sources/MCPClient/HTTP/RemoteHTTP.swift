@@ -1,13 +1,13 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import JSON
 
 /// What transports put in their inbound queue.
 enum HTTPInbound: Sendable {
     case event(TransportEvent)
     case failure(MCPError)
+
+    /// Messages a stream pump may queue ahead of the session before it waits.
+    static let queueCapacity = 256
 }
 
 /// The HTTP plumbing both remote transports share: building requests with the configured headers,
@@ -18,36 +18,29 @@ struct RemoteHTTP: Sendable {
 
     /// A request to `url` carrying the user's headers and bearer token.
     func request(_ url: URL, method: String, accept: String?, body: [UInt8]? = nil,
-                 headers extra: [(String, String)] = []) -> URLRequest {
-        var r = URLRequest(url: url)
-        r.httpMethod = method
-        // URLSession's own timer is an idle timer; ours (deadlines on the exchange) bound the totals.
-        r.timeoutInterval = max(options.requestTimeout, options.connectTimeout)
-        r.cachePolicy = .reloadIgnoringLocalCacheData
+                 headers extra: [(String, String)] = []) -> HTTPRequest {
+        var r = HTTPRequest(method: method, url: url, body: body, idleTimeout: max(options.requestTimeout, options.connectTimeout))
         // The user's headers first, so the protocol's own (Accept, Content-Type, session, version) win.
-        for h in options.headers { r.setValue(h.value, forHTTPHeaderField: h.name) }
+        for h in options.headers { r.setHeader(h.name, h.value) }
         if let token = options.bearerToken, !token.isEmpty, !options.hasAuthorizationHeader {
-            r.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+            r.setHeader("Authorization", "Bearer \(token)")
         }
-        if let accept { r.setValue(accept, forHTTPHeaderField: "Accept") }
-        if let body {
-            r.httpBody = Data(body)
-            r.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        for (name, value) in extra { r.setValue(value, forHTTPHeaderField: name) }
+        if let accept { r.setHeader("Accept", accept) }
+        if body != nil { r.setHeader("Content-Type", "application/json") }
+        for (name, value) in extra { r.setHeader(name, value) }
         return r
     }
 
     /// Sends `request` and waits for its head, following up to `maxRedirects` redirects on the same
     /// scheme, host and port ourselves (URLSession on Linux drops the body of a redirected POST).
-    func open(_ request: URLRequest, step: String, maxBodyBytes: Int? = nil) async throws(MCPError) -> (HTTPExchange, HTTPResponseHead) {
+    func open(_ request: HTTPRequest, step: String, maxBodyBytes: Int? = nil) async throws(MCPError) -> (HTTPExchange, HTTPResponseHead) {
         var current = request
         var hops = 0
         while true {
             let exchange = driver.start(current, step: step, maxBodyBytes: maxBodyBytes ?? options.maxBodyBytes)
             let head = try await self.head(exchange)
-            guard [301, 302, 303, 307, 308].contains(head.status), let from = current.url,
-                  let location = head.header("location"),
+            let from = current.url
+            guard [301, 302, 303, 307, 308].contains(head.status), let location = head.header("location"),
                   let target = URL(string: location, relativeTo: from)?.absoluteURL else { return (exchange, head) }
             exchange.cancel()
             let shown = RemoteRedaction.url(target.absoluteString)
@@ -59,7 +52,7 @@ struct RemoteHTTP: Sendable {
             }
             hops += 1
             current.url = target
-            if head.status == 303 { current.httpMethod = "GET"; current.httpBody = nil }
+            if head.status == 303 { current.method = "GET"; current.body = nil; current.removeHeader("Content-Type") }
         }
     }
 

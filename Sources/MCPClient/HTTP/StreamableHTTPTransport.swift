@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import JSON
 
 /// Streamable HTTP (2025-03-26 and later, including the stateless 2026-07-28 revision): every message
@@ -9,7 +6,7 @@ import JSON
 /// Session id and protocol version are learned from the traffic, so any session driver works unchanged.
 public actor StreamableHTTPTransport: MessageTransport {
     private let http: RemoteHTTP
-    private let inbound = HTTPMailbox<HTTPInbound>()
+    private let inbound = HTTPMailbox<HTTPInbound>(capacity: HTTPInbound.queueCapacity)
     private var sessionID: String?
     private var protocolVersion: String?
     private var initializeID: JSONValue?
@@ -119,7 +116,7 @@ public actor StreamableHTTPTransport: MessageTransport {
         if let sessionID {
             // Ending the session is a courtesy: bounded, and any answer (405 included) is fine.
             var r = http.request(http.options.url, method: "DELETE", accept: nil, headers: [("Mcp-Session-Id", sessionID)])
-            if let protocolVersion { r.setValue(protocolVersion, forHTTPHeaderField: "MCP-Protocol-Version") }
+            if let protocolVersion { r.setHeader("MCP-Protocol-Version", protocolVersion) }
             let e = http.driver.start(r, step: "DELETE session", maxBodyBytes: 4 << 10)
             _ = try? await e.next(deadline: min(http.options.connectTimeout, 5), waiting: "ending the session")
             e.cancel()
@@ -148,12 +145,17 @@ public actor StreamableHTTPTransport: MessageTransport {
     }
 
     private func deliver(_ m: JSONValue, issues: [JSONIssue]) {
+        learnVersion(from: m)
+        inbound.put(.event(.message(m, issues: issues)))
+    }
+
+    /// The negotiated version, from the answer to our initialize.
+    private func learnVersion(from m: JSONValue) {
         if let initializeID, RPCShape.method(m) == nil, RPCShape.id(m) == initializeID,
            let v = m["result"]?["protocolVersion"]?.stringValue,
            !v.isEmpty, v.count <= 64, v.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) {
             protocolVersion = v
         }
-        inbound.put(.event(.message(m, issues: issues)))
     }
 
     /// Reads one request's SSE stream into the inbound queue until the response to `requestID` arrives.
@@ -176,8 +178,11 @@ public actor StreamableHTTPTransport: MessageTransport {
                     for event in events {
                         var answered = false
                         for item in http.inbound(from: event, step: step) {
-                            guard case .event(.message(let m, let issues)) = item else { inbound.put(item); continue }
-                            deliver(m, issues: issues)
+                            // `send` waits while the reader is behind: a stream of notifications
+                            // cannot pile up here faster than the session reads it.
+                            guard case .event(.message(let m, _)) = item else { await inbound.send(item); continue }
+                            learnVersion(from: m)
+                            await inbound.send(item)
                             if RPCShape.method(m) == nil, RPCShape.id(m) == requestID { answered = true }
                         }
                         if answered {

@@ -18,7 +18,7 @@ public struct SessionMachine: Sendable {
         public var maxAnomalies: Int
 
         /// A configuration from its parts.
-        public init(clientName: String = "mcprisk", clientVersion: String = "0.1.0", maxPages: Int = 100,
+        public init(clientName: String = ClientIdentity.name, clientVersion: String = ClientIdentity.version, maxPages: Int = 100,
                     maxEntries: Int = 10_000, maxAnomalies: Int = 200) {
             self.clientName = clientName; self.clientVersion = clientVersion
             self.maxPages = maxPages; self.maxEntries = maxEntries; self.maxAnomalies = maxAnomalies

@@ -6,17 +6,33 @@ import Darwin
 import Foundation
 
 /// A spawned child in its own process group, with the parent's ends of its three pipes.
-/// Knows how to reap it, describe how it ended, and signal the whole group.
+/// A thread blocked in `waitpid` reaps it the moment it ends (`exited` opens), so nobody polls;
+/// knows how to describe how it ended and signal the whole group.
 final class ChildProcess: @unchecked Sendable {
     /// The child's pid, which is also its process group id.
     let pid: pid_t
     /// Our end of the child's stdin (write), stdout (read) and stderr (read).
     let stdinFD: Int32, stdoutFD: Int32, stderrFD: Int32
+    /// Opens when the child has ended and been reaped.
+    let exited = AsyncLatch()
     private let lock = NSLock()
     private var exitStatus: Int32?
 
     private init(pid: pid_t, stdinFD: Int32, stdoutFD: Int32, stderrFD: Int32) {
         self.pid = pid; self.stdinFD = stdinFD; self.stdoutFD = stdoutFD; self.stderrFD = stderrFD
+    }
+
+    /// Reaps the child on a thread of its own as soon as it ends.
+    private func startReaper() {
+        let thread = Thread { [self] in
+            var status: Int32 = 0
+            var r: pid_t
+            repeat { r = waitpid(pid, &status, 0) } while r < 0 && errno == EINTR
+            lock.withLock { exitStatus = r == pid ? status : -1 }  // -1: reaped elsewhere (ECHILD)
+            exited.signal()
+        }
+        thread.name = "mcprisk-reap-\(pid)"
+        thread.start()
     }
 
     /// Starts `executable` with `arguments` (argv[0] included) in a new process group.
@@ -93,7 +109,9 @@ final class ChildProcess: @unchecked Sendable {
         // Writes to a server that stopped reading must fail with EAGAIN, not block a thread forever.
         let flagsNow = fcntl(stdinPipe[1], F_GETFL)
         _ = fcntl(stdinPipe[1], F_SETFL, flagsNow | O_NONBLOCK)
-        return ChildProcess(pid: pid, stdinFD: stdinPipe[1], stdoutFD: stdoutPipe[0], stderrFD: stderrPipe[0])
+        let child = ChildProcess(pid: pid, stdinFD: stdinPipe[1], stdoutFD: stdoutPipe[0], stderrFD: stderrPipe[0])
+        child.startReaper()
+        return child
     }
 
     /// A pipe whose ends close on exec, so other children never inherit them.
@@ -110,17 +128,8 @@ final class ChildProcess: @unchecked Sendable {
     /// Writing to a closed pipe must give EPIPE, not kill the scanner.
     private static let ignoreSIGPIPE: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 
-    /// Reaps the child if it has ended; true once it has.
-    @discardableResult
-    func reap() -> Bool {
-        lock.lock(); defer { lock.unlock() }
-        if exitStatus != nil { return true }
-        var status: Int32 = 0
-        let r = waitpid(pid, &status, WNOHANG)
-        if r == pid { exitStatus = status; return true }
-        if r < 0 && errno == ECHILD { exitStatus = -1; return true }
-        return false
-    }
+    /// True once the child has ended and been reaped.
+    var hasExited: Bool { lock.withLock { exitStatus != nil } }
 
     /// How the child ended, in words (`exit status 3`, `killed by signal 9`), or nil while it runs.
     var endDescription: String? {
@@ -137,7 +146,8 @@ final class ChildProcess: @unchecked Sendable {
 
     /// True while any process of the group is alive (zombies waiting for a parent do not count).
     func groupIsAlive() -> Bool {
-        reap()
+        // No member at all, not even a zombie: the usual end, answered without reading /proc.
+        if kill(-pid, 0) != 0 && errno == ESRCH { return false }
         #if os(Linux)
         if let members = ProcessGroupScan.liveMembers(of: pid) { return !members.isEmpty }
         #endif

@@ -34,8 +34,12 @@ public struct StdioLaunch: Sendable, Hashable {
     public var command: String
     /// Arguments after the program name.
     public var arguments: [String]
-    /// Variables set for the child on top of the base environment.
+    /// Variables set for the child on top of the base environment. Their values count as secrets:
+    /// the transport cuts them from everything the server sends back.
     public var environment: [String: String]
+    /// Variables that are not secrets, set last (the sandbox's HOME and TMPDIR): never redacted, so
+    /// a server's messages that name its home stay readable.
+    public var plainEnvironment: [String: String]
     /// When false (the default) the child gets only `HOME, LOGNAME, PATH, SHELL, TERM, USER, LANG`
     /// from our environment, like the MCP SDKs, plus `environment`; when true, all of ours.
     public var inheritEnvironment: Bool
@@ -46,10 +50,12 @@ public struct StdioLaunch: Sendable, Hashable {
 
     /// A launch description from its parts.
     public init(command: String, arguments: [String] = [], environment: [String: String] = [:],
-                inheritEnvironment: Bool = false, workingDirectory: String? = nil, limits: StdioLimits = .standard) {
+                plainEnvironment: [String: String] = [:], inheritEnvironment: Bool = false, workingDirectory: String? = nil,
+                limits: StdioLimits = .standard) {
         self.command = command
         self.arguments = arguments
         self.environment = environment
+        self.plainEnvironment = plainEnvironment
         self.inheritEnvironment = inheritEnvironment
         self.workingDirectory = workingDirectory
         self.limits = limits
@@ -59,7 +65,7 @@ public struct StdioLaunch: Sendable, Hashable {
     public static let passedVariables = ["HOME", "LOGNAME", "PATH", "SHELL", "TERM", "USER", "LANG"]
 
     /// The child's environment given ours: the pass-through list (or everything), minus shell
-    /// function exports, with `environment` on top.
+    /// function exports, with `environment` on top, then `plainEnvironment`.
     public func childEnvironment(from parent: [String: String]) -> [String: String] {
         var result: [String: String] = [:]
         for (name, value) in parent where inheritEnvironment || Self.passedVariables.contains(name) {
@@ -67,6 +73,7 @@ public struct StdioLaunch: Sendable, Hashable {
             result[name] = value
         }
         for (name, value) in environment { result[name] = value }
+        for (name, value) in plainEnvironment { result[name] = value }
         return result
     }
 

@@ -22,7 +22,8 @@ public final class StdioTransport: MessageTransport, @unchecked Sendable {
     private let stateLock = NSLock()
     private var stdinOpen = true
     private var closed = false
-    private var stderrFinished = false
+    /// Opens once stderr reached its end (all the server said is in the ring).
+    private let stderrFinished = AsyncLatch()
     /// Values of the environment overlay (often API keys), cut from anything the server sends back.
     private let redactor: SecretRedactor
 
@@ -96,8 +97,10 @@ public final class StdioTransport: MessageTransport, @unchecked Sendable {
         }
     }
 
+    /// Drains stderr in large reads straight into the ring: no per-byte or per-line work, so a server
+    /// that floods stderr costs us about what the kernel's copies cost.
     private func readStderr() {
-        var buffer = [UInt8](repeating: 0, count: 16 << 10)
+        var buffer = [UInt8](repeating: 0, count: Self.stderrReadSize)
         while true {
             guard waitReadable(child.stderrFD) else { break }
             let n = buffer.withUnsafeMutableBytes { read(child.stderrFD, $0.baseAddress, $0.count) }
@@ -106,8 +109,11 @@ public final class StdioTransport: MessageTransport, @unchecked Sendable {
             buffer.withUnsafeBytes { stderrRing.append(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
         }
         closeDescriptor(child.stderrFD)
-        stateLock.lock(); stderrFinished = true; stateLock.unlock()
+        stderrFinished.signal()
     }
+
+    /// Bytes asked of the kernel per stderr read (a pipe holds 64 KiB by default).
+    static let stderrReadSize = 256 << 10
 
     /// Waits until `fd` has data or EOF; false once the transport is closed and the pipe has been
     /// quiet for a moment, so a reader never outlives a process that escaped the group holding the pipe.
@@ -157,25 +163,14 @@ public final class StdioTransport: MessageTransport, @unchecked Sendable {
     /// server that has exited. Values from the environment overlay are replaced by `[redacted]`,
     /// so a server echoing its API key does not put it in a report.
     public func diagnostics() async -> String {
-        if child.reap() { await waitForStderr(seconds: 0.5) }
+        if child.hasExited { _ = await stderrFinished.wait(seconds: 0.5) }
         return redactor.redact(String(decoding: stderrRing.contents, as: UTF8.self))
     }
 
     /// How the connection ended: the exit status once the process is gone, waiting up to a second.
     public func endDescription() async -> String {
-        for _ in 0..<100 {
-            if child.reap(), let text = child.endDescription { return text }
-            try? await Task.sleep(nanoseconds: 10_000_000)
-        }
+        if await child.exited.wait(seconds: 1), let text = child.endDescription { return text }
         return "stdout closed, process still running"
-    }
-
-    private func waitForStderr(seconds: Double) async {
-        for _ in 0..<Int(seconds * 100) {
-            let done = stateLock.withLock { stderrFinished }
-            if done { return }
-            try? await Task.sleep(nanoseconds: 10_000_000)
-        }
     }
 
     /// Close stdin, wait; SIGTERM the group, wait; SIGKILL the group. Returns when no process of
@@ -199,11 +194,13 @@ public final class StdioTransport: MessageTransport, @unchecked Sendable {
         events.close()
     }
 
-    /// Polls until the leader is reaped and the group is empty; false on timeout.
+    /// Waits until the leader is reaped and the group is empty; false on timeout. The leader's end
+    /// is an event; only processes it left behind in its group are polled for.
     private func waitForGroupExit(seconds: Double) async -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
+        guard await child.exited.wait(seconds: seconds) else { return false }
         while true {
-            if child.reap() && !child.groupIsAlive() { return true }
+            if !child.groupIsAlive() { return true }
             if Date() >= deadline { return false }
             try? await Task.sleep(nanoseconds: 10_000_000)
         }

@@ -5,22 +5,22 @@ import Risk
 /// agent can still make small payments. Without an amount there is nothing to bound: the caller
 /// denies the tool instead.
 enum FinancialRules {
-    /// The tool's policy, or nil when it has no usable amount argument (or the profile allows none).
-    static func policy(for tool: ToolAssessment, schema: JSONValue?, settings: ProfileSettings) -> ToolPolicy? {
-        guard let limits = settings.amountLimits, let (name, property) = amountParameter(schema),
-              SchemaConditions.isAddressable(name) else { return nil }
-        let minorUnits = isInMinorUnits(name: name, property: property)
+    /// The tool's policy, or nil when it declares no usable amount input (or the profile allows none).
+    static func policy(for tool: ToolAssessment, inputs: ToolInputs, settings: ProfileSettings) -> ToolPolicy? {
+        guard let limits = settings.amountLimits, let amount = amountInput(inputs), SchemaConditions.isAddressable(amount.name) else { return nil }
+        let name = amount.name
+        let minorUnits = isInMinorUnits(amount)
         let scale = minorUnits ? 100 : 1
         let ceiling = limits.perCall * scale
         let daily = limits.perDay * scale
         let units = minorUnits ? " (the amount is in minor units, e.g. cents)" : ""
         var policy = ToolPolicy(name: tool.name, category: tool.category)
         // The amount's own schema bounds join the ceiling rule, which requires the amount anyway.
-        let derived = SchemaConditions(schema: schema, skipping: [name])
-        let amountBounds = SchemaConditions.constraints(name: name, property: property)
+        let derived = SchemaConditions(inputs: inputs, skipping: [name])
+        let amountBounds = SchemaConditions.constraints(amount)
         policy.notes += amountBounds.notes
         policy.notes += derived.notes
-        if !derived.conditions.isEmpty { policy.rules.append(Reasons.argumentRule(derived.conditions)) }
+        if !derived.conditions.isEmpty { policy.rules.append(Reasons.argumentRule(derived.conditions, tool: tool)) }
         // A negative amount would lower the running total below what was really spent.
         policy.rules.append(PolicyRule(
             name: "amount ceiling",
@@ -33,29 +33,28 @@ enum FinancialRules {
             name: "daily amount total",
             kind: .runningTotal(counter: "daily_amount", argument: "args.\(name)", max: daily, window: .day,
                                 hourlyCallCap: 1),
-            onDeny: "Daily total of \(daily)\(units) reached; further payments require human approval."))
-        if !SchemaConditions.requiredNames(schema).contains(name) {
+            onDeny: "Daily total of \(daily)\(units) reached; further payments require human approval. "
+                + "(Amount input \(SchemaConditions.quoted(name)) at \(amount.pointer).)"))
+        if !amount.isRequired {
             policy.notes.append("\(SchemaConditions.quoted(name)) is optional; calls that omit it (e.g. a full refund) are denied")
         }
         policy.notes.append("ceilings are starting points in the tool's own units; adjust them to the business")
         return policy
     }
 
-    /// The amount parameter: `amount`, `amount_cents`, `total_amount`… of numeric (or unstated) type.
-    static func amountParameter(_ schema: JSONValue?) -> (String, JSONValue)? {
-        guard let properties = schema?["properties"]?.objectValue else { return nil }
-        for (name, property) in properties.members {
-            let lower = name.lowercased()
-            guard lower == "amount" || lower.hasPrefix("amount_") || lower.hasSuffix("_amount") || lower.hasPrefix("amountin") else { continue }
-            let type = property["type"]?.stringValue
-            if type == nil || type == "number" || type == "integer" { return (name, property) }
+    /// The amount input: a top-level `amount`, `amount_cents`, `total_amount`… of numeric (or unstated) type.
+    static func amountInput(_ inputs: ToolInputs) -> ToolInputs.Input? {
+        inputs.inputs.first { input in
+            let lower = input.name.lowercased()
+            guard input.isTopLevel,
+                  lower == "amount" || lower.hasPrefix("amount_") || lower.hasSuffix("_amount") || lower.hasPrefix("amountin") else { return false }
+            return input.types.isEmpty || Set(input.types).isSubset(of: ["number", "integer"])
         }
-        return nil
     }
 
     /// True when the name or description says the amount is in cents or minor units.
-    static func isInMinorUnits(name: String, property: JSONValue) -> Bool {
-        let text = (name + " " + (property["description"]?.stringValue ?? "")).lowercased()
+    static func isInMinorUnits(_ input: ToolInputs.Input) -> Bool {
+        let text = (input.name + " " + (input.description ?? "")).lowercased()
         return ["cent", "minor unit", "smallest currency unit", "subunit", "pence", "kobo", "pesewa", "satoshi"].contains { text.contains($0) }
     }
 }

@@ -55,21 +55,53 @@ public struct PolicyBuilder: Sendable {
 
     private var settings: ProfileSettings { ProfileSettings(profile: profile) }
 
+    /// What one tool gets. The facts come from the assessment: its category and evidence, its
+    /// actions, and its declared inputs as `Risk` resolved them (resolved here from the raw tool only
+    /// when the assessment was built without them).
     private func decide(_ tool: ToolAssessment, raw: JSONValue?, findings: [Finding]) -> Decision {
-        let schema = raw?["inputSchema"]
+        let index = tool.pointer.tokens.count == 2 ? Int(tool.pointer.tokens[1]) ?? 0 : 0
+        let inputs = tool.inputs ?? raw.map { ToolInputs(tool: $0, index: index) } ?? ToolInputs(inputs: [])
+        let runnable = tool.category >= .execute || tool.actions.contains { $0.category == .execute }
+            ? RunnableInput.find(tool, inputs: inputs) : []
         if !tool.severityRaisedBy.isEmpty {
-            return apply(settings.raisedByFinding, to: tool, schema: schema, reason: Reasons.finding(tool, findings: findings))
+            return apply(settings.raisedByFinding, to: tool, inputs: inputs, reason: Reasons.finding(tool, findings: findings))
         }
-        if !tool.actions.isEmpty { return multiAction(tool, schema: schema) }
-        if tool.category == .financial, profile != .strict, let policy = FinancialRules.policy(for: tool, schema: schema, settings: settings) {
+        var notes: [String] = []
+        if !tool.actions.isEmpty {
+            switch ActionGate.find(tool, inputs: inputs) {
+            case .success(let gate): return multiAction(tool, gate: gate, inputs: inputs, runnable: runnable)
+            case .failure(let refusal): notes.append(refusal.note)
+            }
+        }
+        if tool.category == .financial, profile != .strict, var policy = FinancialRules.policy(for: tool, inputs: inputs, settings: settings) {
+            policy.notes = [Self.evidenceNote(tool)] + notes + policy.notes
             return .listed(policy)
         }
-        return apply(settings.treatment(for: tool.category), to: tool, schema: schema, reason: Reasons.category(tool))
+        let treatment = settings.treatment(for: tool.category, runnable: !runnable.isEmpty)
+        let reason: String
+        if tool.category == .execute, !runnable.isEmpty, treatment == .deny, profile == .recommended {
+            reason = Reasons.runnable(tool, runnable)
+        } else if profile == .strict, treatment == .deny {
+            reason = Reasons.strict(tool)
+        } else {
+            reason = Reasons.category(tool)
+        }
+        var decision = apply(treatment, to: tool, inputs: inputs, reason: reason)
+        if case .listed(var policy) = decision {
+            policy.notes.insert(contentsOf: notes, at: 1)
+            decision = .listed(policy)
+        }
+        return decision
+    }
+
+    /// The tool's strongest evidence as a comment, so even an allowed tool says why it is allowed.
+    static func evidenceNote(_ tool: ToolAssessment) -> String {
+        Reasons.evidence(tool.evidence, category: tool.category)
     }
 
     /// A whole-tool treatment as rules (or hiding).
-    private func apply(_ treatment: Treatment, to tool: ToolAssessment, schema: JSONValue?, reason: String) -> Decision {
-        var policy = ToolPolicy(name: tool.name, category: tool.category)
+    private func apply(_ treatment: Treatment, to tool: ToolAssessment, inputs: ToolInputs, reason: String) -> Decision {
+        var policy = ToolPolicy(name: tool.name, category: tool.category, notes: [Self.evidenceNote(tool)])
         switch treatment {
         case .hide:
             return .hidden(reason)
@@ -78,14 +110,14 @@ public struct PolicyBuilder: Sendable {
         case .allow:
             break
         case .limit(let max, let window):
-            policy.rules.append(Reasons.rateLimit(max: max, window: window, category: tool.category))
-            if tool.category >= .execute { addSchemaRule(to: &policy, schema: schema, skipping: []) }
+            policy.rules.append(Reasons.rateLimit(max: max, window: window, category: tool.category, evidence: tool.evidence))
+            if tool.category >= .execute { addSchemaRule(to: &policy, tool: tool, inputs: inputs, skipping: []) }
         }
         return .listed(policy)
     }
 
-    /// Read actions allowed, write actions limited, the rest denied by a condition on the action
-    /// argument. Intercept has no per-action counters, so the tool is limited at the strictest
+    /// Read actions allowed, write actions limited, the rest denied by a condition on the declared
+    /// action input. Intercept has no per-action counters, so the tool is limited at the strictest
     /// rate among the actions it may still call.
     ///
     /// Intercept's semantics (PolicyLayer/Intercept, internal/config/validate.go and
@@ -96,65 +128,70 @@ public struct PolicyBuilder: Sendable {
     /// `args.<parameter> in [allowed actions]`: an allowlist, so an action value the schema never
     /// declared is denied too. PolicyLayer JSON can only say "deny if", so its writer turns the
     /// same condition into `deny_if: args.<parameter> not_in [allowed actions]`.
-    private func multiAction(_ tool: ToolAssessment, schema: JSONValue?) -> Decision {
-        let parameter = tool.actions[0].parameter
+    private func multiAction(_ tool: ToolAssessment, gate: ActionGate, inputs: ToolInputs, runnable: [RunnableInput]) -> Decision {
+        let parameter = gate.input.name
         var allowed: [ActionAssessment] = []
         var denied: [ActionAssessment] = []
         var strictest: Treatment = .allow
-        for action in tool.actions where action.parameter == parameter {
-            var t = settings.treatment(for: action.category)
+        for action in gate.actions {
+            var t = settings.treatment(for: action.category, runnable: !runnable.isEmpty)
             // Half a tool cannot be hidden, and amount ceilings are per tool, not per action.
             if t == .hide || action.category == .financial { t = .deny }
             if t.permitsCalls { allowed.append(action) } else { denied.append(action) }
             if let perDay = t.callsPerDay, perDay < (strictest.callsPerDay ?? .max) { strictest = t }
         }
+        var deniedReason = Reasons.actions(tool, denied: denied)
+        if profile == .recommended, !runnable.isEmpty, denied.contains(where: { $0.category == .execute }) {
+            deniedReason += " " + Reasons.runnable(tool, runnable, action: denied.first { $0.category == .execute }?.value)
+        }
         guard !allowed.isEmpty, SchemaConditions.isAddressable(parameter) else {
-            var reason = Reasons.actions(tool, denied: denied)
+            var reason = deniedReason
             if !SchemaConditions.isAddressable(parameter) {
                 reason = "Its action argument \(SchemaConditions.quoted(parameter)) cannot be named in a policy path. " + reason
             }
-            let whole = settings.treatment(for: tool.category)
-            return apply(whole.permitsCalls ? .deny : whole, to: tool, schema: schema, reason: reason)
+            let whole = settings.treatment(for: tool.category, runnable: !runnable.isEmpty)
+            return apply(whole.permitsCalls ? .deny : whole, to: tool, inputs: inputs, reason: reason)
         }
-        var policy = ToolPolicy(name: tool.name, category: tool.category)
+        var policy = ToolPolicy(name: tool.name, category: tool.category, notes: [Self.evidenceNote(tool)])
         let values = allowed.map { JSONValue.string($0.value) }
+        let declaredAt = "declared by input \(SchemaConditions.quoted(parameter)) at \(gate.input.pointer)"
         var onDeny = denied.isEmpty
-            ? "Only the actions the tool declares are allowed: \(allowed.map(\.value).joined(separator: ", "))."
-            : Reasons.actions(tool, denied: denied) + " Allowed: \(allowed.map(\.value).joined(separator: ", "))."
-        // Enum values the assessment gave no verdict on stay outside the allowlist: say so.
-        let assessed = Set(tool.actions.map(\.value))
-        let unassessed = (schema?["properties"]?[parameter]?["enum"]?.arrayValue ?? []).compactMap(\.stringValue).filter { !assessed.contains($0) }
-        if !unassessed.isEmpty {
-            let list = unassessed.prefix(20).map(Reasons.clip).joined(separator: ", ")
+            ? "Only the actions the tool declares are allowed: \(allowed.map(\.value).joined(separator: ", ")) (\(declaredAt))."
+            : deniedReason + " Allowed: \(allowed.map(\.value).joined(separator: ", ")) (\(declaredAt))."
+        // Declared values the assessment gave no verdict on stay outside the allowlist: say so.
+        if !gate.unassessed.isEmpty {
+            let list = gate.unassessed.prefix(20).map(Reasons.clip).joined(separator: ", ")
             onDeny += " Unclassified actions are denied too: \(list)."
             policy.notes.append("actions without a classification are denied: \(list)")
         }
         policy.rules.append(PolicyRule(name: "allowed actions",
                                        kind: .require([PolicyCondition(path: "args.\(parameter)", op: .in, value: .array(values))]),
                                        onDeny: onDeny))
-        if !SchemaConditions.requiredNames(schema).contains(parameter) {
+        if !gate.input.isRequired {
             policy.notes.append("the action argument \(SchemaConditions.quoted(parameter)) is optional in the schema; calls that omit it are denied")
         }
         if case .limit(let max, let window) = strictest {
-            policy.rules.append(Reasons.rateLimit(max: max, window: window, category: allowed.map(\.category).max() ?? .write))
+            let category = allowed.map(\.category).max() ?? .write
+            let evidence = allowed.filter { $0.category == category }.flatMap(\.evidence)
+            policy.rules.append(Reasons.rateLimit(max: max, window: window, category: category, evidence: evidence))
         }
-        addSchemaRule(to: &policy, schema: schema, skipping: [parameter])
+        addSchemaRule(to: &policy, tool: tool, inputs: inputs, skipping: [parameter])
         return .listed(policy)
     }
 
-    private func addSchemaRule(to policy: inout ToolPolicy, schema: JSONValue?, skipping: Set<String>) {
-        let derived = SchemaConditions(schema: schema, skipping: skipping)
+    private func addSchemaRule(to policy: inout ToolPolicy, tool: ToolAssessment, inputs: ToolInputs, skipping: Set<String>) {
+        let derived = SchemaConditions(inputs: inputs, skipping: skipping)
         policy.notes += derived.notes
-        if !derived.conditions.isEmpty { policy.rules.append(Reasons.argumentRule(derived.conditions)) }
+        if !derived.conditions.isEmpty { policy.rules.append(Reasons.argumentRule(derived.conditions, tool: tool)) }
     }
 
-    /// The policy for a server from its definitions (name and raw tools).
-    public func build(assessment: ServerAssessment, definitions: ServerDefinitions) -> PolicyDocument {
-        build(assessment: assessment, tools: definitions.tools, serverName: definitions.serverName)
+    /// The policy for a reviewed server (its name and raw tools).
+    public func build(assessment: ServerAssessment, server: ReviewedServer) -> PolicyDocument {
+        build(assessment: assessment, tools: server.tools, serverName: server.name)
     }
 
     /// The raw tool JSON an assessment points at (`/tools/N`), else the first with its name.
-    static func rawTool(for tool: ToolAssessment, in tools: [JSONValue]) -> JSONValue? {
+    public static func rawTool(for tool: ToolAssessment, in tools: [JSONValue]) -> JSONValue? {
         let tokens = tool.pointer.tokens
         if tokens.count == 2, tokens[0] == "tools", let i = Int(tokens[1]), tools.indices.contains(i),
            tools[i]["name"]?.stringValue == tool.name {

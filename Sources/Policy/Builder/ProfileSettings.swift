@@ -33,16 +33,16 @@ struct ProfileSettings: Sendable {
     let profile: PolicyProfile
 
     /// The treatment of a tool (or action) of this category. Financial tools with an amount are
-    /// handled separately (`amountCeiling`).
-    func treatment(for category: Category) -> Treatment {
+    /// handled separately (`amountLimits`). `runnable` says the tool takes code, a command, SQL, an
+    /// image or a URL to call (`RunnableInput`): the recommended profile denies such execution.
+    func treatment(for category: Category, runnable: Bool = false) -> Treatment {
         switch (profile, category) {
         case (.strict, .read): .limit(max: 60, window: .minute)
-        case (.strict, .write): .limit(max: 10, window: .minute)
-        case (.strict, .execute): .deny
+        case (.strict, .write), (.strict, .execute): .deny
         case (.strict, .destructive), (.strict, .financial): .hide
         case (.recommended, .read): .allow
         case (.recommended, .write): .limit(max: 30, window: .minute)
-        case (.recommended, .execute): .limit(max: 10, window: .minute)
+        case (.recommended, .execute): runnable ? .deny : .limit(max: 10, window: .minute)
         case (.recommended, .destructive), (.recommended, .financial): .deny
         case (.permissive, .read): .allow
         case (.permissive, .write): .limit(max: 60, window: .minute)

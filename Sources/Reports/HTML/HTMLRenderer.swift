@@ -55,6 +55,11 @@ public struct HTMLRenderer: StreamingRenderer {
                 try sink.write(Array("</ul>\n</div>\n".utf8))
             }
             var middle = TextBuffer(capacity: 4_096)
+            if !totals.reviewNotes.isEmpty {
+                middle.append("<ul class=\"review-notes\">")
+                for note in totals.reviewNotes { middle.append("<li>Review: "); HTMLEscaper.appendText(note, limit: 1_000, to: &middle); middle.append("</li>") }
+                middle.append("</ul>\n")
+            }
             middle.append(overview(totals))
             middle.append(filters())
             try sink.write(middle)

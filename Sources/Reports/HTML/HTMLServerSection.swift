@@ -13,6 +13,7 @@ struct HTMLServerSection {
         h.append(decimal: index)
         h.append("\">\n<div class=\"server-head\"><h2>")
         text(s.displayName, &h)
+        if let reported = s.reportedName { h.append(" — "); text(reported, &h) }
         h.append("</h2>")
         if let v = s.version { h.append("<span class=\"muted mono\">"); text(v, &h); h.append("</span>") }
         h.append("<span class=\"badge status-\(s.status.rawValue)\">\(s.status.rawValue)</span></div>\n")
@@ -51,7 +52,7 @@ struct HTMLServerSection {
         if !s.assessment.tools.isEmpty { toolTable(s.assessment.tools, &h) }
         if !s.assessment.findings.isEmpty {
             h.append("<h3>Threat findings</h3>\n")
-            for f in s.assessment.findings { finding(f, &h) }
+            for (i, f) in s.assessment.findings.enumerated() { finding(f, acceptance: s.findingAcceptance(i), &h) }
         }
         if let policy = s.policy {
             h.append("<details class=\"policy\"><summary>Recommended policy (")
@@ -66,7 +67,7 @@ struct HTMLServerSection {
     private func toolTable(_ tools: [ToolAssessment], _ h: inout TextBuffer) {
         h.append("<h3>Tools</h3>\n<table class=\"tools\">\n<thead><tr><th data-sort=\"name\">Tool</th><th data-sort=\"category\">Category</th>"
             + "<th data-sort=\"severity\">Severity</th><th data-sort=\"confidence\">Confidence</th><th>Signals</th></tr></thead>\n<tbody>\n")
-        for t in tools {
+        for (i, t) in tools.enumerated() {
             h.append("<tr class=\"tool\" data-cat=\"")
             h.append(t.category.rawValue)
             h.append("\" data-name=\"")
@@ -79,6 +80,7 @@ struct HTMLServerSection {
             h.append(decimal: t.confidence.rank)
             h.append("\"><td class=\"name\">")
             detail(t, &h)
+            acceptanceNote(server.toolAcceptance(i), &h)
             h.append("</td><td><span class=\"chip cat-")
             h.append(t.category.rawValue)
             h.append("\">")
@@ -147,10 +149,22 @@ struct HTMLServerSection {
         }
     }
 
-    private func finding(_ f: Finding, _ h: inout TextBuffer) {
+    /// An accepted (or expired) item's marker: the word in a chip, the reviewer and reason after it.
+    private func acceptanceNote(_ a: Acceptance?, _ h: inout TextBuffer) {
+        guard let a else { return }
+        h.append("<div class=\"accepted\"><span class=\"chip\">")
+        h.append(a.expired ? "acceptance expired" : "accepted")
+        h.append("</span> ")
+        text(a.summary, &h)
+        h.append("</div>")
+    }
+
+    private func finding(_ f: Finding, acceptance: Acceptance?, _ h: inout TextBuffer) {
         h.append("<div class=\"finding f-")
         h.append(f.severity.rawValue)
-        h.append("\"><span class=\"chip sev-")
+        h.append("\">")
+        acceptanceNote(acceptance, &h)
+        h.append("<span class=\"chip sev-")
         h.append(f.severity.rawValue)
         h.append("\">")
         h.append(f.severity.rawValue)

@@ -1,10 +1,12 @@
 import Risk
 import TextOutput
 
-/// The JSON report (`schemaVersion: 1`, the stable contract), pretty-printed with members in a fixed order.
+/// The JSON report (`schemaVersion: 1`, docs/report-format.md and docs/report.schema.json), pretty-printed with members in a fixed order.
 /// Fields beyond the contract: top-level `complete`, `verdict`, `exitStatus`, `failOn`, `summary`;
-/// per server `source`, `instructions`, `counts`, `anomalies`, `policy`; per tool `pointer`,
-/// `evidenceDetails`, `severityRaisedBy`, `annotations`; per signal `detail`; per finding `quote`.
+/// per server `label`, `source`, `instructions`, `counts`, `anomalies`, `policy`; per tool `pointer`,
+/// `evidenceDetails`, `severityRaisedBy`, `annotations`; per signal `detail`; per finding `quote`; per tool
+/// and finding `fingerprint` and `accepted` (reason, reviewer, expires, expired) when reviewed; top-level
+/// `review` (accepted count and notes) when an accept file, baseline or filter was used.
 /// C1 controls and invisible or direction-changing characters in strings are written as `\uXXXX`,
 /// so the JSON stays lossless yet is safe to print to a terminal.
 public struct JSONReportRenderer: StreamingRenderer {
@@ -39,6 +41,16 @@ public struct JSONReportRenderer: StreamingRenderer {
             head.member("verdict", totals.verdict)
             head.member("exitStatus", Int(totals.exitStatus))
             head.member("failOn", totals.failOn?.rawValue)
+            if !totals.reviewNotes.isEmpty || totals.accepted > 0 {
+                head.field("review")
+                head.beginObject()
+                head.member("accepted", totals.accepted)
+                head.field("notes")
+                head.beginArray()
+                for note in totals.reviewNotes { head.string(note) }
+                head.endArray()
+                head.endObject()
+            }
             head.field("servers")
             head.beforeValue()
             if spools.parts[0] == 0 {
@@ -70,6 +82,7 @@ public struct JSONReportRenderer: StreamingRenderer {
     private func write(_ s: ServerReport, _ o: inout JSONOutput) {
         o.beginObject()
         o.member("target", s.target)
+        if let label = s.label { o.member("label", label) }
         o.member("name", s.name)
         o.member("version", s.version)
         o.member("protocolVersion", s.protocolVersion)
@@ -103,11 +116,11 @@ public struct JSONReportRenderer: StreamingRenderer {
         o.endArray()
         o.field("tools")
         o.beginArray()
-        for t in s.assessment.tools { tool(t, &o) }
+        for (i, t) in s.assessment.tools.enumerated() { tool(t, fingerprint: s.toolFingerprint(i), acceptance: s.toolAcceptance(i), &o) }
         o.endArray()
         o.field("findings")
         o.beginArray()
-        for f in s.assessment.findings { finding(f, &o) }
+        for (i, f) in s.assessment.findings.enumerated() { finding(f, fingerprint: s.findingFingerprint(i), acceptance: s.findingAcceptance(i), &o) }
         o.endArray()
         o.field("summary")
         o.beginObject()
@@ -127,7 +140,7 @@ public struct JSONReportRenderer: StreamingRenderer {
         o.endObject()
     }
 
-    private func tool(_ t: ToolAssessment, _ o: inout JSONOutput) {
+    private func tool(_ t: ToolAssessment, fingerprint: String?, acceptance: Acceptance?, _ o: inout JSONOutput) {
         o.beginObject()
         o.member("name", t.name)
         o.field("pointer")
@@ -192,10 +205,11 @@ public struct JSONReportRenderer: StreamingRenderer {
         if let v = a.openWorldHint { o.member("openWorldHint", v) }
         if let v = a.title { o.member("title", v) }
         o.endObject()
+        reviewed(fingerprint: fingerprint, acceptance: acceptance, &o)
         o.endObject()
     }
 
-    private func finding(_ f: Finding, _ o: inout JSONOutput) {
+    private func finding(_ f: Finding, fingerprint: String?, acceptance: Acceptance?, _ o: inout JSONOutput) {
         o.beginObject()
         o.member("ruleId", f.ruleId)
         o.member("severity", f.severity.rawValue)
@@ -209,6 +223,20 @@ public struct JSONReportRenderer: StreamingRenderer {
         o.field("pointer")
         o.string { ReportText.pointer(f.location.pointer, to: &$0) }
         o.endObject()
+        reviewed(fingerprint: fingerprint, acceptance: acceptance, &o)
+        o.endObject()
+    }
+
+    /// A tool's or finding's fingerprint and acceptance, when the report carries them.
+    private func reviewed(fingerprint: String?, acceptance: Acceptance?, _ o: inout JSONOutput) {
+        if let fingerprint { o.member("fingerprint", fingerprint) }
+        guard let a = acceptance else { return }
+        o.field("accepted")
+        o.beginObject()
+        o.member("reason", a.reason)
+        o.member("reviewer", a.reviewer)
+        o.member("expires", a.expires)
+        o.member("expired", a.expired)
         o.endObject()
     }
 

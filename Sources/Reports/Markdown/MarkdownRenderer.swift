@@ -43,6 +43,12 @@ public struct MarkdownRenderer: StreamingRenderer {
             md(totals.completenessLine, &head)
             if let failOn = totals.failOn { head.append(" · fail-on \(failOn.rawValue): \(totals.reachesFailOn ? "reached" : "not reached")") }
             head.append("\n\n")
+            for note in totals.reviewNotes {
+                head.append("- **Review:** ")
+                md(note, &head)
+                head.append("\n")
+            }
+            if !totals.reviewNotes.isEmpty { head.append("\n") }
             if totals.servers == 0 {
                 head.append("No servers were scanned.")
             } else {
@@ -65,6 +71,7 @@ public struct MarkdownRenderer: StreamingRenderer {
     private func section(_ s: ServerReport, _ out: inout TextBuffer) {
         out.append("\n## ")
         md(s.displayName, &out)
+        if let reported = s.reportedName { out.append(" — "); md(reported, &out) }
         if let version = s.version { out.append(" "); md(version, &out) }
         out.append("\n\n- **Status:** ")
         out.append(s.status == .complete ? "complete" : "**\(s.status.rawValue.uppercased()) — INCOMPLETE**")
@@ -97,7 +104,7 @@ public struct MarkdownRenderer: StreamingRenderer {
         let tools = s.assessment.tools
         if !tools.isEmpty {
             out.append("\n\n### Tools\n\n| Tool | Category | Severity | Confidence | Signals |\n|---|---|---|---|---|")
-            for t in tools {
+            for (i, t) in tools.enumerated() {
                 out.append("\n| ")
                 md(t.name, &out)
                 out.append(" | ")
@@ -107,22 +114,34 @@ public struct MarkdownRenderer: StreamingRenderer {
                 out.append(" | ")
                 out.append(t.confidence.rawValue)
                 out.append(" | ")
-                if t.signals.isEmpty { out.append("—") }
-                for (i, signal) in t.signals.enumerated() {
-                    if i > 0 { out.append("<br>") }
+                let acceptance = s.toolAcceptance(i)
+                if let a = acceptance {
+                    out.append(a.expired ? "**acceptance expired**" : "**accepted**")
+                    if !t.signals.isEmpty { out.append("<br>") }
+                } else if t.signals.isEmpty {
+                    out.append("—")
+                }
+                for (k, signal) in t.signals.enumerated() {
+                    if k > 0 { out.append("<br>") }
                     md(signal.display, &out)
                 }
                 out.append(" |")
             }
         }
         var headed = false
-        for t in tools where t.severity != .low {
+        for (i, t) in tools.enumerated() {
+            let acceptance = s.toolAcceptance(i)
+            guard t.severity != .low || acceptance != nil else { continue }
             if !headed { out.append("\n\n### Evidence\n"); headed = true }
             evidence(t, &out)
+            if let a = acceptance { acceptanceLine(a, &out) }
         }
         if !s.assessment.findings.isEmpty {
             out.append("\n\n### Threat findings\n")
-            for f in s.assessment.findings { finding(f, &out) }
+            for (i, f) in s.assessment.findings.enumerated() {
+                finding(f, &out)
+                if let a = s.findingAcceptance(i) { acceptanceLine(a, &out) }
+            }
         }
         if let policy = s.policy {
             out.append("\n\n### Recommended policy (")
@@ -185,6 +204,13 @@ public struct MarkdownRenderer: StreamingRenderer {
         out.append("\n  - quote: “")
         md(f.quote, &out)
         out.append("”")
+    }
+
+    /// `  - **accepted by …**` under an accepted (or expired) item.
+    private func acceptanceLine(_ a: Acceptance, _ out: inout TextBuffer) {
+        out.append("\n  - **")
+        md(a.summary, &out)
+        out.append("**")
     }
 
     private func infoString(_ format: String) -> String {

@@ -1,6 +1,6 @@
 import Risk
 
-/// Everything one run found, as plain data: the single input of every renderer.
+/// Everything one run found, as plain data: the single input of every renderer (docs/architecture.md).
 public struct Report: Sendable, Hashable {
     /// Who wrote the report.
     public struct Generator: Sendable, Hashable {
@@ -18,6 +18,9 @@ public struct Report: Sendable, Hashable {
     public var servers: [ServerReport]
     /// The `--fail-on` threshold in force, if any (renderers state it; the exit status uses it).
     public var failOn: Severity?
+    /// What the review step says about this run, stated in every format: acceptances that expired or
+    /// matched nothing, what a baseline or `--min-severity` left out.
+    public var reviewNotes: [String] = []
 
     /// A report from its parts.
     public init(generator: Generator, servers: [ServerReport], failOn: Severity? = nil) {
@@ -27,11 +30,12 @@ public struct Report: Sendable, Hashable {
     /// True when every server was read completely.
     public var isComplete: Bool { servers.allSatisfy { $0.status == .complete } }
 
-    /// The exit status (README, "Exit status"): 2 when incomplete, else 1 when anything reaches
+    /// The exit status of the contract (docs/report-format.md): 2 when incomplete, else 1 when anything reaches
     /// `failOn`, else 0.
     public var exitStatus: Int32 {
         if !isComplete { return 2 }
-        if let failOn, servers.contains(where: { ($0.assessment.highestSeverity ?? .low) >= failOn && $0.hasAnything }) { return 1 }
+        // Accepted tools and findings are still reported, but do not count.
+        if let failOn, servers.contains(where: { $0.countedSeverities.contains { $0 >= failOn } }) { return 1 }
         return 0
     }
 }
@@ -63,6 +67,9 @@ public struct ServerReport: Sendable, Hashable {
 
     /// How the server was reached (command line, URL or file), secrets removed.
     public var target: String
+    /// The server's identity in this run: its config key, or the target for a bare scan (unique
+    /// within the run). Nil for reports built without one, which fall back to `name`, then `target`.
+    public var label: String?
     /// `serverInfo.name`.
     public var name: String?
     /// `serverInfo.version`.
@@ -89,21 +96,29 @@ public struct ServerReport: Sendable, Hashable {
     public var source: SourceLocation?
     /// The recommended starter policy, already rendered (Reports does not depend on Policy).
     public var policy: RenderedPolicy?
+    /// The fingerprint of each tool of `assessment`, in order (`tool:…`); empty when not computed.
+    public var toolFingerprints: [String] = []
+    /// The fingerprint of each finding of `assessment`, in order (`finding:…`); empty when not computed.
+    public var findingFingerprints: [String] = []
+    /// Acceptances from an accept file, by the fingerprint they accept.
+    public var acceptances: [String: Acceptance] = [:]
 
     /// A server report from its parts.
     public init(target: String, name: String? = nil, version: String? = nil, protocolVersion: String? = nil,
                 status: Status, failure: Failure? = nil, instructions: String? = nil,
                 assessment: ServerAssessment = ServerAssessment(tools: [], findings: []),
                 promptCount: Int = 0, resourceCount: Int = 0, resourceTemplateCount: Int = 0,
-                anomalies: [String] = [], source: SourceLocation? = nil, policy: RenderedPolicy? = nil) {
-        self.target = target; self.name = name; self.version = version; self.protocolVersion = protocolVersion
+                anomalies: [String] = [], source: SourceLocation? = nil, policy: RenderedPolicy? = nil, label: String? = nil) {
+        self.target = target; self.label = label; self.name = name; self.version = version; self.protocolVersion = protocolVersion
         self.status = status; self.failure = failure; self.instructions = instructions; self.assessment = assessment
         self.promptCount = promptCount; self.resourceCount = resourceCount; self.resourceTemplateCount = resourceTemplateCount
         self.anomalies = anomalies; self.source = source; self.policy = policy
     }
 
-    /// The name to show: serverInfo.name, else the target.
-    public var displayName: String { name ?? target }
+    /// The name to show: the run's label (config key or target), else serverInfo.name, else the target.
+    public var displayName: String { label ?? name ?? target }
+    /// What the server calls itself, when that differs from `displayName` (shown after it in headings).
+    public var reportedName: String? { name.flatMap { $0 == displayName ? nil : $0 } }
     /// True when at least one tool or finding was produced.
     var hasAnything: Bool { !assessment.tools.isEmpty || !assessment.findings.isEmpty }
 

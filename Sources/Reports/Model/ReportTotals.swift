@@ -21,6 +21,13 @@ public struct ReportTotals: Sendable, Hashable {
     public private(set) var highestSeverity: Severity?
     /// The `--fail-on` threshold, if any.
     public var failOn: Severity?
+    /// The highest severity among tools and findings not accepted: what `--fail-on` compares.
+    public private(set) var highestCounted: Severity?
+    /// Tools and findings accepted by a reviewer (not expired).
+    public private(set) var accepted = 0
+    /// What the review step says about the run (`Report.reviewNotes`), stated in every format; known
+    /// once every server is in.
+    public var reviewNotes: [String] = []
 
     private var statusCounts = [Int](repeating: 0, count: ServerReport.Status.allCases.count)
     private var categoryCounts = [Int](repeating: 0, count: Category.allCases.count)
@@ -36,6 +43,7 @@ public struct ReportTotals: Sendable, Hashable {
     public init(_ report: Report) {
         self.init(failOn: report.failOn)
         for server in report.servers { add(server) }
+        reviewNotes = report.reviewNotes
     }
 
     /// Counts one more server.
@@ -55,7 +63,11 @@ public struct ReportTotals: Sendable, Hashable {
         tools += server.assessment.tools.count
         findings += server.assessment.findings.count
         highestSeverity = highest
-        if let failOn, server.hasAnything, (server.assessment.highestSeverity ?? .low) >= failOn { someServerReachesFailOn = true }
+        // Accepted tools and findings are still reported, but do not count.
+        let counted = server.countedSeverities.max()
+        if let counted, highestCounted.map({ counted > $0 }) ?? true { highestCounted = counted }
+        accepted += server.acceptedCount
+        if let failOn, let counted, counted >= failOn { someServerReachesFailOn = true }
     }
 
     /// True when every server was read completely.
@@ -70,8 +82,8 @@ public struct ReportTotals: Sendable, Hashable {
 
     /// True when something reaches the `--fail-on` threshold.
     public var reachesFailOn: Bool {
-        guard let failOn, let highestSeverity else { return false }
-        return highestSeverity >= failOn
+        guard let failOn, let highestCounted else { return false }
+        return highestCounted >= failOn
     }
 
     /// `3 servers: 2 complete, 1 failed — INCOMPLETE SCAN` (zero counts left out).
@@ -90,12 +102,13 @@ public struct ReportTotals: Sendable, Hashable {
             let worst = highestSeverity.map { "; worst so far: \($0.rawValue)" } ?? ""
             return "INCOMPLETE SCAN — \(missing) of \(servers) servers not fully read; results cover only what was read\(worst)"
         }
+        let acceptedNote = accepted > 0 ? " (\(accepted) accepted)" : ""
         if let failOn, reachesFailOn {
-            return "FAIL — \(highestSeverity!.rawValue) reaches --fail-on \(failOn.rawValue)"
+            return "FAIL — \(highestCounted!.rawValue) reaches --fail-on \(failOn.rawValue)\(acceptedNote)"
         }
         guard let highestSeverity else { return "Complete — no tools and no findings" }
         if highestSeverity == .low && findings == 0 { return "Complete — only low-severity (read) tools, no findings" }
-        return "Complete — highest severity: \(highestSeverity.rawValue)"
+        return "Complete — highest severity: \(highestSeverity.rawValue)\(acceptedNote)"
     }
 
     /// `read 2, write 1, …` with every category.
@@ -109,9 +122,9 @@ public struct ReportTotals: Sendable, Hashable {
 
     public static func == (a: ReportTotals, b: ReportTotals) -> Bool {
         a.servers == b.servers && a.tools == b.tools && a.findings == b.findings && a.isComplete == b.isComplete
-            && a.highestSeverity == b.highestSeverity && a.failOn == b.failOn
+            && a.highestSeverity == b.highestSeverity && a.failOn == b.failOn && a.highestCounted == b.highestCounted && a.accepted == b.accepted
             && a.categoryCounts == b.categoryCounts && a.toolSeverityCounts == b.toolSeverityCounts
-            && a.findingSeverityCounts == b.findingSeverityCounts && a.statusCounts == b.statusCounts
+            && a.findingSeverityCounts == b.findingSeverityCounts && a.statusCounts == b.statusCounts && a.reviewNotes == b.reviewNotes
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -128,12 +128,34 @@ final class SARIFAssembler: ReportAssembler {
         o.member("exitCode", Int(totals.exitStatus))
         o.field("toolExecutionNotifications")
         o.beforeValue()
-        if notifications.isEmpty && !truncated {
+        // Review notes follow the servers' notifications, the truncation warning comes last.
+        var more: [TextBuffer] = []
+        for note in totals.reviewNotes {
+            var n = JSONOutput(indent: indent, escapingInvisible: true, depth: SARIFRenderer.notificationDepth)
+            n.beginObject()
+            n.member("level", "note")
+            n.field("message")
+            n.beginObject()
+            n.member("text", SARIFRenderer.plainMessage(renderer.clip(renderer.visible(note))))
+            n.endObject()
+            n.field("descriptor")
+            n.beginObject()
+            n.member("id", "review")
+            n.endObject()
+            n.endObject()
+            more.append(n.buffer)
+        }
+        if notifications.isEmpty && more.isEmpty && !truncated {
             o.buffer.append("[]")
         } else {
             o.buffer.append("[")
             try elements(notifications, notifications.indices, from: notificationSpool, depth: SARIFRenderer.notificationDepth,
-                         afterwards: truncated)
+                         afterwards: truncated || !more.isEmpty)
+            for (k, n) in more.enumerated() {
+                o.buffer.append(bytes: JSONOutput.elementSeparator(first: notifications.isEmpty && k == 0, depth: SARIFRenderer.notificationDepth, indent: indent))
+                o.buffer.append(n)
+            }
+            if !more.isEmpty && !truncated { o.buffer.append(bytes: JSONOutput.closingBreak(depth: SARIFRenderer.notificationDepth - 1, indent: indent)) }
             if truncated {
                 var note = JSONOutput(indent: indent, escapingInvisible: true, depth: SARIFRenderer.notificationDepth)
                 note.beginObject()
@@ -149,7 +171,7 @@ final class SARIFAssembler: ReportAssembler {
                 note.member("id", "results-truncated")
                 note.endObject()
                 note.endObject()
-                o.buffer.append(bytes: JSONOutput.elementSeparator(first: notifications.isEmpty, depth: SARIFRenderer.notificationDepth, indent: indent))
+                o.buffer.append(bytes: JSONOutput.elementSeparator(first: notifications.isEmpty && more.isEmpty, depth: SARIFRenderer.notificationDepth, indent: indent))
                 o.buffer.append(note.buffer)
                 o.buffer.append(bytes: JSONOutput.closingBreak(depth: SARIFRenderer.notificationDepth - 1, indent: indent))
             }

@@ -48,18 +48,18 @@ public struct SARIFRenderer: StreamingRenderer {
         var results = JSONOutput(indent: 2, escapingInvisible: true, depth: Self.resultDepth,
                                  capacity: 2_048 * (server.assessment.findings.count + server.assessment.tools.count / 2 + 1))
         var marks: [ResultMark] = []
-        for f in server.assessment.findings {
+        for (i, f) in server.assessment.findings.enumerated() {
             results.nextElementWithoutSeparator()
             let start = results.buffer.count
-            let at = findingResult(f, server: server, &results)
+            let at = findingResult(f, server: server, acceptance: server.findingAcceptance(i), &results)
             marks.append(ResultMark(range: start..<results.buffer.count, severity: f.severity, ruleId: f.ruleId,
                                     confidence: f.confidence, ruleIndexAt: at))
         }
-        for t in server.assessment.tools where SARIFRuleCatalog.dangerousCategories.contains(t.category) {
+        for (i, t) in server.assessment.tools.enumerated() where SARIFRuleCatalog.dangerousCategories.contains(t.category) {
             let id = SARIFRuleCatalog.ruleID(t.category)
             results.nextElementWithoutSeparator()
             let start = results.buffer.count
-            let at = categoryResult(t, server: server, ruleId: id, &results)
+            let at = categoryResult(t, server: server, ruleId: id, acceptance: server.toolAcceptance(i), &results)
             marks.append(ResultMark(range: start..<results.buffer.count, severity: t.severity, ruleId: id,
                                     confidence: t.confidence, ruleIndexAt: at))
         }
@@ -95,7 +95,7 @@ public struct SARIFRenderer: StreamingRenderer {
     }
 
     /// Writes a finding's result; returns where its rule index goes.
-    private func findingResult(_ f: Finding, server: ServerReport, _ o: inout JSONOutput) -> Int {
+    private func findingResult(_ f: Finding, server: ServerReport, acceptance: Acceptance?, _ o: inout JSONOutput) -> Int {
         let place = f.location.kind.rawValue + (f.location.name.map { " " + quoted($0) } ?? "")
         let text = "\(visible(f.message)) — \(place) on server \(quoted(server.displayName)) at \(visible(f.location.pointer.description)); "
             + "quote: \(quoted(f.quote))"
@@ -110,13 +110,13 @@ public struct SARIFRenderer: StreamingRenderer {
         o.member("pointer", clip(pointer))
         o.member("quote", clip(f.quote))
         o.member("security-severity", SARIFRuleCatalog.securitySeverity(f.severity))
-        o.endObject()
+        suppression(acceptance, &o)
         o.endObject()
         return at
     }
 
     /// Writes a dangerous tool's result; returns where its rule index goes.
-    private func categoryResult(_ t: ToolAssessment, server: ServerReport, ruleId: String, _ o: inout JSONOutput) -> Int {
+    private func categoryResult(_ t: ToolAssessment, server: ServerReport, ruleId: String, acceptance: Acceptance?, _ o: inout JSONOutput) -> Int {
         var text = "Tool \(quoted(t.name)) on server \(quoted(server.displayName)) is \(t.category.rawValue) "
             + "(severity \(t.severity.rawValue), \(t.confidence.rawValue) confidence)"
         if let top = t.evidence.first { text += ": " + TerminalEscaper.line(limit: 500) { ReportText.summary(top, to: &$0) } }
@@ -134,9 +134,30 @@ public struct SARIFRenderer: StreamingRenderer {
         o.member("confidence", t.confidence.rawValue)
         o.member("pointer", t.pointer.description)
         o.member("security-severity", SARIFRuleCatalog.securitySeverity(t.severity))
-        o.endObject()
+        suppression(acceptance, &o)
         o.endObject()
         return at
+    }
+
+    /// Closes a result's properties, adding an accepted result's external, accepted suppression (SARIF
+    /// 2.1.0 §3.34), which GitHub code scanning shows as dismissed; an expired acceptance suppresses
+    /// nothing and is noted in the properties.
+    private func suppression(_ acceptance: Acceptance?, _ o: inout JSONOutput) {
+        guard let acceptance else { o.endObject(); return }
+        if acceptance.expired {
+            o.member("acceptance", clip(visible(acceptance.summary)))
+            o.endObject()
+            return
+        }
+        o.endObject()
+        o.field("suppressions")
+        o.beginArray()
+        o.beginObject()
+        o.member("kind", "external")
+        o.member("status", "accepted")
+        o.member("justification", clip(visible(acceptance.reason + " (" + acceptance.reviewer + (acceptance.expires.map { ", until " + $0 } ?? "") + ")")))
+        o.endObject()
+        o.endArray()
     }
 
     /// Opens a result and writes its first members, leaving the rule index's value out; returns where it goes.
@@ -255,7 +276,7 @@ public struct SARIFRenderer: StreamingRenderer {
         return out
     }
 
-    private func visible(_ s: String) -> String { VisibleText.make(s, lines: .single, limit: 500) }
+    func visible(_ s: String) -> String { VisibleText.make(s, lines: .single, limit: 500) }
     private func quoted(_ s: String) -> String { "'" + visible(s) + "'" }
     func clip(_ s: String) -> String {
         // A string of at most as many bytes as the limit has at most as many characters.

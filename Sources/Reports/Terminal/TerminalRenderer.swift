@@ -30,6 +30,9 @@ public struct TerminalRenderer: StreamingRenderer {
             let name = "\(esc(generator.name)) \(esc(generator.version))"
             head.append(style.bold(fit("\(name) — \(totals.servers) \(totals.servers == 1 ? "server" : "servers") scanned")))
             for line in verdictLines(totals, style) { head.append("\n"); head.append(line) }
+            var notes = Lines(capacity: 256)
+            for note in totals.reviewNotes { wrap(esc(note), "  review: ", &notes) }
+            head.append(notes.buffer)
             try sink.write(head)
             try spools.copy(0, to: sink)
             var tail = Lines(capacity: 512)
@@ -48,7 +51,7 @@ public struct TerminalRenderer: StreamingRenderer {
     }
 
     private func serverLines(_ s: ServerReport, _ style: TerminalStyle, _ out: inout Lines) {
-        let title = esc(s.displayName) + (s.version.map { " " + esc($0) } ?? "")
+        let title = esc(s.displayName) + (s.reportedName.map { " — " + esc($0) } ?? "") + (s.version.map { " " + esc($0) } ?? "")
         out.line(style.bold(fit("━━ " + title)) + " " + style.status(s.status, s.status.rawValue.uppercased()))
         out.line(field("target", esc(s.target)))
         if let p = s.protocolVersion { out.line(field("protocol", esc(p))) }
@@ -69,12 +72,15 @@ public struct TerminalRenderer: StreamingRenderer {
             width: width, first: "  ", rest: "    "))
         if !tools.isEmpty {
             out.line("")
-            toolTable(tools, style, &out)
+            toolTable(tools, style, server: s, &out)
         }
         var headed = false
-        for t in tools where t.severity != .low {
+        for (i, t) in tools.enumerated() {
+            let acceptance = s.toolAcceptance(i)
+            guard t.severity != .low || acceptance != nil else { continue }
             if !headed { out.line(""); out.line(style.bold("  Evidence")); headed = true }
             evidenceLines(t, style, &out)
+            if let a = acceptance { wrap(esc(a.summary), "      ", &out) }
         }
         for t in tools where !t.actions.isEmpty {
             out.line("")
@@ -89,11 +95,14 @@ public struct TerminalRenderer: StreamingRenderer {
         if !s.assessment.findings.isEmpty {
             out.line("")
             out.line(style.bold("  Findings"))
-            for f in s.assessment.findings { findingLines(f, style, &out) }
+            for (i, f) in s.assessment.findings.enumerated() {
+                findingLines(f, style, &out)
+                if let a = s.findingAcceptance(i) { wrap(esc(a.summary), "      ", &out) }
+            }
         }
     }
 
-    private func toolTable(_ tools: [ToolAssessment], _ style: TerminalStyle, _ out: inout Lines) {
+    private func toolTable(_ tools: [ToolAssessment], _ style: TerminalStyle, server: ServerReport, _ out: inout Lines) {
         let names = tools.map { esc($0.name) }
         let counts = names.map(TerminalEscaper.characterCount)
         var nameWidth = max(4, min(32, counts.max() ?? 4))
@@ -103,7 +112,10 @@ public struct TerminalRenderer: StreamingRenderer {
         out.line("  " + style.dim(TerminalEscaper.pad("TOOL", nameWidth) + "  CATEGORY     SEVERITY  CONFIDENCE  SIGNALS"))
         let column = String(repeating: " ", count: fixed)
         for (i, t) in tools.enumerated() {
-            let signals = t.signals.isEmpty ? "—" : t.signals.map { esc($0.display) }.joined(separator: "; ")
+            var signals = t.signals.isEmpty ? "—" : t.signals.map { esc($0.display) }.joined(separator: "; ")
+            if let a = server.toolAcceptance(i) {
+                signals = (a.expired ? "ACCEPTANCE EXPIRED" : "ACCEPTED") + (t.signals.isEmpty ? "" : "; " + signals)
+            }
             out.buffer.append("\n  ")
             if counts[i] <= nameWidth {
                 TerminalEscaper.appendPadded(names[i], nameWidth, to: &out.buffer)

@@ -2,26 +2,36 @@ import JSON
 
 /// Runs every rule over a server's definitions and assembles the verdict: a category, severity,
 /// confidence, evidence, actions and signals per tool, and the findings. Pure and deterministic.
+///
+/// The stages: each tool is read once (`ToolContext`); capability rules give evidence and the classifier
+/// decides; signal rules say what the tool accepts; finding rules read the server's texts once
+/// (`ServerIndex`); verdict rules then compare what each tool declares with what its definition earned.
 public struct Assessor: Sendable {
-    /// The rules used, of all three kinds.
+    /// The rules used, of all kinds.
     public let rules: [any Rule]
     private let classifier: ToolClassifier
+    private let signalRules: [(RuleDescription, any SignalRule)]
+    private let findingRules: [(RuleDescription, any FindingRule)]
+    private let verdictRules: [(RuleDescription, any VerdictRule)]
 
     /// An assessor over `rules` (all built-in rules by default).
     public init(rules: [any Rule] = BuiltinRules.all) {
         self.rules = rules
         self.classifier = ToolClassifier(rules: rules)
+        signalRules = rules.compactMap { r in (r as? any SignalRule).map { (r.description, $0) } }
+        findingRules = rules.compactMap { r in (r as? any FindingRule).map { (r.description, $0) } }
+        verdictRules = rules.compactMap { r in (r as? any VerdictRule).map { (r.description, $0) } }
     }
 
     /// Assesses several servers of one scan, telling each the others' tool names (for collision checks).
-    public func assess(servers: [ServerDefinitions]) -> [ServerAssessment] {
+    public func assess(servers: [ReviewedServer]) -> [ServerAssessment] {
         let names = servers.map { s in s.tools.compactMap { $0["name"]?.stringValue } }
         return servers.enumerated().map { i, server in
             var server = server
             var others = server.otherServersTools
             for (j, other) in servers.enumerated() where j != i {
-                var key = other.serverName
-                if key == server.serverName || others[key] != nil { key = "\(key)#\(j + 1)" }
+                var key = other.name
+                if key == server.name || others[key] != nil { key = "\(key)#\(j + 1)" }
                 others[key] = names[j]
             }
             server.otherServersTools = others
@@ -30,36 +40,33 @@ public struct Assessor: Sendable {
     }
 
     /// Assesses one server.
-    public func assess(_ server: ServerDefinitions) -> ServerAssessment {
-        let tools = AnalyzedTool.all(in: server).map(classifier.withCapabilityHits)
-        let index = ServerIndex(server, tools: tools)
-        let extra = classifier.serverHits(server)
-
-        var signalsByTool: [Int: [Signal]] = [:]
+    public func assess(_ server: ReviewedServer) -> ServerAssessment {
+        let tools = ToolContext.all(in: server)
+        let index = ServerIndex(server)
         var findings: [Finding] = []
-        for rule in rules {
-            let d = rule.description
-            switch d.kind {
-            case .capability:
-                continue
-            case .signal:
-                for hit in Assessor.hits(of: rule, index, tools) {
-                    guard case .signal(let path) = hit.effect, let index = Locator.toolIndex(of: hit.pointer) else { continue }
-                    let detail = hit.message.isEmpty || hit.message == d.title ? nil : hit.message
-                    signalsByTool[index, default: []].append(Signal(id: d.id, title: d.title, path: path, detail: detail))
-                }
-            case .finding:
-                for hit in Assessor.hits(of: rule, index, tools) {
-                    guard case .finding(let severity) = hit.effect else { continue }
-                    findings.append(Finding(ruleId: d.id, severity: severity ?? d.severity, confidence: d.confidence, message: hit.message,
+        for (d, rule) in findingRules {
+            for hit in rule.findings(in: index) {
+                findings.append(Finding(ruleId: d.id, severity: hit.severity ?? d.severity, confidence: d.confidence, message: hit.message,
+                                        quote: hit.quote, location: Locator.location(of: hit.pointer, in: server)))
+            }
+        }
+        var verdicts: [ToolVerdict] = []
+        for tool in tools {
+            let evidence = classifier.evidence(in: tool)
+            let hasDescription = !tool.description.isEmpty
+            verdicts.append(classifier.decide(evidence, hasDescription: hasDescription))
+            guard !verdictRules.isEmpty else { continue }
+            let definition = classifier.definitionVerdict(evidence, hasDescription: hasDescription)
+            for (d, rule) in verdictRules {
+                for hit in rule.findings(in: tool, definition: definition) {
+                    findings.append(Finding(ruleId: d.id, severity: hit.severity ?? d.severity, confidence: d.confidence, message: hit.message,
                                             quote: hit.quote, location: Locator.location(of: hit.pointer, in: server)))
                 }
             }
         }
         findings = Assessor.ordered(findings)
 
-        let assessed = tools.map { tool -> ToolAssessment in
-            let verdict = classifier.classify(tool, extraHits: extra[tool.index] ?? [])
+        let assessed = zip(tools, verdicts).map { tool, verdict -> ToolAssessment in
             var severity = verdict.category.baseSeverity
             var raisedBy: [String] = []
             for f in findings where f.location.pointer.isWithin(tool.pointer) && f.severity > verdict.category.baseSeverity {
@@ -67,19 +74,19 @@ public struct Assessor: Sendable {
                 if !raisedBy.contains(f.ruleId) { raisedBy.append(f.ruleId) }
             }
             var seen: Set<Signal> = []
-            let signals = (signalsByTool[tool.index] ?? []).filter { seen.insert($0).inserted }
+            var signals: [Signal] = []
+            for (d, rule) in signalRules {
+                for hit in rule.signals(in: tool) {
+                    let signal = Signal(id: d.id, title: d.title, path: hit.path, detail: hit.detail)
+                    if seen.insert(signal).inserted { signals.append(signal) }
+                }
+            }
             return ToolAssessment(name: tool.name, pointer: tool.pointer, category: verdict.category, severity: severity,
                                   confidence: verdict.confidence, evidence: verdict.evidence, actions: verdict.actions,
-                                  signals: signals, severityRaisedBy: raisedBy, annotations: tool.annotations)
+                                  signals: signals, severityRaisedBy: raisedBy, annotations: tool.annotations,
+                                  inputs: ToolInputs(properties: tool.properties, tool: tool.json))
         }
         return ServerAssessment(tools: assessed, findings: findings)
-    }
-
-    /// A rule's hits, handing tool rules the tools already read and indexed rules the server's index.
-    static func hits(of rule: any Rule, _ index: ServerIndex, _ tools: [AnalyzedTool]) -> [RuleHit] {
-        if let toolRule = rule as? any ToolRule { return tools.flatMap { toolRule.hits(in: $0) } }
-        if let indexedRule = rule as? any IndexedRule { return indexedRule.hits(in: index) }
-        return rule.check(index.server)
     }
 
     /// Findings by severity (highest first), then location in document order, then rule id and quote.

@@ -14,62 +14,53 @@ public struct ToolVerdict: Sendable, Hashable {
     public var scores: [Category: Int]
 }
 
-/// Combines capability rule hits into a category per tool and per action.
+/// Combines capability evidence into a category per tool and per action.
 public struct ToolClassifier: Sendable {
-    /// The capability rules used.
-    public let rules: [any Rule]
-    /// Those of `rules` that read one tool, in order, with their ids: found once, as the cast and many
-    /// rules' computed descriptions would otherwise cost on every tool.
-    private let toolRules: [(id: String, rule: any ToolRule)]
+    /// The capability rules used, with their ids (found once: a rule's description is built on demand).
+    let rules: [(id: String, rule: any CapabilityRule)]
 
-    /// A classifier over `rules` (only capability rules are used).
+    /// A classifier over the capability rules among `rules`.
     public init(rules: [any Rule] = BuiltinRules.capability) {
-        self.rules = rules.filter { $0.description.kind == .capability }
-        self.toolRules = self.rules.compactMap { rule in (rule as? any ToolRule).map { (rule.description.id, $0) } }
+        self.rules = rules.compactMap { rule in (rule as? any CapabilityRule).map { (rule.description.id, $0) } }
     }
 
-    /// Hits of the capability rules that cannot look at a single tool, by tool index.
-    func serverHits(_ server: ServerDefinitions) -> [Int: [(String, RuleHit)]] {
-        var out: [Int: [(String, RuleHit)]] = [:]
-        for rule in rules where !(rule is any ToolRule) {
-            for hit in rule.check(server) {
-                guard let index = Locator.toolIndex(of: hit.pointer) else { continue }
-                out[index, default: []].append((rule.description.id, hit))
+    /// Every capability rule's evidence in `tool`, with the rule's id.
+    func evidence(in tool: ToolContext) -> [Evidence] {
+        var out: [Evidence] = []
+        for (id, rule) in rules {
+            for hit in rule.evidence(in: tool) {
+                out.append(Evidence(ruleId: id, category: hit.category, weight: hit.weight, quote: hit.quote, pointer: hit.pointer, reason: hit.reason))
             }
         }
         return out
     }
 
-    /// `tool` with the hits of every capability tool rule recorded, so later classifications reuse them.
-    func withCapabilityHits(_ tool: AnalyzedTool) -> AnalyzedTool {
-        var tool = tool
-        for (id, toolRule) in toolRules { tool.capabilityHits[id] = toolRule.hits(in: tool) }
-        return tool
+    /// Classifies one tool.
+    public func classify(_ tool: ToolContext) -> ToolVerdict { decide(evidence(in: tool), hasDescription: !tool.description.isEmpty) }
+
+    /// The verdict of the definition alone: the tool's evidence without what its annotations claim, so
+    /// the claims can be checked against it.
+    func definitionVerdict(_ all: [Evidence], hasDescription: Bool) -> ToolVerdict {
+        decide(all.filter { $0.ruleId != AnnotationHintRule.id }, hasDescription: hasDescription)
     }
 
-    /// Classifies one tool.
-    public func classify(_ tool: AnalyzedTool, extraHits: [(String, RuleHit)] = []) -> ToolVerdict {
-        var hits = extraHits
-        for (id, toolRule) in toolRules {
-            hits += (tool.capabilityHits[id] ?? toolRule.hits(in: tool)).map { (id, $0) }
-        }
+    /// The verdict from evidence already gathered: the tool's own evidence decides its category, each
+    /// action's evidence decides the action, and the tool takes its most dangerous action when that is worse.
+    func decide(_ all: [Evidence], hasDescription: Bool) -> ToolVerdict {
         var general: [Evidence] = []
         var byAction: [(value: String, parameter: String, evidence: [Evidence])] = []
-        for (ruleId, hit) in hits {
-            guard case .capability(let category, let weight) = hit.effect else { continue }
-            let e = Evidence(ruleId: ruleId, category: category, weight: weight, quote: hit.quote, pointer: hit.pointer, reason: hit.message)
-            if ruleId == ActionEnumRule.id {
-                let parameter = Locator.parameterName(of: hit.pointer) ?? "action"
-                if let i = byAction.firstIndex(where: { $0.value == hit.quote && $0.parameter == parameter }) {
+        for e in all {
+            if e.ruleId == ActionEnumRule.id {
+                let parameter = Locator.parameterName(of: e.pointer) ?? "action"
+                if let i = byAction.firstIndex(where: { $0.value == e.quote && $0.parameter == parameter }) {
                     byAction[i].evidence.append(e)
                 } else {
-                    byAction.append((hit.quote, parameter, [e]))
+                    byAction.append((e.quote, parameter, [e]))
                 }
             } else {
                 general.append(e)
             }
         }
-        let hasDescription = !tool.description.isEmpty
         let decision = CategoryDecision(general, hasDescription: hasDescription)
         let actions = byAction.map { a -> ActionAssessment in
             let d = CategoryDecision(a.evidence, hasDescription: true)

@@ -23,85 +23,107 @@ public struct VerbReading: Sendable {
 
     /// The verbs, in name order.
     public var verbs: [Verb]
-    /// The words after the leading verb (its object), e.g. `issue` in `create_issue`.
-    public var objectWords: [String]
+    /// The words after the leading verb (its object), e.g. `issue` in `create_issue`, as hashes.
+    var objectWords: [UInt64]
     /// The leading verb, if any.
     public var leading: Verb? { verbs.first { $0.role == .leading } }
 
     /// Words that join two verbs into one action list.
-    static let conjunctions: Set<String> = ["and", "or", "then", "plus", "also"]
+    static let conjunctions = WordSet(["and", "or", "then", "plus", "also"])
     /// One-to-four-letter type prefixes of Redis-style commands (`hdel`, `zrem`, `arrtrim`, `psubscribe`).
     static let commandPrefixes: [String] = ["json", "arr", "str", "obj", "num", "geo", "h", "l", "r", "s", "z", "x", "m", "p", "b", "ts", "bf", "cf", "ft"]
     /// Words that undo the verb after them (`do_not_exercise`).
-    static let negations: Set<String> = ["not", "no", "never", "without", "dont", "non", "dry"]
+    static let negations = WordSet(["not", "no", "never", "without", "dont", "non", "dry"])
 
-    /// Reads the verbs of `words` (one entry per word, with its namespace segment).
-    init(_ tokens: NameTokens, lexicon: Lexicon = VerbLexicon.verbs) {
-        var found: [(Int, String, String, LexiconEntry, Int)] = []   // position, word, base, entry, segment
-        for (i, w) in tokens.words.enumerated() {
-            if i > 0, VerbReading.negations.contains(tokens.words[i - 1].text) { continue }
-            if let (base, matched) = VerbReading.lookup(w.text, lexicon: lexicon) {
-                var entry = matched
-                // `staged`, `opted`, `streaming` in a name describe a thing; they do not act.
-                if base != w.text && (w.text.hasSuffix("ed") || w.text.hasSuffix("ing")) { entry.alsoNoun = true }
-                // `changes`, `logs`, `replies`, `rates`: a plural in a name is a noun.
-                if base != w.text && w.text.hasSuffix("s") && lexicon.lookup(w.text) != nil { continue }
-                found.append((i, w.text, base, entry, w.segment))
-            }
+    /// A verb candidate before roles are decided.
+    private struct Found {
+        let position: Int
+        let word: String
+        let match: Lexicon.Match
+        let segment: Int32
+        /// True when the word or an inflection of it is in the lexicon (not only as an agent noun or command).
+        let plain: Bool
+    }
+
+    /// Reads the verbs of a name split in identifier mode.
+    init(_ name: TokenizedText, lexicon: Lexicon = VerbLexicon.verbs) {
+        let words = name.words
+        var found: [Found] = []
+        for i in words.indices {
+            if i > 0, VerbReading.negations.contains(words[i - 1].hash) { continue }
+            guard let match = VerbReading.lookup(name, i, lexicon: lexicon) else { continue }
+            let text = name.text(i)
+            var m = match
+            let plain = lexicon.lookup(name, i) != nil
+            // `staged`, `opted`, `streaming` in a name describe a thing; they do not act.
+            if m.base != text && (text.hasSuffix("ed") || text.hasSuffix("ing")) { m.entry.alsoNoun = true }
+            // `changes`, `logs`, `replies`, `rates`: a plural in a name is a noun.
+            if m.base != text && text.hasSuffix("s") && plain { continue }
+            found.append(Found(position: i, word: text, match: m, segment: words[i].segment, plain: plain))
         }
         var leadingPosition: Int?
+        let segmentCount = Int(words.last.map { $0.segment + 1 } ?? 0)
         // The last namespace segment names the action (`k8s.pods.delete`, `mcp__github__create_issue`);
         // within it the first verb that is not also a common noun leads.
-        let segments = Array(0..<max(tokens.segmentCount, 1)).reversed()
+        let segments = Array(0..<max(segmentCount, 1)).reversed()
+        func first(of s: Int) -> Int? { words.firstIndex { $0.segment == s } }
+        func last(of s: Int) -> Int? { words.lastIndex { $0.segment == s } }
         outer: for s in segments {
-            let inSegment = found.filter { $0.4 == s }
+            let inSegment = found.filter { $0.segment == s }
             // A segment that opens with a verb leads with it (`set_vector_in_hash`), unless a plain verb
-            // follows at once (`order_create`).
-            // (Not an agent noun: `browser_type` and `notion_delete_block` open with nouns.)
-            if let opener = inSegment.first, opener.0 == tokens.words.firstIndex(where: { $0.segment == s }),
-               lexicon.lookup(opener.1) != nil, opener.1 == opener.2 || !(opener.1.hasSuffix("ed") || opener.1.hasSuffix("ing")),
-               !inSegment.contains(where: { $0.0 == opener.0 + 1 && !$0.3.alsoNoun && $0.0 == tokens.words.lastIndex(where: { $0.segment == s }) }) {
-                leadingPosition = opener.0; break outer
+            // follows at once (`order_create`). (Not an agent noun: `browser_type` opens with a noun.)
+            if let opener = inSegment.first, opener.position == first(of: s), opener.plain,
+               opener.word == opener.match.base || !(opener.word.hasSuffix("ed") || opener.word.hasSuffix("ing")),
+               !inSegment.contains(where: { $0.position == opener.position + 1 && !$0.match.entry.alsoNoun && $0.position == last(of: s) }) {
+                leadingPosition = opener.position; break outer
             }
-            for f in inSegment where !f.3.alsoNoun { leadingPosition = f.0; break outer }
+            for f in inSegment where !f.match.entry.alsoNoun { leadingPosition = f.position; break outer }
         }
         // Otherwise a word that is also a noun leads (`git_commit`), a plain one before an agent noun
         // (`webapp_deployment_help` leads with `help`, not `deployment`).
         if leadingPosition == nil {
             for s in segments {
-                let inSegment = found.filter { $0.4 == s }
-                if let f = inSegment.first(where: { lexicon.lookup($0.1) != nil }) ?? inSegment.first { leadingPosition = f.0; break }
+                let inSegment = found.filter { $0.segment == s }
+                if let f = inSegment.first(where: \.plain) ?? inSegment.first { leadingPosition = f.position; break }
             }
         }
         var verbs: [Verb] = []
         for f in found {
-            var role: Role = f.0 == leadingPosition ? .leading : .secondary
-            if role == .secondary, f.0 > 0, VerbReading.conjunctions.contains(tokens.words[f.0 - 1].text) { role = .joined }
-            verbs.append(Verb(word: f.1, base: f.2, entry: f.3, position: f.0, role: role))
+            var role: Role = f.position == leadingPosition ? .leading : .secondary
+            if role == .secondary, f.position > 0, VerbReading.conjunctions.contains(words[f.position - 1].hash) { role = .joined }
+            verbs.append(Verb(word: f.word, base: f.match.base, entry: f.match.entry, position: f.position, role: role))
         }
         // "build_and_push": the verb before a conjunction is joined too, when the one after it is.
         for i in verbs.indices where verbs[i].role == .secondary {
             let next = verbs[i].position + 1
-            if next < tokens.words.count, VerbReading.conjunctions.contains(tokens.words[next].text),
+            if next < words.count, VerbReading.conjunctions.contains(words[next].hash),
                verbs.contains(where: { $0.position == next + 1 && $0.role != .secondary }) { verbs[i].role = .joined }
         }
         self.verbs = verbs
         let start = (leadingPosition ?? -1) + 1
-        self.objectWords = start < tokens.words.count ? tokens.words[start...].map(\.text) : []
+        self.objectWords = start < words.count ? words[start...].map(\.hash) : []
     }
 
-    /// A word's lexicon entry: as written, inflected, as an agent noun, or as a Redis-style command.
-    static func lookup(_ word: String, lexicon: Lexicon) -> (String, LexiconEntry)? {
-        if let hit = lexicon.lookup(word, agentNouns: true) { return hit }
-        for prefix in commandPrefixes where word.hasPrefix(prefix) && word.count >= prefix.count + 3 {
-            let rest = String(word.dropFirst(prefix.count))
-            if let e = lexicon.exact(rest) { return (rest, e) }
-            // `hgetall`, `xreadgroup`: a command verb followed by a short qualifier.
-            for verbLength in stride(from: min(rest.count - 1, 12), through: 3, by: -1) {
-                let head = String(rest.prefix(verbLength))
-                if let e = lexicon.exact(head), !e.alsoNoun { return (head, e) }
+    /// A name's lexicon entry: as written, inflected, as an agent noun, or as a Redis-style command.
+    static func lookup(_ name: TokenizedText, _ i: Int, lexicon: Lexicon) -> Lexicon.Match? {
+        if let hit = lexicon.lookup(name, i, agentNouns: true) { return hit }
+        let w = name.words[i]
+        guard w.flags.contains(.ascii) else { return nil }
+        return name.folded.withUnsafeBufferPointer { f -> Lexicon.Match? in
+            let from = Int(w.start), to = Int(w.end)
+            for prefix in commandPrefixes {
+                let p = Array(prefix.utf8)
+                guard to - from >= p.count + 3, p.indices.allSatisfy({ f[from + $0] == p[$0] }) else { continue }
+                let rest = from + p.count
+                if let e = lexicon.exact(WordHash.of(f, from: rest, to: to)) { return e }
+                // `hgetall`, `xreadgroup`: a command verb followed by a short qualifier.
+                var length = min(to - rest - 1, 12)
+                while length >= 3 {
+                    if let e = lexicon.exact(WordHash.of(f, from: rest, to: rest + length)), !e.entry.alsoNoun { return e }
+                    length -= 1
+                }
             }
+            return nil
         }
-        return nil
     }
 }

@@ -1,4 +1,5 @@
-/// Markdown rule documentation rendered from the rules' own descriptions: one page per rule and an index.
+/// Markdown rule documentation rendered from the rules' own descriptions: one page per rule and an index
+/// that links the product's definition of the categories (`docs/categories.md`).
 /// The CLI writes them to `docs/rules/`; the same descriptions feed `mcprisk rules` and SARIF.
 public enum RuleDocs {
     /// The file name of a rule's page, e.g. `name-verb.md`.
@@ -13,7 +14,9 @@ public enum RuleDocs {
         for (i, example) in d.examples.enumerated() {
             switch example.expectation {
             case .passes: out += "\n### \(i + 1). No hit\n\n"
-            case .triggers(let at): out += "\n### \(i + 1). Hit at `\(at)`\n\n"
+            case .triggers(let at, .category(let category)): out += "\n### \(i + 1). Evidence for \(category.rawValue) at `\(at)`\n\n"
+            case .triggers(let at, .signal): out += "\n### \(i + 1). Signal at `\(at)`\n\n"
+            case .triggers(let at, .severity(let severity)): out += "\n### \(i + 1). Finding (\(severity.rawValue)) at `\(at)`\n\n"
             case .knownMiss(let why): out += "\n### \(i + 1). Known miss\n\n\(why)\n\n"
             }
             out += "```json\n\(example.json)\n```\n"
@@ -26,6 +29,7 @@ public enum RuleDocs {
     public static func index(_ rules: [any Rule]) -> String {
         var out = "# mcprisk rules\n\n"
         out += "Capability rules argue for a category, signal rules describe what a tool accepts, finding rules report threats and contradictions.\n"
+        out += "What each category means is defined in [the categories](../categories.md); the rules follow it.\n"
         for kind in RuleKind.allCases {
             let group = rules.map(\.description).filter { $0.kind == kind }
             guard !group.isEmpty else { continue }

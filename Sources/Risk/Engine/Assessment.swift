@@ -150,14 +150,17 @@ public struct ToolAssessment: Sendable, Hashable {
     public var severityRaisedBy: [String]
     /// The declared annotations.
     public var annotations: DeclaredAnnotations
+    /// The inputs the tool declares, resolved from its input schema (nil when the assessment was built
+    /// without its definition): the only argument paths a policy may name.
+    public var inputs: ToolInputs?
 
     /// An assessment from its parts.
     public init(name: String, pointer: JSONPointer, category: Category, severity: Severity, confidence: Confidence,
                 evidence: [Evidence], actions: [ActionAssessment] = [], signals: [Signal] = [],
-                severityRaisedBy: [String] = [], annotations: DeclaredAnnotations) {
+                severityRaisedBy: [String] = [], annotations: DeclaredAnnotations, inputs: ToolInputs? = nil) {
         self.name = name; self.pointer = pointer; self.category = category; self.severity = severity
         self.confidence = confidence; self.evidence = evidence; self.actions = actions; self.signals = signals
-        self.severityRaisedBy = severityRaisedBy; self.annotations = annotations
+        self.severityRaisedBy = severityRaisedBy; self.annotations = annotations; self.inputs = inputs
     }
 }
 

@@ -1,6 +1,6 @@
 import JSON
 
-/// The three kinds of rule (DESIGN.md §3).
+/// The three kinds of rule (docs/architecture.md, "The rule model").
 public enum RuleKind: String, Sendable, Hashable, CaseIterable {
     /// Contributes evidence toward a category.
     case capability
@@ -16,7 +16,7 @@ public struct RuleDescription: Sendable {
     public var id: String
     /// A short title, e.g. "Hidden instructions to the model".
     public var title: String
-    /// The folder the rule lives in, e.g. `poisoning`, `capability`, `signals`.
+    /// The folder the rule lives in, e.g. `threats`, `capability`, `signals`.
     public var family: String
     /// Capability, signal or finding.
     public var kind: RuleKind
@@ -42,12 +42,22 @@ public struct RuleDescription: Sendable {
 /// A raw-JSON example of a rule: a tool object, or a server object with `tools`, `prompts`, `resources`,
 /// `resourceTemplates` and `instructions`. Pointers in a tool example are relative to the tool.
 public struct RuleExample: Sendable {
+    /// What a hit must say.
+    public enum Outcome: Sendable, Hashable {
+        /// Capability evidence toward this category.
+        case category(Category)
+        /// A signal (what the tool accepts), on the input at this path when given.
+        case signal
+        /// A finding of this severity.
+        case severity(Severity)
+    }
+
     /// What the rule must do with the example.
     public enum Expectation: Sendable, Hashable {
         /// No hit at all.
         case passes
-        /// A hit at this JSON Pointer (e.g. `/description`).
-        case triggers(at: String)
+        /// A hit at this JSON Pointer (e.g. `/description`) with this outcome.
+        case triggers(at: String, Outcome)
         /// A gap we admit: the rule should hit here and does not; the test fails if it starts to.
         case knownMiss(String)
     }
@@ -59,9 +69,17 @@ public struct RuleExample: Sendable {
 
     /// An example that must produce no hit.
     public static func passes(_ json: String) -> RuleExample { RuleExample(json: json, expectation: .passes) }
-    /// An example that must produce a hit at `pointer`.
-    public static func triggers(_ json: String, at pointer: String) -> RuleExample {
-        RuleExample(json: json, expectation: .triggers(at: pointer))
+    /// An example that must produce evidence toward `category` at `pointer`.
+    public static func evidence(_ json: String, at pointer: String, _ category: Category) -> RuleExample {
+        RuleExample(json: json, expectation: .triggers(at: pointer, .category(category)))
+    }
+    /// An example that must produce a signal at `pointer`.
+    public static func signal(_ json: String, at pointer: String) -> RuleExample {
+        RuleExample(json: json, expectation: .triggers(at: pointer, .signal))
+    }
+    /// An example that must produce a finding of `severity` at `pointer`.
+    public static func finding(_ json: String, at pointer: String, _ severity: Severity) -> RuleExample {
+        RuleExample(json: json, expectation: .triggers(at: pointer, .severity(severity)))
     }
     /// An example the rule admits missing, with why.
     public static func knownMiss(_ json: String, _ why: String) -> RuleExample {
@@ -69,37 +87,124 @@ public struct RuleExample: Sendable {
     }
 }
 
-/// One thing a rule found: where, the exact words, and what it means.
-public struct RuleHit: Sendable, Hashable {
-    /// What the hit contributes.
-    public enum Effect: Sendable, Hashable {
-        /// Evidence toward `category`; larger weights decide more.
-        case capability(Category, weight: Int)
-        /// A risk signal about an input at `path` (dotted, `[]` for arrays, e.g. `messages[].content`).
-        case signal(path: String?)
-        /// A threat or contradiction; `severity` overrides the rule's own when set.
-        case finding(severity: Severity?)
-    }
-
-    /// Where, relative to the server definitions document (e.g. `/tools/3/description`).
-    public var pointer: JSONPointer
-    /// The exact span that decided it (already cut to a readable length).
-    public var quote: String
-    /// A sentence for the reader (findings), or the signal's title with detail, or the evidence reason.
-    public var message: String
-    /// What the hit means.
-    public var effect: Effect
-
-    /// A hit from all its parts.
-    public init(pointer: JSONPointer, quote: String, message: String, effect: Effect) {
-        self.pointer = pointer; self.quote = quote; self.message = message; self.effect = effect
-    }
-}
-
-/// A rule: a description and a pure check over a server's definitions. No I/O, deterministic.
+/// A rule: a description, and a pure check of one of the three kinds below. No I/O, deterministic.
 public protocol Rule: Sendable {
     /// What the rule is, with its examples.
     var description: RuleDescription { get }
-    /// The hits in one server's definitions.
-    func check(_ server: ServerDefinitions) -> [RuleHit]
+    /// What the rule finds in a server, as its examples are checked: where, and what each hit says.
+    func exampleHits(_ server: ReviewedServer) -> [(pointer: JSONPointer, outcome: RuleExample.Outcome)]
+}
+
+/// Evidence a capability rule found in a tool.
+struct EvidenceHit: Sendable, Hashable {
+    /// The category it argues for.
+    var category: Category
+    /// How strongly (a named `Weight`).
+    var weight: Int
+    /// Where the words are.
+    var pointer: JSONPointer
+    /// The exact words (already cut to a readable length).
+    var quote: String
+    /// Why the words mean that.
+    var reason: String
+
+    /// Evidence toward `category`, the quote's white space made single.
+    init(_ category: Category, _ weight: Weight, at pointer: JSONPointer, quote: String, reason: String) {
+        self.category = category; self.weight = weight.value; self.pointer = pointer
+        self.quote = EvidenceQuote.make(quote); self.reason = reason
+    }
+}
+
+/// A rule that argues for a category from one tool.
+protocol CapabilityRule: Rule {
+    /// The evidence in one tool.
+    func evidence(in tool: ToolContext) -> [EvidenceHit]
+}
+
+extension CapabilityRule {
+    func exampleHits(_ server: ReviewedServer) -> [(pointer: JSONPointer, outcome: RuleExample.Outcome)] {
+        ToolContext.all(in: server).flatMap { evidence(in: $0) }.map { ($0.pointer, .category($0.category)) }
+    }
+}
+
+/// What a signal rule found an input (or a tool) to accept.
+struct SignalHit: Sendable, Hashable {
+    /// Where (an input property, or the tool's input schema).
+    var pointer: JSONPointer
+    /// The input's path (`messages[].content`), if the signal concerns one input.
+    var path: String?
+    /// Extra detail shown with the title (`26 properties`), if any.
+    var detail: String?
+}
+
+/// A rule that says what a tool accepts.
+protocol SignalRule: Rule {
+    /// The signals of one tool.
+    func signals(in tool: ToolContext) -> [SignalHit]
+}
+
+extension SignalRule {
+    func exampleHits(_ server: ReviewedServer) -> [(pointer: JSONPointer, outcome: RuleExample.Outcome)] {
+        ToolContext.all(in: server).flatMap { signals(in: $0) }.map { ($0.pointer, .signal) }
+    }
+}
+
+/// A threat or contradiction a finding rule found.
+struct FindingHit: Sendable, Hashable {
+    /// Where, in the server's definitions document.
+    var pointer: JSONPointer
+    /// The exact words (raw; renderers escape).
+    var quote: String
+    /// A sentence for the reader.
+    var message: String
+    /// The severity, when it differs from the rule's own.
+    var severity: Severity?
+}
+
+/// A rule that reports threats in a server's definitions.
+protocol FindingRule: Rule {
+    /// The findings in one server.
+    func findings(in server: ServerIndex) -> [FindingHit]
+}
+
+extension FindingRule {
+    func exampleHits(_ server: ReviewedServer) -> [(pointer: JSONPointer, outcome: RuleExample.Outcome)] {
+        let index = ServerIndex(server)
+        return findings(in: index).map { ($0.pointer, .severity($0.severity ?? description.severity)) }
+    }
+}
+
+/// A finding rule that runs after classification: it compares what a tool declares (its annotations)
+/// with the category its definition alone earned.
+protocol VerdictRule: Rule {
+    /// The findings about one classified tool; `definition` is its verdict without its annotations.
+    func findings(in tool: ToolContext, definition: ToolVerdict) -> [FindingHit]
+}
+
+extension VerdictRule {
+    func exampleHits(_ server: ReviewedServer) -> [(pointer: JSONPointer, outcome: RuleExample.Outcome)] {
+        let classifier = ToolClassifier()
+        let severity = description.severity
+        var out: [(pointer: JSONPointer, outcome: RuleExample.Outcome)] = []
+        for tool in ToolContext.all(in: server) {
+            let verdict = classifier.definitionVerdict(classifier.evidence(in: tool), hasDescription: !tool.description.isEmpty)
+            for hit in findings(in: tool, definition: verdict) { out.append((hit.pointer, .severity(hit.severity ?? severity))) }
+        }
+        return out
+    }
+}
+
+/// Evidence quotes: white space runs (line breaks included) become one space before `Quote.cut`.
+enum EvidenceQuote {
+    /// `text` with runs of white space made one space, cut to a readable length.
+    static func make(_ text: String) -> String {
+        var out = ""
+        var pendingSpace = false
+        for c in text.prefix(Quote.maxLength * 4) {
+            if c.isWhitespace { pendingSpace = !out.isEmpty; continue }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(c)
+        }
+        return Quote.cut(out)
+    }
 }

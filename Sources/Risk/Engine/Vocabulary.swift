@@ -4,7 +4,7 @@ public enum Category: String, Sendable, Hashable, CaseIterable, Comparable, Coda
 
     /// Danger rank used to pick the most dangerous of several (actions, evidence).
     public var rank: Int { Category.allCases.firstIndex(of: self)! }
-    /// The severity a tool of this category starts from (DESIGN.md §4).
+    /// The severity a tool of this category starts from (docs/report-format.md, "Vocabulary").
     public var baseSeverity: Severity {
         switch self {
         case .read: .low

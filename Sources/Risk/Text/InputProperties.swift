@@ -13,17 +13,28 @@ public struct InputProperty: Sendable {
     public let schema: JSONValue
     /// How deep it sits (0 = a top-level property; array items and branches count as levels).
     public let depth: Int
-    /// The words of the name, lowercased: `bodyHtml` and `body_html` both give `["body", "html"]`.
-    public let words: [String]
+    /// The words of the name: `bodyHtml` and `body_html` both give body, html.
+    let nameWords: TokenizedText
     /// The description of the property as written (before `$ref` resolution), if any.
     public let description: String?
-    /// That description split into words (empty when absent); split on each use, as few rules need it.
-    public var prose: ProseWords { ProseWords(description ?? "") }
+    /// That description split into words (empty when absent).
+    let prose: TokenizedText
     /// The first declared `type`, looking through a `$ref`, the property itself, then its branches.
     public let type: String?
     /// Its string `enum` values (or `const`s), looking into a `$ref`, `anyOf`/`oneOf` branches and
     /// array items, with their pointers.
     public let enumValues: [(value: String, pointer: JSONPointer)]
+
+    /// The hashes of the name's words, in order.
+    var words: [UInt64] { nameWords.words.map(\.hash) }
+    /// The hash of the name's last word.
+    var lastWord: UInt64? { nameWords.words.last?.hash }
+    /// True when the name's last word is in `set`.
+    func lastWord(in set: WordSet) -> Bool { lastWord.map(set.contains) ?? false }
+    /// True when any word of the name is in `set`.
+    func hasWord(in set: WordSet) -> Bool { nameWords.contains(set) }
+    /// True when the name's words end with `phrase` (`payment method`).
+    func nameEnds(with phrase: WordSequence) -> Bool { phrase.isSuffix(of: words) }
 
     /// The JSON types the resolved schema allows, looking into `anyOf`/`oneOf` branches (e.g. Optional[str]).
     var types: Set<String> { InputProperties.types(of: schema) }
@@ -121,8 +132,9 @@ enum InputProperties {
             }
             if let items = schema["items"] { collect(items, pointer.appending("items")) }
             let description = schema["description"]?.stringValue
-            return InputProperty(name: name, path: path, pointer: pointer, schema: resolved, depth: depth, words: NameTokens(name).texts,
-                                 description: description, type: type, enumValues: enumValues)
+            return InputProperty(name: name, path: path, pointer: pointer, schema: resolved, depth: depth,
+                                 nameWords: TokenizedText(name, mode: .identifier), description: description,
+                                 prose: description.map { TokenizedText($0) } ?? .empty, type: type, enumValues: enumValues)
         }
     }
 

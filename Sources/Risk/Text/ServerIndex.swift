@@ -1,29 +1,22 @@
 import JSON
 
-/// A server's definitions read once for every rule: its text fields (each folded once) and each
-/// tool's input properties (each schema walked once). The assessor builds one per server and hands it
-/// to every `IndexedRule`; without it, each rule would list, fold and walk the same texts again.
+/// A server's definitions read once for every finding rule: its text fields, each folded once. The
+/// assessor builds one per server and hands it to every `FindingRule`.
 struct ServerIndex {
     /// The definitions read.
-    let server: ServerDefinitions
+    let server: ReviewedServer
     /// Every text field, in document order (`TextFields.all`).
     let fields: [TextField]
     /// The folded form of each field in `fields`, or nil for identifiers (names, URIs), which no rule
     /// searches as prose and which are folded on demand.
     let folded: [FoldedText?]
-    /// The input properties of each tool in `server.tools`, by position (`InputProperties.all`).
-    let inputProperties: [[InputProperty]]
 
-    /// Reads `server` once, taking the input properties of `tools` (already read) instead of walking
-    /// their schemas again.
-    init(_ server: ServerDefinitions, tools: [AnalyzedTool] = []) {
+    /// Reads `server` once.
+    init(_ server: ReviewedServer) {
         self.server = server
         let fields = TextFields.all(in: server)
         self.fields = fields
         self.folded = fields.map { $0.isIdentifier ? nil : FoldedText($0.text) }
-        var known: [Int: [InputProperty]] = [:]
-        for tool in tools { known[tool.index] = tool.properties }
-        self.inputProperties = server.tools.enumerated().map { known[$0.offset] ?? InputProperties.all(tool: $0.element, index: $0.offset) }
     }
 
     /// The Unicode scalars of field `i`'s text, as read when folding it.

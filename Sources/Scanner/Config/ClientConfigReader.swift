@@ -3,7 +3,7 @@ import JSON
 import MCPClient
 
 /// Reads MCP client configuration files (Claude Desktop and Code, Cursor, VS Code, Windsurf, Gemini CLI,
-/// Zed, Cline, Continue's JSON) and lists the servers they declare (mcp-protocol.md §7).
+/// Zed, Cline, Continue's JSON) and lists the servers they declare (docs/client-configs.md).
 public struct ClientConfigReader: Sendable {
     /// Variables for `${VAR}` expansion.
     public var environment: [String: String]

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The well-known places MCP clients keep their config files (mcp-protocol.md §7.1).
+/// The well-known places MCP clients keep their config files (docs/client-configs.md).
 public enum ConfigDiscovery {
     /// Candidate config paths for `home` and the current project folder `cwd`; only existing files are returned.
     public static func existingConfigFiles(home: String, cwd: String, fileManager: FileManager = .default) -> [String] {

@@ -13,7 +13,7 @@ struct SnapshotFetcher: Sendable {
         case .success(.file(let path)):
             return readFile(path)
         case .success(.stdio(let command)):
-            return await crawlStdio(command)
+            return await crawlStdio(command, declaredIn: planned.source?.path)
         case .success(.remote(let endpoint)):
             return await crawlRemote(endpoint)
         }
@@ -23,7 +23,7 @@ struct SnapshotFetcher: Sendable {
         var o = CrawlOptions()
         o.totalTimeout = options.timeout
         o.requestTimeout = min(o.requestTimeout, options.timeout)
-        o.clientName = "mcprisk"
+        o.clientName = ClientIdentity.name
         o.clientVersion = MCPRisk.version
         return o
     }
@@ -43,7 +43,8 @@ struct SnapshotFetcher: Sendable {
         }
     }
 
-    func crawlStdio(_ command: StdioCommand) async -> ServerSnapshot {
+    /// Starts a stdio server (in the sandbox unless it is our own demo or `--no-sandbox` was given) and crawls it.
+    func crawlStdio(_ command: StdioCommand, declaredIn config: String? = nil) async -> ServerSnapshot {
         let environment = command.environment.merging(options.environment) { _, cli in cli }
         // Resolve the program here, so a missing one is reported as such and not as a wrapper's failure.
         var program: String
@@ -54,14 +55,22 @@ struct SnapshotFetcher: Sendable {
             return .failed(target: command.display, error: error)
         }
         var arguments = command.arguments
-        if !options.allowNetwork && !command.isTrustedDemo {
-            guard let wrapped = NetworkIsolation.wrap(program, arguments) else {
-                return .failed(target: command.display, error: .spawnFailed(command: command.command, reason: NetworkIsolation.unavailableMessage))
+        var sandbox: Sandbox.Prepared?
+        if options.sandbox.enabled && !command.isTrustedDemo {
+            do {
+                let prepared = try Sandbox.prepare(program: program, arguments: arguments, workingDirectory: command.workingDirectory,
+                                                   options: options.sandbox, hidden: config.map { [$0] } ?? [])
+                (program, arguments) = (prepared.program, prepared.arguments)
+                sandbox = prepared
+            } catch {
+                let reason = Sandbox.isAvailable ? error.description : Sandbox.unavailableMessage
+                return .failed(target: command.display, error: .spawnFailed(command: command.command, reason: reason))
             }
-            (program, arguments) = wrapped
         }
+        defer { sandbox?.cleanUp() }
+        // The sandbox's HOME and TMPDIR come last: they win over the config's, being the only writable places.
         let launch = StdioLaunch(command: program, arguments: arguments, environment: environment,
-                                 workingDirectory: command.workingDirectory)
+                                 plainEnvironment: sandbox?.environment ?? [:], workingDirectory: command.workingDirectory)
         let transport: StdioTransport
         do {
             transport = try StdioTransport.launch(launch)

@@ -20,6 +20,8 @@ public struct StreamingScan: Sendable {
     public var policyFormat: PolicyFormat
     /// The starter policy profile.
     public var policyProfile: PolicyProfile
+    /// The rules run (all built-in ones unless `--rule`/`--exclude-rule` chose fewer).
+    public var rules: [any Rule]
     /// Saved files up to this many bytes in all keep their first-pass snapshot for the second pass.
     public var keptFileBytes = 8 << 20
     /// Check each server against the others' tool names (collisions, shadowing), as a scan of several
@@ -27,18 +29,19 @@ public struct StreamingScan: Sendable {
     public var checksAcrossServers = true
 
     /// A scan with the given options.
-    public init(options: ScanOptions, policyFormat: PolicyFormat, policyProfile: PolicyProfile = .recommended) {
-        self.options = options; self.policyFormat = policyFormat; self.policyProfile = policyProfile
+    public init(options: ScanOptions, policyFormat: PolicyFormat, policyProfile: PolicyProfile = .recommended,
+                rules: [any Rule] = BuiltinRules.all) {
+        self.options = options; self.policyFormat = policyFormat; self.policyProfile = policyProfile; self.rules = rules
     }
 
-    /// Scans `targets`. `render` runs for each server on any thread, in any order (it is where report
-    /// formats render their parts); `deliver` then gets each server and its rendering in target order.
+    /// Scans `targets`. `prepare` runs for each server's entry on any thread, in any order (it is where
+    /// report formats render their parts); `deliver` then gets what it made, in target order.
     /// `progress` is told (done, total, label) as servers finish.
-    public func run<Rendered: Sendable>(
+    public func run<Prepared: Sendable>(
         _ targets: [PlannedTarget],
         progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in },
-        render: @escaping @Sendable (ServerReport, Int) -> Rendered,
-        deliver: (ServerReport, Rendered) throws -> Void
+        prepare: @escaping @Sendable (ServerReport, Int) -> Prepared,
+        deliver: (Prepared) throws -> Void
     ) async throws {
         let fetcher = SnapshotFetcher(options: options)
         let jobs = max(1, options.jobs)
@@ -53,9 +56,8 @@ public struct StreamingScan: Sendable {
             let budget = keptFileBytes
             try await InOrder.run(count: targets.count, concurrency: jobs, window: 2 * jobs) { i -> (CrossServerNames.Entry, ServerSnapshot, Int?) in
                 let snapshot = await fetcher.fetch(targets[i])
-                let definitions = ScanPipeline.definitions(of: snapshot, label: targets[i].label)
-                let entry = CrossServerNames.Entry(serverName: definitions.serverName,
-                                                   toolNames: definitions.tools.compactMap { $0["name"]?.stringValue })
+                let reviewed = ScanPipeline.reviewed(snapshot, label: targets[i].label)
+                let entry = CrossServerNames.Entry(serverName: reviewed.name, toolNames: reviewed.tools.compactMap { $0["name"]?.stringValue })
                 return (entry, snapshot, Self.savedFileSize(targets[i]))
             } deliver: { i, result in
                 entries.append(result.0)
@@ -73,18 +75,19 @@ public struct StreamingScan: Sendable {
         kept = [:]
         let crossServer = names
         let (format, profile) = (policyFormat, policyProfile)
+        let assessor = Assessor(rules: rules)
         let offset = steps - targets.count
-        try await InOrder.run(count: targets.count, concurrency: jobs, window: 2 * jobs) { i -> (ServerReport, Rendered) in
+        try await InOrder.run(count: targets.count, concurrency: jobs, window: 2 * jobs) { i -> Prepared in
             let snapshot: ServerSnapshot
             if let known = firstPass.take(i) { snapshot = known } else { snapshot = await fetcher.fetch(targets[i]) }
-            var definitions = ScanPipeline.definitions(of: snapshot, label: targets[i].label)
-            if let crossServer { definitions.otherServersTools = crossServer.others(of: i) }
-            let assessment = Assessor().assess(definitions)
-            let server = ScanPipeline.serverReport(ScannedServer(planned: targets[i], snapshot: snapshot), definitions: definitions,
+            var reviewed = ScanPipeline.reviewed(snapshot, label: targets[i].label)
+            if let crossServer { reviewed.otherServersTools = crossServer.others(of: i) }
+            let assessment = assessor.assess(reviewed)
+            let server = ScanPipeline.serverReport(ScannedServer(planned: targets[i], snapshot: snapshot), reviewed: reviewed,
                                                    assessment: assessment, policyFormat: format, policyProfile: profile)
-            return (server, render(server, i))
-        } deliver: { i, result in
-            try deliver(result.0, result.1)
+            return prepare(server, i)
+        } deliver: { i, prepared in
+            try deliver(prepared)
             progress(offset + i + 1, steps, targets[i].label)
         }
     }

@@ -6,7 +6,7 @@ Used to build the mcprisk evaluation fixtures in Tests/Fixtures/eval/snapshots/.
 Usage (run the whole crawler inside a network namespace with no outside
 network; the server is started as its child and inherits the namespace):
 
-    unshare -rn /tmp/mcpeval/crawler/bin/python crawl.py \
+    unshare -rn <crawler venv>/bin/python crawl.py \
         --out snapshots/<server-id>.json --server-id <server-id> \
         --package <pypi name> --package-version <version> \
         [--env NAME=VALUE ...] -- <server command and args...>
@@ -18,7 +18,16 @@ stdio_client):
   3. prompts/list, resources/list, resources/templates/list when the server's
      capabilities advertise prompts/resources (each paginated; errors are
      recorded as empty lists)
+  4. prompts/get for every listed prompt, with placeholder arguments (every
+     declared argument set to the string "example"); a failing prompts/get is
+     recorded and never fails the crawl
 The whole session is bounded by a 60 s timeout (--timeout).
+
+Crawler venv (python3 -m venv <dir>; <dir>/bin/pip install mcp anyio), pinned
+to what the snapshots were made with: mcp==2.3.0 (with mcp-types==2.3.0),
+anyio==4.16.0, pydantic==2.14.4, on CPython 3.11. crawl.py wraps
+mcp.client.stdio._parse_line, a private helper: another SDK version may need
+this hook moved.
 
 Fidelity: the SDK parses every message into pydantic models, which may reorder
 or drop fields. To keep "exactly what the server sent", crawl.py also records
@@ -31,7 +40,30 @@ exclude_none=True) of the SDK objects.
 Output shape (2-space indented JSON):
   {"server", "package", "packageVersion", "protocolVersion", "serverInfo",
    "instructions" (if any), "tools", "prompts", "resources",
-   "resourceTemplates"}
+   "resourceTemplates", "promptBodies" (only when the server lists prompts)}
+
+servers.tsv has one row per snapshot. The second crawl (every server added to
+the first 40 rows) was made like this:
+  - each package in its own venv (CPython 3.11); pins and added dependencies
+    are in the notes column;
+  - crawl.py and the server ran inside `unshare -rn` (an empty network
+    namespace; only its own loopback brought up, with nothing listening), under
+    `timeout 120`, in a scratch directory written $DATA in the command column
+    (a dummy SQLite db, an empty git repo, an empty folder);
+  - every server got HOME pointing at a scratch home with a dummy ~/.aws
+    config/credentials and a dummy ~/.kube/config (cluster at 127.0.0.1),
+    KUBECONFIG, AWS_REGION and AWS_DEFAULT_REGION, FASTMCP_LOG_LEVEL=ERROR;
+    the env_vars column names the server-specific variables, all given fake
+    values;
+  - domain is one word: cloud, kubernetes, database, payments, accounting,
+    trading, messaging, cicd, observability, browser, filesystem, home, docs,
+    search, shell, productivity, crm, media or other.
+crawl-failures.tsv lists every package tried and not crawled, with the reason.
+
+"promptBodies" is aligned with "prompts" by index; each element is
+  {"name", "arguments": {arg: "example", ...}, "result": <raw prompts/get result>}
+or, when the call failed,
+  {"name", "arguments": {...}, "error": {"message": ...}}
 """
 
 import argparse
@@ -90,6 +122,32 @@ async def _list_all(session_call, key: str, model_key: str):
             return items
 
 
+async def _get_prompt(session, prompt):
+    """prompts/get with every declared argument set to "example"; errors are recorded, not raised."""
+    name = prompt.get("name") if isinstance(prompt, dict) else None
+    declared = prompt.get("arguments") if isinstance(prompt, dict) else None
+    arguments = {a["name"]: "example" for a in declared or [] if isinstance(a, dict) and isinstance(a.get("name"), str)}
+    body = {"name": name, "arguments": arguments}
+    start = len(RAW)
+    try:
+        with anyio.fail_after(15):
+            result = await session.get_prompt(str(name), arguments)
+    except Exception as e:  # noqa: BLE001
+        body["error"] = {"message": _error_message(e, start)}
+        return body
+    raw = _raw_result_since(start, "messages")
+    body["result"] = raw if raw is not None else _dump(result)
+    return body
+
+
+def _error_message(e, start: int) -> str:
+    """The JSON-RPC error message the server sent since RAW[start], else the exception text."""
+    for msg in reversed(RAW[start:]):
+        if isinstance(msg, dict) and isinstance(msg.get("error"), dict) and "message" in msg["error"]:
+            return str(msg["error"]["message"])
+    return str(e) or repr(e)
+
+
 async def crawl(args, cmd):
     env = dict(os.environ)
     for kv in args.env:
@@ -116,6 +174,8 @@ async def crawl(args, cmd):
                         snap["prompts"] = await _list_all(session.list_prompts, "prompts", "prompts")
                     except Exception as e:  # noqa: BLE001
                         print(f"prompts/list failed: {e!r}", file=sys.stderr)
+                if snap["prompts"]:
+                    snap["promptBodies"] = [await _get_prompt(session, p) for p in snap["prompts"]]
                 if "resources" in caps:
                     try:
                         snap["resources"] = await _list_all(session.list_resources, "resources", "resources")

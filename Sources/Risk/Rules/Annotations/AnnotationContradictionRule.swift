@@ -2,7 +2,7 @@ import JSON
 
 /// Annotations that contradict the definition: `readOnlyHint: true` on a tool that writes, runs, deletes or
 /// pays; `destructiveHint: false` on a tool that destroys.
-struct AnnotationContradictionRule: ToolRule {
+struct AnnotationContradictionRule: VerdictRule {
     static let id = "annotation-contradiction"
     /// The weakest evidence that counts as the definition "saying" something.
     static let minimumWeight = 45
@@ -21,32 +21,29 @@ struct AnnotationContradictionRule: ToolRule {
             follow the hint.
             """,
             examples: [
-                .triggers(#"{"name": "delete_user", "description": "Deletes a user.", "annotations": {"readOnlyHint": true}}"#, at: "/annotations/readOnlyHint"),
-                .triggers(#"{"name": "drop_table", "description": "Drops a table.", "annotations": {"destructiveHint": false}}"#, at: "/annotations/destructiveHint"),
+                .finding(#"{"name": "delete_user", "description": "Deletes a user.", "annotations": {"readOnlyHint": true}}"#, at: "/annotations/readOnlyHint", .high),
+                .finding(#"{"name": "drop_table", "description": "Drops a table.", "annotations": {"destructiveHint": false}}"#, at: "/annotations/destructiveHint", .high),
                 .passes(#"{"name": "get_user", "description": "Returns a user.", "annotations": {"readOnlyHint": true}}"#),
                 .passes(#"{"name": "git_branch", "description": "List Git branches.", "annotations": {"readOnlyHint": true}}"#),
                 .passes(#"{"name": "delete_user", "description": "Deletes a user.", "annotations": {"readOnlyHint": false, "destructiveHint": true}}"#),
             ])
     }
 
-    func hits(in tool: AnalyzedTool) -> [RuleHit] {
+    func findings(in tool: ToolContext, definition verdict: ToolVerdict) -> [FindingHit] {
         let a = tool.annotations
         guard a.readOnlyHint == true || a.destructiveHint == false else { return [] }
-        let verdict = AnnotationRules.definitionClassifier.classify(tool)
         // Only a clear case: strong evidence, and nothing close to it arguing for read.
         guard let deciding = verdict.evidence.first(where: { $0.category == verdict.category }), deciding.weight >= Self.minimumWeight,
               (verdict.scores[.read] ?? 0) + Self.margin <= (verdict.scores[verdict.category] ?? deciding.weight) else { return [] }
         let at = tool.pointer.appending("annotations")
-        var hits: [RuleHit] = []
+        var hits: [FindingHit] = []
         if a.readOnlyHint == true && verdict.category != .read {
-            hits.append(RuleHit(pointer: at.appending("readOnlyHint"), quote: "readOnlyHint: true",
-                                message: "Tool '\(tool.name)' declares readOnlyHint: true, but its definition says \(verdict.category.rawValue): \(deciding.summary)",
-                                effect: .finding(severity: nil)))
+            hits.append(FindingHit(pointer: at.appending("readOnlyHint"), quote: "readOnlyHint: true",
+                                   message: "Tool '\(tool.name)' declares readOnlyHint: true, but its definition says \(verdict.category.rawValue): \(deciding.summary)"))
         }
         if a.destructiveHint == false && verdict.category == .destructive && a.readOnlyHint != true {
-            hits.append(RuleHit(pointer: at.appending("destructiveHint"), quote: "destructiveHint: false",
-                                message: "Tool '\(tool.name)' declares destructiveHint: false, but its definition says destructive: \(deciding.summary)",
-                                effect: .finding(severity: nil)))
+            hits.append(FindingHit(pointer: at.appending("destructiveHint"), quote: "destructiveHint: false",
+                                   message: "Tool '\(tool.name)' declares destructiveHint: false, but its definition says destructive: \(deciding.summary)"))
         }
         return hits
     }

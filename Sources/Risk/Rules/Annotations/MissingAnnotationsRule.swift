@@ -1,7 +1,7 @@
 import JSON
 
 /// A tool that changes state and declares no annotations at all.
-struct MissingAnnotationsRule: ToolRule {
+struct MissingAnnotationsRule: VerdictRule {
     static let id = "missing-annotations"
 
     var description: RuleDescription {
@@ -14,18 +14,16 @@ struct MissingAnnotationsRule: ToolRule {
             server author; read-only tools without annotations are not reported.
             """,
             examples: [
-                .triggers(#"{"name": "delete_user", "description": "Deletes a user."}"#, at: "/name"),
+                .finding(#"{"name": "delete_user", "description": "Deletes a user."}"#, at: "/name", .low),
                 .passes(#"{"name": "get_user", "description": "Returns a user."}"#),
                 .passes(#"{"name": "delete_user", "description": "Deletes a user.", "annotations": {"destructiveHint": true}}"#),
             ])
     }
 
-    func hits(in tool: AnalyzedTool) -> [RuleHit] {
+    func findings(in tool: ToolContext, definition verdict: ToolVerdict) -> [FindingHit] {
         guard tool.annotations.isEmpty else { return [] }
-        let verdict = AnnotationRules.definitionClassifier.classify(tool)
         guard verdict.category != .read else { return [] }
-        return [RuleHit(pointer: tool.namePointer, quote: tool.name,
-                        message: "Tool '\(tool.name)' is \(verdict.category.rawValue) but declares no annotations (readOnlyHint, destructiveHint, idempotentHint, openWorldHint)",
-                        effect: .finding(severity: nil))]
+        return [FindingHit(pointer: tool.namePointer, quote: tool.name,
+                           message: "Tool '\(tool.name)' is \(verdict.category.rawValue) but declares no annotations (readOnlyHint, destructiveHint, idempotentHint, openWorldHint)")]
     }
 }

@@ -1,16 +1,12 @@
 import JSON
 
 /// The operations of a multi-action tool: an `action`/`operation`/`method`/`mode` input whose values select them.
-struct ActionEnumRule: ToolRule {
+struct ActionEnumRule: CapabilityRule {
     static let id = "action-enum"
     /// Inputs whose values name operations whenever any value is a verb.
-    static let selectors: Set<String> = ["action", "actions", "operation", "operations", "op", "ops", "command", "cmd", "subcommand", "verb"]
+    static let selectors: WordSet = ["action", "actions", "operation", "operations", "op", "ops", "command", "cmd", "subcommand", "verb"]
     /// Inputs whose values name operations only when most values are verbs (`type` is often a kind of thing).
-    static let weakSelectors: Set<String> = ["method", "mode", "task", "function", "tool", "request"]
-    /// Weight of an action's verb from an enum value.
-    static let enumWeight = 60
-    /// Weight of an action's verb found only in prose.
-    static let proseWeight = 45
+    static let weakSelectors: WordSet = ["method", "mode", "task", "function", "tool", "request"]
     /// At most this many actions are read per input.
     static let maxActions = 64
 
@@ -26,18 +22,19 @@ struct ActionEnumRule: ToolRule {
             only with three or more values, most of them verbs (an option `type` of `call`/`put` is not an action).
             """,
             examples: [
-                .triggers(#"{"name": "manage_branch", "inputSchema": {"type": "object", "properties": {"action": {"type": "string", "enum": ["get_active", "delete_branch"]}}}}"#, at: "/inputSchema/properties/action/enum/1"),
-                .triggers(#"{"name": "x", "inputSchema": {"type": "object", "properties": {"operation": {"type": "string", "description": "Operation to perform, one of: create, delete"}}}}"#, at: "/inputSchema/properties/operation/description"),
+                .evidence(#"{"name": "manage_branch", "inputSchema": {"type": "object", "properties": {"action": {"type": "string", "enum": ["get_active", "delete_branch"]}}}}"#, at: "/inputSchema/properties/action/enum/1", .destructive),
+                .evidence(#"{"name": "manage_branch", "inputSchema": {"type": "object", "properties": {"action": {"type": "string", "enum": ["get_active", "delete_branch"]}}}}"#, at: "/inputSchema/properties/action/enum/0", .read),
+                .evidence(#"{"name": "x", "inputSchema": {"type": "object", "properties": {"operation": {"type": "string", "description": "Operation to perform, one of: create, delete"}}}}"#, at: "/inputSchema/properties/operation/description", .destructive),
                 .passes(#"{"name": "x", "inputSchema": {"type": "object", "properties": {"type": {"type": "string", "enum": ["issue", "pull_request", "commit"]}}}}"#),
             ])
     }
 
-    func hits(in tool: AnalyzedTool) -> [RuleHit] {
-        var hits: [RuleHit] = []
+    func evidence(in tool: ToolContext) -> [EvidenceHit] {
+        var hits: [EvidenceHit] = []
         for p in tool.properties where p.depth <= 1 {
-            guard let last = p.words.last else { continue }
+            guard let last = p.lastWord else { continue }
             // `action_type`, `operation_name`: a selector word anywhere in the input's name.
-            let strong = p.words.contains(where: Self.selectors.contains)
+            let strong = p.hasWord(in: Self.selectors)
             guard strong || Self.weakSelectors.contains(last) else { continue }
             if HTTPRequestRule.isMethodEnum(p) {
                 continue   // HTTP methods, not operations of the tool (see `http-request`)
@@ -54,32 +51,33 @@ struct ActionEnumRule: ToolRule {
     }
 
     /// Words that make a selector's list examples of an open set (a pass-through), not the tool's operations.
-    static let openSetWords: Set<String> = ["e", "g", "eg", "example", "examples", "such", "like", "any"]
+    static let openSetWords: WordSet = ["e", "g", "eg", "example", "examples", "such", "like", "any"]
+    private static let api = WordHash.of("api")
 
     /// Prose lists count only for a tool whose name does not already say what it does (`manage_event`),
     /// and whose selector is not a pass-through to any API command (`api_operation`, "e.g. SET, DEL").
-    static func listsOwnActions(_ tool: AnalyzedTool, _ p: InputProperty) -> Bool {
+    static func listsOwnActions(_ tool: ToolContext, _ p: InputProperty) -> Bool {
         if let lead = tool.nameReading.leading, lead.entry.strength != .weak, !lead.entry.alsoNoun { return false }
-        if p.words.contains("api") { return false }
-        let words = p.prose.words.map(\.text)
-        return !words.contains(where: openSetWords.contains)
+        if p.words.contains(api) { return false }
+        return !p.prose.contains(openSetWords, in: 0..<p.prose.proseEnd)
     }
 
     /// An action's category: its verb's, read against its own words and money on the server.
-    static func reading(_ value: String, tool: AnalyzedTool) -> (Category, Strength, String)? {
-        let tokens = NameTokens(value)
+    static func reading(_ value: String, tool: ToolContext) -> (Category, Strength, String)? {
+        let tokens = TokenizedText(value, mode: .identifier)
         guard let lead = VerbReading(tokens).leading else { return nil }
-        let objects = tokens.texts.dropFirst(lead.position + 1)
+        let objects = Array(tokens.words.dropFirst(lead.position + 1).map(\.hash))
         // A bare verb (`cancel`) acts on what the tool is about: `cancel` of `manage_subscription` cancels a subscription.
-        let acted = objects.isEmpty ? Array(tool.nameTokens.texts) : Array(objects)
-        if let money = MoneyMovementRule.moneyObject(verb: lead.base, category: lead.entry.category, in: acted, server: tool.serverVocabulary) {
+        let acted = objects.isEmpty ? tool.nameHashes : objects
+        if let k = MoneyMovementRule.moneyObject(verb: lead.base, category: lead.entry.category, in: acted, server: tool.serverVocabulary) {
+            let money = objects.isEmpty ? tool.nameWords.text(k) : tokens.text(lead.position + 1 + k)
             return (.financial, .strong, "'\(lead.base)' acts on '\(money)': money moves")
         }
-        let entry = VerbObjects.entry(for: lead.base, lead.entry, nameObjects: Array(objects) + tool.nameTokens.texts, nearby: [])
+        let entry = VerbObjects.entry(for: lead.base, lead.entry, nameObjects: objects + tool.nameHashes, nearby: [])
         return (entry.category, entry.strength, entry.reason)
     }
 
-    private func enumHits(_ p: InputProperty, strong: Bool, tool: AnalyzedTool) -> [RuleHit] {
+    private func enumHits(_ p: InputProperty, strong: Bool, tool: ToolContext) -> [EvidenceHit] {
         var readings: [(String, JSONPointer, (Category, Strength, String))] = []
         var seen: Set<String> = []
         for (value, pointer) in p.enumValues.prefix(Self.maxActions) where seen.insert(value).inserted {
@@ -88,54 +86,56 @@ struct ActionEnumRule: ToolRule {
         let needed = strong ? 1 : max(2, (min(p.enumValues.count, Self.maxActions) * 6 + 9) / 10)
         guard readings.count >= needed, p.enumValues.count >= (strong ? 2 : 3) else { return [] }
         return readings.map { value, pointer, r in
-            .evidence(r.0, weight: r.1.scale(Self.enumWeight), at: pointer, quote: value, reason: "action '\(value)' of input '\(p.path)': \(r.2)")
+            EvidenceHit(r.0, Weight(value: r.1.scale(Weight.enumAction.value)), at: pointer, quote: value, reason: "action '\(value)' of input '\(p.path)': \(r.2)")
         }
     }
 
     /// "Create or delete an Apps Script project.": the verbs of the first sentence are the selector's values.
-    private func sentenceHits(_ tool: AnalyzedTool, parameter: String) -> [RuleHit] {
-        var hits: [RuleHit] = []
+    private func sentenceHits(_ tool: ToolContext, parameter: String) -> [EvidenceHit] {
+        var hits: [EvidenceHit] = []
         var seen: Set<String> = []
-        for i in tool.prose.firstSentence {
-            let word = tool.prose.words[i].text
-            guard let (base, entry) = VerbLexicon.verbs.lookup(word), !entry.alsoNoun, seen.insert(base).inserted else { continue }
-            let e = VerbObjects.entry(for: base, entry, nameObjects: tool.nameTokens.texts, nearby: [])
-            hits.append(.evidence(e.category, weight: e.strength.scale(Self.proseWeight), at: tool.descriptionPointer, quote: tool.prose.quote(i, i),
-                                  reason: "action '\(base)' named in the description for input '\(parameter)': \(e.reason)"))
+        let prose = tool.prose
+        for i in prose.firstSentence {
+            guard let m = VerbLexicon.verbs.lookup(prose, i), !m.entry.alsoNoun, seen.insert(m.base).inserted else { continue }
+            let e = VerbObjects.entry(for: m.base, m.entry, nameObjects: tool.nameHashes, nearby: [])
+            hits.append(EvidenceHit(e.category, Weight(value: e.strength.scale(Weight.proseAction.value)), at: tool.descriptionPointer, quote: prose.quote(i),
+                                    reason: "action '\(m.base)' named in the description for input '\(parameter)': \(e.reason)"))
         }
         return hits.count >= 2 ? hits : []
     }
 
     /// Words that head a list of operations in a tool's description ("Supported operations:").
-    static let listHeads: Set<String> = ["operations", "actions", "commands", "operation", "action", "command", "values", "options"]
+    static let listHeads: WordSet = ["operations", "actions", "commands", "operation", "action", "command", "values", "options"]
+    private static let one = WordHash.of("one"), of = WordHash.of("of")
 
     /// Verbs listed after the first `:`, `(` or "one of" (or, with `after`, after one of those words and a `:`).
-    private func proseHits(_ prose: ProseWords, at pointer: JSONPointer, parameter: String, after heads: Set<String>?, tool: AnalyzedTool) -> [RuleHit] {
+    private func proseHits(_ prose: TokenizedText, at pointer: JSONPointer, parameter: String, after heads: WordSet?, tool: ToolContext) -> [EvidenceHit] {
         let words = prose.words
+        let end = prose.proseEnd
         var start: Int?
         if let heads {
-            start = words.indices.first { heads.contains(words[$0].text) && prose.isFollowed($0, by: ":") }.map { $0 + 1 }
-        } else if let colon = prose.scalars.firstIndex(where: { $0 == ":" || $0 == "(" }) {
-            start = words.firstIndex { $0.start > colon }
-        } else if let of = words.indices.first(where: { $0 > 0 && words[$0].text == "of" && words[$0 - 1].text == "one" }) {
+            start = (0..<end).first { prose.word($0, in: heads) && prose.isFollowed($0, by: 0x3A) }.map { $0 + 1 }
+        } else if let colon = prose.folded.firstIndex(where: { $0 == 0x3A || $0 == 0x28 }) {
+            start = (0..<end).first { Int(words[$0].start) > colon }
+        } else if let of = (0..<end).first(where: { $0 > 0 && words[$0].hash == Self.of && words[$0 - 1].hash == Self.one }) {
             start = of + 1
-        } else if words.indices.filter({ prose.isQuoted($0) }).count >= 2 {
+        } else if (0..<end).filter({ prose.isQuoted($0) }).count >= 2 {
             start = 0   // "Action to perform - \"create\", \"update\" or \"delete\""
         }
-        guard let start, start < words.count else { return [] }
-        let listed = Array(words.indices[start...].prefix(Self.maxActions * 4))
+        guard let start, start < end else { return [] }
+        let listed = Array((start..<end).prefix(Self.maxActions * 4))
         // Identifiers (`delete_branch`, `CreateCluster`, quoted words) when there are any, else plain verbs.
         let identifiers = listed.filter { i in
-            let original = prose.quote(i, i)
-            return original.contains("_") || original.dropFirst().contains(where: \.isUppercase) && original.contains(where: \.isLowercase) || prose.isQuoted(i)
+            let f = words[i].flags
+            return f.contains(.underscore) || (f.contains(.innerCapital) && prose.quote(i).contains(where: \.isLowercase)) || prose.isQuoted(i)
         }
-        var hits: [RuleHit] = []
+        var hits: [EvidenceHit] = []
         var seen: Set<String> = []
         for i in (identifiers.count >= 2 ? identifiers : listed) where hits.count < Self.maxActions {
-            let original = prose.quote(i, i)
+            let original = prose.quote(i)
             guard let r = Self.reading(original, tool: tool), seen.insert(original).inserted else { continue }
-            hits.append(.evidence(r.0, weight: r.1.scale(Self.proseWeight), at: pointer, quote: original,
-                                  reason: "action '\(original)' listed for input '\(parameter)': \(r.2)"))
+            hits.append(EvidenceHit(r.0, Weight(value: r.1.scale(Weight.proseAction.value)), at: pointer, quote: original,
+                                    reason: "action '\(original)' listed for input '\(parameter)': \(r.2)"))
         }
         return hits.count >= 2 ? hits : []
     }

@@ -1,7 +1,7 @@
 import JSON
 
 /// The tool's own annotations, taken as evidence and never as proof.
-struct AnnotationHintRule: ToolRule {
+struct AnnotationHintRule: CapabilityRule {
     static let id = "annotation-hint"
 
     var description: RuleDescription {
@@ -14,23 +14,24 @@ struct AnnotationHintRule: ToolRule {
             Contradictions are reported by `annotation-contradiction`.
             """,
             examples: [
-                .triggers(#"{"name": "x", "annotations": {"readOnlyHint": true}}"#, at: "/annotations/readOnlyHint"),
-                .triggers(#"{"name": "x", "annotations": {"readOnlyHint": false, "destructiveHint": true}}"#, at: "/annotations/destructiveHint"),
+                .evidence(#"{"name": "x", "annotations": {"readOnlyHint": true}}"#, at: "/annotations/readOnlyHint", .read),
+                .evidence(#"{"name": "x", "annotations": {"readOnlyHint": false, "destructiveHint": true}}"#, at: "/annotations/destructiveHint", .destructive),
+                .evidence(#"{"name": "x", "annotations": {"readOnlyHint": false, "destructiveHint": false}}"#, at: "/annotations/readOnlyHint", .write),
                 .passes(#"{"name": "x", "annotations": {"title": "X"}}"#),
             ])
     }
 
-    func hits(in tool: AnalyzedTool) -> [RuleHit] {
+    func evidence(in tool: ToolContext) -> [EvidenceHit] {
         let a = tool.annotations
         let at = tool.pointer.appending("annotations")
         if a.readOnlyHint == true {
-            return [.evidence(.read, weight: 30, at: at.appending("readOnlyHint"), quote: "readOnlyHint: true", reason: "the tool declares itself read-only (a hint)")]
+            return [EvidenceHit(.read, .readOnlyHint, at: at.appending("readOnlyHint"), quote: "readOnlyHint: true", reason: "the tool declares itself read-only (a hint)")]
         }
         if a.destructiveHint == true {
-            return [.evidence(.destructive, weight: 20, at: at.appending("destructiveHint"), quote: "destructiveHint: true", reason: "the tool declares it may destroy data (a hint)")]
+            return [EvidenceHit(.destructive, .destructiveHint, at: at.appending("destructiveHint"), quote: "destructiveHint: true", reason: "the tool declares it may destroy data (a hint)")]
         }
         if a.readOnlyHint == false && a.destructiveHint == false {
-            return [.evidence(.write, weight: 20, at: at.appending("readOnlyHint"), quote: "readOnlyHint: false", reason: "the tool declares it changes state without destroying (a hint)")]
+            return [EvidenceHit(.write, .writeHint, at: at.appending("readOnlyHint"), quote: "readOnlyHint: false", reason: "the tool declares it changes state without destroying (a hint)")]
         }
         return []
     }

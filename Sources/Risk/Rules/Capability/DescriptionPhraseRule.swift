@@ -1,95 +1,93 @@
 import JSON
 
 /// Phrases in a description that name a dangerous effect: loss, running code, moving money.
-struct DescriptionPhraseRule: ToolRule {
+struct DescriptionPhraseRule: CapabilityRule {
     static let id = "description-phrase"
 
     /// Phrase, category, weight, reason. Kept here, with the rule that uses them.
-    static let phrases: [(String, (Category, Int, String))] = [
+    static let phrases = PhraseList<(Category, Weight, String)>(.descriptionPhrases, [
         // Loss of data.
-        ("permanently", (.destructive, 50, "says the effect is permanent")),
-        ("permanent deletion", (.destructive, 60, "says the effect is permanent deletion")),
-        ("cannot be undone", (.destructive, 45, "says the effect cannot be undone")),
-        ("can not be undone", (.destructive, 45, "says the effect cannot be undone")),
-        ("can't be undone", (.destructive, 45, "says the effect cannot be undone")),
-        ("irreversibl~", (.destructive, 50, "says the effect is irreversible")),
-        ("irrecoverabl~", (.destructive, 55, "says data cannot be recovered")),
-        ("unrecoverabl~", (.destructive, 55, "says data cannot be recovered")),
-        ("will be lost", (.destructive, 50, "says data will be lost")),
-        ("data loss", (.destructive, 50, "warns of data loss")),
-        ("deletes all", (.destructive, 60, "deletes everything in scope")),
-        ("delete all", (.destructive, 60, "deletes everything in scope")),
-        ("removes all", (.destructive, 55, "removes everything in scope")),
-        ("remove all", (.destructive, 55, "removes everything in scope")),
-        ("wipes", (.destructive, 55, "wipes data")),
-        ("force delete", (.destructive, 45, "forces a deletion")),
+        ("permanently", (.destructive, .phraseStates, "says the effect is permanent")),
+        ("permanent deletion", (.destructive, .phraseNames, "says the effect is permanent deletion")),
+        ("cannot be undone", (.destructive, .phraseSuggests, "says the effect cannot be undone")),
+        ("can not be undone", (.destructive, .phraseSuggests, "says the effect cannot be undone")),
+        ("irreversibl*", (.destructive, .phraseStates, "says the effect is irreversible")),
+        ("irrecoverabl*", (.destructive, .phraseStatesPlainly, "says data cannot be recovered")),
+        ("unrecoverabl*", (.destructive, .phraseStatesPlainly, "says data cannot be recovered")),
+        ("will be lost", (.destructive, .phraseStates, "says data will be lost")),
+        ("data loss", (.destructive, .phraseStates, "warns of data loss")),
+        ("deletes all", (.destructive, .phraseNames, "deletes everything in scope")),
+        ("delete all", (.destructive, .phraseNames, "deletes everything in scope")),
+        ("removes all", (.destructive, .phraseStatesPlainly, "removes everything in scope")),
+        ("remove all", (.destructive, .phraseStatesPlainly, "removes everything in scope")),
+        ("wipes", (.destructive, .phraseStatesPlainly, "wipes data")),
+        ("force delete", (.destructive, .phraseSuggests, "forces a deletion")),
         // Running code or commands.
-        ("executes arbitrary", (.execute, 70, "runs arbitrary input")),
-        ("execute arbitrary", (.execute, 70, "runs arbitrary input")),
-        ("run arbitrary", (.execute, 70, "runs arbitrary input")),
-        ("runs arbitrary", (.execute, 70, "runs arbitrary input")),
-        ("arbitrary code", (.execute, 70, "runs arbitrary code")),
-        ("arbitrary command~", (.execute, 70, "runs arbitrary commands")),
-        ("arbitrary sql", (.execute, 65, "runs arbitrary SQL")),
-        ("any sql", (.execute, 60, "runs any SQL")),
-        ("any command", (.execute, 60, "runs any command")),
-        ("shell command~", (.execute, 65, "runs shell commands")),
-        ("run a shell", (.execute, 70, "runs a shell command")),
-        ("terminal command~", (.execute, 60, "runs terminal commands")),
-        ("system command~", (.execute, 60, "runs system commands")),
-        ("bash command~", (.execute, 65, "runs bash commands")),
-        ("cli command~", (.execute, 55, "runs CLI commands")),
-        ("execute code", (.execute, 65, "runs code")),
-        ("executes code", (.execute, 65, "runs code")),
-        ("run code", (.execute, 60, "runs code")),
-        ("code execution", (.execute, 60, "runs code")),
-        ("python code", (.execute, 35, "takes Python code")),
-        ("javascript code", (.execute, 35, "takes JavaScript code")),
-        ("execute javascript", (.execute, 65, "runs JavaScript")),
-        ("evaluate javascript", (.execute, 65, "runs JavaScript")),
-        ("run javascript", (.execute, 65, "runs JavaScript")),
-        ("raw sql", (.execute, 55, "takes raw SQL")),
-        ("by executing", (.execute, 50, "works by executing something")),
-        ("by running", (.execute, 45, "works by running something")),
-        ("ddl", (.execute, 45, "mentions DDL statements")),
-        ("dml", (.execute, 45, "mentions DML statements")),
+        ("executes arbitrary", (.execute, .phraseDecides, "runs arbitrary input")),
+        ("execute arbitrary", (.execute, .phraseDecides, "runs arbitrary input")),
+        ("run arbitrary", (.execute, .phraseDecides, "runs arbitrary input")),
+        ("runs arbitrary", (.execute, .phraseDecides, "runs arbitrary input")),
+        ("arbitrary code", (.execute, .phraseDecides, "runs arbitrary code")),
+        ("arbitrary command*", (.execute, .phraseDecides, "runs arbitrary commands")),
+        ("arbitrary sql", (.execute, .phraseNamesExactly, "runs arbitrary SQL")),
+        ("any sql", (.execute, .phraseNames, "runs any SQL")),
+        ("any command", (.execute, .phraseNames, "runs any command")),
+        ("shell command*", (.execute, .phraseNamesExactly, "runs shell commands")),
+        ("run a shell", (.execute, .phraseDecides, "runs a shell command")),
+        ("terminal command*", (.execute, .phraseNames, "runs terminal commands")),
+        ("system command*", (.execute, .phraseNames, "runs system commands")),
+        ("bash command*", (.execute, .phraseNamesExactly, "runs bash commands")),
+        ("cli command*", (.execute, .phraseStatesPlainly, "runs CLI commands")),
+        ("execute code", (.execute, .phraseNamesExactly, "runs code")),
+        ("executes code", (.execute, .phraseNamesExactly, "runs code")),
+        ("run code", (.execute, .phraseNames, "runs code")),
+        ("code execution", (.execute, .phraseNames, "runs code")),
+        ("python code", (.execute, .phraseMentions, "takes Python code")),
+        ("javascript code", (.execute, .phraseMentions, "takes JavaScript code")),
+        ("execute javascript", (.execute, .phraseNamesExactly, "runs JavaScript")),
+        ("evaluate javascript", (.execute, .phraseNamesExactly, "runs JavaScript")),
+        ("run javascript", (.execute, .phraseNamesExactly, "runs JavaScript")),
+        ("raw sql", (.execute, .phraseStatesPlainly, "takes raw SQL")),
+        ("by executing", (.execute, .phraseStates, "works by executing something")),
+        ("by running", (.execute, .phraseSuggests, "works by running something")),
+        ("ddl", (.execute, .phraseSuggests, "mentions DDL statements")),
+        ("dml", (.execute, .phraseSuggests, "mentions DML statements")),
         // Money.
-        ("charges the customer", (.financial, 70, "charges a customer")),
-        ("charge the customer", (.financial, 70, "charges a customer")),
-        ("charge a customer", (.financial, 70, "charges a customer")),
-        ("charges a customer", (.financial, 70, "charges a customer")),
-        ("charge * card", (.financial, 65, "charges a card")),
-        ("transfer funds", (.financial, 70, "transfers funds")),
-        ("transfers funds", (.financial, 70, "transfers funds")),
-        ("transfer money", (.financial, 70, "transfers money")),
-        ("send money", (.financial, 70, "sends money")),
-        ("sends money", (.financial, 70, "sends money")),
-        ("moves money", (.financial, 70, "moves money")),
-        ("real money", (.financial, 60, "involves real money")),
-        ("place * order", (.financial, 65, "places an order")),
-        ("places * order", (.financial, 65, "places an order")),
-        ("submit * order", (.financial, 65, "submits an order")),
-        ("submits * order", (.financial, 65, "submits an order")),
-        ("market order", (.financial, 50, "concerns market orders")),
-        ("limit order", (.financial, 50, "concerns limit orders")),
-        ("issue * refund", (.financial, 70, "issues a refund")),
-        ("issues * refund", (.financial, 70, "issues a refund")),
-        ("refund * payment", (.financial, 65, "refunds a payment")),
-        ("refunds * payment", (.financial, 65, "refunds a payment")),
-        ("refund * charge", (.financial, 65, "refunds a charge")),
-        ("withdraw funds", (.financial, 70, "withdraws funds")),
-        ("make * payment", (.financial, 65, "makes a payment")),
-        ("initiate * payment", (.financial, 65, "initiates a payment")),
-        ("initiates * payment", (.financial, 65, "initiates a payment")),
-        ("process * payment", (.financial, 60, "processes a payment")),
-        ("capture * payment", (.financial, 65, "captures a payment")),
-        ("buy or sell", (.financial, 55, "buys or sells")),
-        ("close * position", (.financial, 55, "closes a trading position")),
-        ("closes * position", (.financial, 55, "closes a trading position")),
-        ("liquidate", (.financial, 55, "liquidates holdings")),
-        ("liquidates", (.financial, 55, "liquidates holdings")),
-    ]
-    static let matcher = PhraseMatcher(phrases)
+        ("charges the customer", (.financial, .phraseDecides, "charges a customer")),
+        ("charge the customer", (.financial, .phraseDecides, "charges a customer")),
+        ("charge a customer", (.financial, .phraseDecides, "charges a customer")),
+        ("charges a customer", (.financial, .phraseDecides, "charges a customer")),
+        ("charge ~2 card", (.financial, .phraseNamesExactly, "charges a card")),
+        ("transfer funds", (.financial, .phraseDecides, "transfers funds")),
+        ("transfers funds", (.financial, .phraseDecides, "transfers funds")),
+        ("transfer money", (.financial, .phraseDecides, "transfers money")),
+        ("send money", (.financial, .phraseDecides, "sends money")),
+        ("sends money", (.financial, .phraseDecides, "sends money")),
+        ("moves money", (.financial, .phraseDecides, "moves money")),
+        ("real money", (.financial, .phraseNames, "involves real money")),
+        ("place ~2 order", (.financial, .phraseNamesExactly, "places an order")),
+        ("places ~2 order", (.financial, .phraseNamesExactly, "places an order")),
+        ("submit ~2 order", (.financial, .phraseNamesExactly, "submits an order")),
+        ("submits ~2 order", (.financial, .phraseNamesExactly, "submits an order")),
+        ("market order", (.financial, .phraseStates, "concerns market orders")),
+        ("limit order", (.financial, .phraseStates, "concerns limit orders")),
+        ("issue ~2 refund", (.financial, .phraseDecides, "issues a refund")),
+        ("issues ~2 refund", (.financial, .phraseDecides, "issues a refund")),
+        ("refund ~2 payment", (.financial, .phraseNamesExactly, "refunds a payment")),
+        ("refunds ~2 payment", (.financial, .phraseNamesExactly, "refunds a payment")),
+        ("refund ~2 charge", (.financial, .phraseNamesExactly, "refunds a charge")),
+        ("withdraw funds", (.financial, .phraseDecides, "withdraws funds")),
+        ("make ~2 payment", (.financial, .phraseNamesExactly, "makes a payment")),
+        ("initiate ~2 payment", (.financial, .phraseNamesExactly, "initiates a payment")),
+        ("initiates ~2 payment", (.financial, .phraseNamesExactly, "initiates a payment")),
+        ("process ~2 payment", (.financial, .phraseNames, "processes a payment")),
+        ("capture ~2 payment", (.financial, .phraseNamesExactly, "captures a payment")),
+        ("buy or sell", (.financial, .phraseStatesPlainly, "buys or sells")),
+        ("close ~2 position", (.financial, .phraseStatesPlainly, "closes a trading position")),
+        ("closes ~2 position", (.financial, .phraseStatesPlainly, "closes a trading position")),
+        ("liquidate", (.financial, .phraseStatesPlainly, "liquidates holdings")),
+        ("liquidates", (.financial, .phraseStatesPlainly, "liquidates holdings")),
+    ])
 
     var description: RuleDescription {
         RuleDescription(
@@ -101,22 +99,23 @@ struct DescriptionPhraseRule: ToolRule {
             Phrases preceded by a negation (\"does not permanently delete\") count for nothing.
             """,
             examples: [
-                .triggers(#"{"name": "x", "description": "Removes the record. This cannot be undone."}"#, at: "/description"),
-                .triggers(#"{"name": "x", "description": "Run a shell command on the host."}"#, at: "/description"),
-                .triggers(#"{"name": "x", "description": "Places a limit order for the given symbol."}"#, at: "/description"),
+                .evidence(#"{"name": "x", "description": "Removes the record. This cannot be undone."}"#, at: "/description", .destructive),
+                .evidence(#"{"name": "x", "description": "Run a shell command on the host."}"#, at: "/description", .execute),
+                .evidence(#"{"name": "x", "description": "Places a limit order for the given symbol."}"#, at: "/description", .financial),
+                .passes(#"{"name": "x", "description": "This does not permanently delete anything."}"#),
                 .passes(#"{"name": "x", "description": "Lists past charges and refunds for a customer."}"#),
             ])
     }
 
-    func hits(in tool: AnalyzedTool) -> [RuleHit] {
-        let texts = tool.proseTexts
-        var hits: [RuleHit] = []
-        var seen: Set<String> = []
-        for m in Self.matcher.matches(in: texts) {
-            let negated = (max(0, m.from - 3)..<m.from).contains { DescriptionVerbRule.negations.contains(texts[$0]) }
-            guard !negated, seen.insert(m.phrase).inserted else { continue }
-            let (category, weight, reason) = m.payload
-            hits.append(.evidence(category, weight: weight, at: tool.descriptionPointer, quote: tool.prose.quote(m.from, m.to), reason: "the description \(reason)"))
+    func evidence(in tool: ToolContext) -> [EvidenceHit] {
+        let prose = tool.prose
+        var hits: [EvidenceHit] = []
+        var seen: Set<Int> = []
+        for m in prose.hits(Self.phrases) where m.to < prose.proseEnd {
+            let negated = prose.contains(DescriptionVerbRule.negations, in: max(0, m.from - 3)..<m.from)
+            guard !negated, seen.insert(m.pattern).inserted else { continue }
+            let (category, weight, reason) = Self.phrases.payloads[m.pattern]
+            hits.append(EvidenceHit(category, weight, at: tool.descriptionPointer, quote: prose.quote(m.from, m.to), reason: "the description \(reason)"))
         }
         return hits
     }

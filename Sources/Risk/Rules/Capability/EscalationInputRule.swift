@@ -1,7 +1,7 @@
 import JSON
 
 /// Boolean switches that widen a change into loss: `force`, `recursive`, `all`, `cascade`, `hard`.
-struct EscalationInputRule: ToolRule {
+struct EscalationInputRule: CapabilityRule {
     static let id = "escalation-input"
     /// Switch names and why each widens the blast radius.
     static let switches: [String: String] = [
@@ -20,15 +20,17 @@ struct EscalationInputRule: ToolRule {
             clear verb (`git_checkout` with `force` stays a write).
             """,
             examples: [
-                .triggers(#"{"name": "x", "inputSchema": {"type": "object", "properties": {"force": {"type": "boolean"}}}}"#, at: "/inputSchema/properties/force"),
+                .evidence(#"{"name": "x", "inputSchema": {"type": "object", "properties": {"force": {"type": "boolean"}}}}"#, at: "/inputSchema/properties/force", .destructive),
                 .passes(#"{"name": "x", "inputSchema": {"type": "object", "properties": {"force": {"type": "string"}}}}"#),
             ])
     }
 
-    func hits(in tool: AnalyzedTool) -> [RuleHit] {
+    private static let byHash = WordMap(switches.map { ($0.key, $0.value) })
+
+    func evidence(in tool: ToolContext) -> [EvidenceHit] {
         for p in tool.properties where p.type == "boolean" && p.depth <= 1 {
-            guard let word = p.words.first(where: { Self.switches[$0] != nil }), p.words.count <= 2, let why = Self.switches[word] else { continue }
-            return [.evidence(.destructive, weight: 15, at: p.pointer, quote: p.name, reason: "switch '\(p.path)' \(why)")]
+            guard let word = p.words.first(where: { Self.byHash[$0] != nil }), p.words.count <= 2, let why = Self.byHash[word] else { continue }
+            return [EvidenceHit(.destructive, .escalationSwitch, at: p.pointer, quote: p.name, reason: "switch '\(p.path)' \(why)")]
         }
         return []
     }

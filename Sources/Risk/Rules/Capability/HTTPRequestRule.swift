@@ -1,14 +1,14 @@
 import JSON
 
 /// A pass-through HTTP client: any method to any path or URL, with a body.
-struct HTTPRequestRule: ToolRule {
+struct HTTPRequestRule: CapabilityRule {
     static let id = "http-request"
     /// HTTP methods, upper-cased.
     static let methods: Set<String> = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"]
     /// Methods that only read.
     static let safeMethods: Set<String> = ["GET", "HEAD", "OPTIONS"]
     /// Inputs naming where the request goes.
-    static let targets: Set<String> = ["url", "path", "endpoint", "uri", "route"]
+    static let targets: WordSet = ["url", "path", "endpoint", "uri", "route"]
 
     var description: RuleDescription {
         RuleDescription(
@@ -20,8 +20,8 @@ struct HTTPRequestRule: ToolRule {
             HTTP method values are not read as separate actions (see `action-enum`).
             """,
             examples: [
-                .triggers(#"{"name": "api_request", "inputSchema": {"type": "object", "properties": {"method": {"type": "string", "description": "HTTP method (GET, POST, PUT, DELETE)"}, "path": {"type": "string"}, "body": {"type": "object"}}}}"#, at: "/inputSchema/properties/method"),
-                .triggers(#"{"name": "fetch", "inputSchema": {"type": "object", "properties": {"method": {"enum": ["GET", "HEAD"]}, "url": {"type": "string"}}}}"#, at: "/inputSchema/properties/method"),
+                .evidence(#"{"name": "api_request", "inputSchema": {"type": "object", "properties": {"method": {"type": "string", "description": "HTTP method (GET, POST, PUT, DELETE)"}, "path": {"type": "string"}, "body": {"type": "object"}}}}"#, at: "/inputSchema/properties/method", .execute),
+                .evidence(#"{"name": "fetch", "inputSchema": {"type": "object", "properties": {"method": {"enum": ["GET", "HEAD"]}, "url": {"type": "string"}}}}"#, at: "/inputSchema/properties/method", .read),
                 .passes(#"{"name": "fetch", "inputSchema": {"type": "object", "properties": {"url": {"type": "string"}}}}"#),
             ])
     }
@@ -31,14 +31,16 @@ struct HTTPRequestRule: ToolRule {
         !p.enumValues.isEmpty && p.enumValues.allSatisfy { methods.contains($0.value.uppercased()) }
     }
 
-    func hits(in tool: AnalyzedTool) -> [RuleHit] {
-        guard tool.properties.contains(where: { $0.depth == 0 && $0.words.last.map(Self.targets.contains) == true }),
-              let method = tool.properties.first(where: { $0.depth == 0 && $0.words.last == "method" && ($0.enumValues.isEmpty || Self.isMethodEnum($0)) })
+    private static let method = WordHash.of("method")
+
+    func evidence(in tool: ToolContext) -> [EvidenceHit] {
+        guard tool.properties.contains(where: { $0.depth == 0 && $0.lastWord(in: Self.targets) }),
+              let method = tool.properties.first(where: { $0.depth == 0 && $0.lastWord == Self.method && ($0.enumValues.isEmpty || Self.isMethodEnum($0)) })
         else { return [] }
         let values = Set(method.enumValues.map { $0.value.uppercased() })
         if !values.isEmpty && values.isSubset(of: Self.safeMethods) {
-            return [.evidence(.read, weight: 40, at: method.pointer, quote: method.name, reason: "input '\(method.path)' allows only \(values.sorted().joined(separator: "/"))")]
+            return [EvidenceHit(.read, .safeHTTPMethod, at: method.pointer, quote: method.name, reason: "input '\(method.path)' allows only \(values.sorted().joined(separator: "/"))")]
         }
-        return [.evidence(.execute, weight: 65, at: method.pointer, quote: method.name, reason: "input '\(method.path)' chooses any HTTP method for a caller-chosen endpoint")]
+        return [EvidenceHit(.execute, .anyHTTPMethod, at: method.pointer, quote: method.name, reason: "input '\(method.path)' chooses any HTTP method for a caller-chosen endpoint")]
     }
 }

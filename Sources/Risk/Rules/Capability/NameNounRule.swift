@@ -1,18 +1,18 @@
 import JSON
 
 /// Nouns in a tool's name that say it documents, reports or describes rather than acts.
-struct NameNounRule: ToolRule {
+struct NameNounRule: CapabilityRule {
     static let id = "name-noun"
     /// A name with one of these anywhere hands out advice or documentation (`deploy_serverless_app_help`).
-    static let adviceNouns: Set<String> = [
+    static let adviceNouns: WordSet = [
         "help", "guidance", "guide", "guides", "documentation", "instructions", "tips",
         "tutorial", "practices", "faq", "readme", "troubleshoot", "troubleshooting",
         "recommendations", "advice", "advisor", "explainer", "prerequisites",
     ]
     /// A name with one of these shows what would happen without doing it (`dry_run_delete`, `preview_merge`).
-    static let previewWords: Set<String> = ["preview", "dry", "simulate", "simulation", "whatif"]
+    static let previewWords: WordSet = ["preview", "dry", "simulate", "simulation", "whatif"]
     /// A name ending in one of these reports on something (`get_delete_status`, `sam_logs`, `dbsize`).
-    static let reportNouns: Set<String> = [
+    static let reportNouns: WordSet = [
         "status", "info", "information", "history", "logs", "metrics", "metadata", "details", "stats", "statistics",
         "summary", "health", "version", "versions", "usage", "size", "dbsize", "schema", "schemas", "events", "quota",
         "limits", "balance", "balances", "price", "prices", "quote", "quotes", "ticker", "bars", "snapshot",
@@ -32,28 +32,30 @@ struct NameNounRule: ToolRule {
             clear leading verb on their own, but they settle names without one (`sam_logs`, `dbsize`, `info`).
             """,
             examples: [
-                .triggers(#"{"name": "deploy_serverless_app_help"}"#, at: "/name"),
-                .triggers(#"{"name": "get_delete_status"}"#, at: "/name"),
-                .triggers(#"{"name": "info"}"#, at: "/name"),
-                .triggers(#"{"name": "dry_run_delete"}"#, at: "/name"),
+                .evidence(#"{"name": "deploy_serverless_app_help"}"#, at: "/name", .read),
+                .evidence(#"{"name": "get_delete_status"}"#, at: "/name", .read),
+                .evidence(#"{"name": "info"}"#, at: "/name", .read),
+                .evidence(#"{"name": "dry_run_delete"}"#, at: "/name", .read),
                 .passes(#"{"name": "delete_user"}"#),
                 .passes(#"{"name": "delete_guide"}"#),
             ])
     }
 
-    func hits(in tool: AnalyzedTool) -> [RuleHit] {
-        let words = tool.nameTokens.texts
-        if let preview = words.first(where: Self.previewWords.contains) {
-            return [.evidence(.read, weight: 65, at: tool.namePointer, quote: preview, reason: "'\(preview)' in the name: the tool previews rather than acts")]
+    func evidence(in tool: ToolContext) -> [EvidenceHit] {
+        let name = tool.nameWords
+        if let preview = name.first(in: Self.previewWords) {
+            let word = name.text(preview)
+            return [EvidenceHit(.read, .previewOrAdvice, at: tool.namePointer, quote: word, reason: "'\(word)' in the name: the tool previews rather than acts")]
         }
         // Advice is what the tool gives, unless it is what the verb acts on (`delete_guide`).
         let lead = tool.nameReading.leading
-        if let i = words.firstIndex(where: Self.adviceNouns.contains), lead.map({ $0.position + 1 != i || $0.entry.category == .read }) ?? true {
-            let advice = words[i]
-            return [.evidence(.read, weight: 65, at: tool.namePointer, quote: advice, reason: "'\(advice)' in the name: the tool advises or documents rather than acts")]
+        if let i = name.first(in: Self.adviceNouns), lead.map({ $0.position + 1 != i || $0.entry.category == .read }) ?? true {
+            let advice = name.text(i)
+            return [EvidenceHit(.read, .previewOrAdvice, at: tool.namePointer, quote: advice, reason: "'\(advice)' in the name: the tool advises or documents rather than acts")]
         }
-        if let last = words.last, Self.reportNouns.contains(last) {
-            return [.evidence(.read, weight: 30, at: tool.namePointer, quote: last, reason: "the name ends in '\(last)': the tool reports on something")]
+        if let last = name.words.indices.last, name.word(last, in: Self.reportNouns) {
+            let word = name.text(last)
+            return [EvidenceHit(.read, .reportNoun, at: tool.namePointer, quote: word, reason: "the name ends in '\(word)': the tool reports on something")]
         }
         return []
     }

@@ -1,19 +1,13 @@
 import JSON
 
 /// The verbs of a tool's name: the leading one weighs most.
-struct NameVerbRule: ToolRule {
+struct NameVerbRule: CapabilityRule {
     static let id = "name-verb"
-    /// Weight of the verb that states the action (before the lexicon's strength scales it).
-    static let leadingWeight = 60
-    /// Weight of a leading word that is as often a noun (`commit`, `logs`).
-    static let nounLeadingWeight = 45
-    /// Weight of any other verb (`delete` in `get_delete_status`).
-    static let secondaryWeight = 12
 
     /// Words after an `execute`/`run` verb that make the run a lookup rather than code (`execute_promql_query`).
-    static let lookupObjects: Set<String> = ["query", "queries", "search", "report", "insights", "insight", "lookup", "analysis", "promql", "logql", "count"]
+    static let lookupObjects: WordSet = ["query", "queries", "search", "report", "insights", "insight", "lookup", "analysis", "promql", "logql", "count"]
     /// Words after an `execute`/`run` verb that make it code or commands (`execute_sql`, `run_command`).
-    static let codeObjects: Set<String> = ["sql", "statement", "statements", "command", "commands", "script", "scripts", "code", "shell", "cmd", "bash", "python", "javascript", "js", "ddl", "dml", "write", "cli"]
+    static let codeObjects: WordSet = ["sql", "statement", "statements", "command", "commands", "script", "scripts", "code", "shell", "cmd", "bash", "python", "javascript", "js", "ddl", "dml", "write", "cli"]
 
     var description: RuleDescription {
         RuleDescription(
@@ -29,46 +23,50 @@ struct NameVerbRule: ToolRule {
             counts as weak: running a lookup is not running code, so the description or the schema decides.
             """,
             examples: [
-                .triggers(#"{"name": "delete_user", "description": "x"}"#, at: "/name"),
-                .triggers(#"{"name": "k8s.pods.delete"}"#, at: "/name"),
-                .triggers(#"{"name": "GetAHOReadSetMetadata"}"#, at: "/name"),
-                .triggers(#"{"name": "cancelSubscription"}"#, at: "/name"),
+                .evidence(#"{"name": "delete_user", "description": "x"}"#, at: "/name", .destructive),
+                .evidence(#"{"name": "k8s.pods.delete"}"#, at: "/name", .destructive),
+                .evidence(#"{"name": "GetAHOReadSetMetadata"}"#, at: "/name", .read),
+                .evidence(#"{"name": "cancelSubscription"}"#, at: "/name", .write),
+                .evidence(#"{"name": "execute_promql_query"}"#, at: "/name", .read),
                 .passes(#"{"name": "weather_tomorrow"}"#),
                 .passes(#"{"name": "bitpos"}"#),
             ])
     }
 
-    func hits(in tool: AnalyzedTool) -> [RuleHit] {
+    func evidence(in tool: ToolContext) -> [EvidenceHit] {
         let reading = tool.nameReading
         let lookupRun = !reading.objectWords.contains(where: Self.codeObjects.contains) && reading.objectWords.contains(where: Self.lookupObjects.contains)
-        let words = tool.nameTokens.words
+        let words = tool.nameWords.words
         // Verbs joined by `and` all happen: the most dangerous of them states the action, the others support it.
         let group = reading.verbs.filter { $0.role != .secondary }
         let worst = group.max { a, b in (a.entry.category.rank, b.position) < (b.entry.category.rank, a.position) }?.position
+        let nearby = tool.wordsAfterDescriptionVerb
         return reading.verbs.compactMap { verb in
-            var weight: Int
+            var weight: Weight
             var reason: String
             let opensSegment = verb.position == words.firstIndex { $0.segment == words[verb.position].segment }
-            let others = words.indices.filter { $0 != verb.position }.map { words[$0].text }
-            let entry = VerbObjects.entry(for: verb.base, verb.entry, nameObjects: others, nearby: Array(tool.descriptionHead.drop { VerbLexicon.verbs.lookup($0) == nil }.dropFirst()), server: tool.serverVocabulary)
+            let others = words.indices.filter { $0 != verb.position }.map { words[$0].hash }
+            let entry = VerbObjects.entry(for: verb.base, verb.entry, nameObjects: others, nearby: nearby, server: tool.serverVocabulary)
             switch verb.role {
             case .leading where group.count > 1 && verb.position != worst, .joined where group.count > 1 && verb.position != worst:
-                weight = Self.secondaryWeight
+                weight = .otherVerb
                 reason = "verb '\(verb.base)' is one of several joined verbs; the most dangerous one leads"
             case .leading, .joined:
-                weight = entry.strength.scale(entry.alsoNoun && !opensSegment ? Self.nounLeadingWeight : Self.leadingWeight)
+                weight = Weight(value: entry.strength.scale(entry.alsoNoun && !opensSegment ? Weight.leadingNounVerb.value : Weight.leadingVerb.value))
                 reason = verb.role == .leading ? "verb '\(verb.base)' leads the name: \(entry.reason)" : "verb '\(verb.base)' is joined to the leading verb: \(entry.reason)"
                 if entry.category == .execute && lookupRun {
-                    let noun = reading.objectWords.first(where: Self.lookupObjects.contains) ?? "lookup"
-                    return .evidence(.read, weight: 40, at: tool.namePointer, quote: verb.word,
-                                     reason: "verb '\(verb.base)' runs a \(noun), a lookup rather than code (the schema decides for SQL)")
+                    let noun = reading.objectWords.first(where: Self.lookupObjects.contains).flatMap { h in
+                        tool.nameWords.words.indices.first { tool.nameWords.words[$0].hash == h }.map(tool.nameWords.text)
+                    } ?? "lookup"
+                    return EvidenceHit(.read, .lookupRun, at: tool.namePointer, quote: verb.word,
+                                       reason: "verb '\(verb.base)' runs a \(noun), a lookup rather than code (the schema decides for SQL)")
                 }
             case .secondary:
                 guard !entry.alsoNoun else { return nil }
-                weight = Self.secondaryWeight
+                weight = .otherVerb
                 reason = "verb '\(verb.base)' appears in the name but does not lead it"
             }
-            return .evidence(entry.category, weight: weight, at: tool.namePointer, quote: verb.word, reason: reason)
+            return EvidenceHit(entry.category, weight, at: tool.namePointer, quote: verb.word, reason: reason)
         }
     }
 }

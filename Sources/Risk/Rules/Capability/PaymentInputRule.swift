@@ -1,7 +1,7 @@
 import JSON
 
 /// Inputs that describe a payment or a trade: `amount` with `currency`, `payment_method`, `quantity` with `side`.
-struct PaymentInputRule: ToolRule {
+struct PaymentInputRule: CapabilityRule {
     static let id = "payment-input"
 
     var description: RuleDescription {
@@ -15,39 +15,46 @@ struct PaymentInputRule: ToolRule {
             a clear read verb in the name still wins.
             """,
             examples: [
-                .triggers(#"{"name": "x", "inputSchema": {"type": "object", "properties": {"amount": {"type": "integer"}, "currency": {"type": "string"}}}}"#, at: "/inputSchema/properties/amount"),
-                .triggers(#"{"name": "x", "inputSchema": {"type": "object", "properties": {"qty": {"type": "number"}, "side": {"type": "string", "enum": ["buy", "sell"]}}}}"#, at: "/inputSchema/properties/side"),
+                .evidence(#"{"name": "x", "inputSchema": {"type": "object", "properties": {"amount": {"type": "integer"}, "currency": {"type": "string"}}}}"#, at: "/inputSchema/properties/amount", .financial),
+                .evidence(#"{"name": "x", "inputSchema": {"type": "object", "properties": {"qty": {"type": "number"}, "side": {"type": "string", "enum": ["buy", "sell"]}}}}"#, at: "/inputSchema/properties/side", .financial),
                 .passes(#"{"name": "x", "inputSchema": {"type": "object", "properties": {"currency": {"type": "string"}}}}"#),
             ])
     }
 
-    func hits(in tool: AnalyzedTool) -> [RuleHit] {
-        func find(_ names: Set<String>) -> InputProperty? {
-            tool.properties.first { p in p.words.last.map(names.contains) == true && p.depth <= 2 }
+    private static let amounts: WordSet = ["amount", "notional"]
+    private static let currencies: WordSet = ["currency"]
+    private static let quantities: WordSet = ["qty", "quantity", "shares", "contracts"]
+    private static let sides: WordSet = ["side"]
+    private static let recipients: WordSet = ["to", "recipient", "destination", "payee", "beneficiary", "address"]
+    private static let paymentMethod = WordSequence("payment method"), sourceToken = WordSequence("source token")
+
+    func evidence(in tool: ToolContext) -> [EvidenceHit] {
+        func find(_ names: WordSet) -> InputProperty? {
+            tool.properties.first { p in p.lastWord(in: names) && p.depth <= 2 }
         }
-        let amount = find(["amount", "notional"])
-        let currency = find(["currency"])
-        let quantity = find(["qty", "quantity", "shares", "contracts"])
-        let side = find(["side"])
-        let method = tool.properties.first { $0.words.suffix(2) == ["payment", "method"] || $0.name == "payment_method_id" || $0.words == ["source", "token"] }
+        let amount = find(Self.amounts)
+        let currency = find(Self.currencies)
+        let quantity = find(Self.quantities)
+        let side = find(Self.sides)
+        let method = tool.properties.first { $0.nameEnds(with: Self.paymentMethod) || $0.name == "payment_method_id" || Self.sourceToken.equals($0.words) }
         if let side, side.enumValues.contains(where: { ["buy", "sell"].contains($0.value.lowercased()) }) {
-            return [.evidence(.financial, weight: 55, at: side.pointer, quote: side.name, reason: "input '\(side.path)' chooses buy or sell")]
+            return [EvidenceHit(.financial, .tradeSideOrPaymentMethod, at: side.pointer, quote: side.name, reason: "input '\(side.path)' chooses buy or sell")]
         }
         if let method {
-            return [.evidence(.financial, weight: 55, at: method.pointer, quote: method.name, reason: "input '\(method.path)' names a payment method")]
+            return [EvidenceHit(.financial, .tradeSideOrPaymentMethod, at: method.pointer, quote: method.name, reason: "input '\(method.path)' names a payment method")]
         }
-        let recipient = find(["to", "recipient", "destination", "payee", "beneficiary", "address"])
+        let recipient = find(Self.recipients)
         if let amount, recipient != nil {
-            return [.evidence(.financial, weight: 70, at: amount.pointer, quote: amount.name, reason: "inputs '\(amount.path)' and a recipient describe sending money")]
+            return [EvidenceHit(.financial, .amountToRecipient, at: amount.pointer, quote: amount.name, reason: "inputs '\(amount.path)' and a recipient describe sending money")]
         }
         if let amount, currency != nil {
-            return [.evidence(.financial, weight: 62, at: amount.pointer, quote: amount.name, reason: "inputs '\(amount.path)' and a currency describe a payment")]
+            return [EvidenceHit(.financial, .amountWithCurrency, at: amount.pointer, quote: amount.name, reason: "inputs '\(amount.path)' and a currency describe a payment")]
         }
         if let quantity, side != nil {
-            return [.evidence(.financial, weight: 50, at: quantity.pointer, quote: quantity.name, reason: "inputs '\(quantity.path)' and a side describe a trade")]
+            return [EvidenceHit(.financial, .quantityWithSide, at: quantity.pointer, quote: quantity.name, reason: "inputs '\(quantity.path)' and a side describe a trade")]
         }
         if let amount {
-            return [.evidence(.financial, weight: 25, at: amount.pointer, quote: amount.name, reason: "input '\(amount.path)' takes an amount")]
+            return [EvidenceHit(.financial, .amountAlone, at: amount.pointer, quote: amount.name, reason: "input '\(amount.path)' takes an amount")]
         }
         return []
     }

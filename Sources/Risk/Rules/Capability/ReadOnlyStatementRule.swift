@@ -1,38 +1,36 @@
 import JSON
 
 /// A description that says the tool changes nothing ("read-only", "does not modify", "without making changes").
-struct ReadOnlyStatementRule: ToolRule {
+struct ReadOnlyStatementRule: CapabilityRule {
     static let id = "read-only-statement"
 
-    static let phrases: [(String, (Int, String))] = [
-        ("read only", (60, "says it is read-only")),
-        ("readonly", (60, "says it is read-only")),
-        ("does not modify", (55, "says it does not modify anything")),
-        ("doesn't modify", (55, "says it does not modify anything")),
-        ("will not modify", (55, "says it does not modify anything")),
-        ("never modifies", (55, "says it does not modify anything")),
-        ("without modifying", (55, "says it works without modifying anything")),
-        ("without making * changes", (55, "says it makes no changes")),
-        ("without changing", (50, "says it changes nothing")),
-        ("does not change", (50, "says it changes nothing")),
-        ("no side effects", (55, "says it has no side effects")),
-        ("non destructive", (45, "says it is non-destructive")),
-        ("nondestructive", (45, "says it is non-destructive")),
-        ("only select", (55, "allows only SELECT")),
-        ("select queries only", (55, "allows only SELECT")),
-        ("select statements only", (55, "allows only SELECT")),
-        ("only select statements", (55, "allows only SELECT")),
-        ("only select queries", (55, "allows only SELECT")),
-        ("dry run", (40, "says it is a dry run")),
-        ("without executing", (50, "says it shows what would happen without doing it")),
-        ("without running", (50, "says it shows what would happen without doing it")),
-        ("what it would do", (50, "says it shows what would happen without doing it")),
-        ("what would change", (45, "says it shows what would change")),
-        ("safe to call", (40, "says it is safe to call")),
-    ]
-    static let matcher = PhraseMatcher(phrases)
+    static let phrases = PhraseList<(Weight, String)>(.readOnlyStatements, [
+        ("read only", (.phraseNames, "says it is read-only")),
+        ("readonly", (.phraseNames, "says it is read-only")),
+        ("does not modify", (.phraseStatesPlainly, "says it does not modify anything")),
+        ("will not modify", (.phraseStatesPlainly, "says it does not modify anything")),
+        ("never modifies", (.phraseStatesPlainly, "says it does not modify anything")),
+        ("without modifying", (.phraseStatesPlainly, "says it works without modifying anything")),
+        ("without making ~2 changes", (.phraseStatesPlainly, "says it makes no changes")),
+        ("without changing", (.phraseStates, "says it changes nothing")),
+        ("does not change", (.phraseStates, "says it changes nothing")),
+        ("no side effects", (.phraseStatesPlainly, "says it has no side effects")),
+        ("non destructive", (.phraseSuggests, "says it is non-destructive")),
+        ("nondestructive", (.phraseSuggests, "says it is non-destructive")),
+        ("only select", (.phraseStatesPlainly, "allows only SELECT")),
+        ("select queries only", (.phraseStatesPlainly, "allows only SELECT")),
+        ("select statements only", (.phraseStatesPlainly, "allows only SELECT")),
+        ("only select statements", (.phraseStatesPlainly, "allows only SELECT")),
+        ("only select queries", (.phraseStatesPlainly, "allows only SELECT")),
+        ("dry run", (.phraseHints, "says it is a dry run")),
+        ("without executing", (.phraseStates, "says it shows what would happen without doing it")),
+        ("without running", (.phraseStates, "says it shows what would happen without doing it")),
+        ("what it would do", (.phraseStates, "says it shows what would happen without doing it")),
+        ("what would change", (.phraseSuggests, "says it shows what would change")),
+        ("safe to call", (.phraseHints, "says it is safe to call")),
+    ])
     /// Words before a statement that make it a negation or a condition.
-    static let conditions: Set<String> = ["not", "isn't", "never", "if", "when", "unless", "whether", "in"]
+    static let conditions: WordSet = ["not", "never", "if", "when", "unless", "whether", "in"]
 
     var description: RuleDescription {
         RuleDescription(
@@ -44,25 +42,32 @@ struct ReadOnlyStatementRule: ToolRule {
             parameter that runs arbitrary code still wins, and `annotation-contradiction` reports the conflict.
             """,
             examples: [
-                .triggers(#"{"name": "x", "description": "Run a read-only SQL query."}"#, at: "/description"),
-                .triggers(#"{"name": "x", "description": "Shows what would change without making any changes."}"#, at: "/description"),
+                .evidence(#"{"name": "x", "description": "Run a read-only SQL query."}"#, at: "/description", .read),
+                .evidence(#"{"name": "x", "description": "Shows what would change without making any changes."}"#, at: "/description", .read),
+                .passes(#"{"name": "x", "description": "Disabled in read-only mode; (read-only) items are skipped."}"#),
                 .passes(#"{"name": "x", "description": "This is not read-only: it writes."}"#),
             ])
     }
 
-    func hits(in tool: AnalyzedTool) -> [RuleHit] {
-        let texts = tool.proseTexts
-        for m in Self.matcher.matches(in: texts) {
+    func evidence(in tool: ToolContext) -> [EvidenceHit] {
+        let prose = tool.prose
+        for m in prose.hits(Self.phrases) where m.to < prose.proseEnd {
             // "not read-only", "if read-only": a negation or a condition; "(read-only)" tags one item of a list.
-            let negated = (max(0, m.from - 2)..<m.from).contains { Self.conditions.contains(texts[$0]) }
-            let start = tool.prose.words[m.from].start
-            let tagsListItem = start > 0 && tool.prose.scalars[start - 1] == "("
+            let negated = prose.contains(Self.conditions, in: max(0, m.from - 2)..<m.from)
+            let tagsListItem = prose.byte(before: m.from) == 0x28
             // "Disabled in readonly mode" names a server setting, not what this tool does.
-            let aMode = m.to + 1 < texts.count && texts[m.to + 1] == "mode"
+            let aMode = m.to + 1 < prose.proseEnd && prose.word(m.to + 1, in: Self.mode)
             guard !negated, !aMode, !tagsListItem else { continue }
-            let (weight, reason) = m.payload
-            return [.evidence(.read, weight: weight, at: tool.descriptionPointer, quote: tool.prose.quote(m.from, m.to), reason: "the description \(reason)")]
+            let (weight, reason) = Self.phrases.payloads[m.pattern]
+            return [EvidenceHit(.read, weight, at: tool.descriptionPointer, quote: prose.quote(m.from, m.to), reason: "the description \(reason)")]
         }
         return []
+    }
+
+    private static let mode: WordSet = ["mode"]
+
+    /// True when any of `texts` says the tool changes nothing (for rules that check a claim, like `sql-input`).
+    static func claimsReadOnly(_ texts: TokenizedText...) -> Bool {
+        texts.contains { t in t.hits(phrases).contains { $0.to < t.proseEnd } }
     }
 }

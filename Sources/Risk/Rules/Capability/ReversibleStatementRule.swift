@@ -1,10 +1,10 @@
 import JSON
 
 /// A description that says a removal can be reversed: "Delete (archive) a client", "moves it to the trash".
-struct ReversibleStatementRule: ToolRule {
+struct ReversibleStatementRule: CapabilityRule {
     static let id = "reversible-statement"
 
-    static let phrases: [(String, String)] = [
+    static let phrases = PhraseList<String>(.reversibleStatements, [
         ("archive", "the removal archives rather than deletes"),
         ("archives", "the removal archives rather than deletes"),
         ("soft delete", "the deletion is soft"),
@@ -18,8 +18,7 @@ struct ReversibleStatementRule: ToolRule {
         ("preserves the history", "history is kept"),
         ("can be undone", "the change can be undone"),
         ("is reversible", "the change is reversible"),
-    ]
-    static let matcher = PhraseMatcher(phrases)
+    ])
 
     var description: RuleDescription {
         RuleDescription(
@@ -31,19 +30,19 @@ struct ReversibleStatementRule: ToolRule {
             Phrases after a negation (\"cannot be restored\") count for nothing.
             """,
             examples: [
-                .triggers(#"{"name": "delete_client", "description": "Delete (archive) a client. Removes from active lists but preserves history."}"#, at: "/description"),
+                .evidence(#"{"name": "delete_client", "description": "Delete (archive) a client. Removes from active lists but preserves history."}"#, at: "/description", .write),
                 .passes(#"{"name": "delete_file", "description": "Deletes the file. It cannot be restored."}"#),
             ])
     }
 
-    func hits(in tool: AnalyzedTool) -> [RuleHit] {
+    func evidence(in tool: ToolContext) -> [EvidenceHit] {
         // Only a removal can be reversible; elsewhere "archive" is a noun (a build archive, a zip).
         guard let lead = tool.nameReading.leading, lead.entry.category == .destructive else { return [] }
-        let texts = tool.proseTexts
-        for m in Self.matcher.matches(in: texts) {
-            let negated = (max(0, m.from - 3)..<m.from).contains { DescriptionVerbRule.negations.contains(texts[$0]) || texts[$0] == "cannot" }
+        let prose = tool.prose
+        for m in prose.hits(Self.phrases) where m.to < prose.proseEnd {
+            let negated = prose.contains(DescriptionVerbRule.negations, in: max(0, m.from - 3)..<m.from)
             guard !negated else { continue }
-            return [.evidence(.write, weight: 75, at: tool.descriptionPointer, quote: tool.prose.quote(m.from, m.to), reason: "the description says \(m.payload)")]
+            return [EvidenceHit(.write, .reversibleRemoval, at: tool.descriptionPointer, quote: prose.quote(m.from, m.to), reason: "the description says \(Self.phrases.payloads[m.pattern])")]
         }
         return []
     }

@@ -1,7 +1,7 @@
 import JSON
 
 /// Inputs that take an object of any shape: nothing in the schema says what may be passed.
-struct FreeFormObjectInputRule: IndexedRule {
+struct FreeFormObjectInputRule: SignalRule {
     let description = RuleDescription(
         id: "free-form-object-input",
         title: "Accepts a free-form object",
@@ -16,14 +16,14 @@ struct FreeFormObjectInputRule: IndexedRule {
         policy cannot constrain it by schema.
         """,
         examples: [
-            .triggers(#"{"name": "api_request", "inputSchema": {"type": "object", "properties": {"body": {"type": "object", "additionalProperties": true}}}}"#, at: "/inputSchema/properties/body"),
-            .triggers(#"{"name": "put_items", "inputSchema": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object"}}}}}"#, at: "/inputSchema/properties/items"),
+            .signal(#"{"name": "api_request", "inputSchema": {"type": "object", "properties": {"body": {"type": "object", "additionalProperties": true}}}}"#, at: "/inputSchema/properties/body"),
+            .signal(#"{"name": "put_items", "inputSchema": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object"}}}}}"#, at: "/inputSchema/properties/items"),
             .passes(#"{"name": "tag", "inputSchema": {"type": "object", "properties": {"tags": {"type": "object", "additionalProperties": {"type": "string"}}, "point": {"type": "object", "properties": {"x": {"type": "number"}}}}}}"#),
             .passes(#"{"name": "ping", "inputSchema": {"type": "object", "properties": {}}}"#),
         ])
 
-    func hits(in index: ServerIndex) -> [RuleHit] {
-        PropertySignals.hits(index, title: description.title) { p in
+    func signals(in tool: ToolContext) -> [SignalHit] {
+        PropertySignals.hits(tool) { p in
             if InputProperties.branches(p.schema).contains(where: Self.isFreeForm) { return p.path }
             let items = InputProperties.branches(p.schema).compactMap { $0["items"] }
             if items.contains(where: { InputProperties.branches($0).contains(where: Self.isFreeForm) }) { return p.path + "[]" }

@@ -1,7 +1,7 @@
 import JSON
 
 /// Tools with very many input properties: a wide surface that is hard to review or constrain.
-struct HighParameterCountRule: IndexedRule {
+struct HighParameterCountRule: SignalRule {
     /// At this many properties (nested ones included) a tool is flagged.
     static let threshold = 15
 
@@ -20,15 +20,12 @@ struct HighParameterCountRule: IndexedRule {
         """,
         examples: [
             .passes(#"{"name": "get_weather", "inputSchema": {"type": "object", "properties": {"city": {"type": "string"}, "units": {"type": "string"}}}}"#),
-            .triggers(#"{"name": "create_issue", "inputSchema": {"type": "object", "properties": {"a": {}, "b": {}, "c": {}, "d": {}, "e": {}, "f": {}, "g": {}, "h": {}, "i": {}, "j": {}, "k": {}, "l": {}, "m": {}, "fields": {"type": "object", "properties": {"n": {}, "o": {}}}}}}"#, at: "/inputSchema"),
+            .signal(#"{"name": "create_issue", "inputSchema": {"type": "object", "properties": {"a": {}, "b": {}, "c": {}, "d": {}, "e": {}, "f": {}, "g": {}, "h": {}, "i": {}, "j": {}, "k": {}, "l": {}, "m": {}, "fields": {"type": "object", "properties": {"n": {}, "o": {}}}}}}"#, at: "/inputSchema"),
         ])
 
-    func hits(in index: ServerIndex) -> [RuleHit] {
-        index.inputProperties.enumerated().compactMap { i, properties in
-            let count = properties.count
-            guard count >= Self.threshold else { return nil }
-            return RuleHit(pointer: JSONPointer(tokens: ["tools", String(i), "inputSchema"]), quote: "\(count) properties",
-                           message: "\(count) properties", effect: .signal(path: nil))
-        }
+    func signals(in tool: ToolContext) -> [SignalHit] {
+        let count = tool.properties.count
+        guard count >= Self.threshold else { return [] }
+        return [SignalHit(pointer: tool.pointer.appending("inputSchema"), path: nil, detail: "\(count) properties")]
     }
 }

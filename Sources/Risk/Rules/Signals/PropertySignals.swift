@@ -1,23 +1,19 @@
-import JSON
-
-/// The shared loop of the per-property signal rules: one hit per matching input property of each tool.
+/// Shared plumbing of the signal rules that flag single inputs.
 enum PropertySignals {
-    /// A hit for every property of every tool for which `matches` gives the path to report.
-    static func hits(_ index: ServerIndex, title: String, _ matches: (InputProperty) -> String?) -> [RuleHit] {
-        var out: [RuleHit] = []
-        for properties in index.inputProperties {
-            var reported = Set<String>()
-            for property in properties {
-                guard let path = matches(property), reported.insert(path).inserted else { continue }
-                out.append(RuleHit(pointer: property.pointer, quote: property.name, message: title, effect: .signal(path: path)))
-            }
+    /// A signal at every input property of `tool` for which `matches` gives a path (each path once).
+    static func hits(_ tool: ToolContext, _ matches: (InputProperty) -> String?) -> [SignalHit] {
+        var out: [SignalHit] = []
+        var reported = Set<String>()
+        for property in tool.properties {
+            guard let path = matches(property), reported.insert(path).inserted else { continue }
+            out.append(SignalHit(pointer: property.pointer, path: path, detail: nil))
         }
         return out
     }
 
-    /// Words that end a name when it holds a reference to a thing rather than the thing itself
-    /// (`secret_id`, `password_policy`, `html_url`): such names do not carry the value.
-    static let referenceWords: Set<String> = [
+    /// Last words of input names that refer to a thing rather than carry it (`password_policy`,
+    /// `secret_id`, `token_expiry`).
+    static let referenceWords: WordSet = [
         "id", "ids", "arn", "arns", "name", "names", "type", "types", "policy", "policies", "length", "count", "enabled",
         "required", "age", "expiry", "expires", "expiration", "at", "time", "date", "status", "version", "versions",
         "rotation", "path", "paths", "file", "files", "filename", "dir", "env", "var", "variable", "url", "uri", "format",

@@ -1,6 +1,6 @@
 /// Characters a reader cannot see but a model reads: tag characters (ASCII smuggling), zero-width
 /// characters, bidirectional overrides, and long runs of spaces that push text off-screen.
-struct InvisibleUnicodeRule: IndexedRule {
+struct InvisibleUnicodeRule: FindingRule {
     /// A run of this many spaces inside a line pushes what follows out of view.
     static let paddingRun = 60
 
@@ -21,17 +21,17 @@ struct InvisibleUnicodeRule: IndexedRule {
         copy-paste accident in prose, are low (medium in a name).
         """,
         examples: [
-            .triggers(#"{"name": "weather", "description": "Gets the weather.\uDB40\uDC41\uDB40\uDC6C\uDB40\uDC77\uDB40\uDC61\uDB40\uDC79\uDB40\uDC73"}"#, at: "/description"),
-            .triggers(#"{"name": "open_file", "description": "Opens a file \u202Egnp.exe"}"#, at: "/description"),
-            .triggers(#"{"name": "to\u200Bol", "description": "A tool."}"#, at: "/name"),
-            .triggers(#"{"name": "run", "inputSchema": {"type": "object", "properties": {"\u3164": {"type": "string"}}}}"#, at: "/inputSchema/properties/\u{3164}"),
-            .triggers(#"{"name": "x", "inputSchema": {"type": "object", "properties": {"q": {"type": "string", "description": "Search.\u200B\u200C\u200B\u200C\u200B"}}}}"#, at: "/inputSchema/properties/q/description"),
+            .finding(#"{"name": "weather", "description": "Gets the weather.\uDB40\uDC41\uDB40\uDC6C\uDB40\uDC77\uDB40\uDC61\uDB40\uDC79\uDB40\uDC73"}"#, at: "/description", .critical),
+            .finding(#"{"name": "open_file", "description": "Opens a file \u202Egnp.exe"}"#, at: "/description", .high),
+            .finding(#"{"name": "to\u200Bol", "description": "A tool."}"#, at: "/name", .medium),
+            .finding(#"{"name": "run", "inputSchema": {"type": "object", "properties": {"\u3164": {"type": "string"}}}}"#, at: "/inputSchema/properties/\u{3164}", .medium),
+            .finding(#"{"name": "x", "inputSchema": {"type": "object", "properties": {"q": {"type": "string", "description": "Search.\u200B\u200C\u200B\u200C\u200B"}}}}"#, at: "/inputSchema/properties/q/description", .high),
             .passes(#"{"name": "flags", "description": "Shows flags like 🏴\uDB40\uDC67\uDB40\uDC62\uDB40\uDC73\uDB40\uDC63\uDB40\uDC74\uDB40\uDC7F and the team 👨\u200D💻 emoji, plus Hebrew שלום\u200F text."}"#),
             .passes(#"{"name": "table", "description": "Columns:\n    name      type\n    id        string"}"#),
         ])
 
-    func hits(in index: ServerIndex) -> [RuleHit] {
-        var out: [RuleHit] = []
+    func findings(in index: ServerIndex) -> [FindingHit] {
+        var out: [FindingHit] = []
         for (i, field) in index.fields.enumerated() {
             let scalars = index.scalars(of: i)
             guard scalars.contains(where: { !$0.isASCII }) || scalars.count >= Self.paddingRun else { continue }
@@ -40,7 +40,7 @@ struct InvisibleUnicodeRule: IndexedRule {
         return out
     }
 
-    private func inspect(_ field: TextField, _ scalars: [Unicode.Scalar]) -> RuleHit? {
+    private func inspect(_ field: TextField, _ scalars: [Unicode.Scalar]) -> FindingHit? {
         var tags: [Unicode.Scalar] = []
         var bidi: [Unicode.Scalar] = []
         var zeroWidth: [Unicode.Scalar] = []
@@ -77,9 +77,8 @@ struct InvisibleUnicodeRule: IndexedRule {
         if !tags.isEmpty {
             let decoded = TagCharacters.decode(tags)
             let spelled = decoded.isEmpty ? "" : " that spell \"\(decoded.count > 300 ? String(decoded.prefix(300)) + "…" : decoded)\""
-            return RuleHit(pointer: field.pointer, quote: quote,
-                           message: "\(field.place.capitalizedFirst) hides \(tags.count) invisible tag characters\(spelled)",
-                           effect: .finding(severity: .critical))
+            return FindingHit(pointer: field.pointer, quote: quote,
+                              message: "\(field.place.capitalizedFirst) hides \(tags.count) invisible tag characters\(spelled)", severity: .critical)
         }
         let all = bidi + zeroWidth
         let names = Dictionary(grouping: all.map(ThreatText.codePoint), by: { $0 }).map { "\($0.key) ×\($0.value.count)" }.sorted().joined(separator: ", ")
@@ -87,12 +86,12 @@ struct InvisibleUnicodeRule: IndexedRule {
         let isName = [.name, .parameterName, .argumentName].contains(field.role)
         let severity: Severity = !bidi.isEmpty || zeroWidth.count >= 3 ? .high : isName ? .medium : .low
         let what = bidi.isEmpty ? "invisible characters" : "bidirectional control characters"
-        return RuleHit(pointer: field.pointer, quote: quote,
-                       message: "\(field.place.capitalizedFirst) contains \(all.count) \(what.dropLast(all.count == 1 ? 1 : 0)) (\(names))", effect: .finding(severity: severity))
+        return FindingHit(pointer: field.pointer, quote: quote,
+                       message: "\(field.place.capitalizedFirst) contains \(all.count) \(what.dropLast(all.count == 1 ? 1 : 0)) (\(names))", severity: severity)
     }
 
     /// A long run of spaces inside a line, hiding the text after it off-screen.
-    private func paddingHit(_ field: TextField, _ scalars: [Unicode.Scalar]) -> RuleHit? {
+    private func paddingHit(_ field: TextField, _ scalars: [Unicode.Scalar]) -> FindingHit? {
         var run = 0
         var lineHasText = false
         for (i, s) in scalars.enumerated() {
@@ -102,9 +101,8 @@ struct InvisibleUnicodeRule: IndexedRule {
                 continue
             }
             if run >= Self.paddingRun && lineHasText {
-                return RuleHit(pointer: field.pointer, quote: Quote.around(i..<(i + 1), in: scalars),
-                               message: "\(field.place.capitalizedFirst) pads a line with \(run) spaces, pushing the text after them out of view",
-                               effect: .finding(severity: .medium))
+                return FindingHit(pointer: field.pointer, quote: Quote.around(i..<(i + 1), in: scalars),
+                               message: "\(field.place.capitalizedFirst) pads a line with \(run) spaces, pushing the text after them out of view", severity: .medium)
             }
             run = 0
             lineHasText = true

@@ -1,5 +1,5 @@
 /// Unusually long descriptions: room to bury instructions that no reviewer reads to the end.
-struct LongDescriptionRule: IndexedRule {
+struct LongDescriptionRule: FindingRule {
     /// Limits per kind of text, in characters.
     static let toolLimit = 2_000, parameterLimit = 1_000, instructionsLimit = 8_000
 
@@ -17,12 +17,12 @@ struct LongDescriptionRule: IndexedRule {
         text gets a look; other rules judge what it says.
         """,
         examples: [
-            .triggers(#"{"name": "big", "description": "\#(String(repeating: "Explains things at length. ", count: 80))"}"#, at: "/description"),
+            .finding(#"{"name": "big", "description": "\#(String(repeating: "Explains things at length. ", count: 80))"}"#, at: "/description", .low),
             .passes(#"{"name": "small", "description": "Gets the weather for a city."}"#),
         ])
 
-    func hits(in index: ServerIndex) -> [RuleHit] {
-        index.fields.compactMap { field -> RuleHit? in
+    func findings(in index: ServerIndex) -> [FindingHit] {
+        index.fields.compactMap { field -> FindingHit? in
             let limit: Int
             switch field.role {
             case .description: limit = Self.toolLimit
@@ -34,8 +34,8 @@ struct LongDescriptionRule: IndexedRule {
             guard field.text.utf8.count > limit else { return nil }
             let length = field.text.count
             guard length > limit else { return nil }
-            return RuleHit(pointer: field.pointer, quote: Quote.prefix(field.text),
-                           message: "\(field.place.capitalizedFirst) is \(length) characters long (over \(limit))", effect: .finding(severity: nil))
+            return FindingHit(pointer: field.pointer, quote: Quote.prefix(field.text),
+                           message: "\(field.place.capitalizedFirst) is \(length) characters long (over \(limit))", severity: nil)
         }
     }
 }

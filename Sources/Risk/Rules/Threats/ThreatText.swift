@@ -8,8 +8,8 @@ enum ThreatText {
     }
 
     /// A finding hit at `field`, quoting `range` of its text.
-    static func hit(_ field: TextField, _ text: FoldedText, range: Range<Int>, message: String, severity: Severity? = nil) -> RuleHit {
-        RuleHit(pointer: field.pointer, quote: text.quote(range), message: message, effect: .finding(severity: severity))
+    static func hit(_ field: TextField, _ text: FoldedText, range: Range<Int>, message: String, severity: Severity? = nil) -> FindingHit {
+        FindingHit(pointer: field.pointer, quote: text.quote(range), message: message, severity: severity)
     }
 
     /// The words of `text` that lie within `radius` scalars of `range`, for cue checks near a match.
@@ -76,7 +76,7 @@ enum ThreatText {
     }
 
     /// The tool, prompt or resource a pointer is in, as "tool `name`", or "the server".
-    static func owner(of pointer: JSONPointer, in server: ServerDefinitions) -> String {
+    static func owner(of pointer: JSONPointer, in server: ReviewedServer) -> String {
         guard pointer.tokens.count >= 2, let i = Int(pointer.tokens[1]) else { return "the server" }
         let (kind, items): (String, [JSONValue]) = switch pointer.tokens[0] {
         case "tools": ("tool", server.tools)

@@ -1,0 +1,97 @@
+/// The verbs that say what a tool does, shared by the `name-verb`, `description-verb` and
+/// `action-enum` rules so that a name, a sentence and an action value are read the same way.
+enum VerbLexicon {
+    /// Words that are as often nouns; they lead a name only when no other verb does (`git_commit`
+    /// leads with `commit`, `get_commit_log` with `get`).
+    static let alsoNouns: Set<String> = [
+        "order", "commit", "log", "tag", "label", "comment", "message", "post", "email", "query", "copy", "trade",
+        "charge", "transfer", "call", "test", "build", "plan", "branch", "record", "change", "snapshot", "alert",
+        "watch", "schedule", "lock", "link", "index", "export", "import", "event", "type", "mode",
+        "range", "match", "sample", "report", "trace", "profile", "review", "note", "store",
+        "stream", "release", "return", "request", "file", "field", "map", "filter", "sort", "group",
+        "status", "exercise", "hash", "rollout", "rate", "repl", "python", "node", "ssh", "deposit", "fund", "block", "seed", "switch", "play", "kubectl", "terraform", "helm", "bash", "sh", "script", "shell", "fill", "bill", "pay", "book", "draft", "help", "guide", "view", "diff", "merge",
+        "backup", "invoice", "refund", "payout", "deposit", "dump", "ping",
+        "job", "task", "shell", "script", "count", "stat",
+        "format", "estimate", "quote",
+    ]
+
+    /// The lexicon.
+    static let verbs = Lexicon([
+        // Destructive: the worst effect is loss of data or resources.
+        LexiconGroup(.destructive, .strong, "removes data or resources for good", example: "delete_user", [
+            "delete", "del", "drop", "destroy", "purge", "erase", "wipe", "truncate", "flush", "flushdb", "flushall",
+            "terminate", "uninstall", "expunge", "shred", "nuke", "obliterate", "scrub", "annihilate", "dispose", "deprovision", "decommission",
+            "rmdir", "rm", "prune", "evict", "deregister", "unregister",
+        ]),
+        LexiconGroup(.destructive, .normal, "removes or wipes something", example: "remove_volume", [
+            "remove", "clear", "revoke", "kill", "overwrite", "discard", "rem", "empty",
+            "retire", "cleanup", "clean", "forget", "deactivate", "delist", "unpublish",
+        ]),
+        // Financial: moves money or creates a financial obligation.
+        LexiconGroup(.financial, .strong, "moves money", example: "refund_payment", [
+            "pay", "refund", "purchase", "buy", "sell", "withdraw", "payout", "remit", "donate", "wager", "bet",
+            "reimburse", "prepay", "repay", "stake", "unstake", "lend", "borrow", "redeem", "topup", "recharge", "invest",
+            "liquidate", "settle",
+        ]),
+        LexiconGroup(.financial, .weak, "usually moves money", example: "charge_card", ["charge", "trade", "order", "invoice", "bill", "tip", "swap", "deposit", "fund", "mint"]),
+        LexiconGroup(.destructive, .weak, "may discard state", example: "reset_branch", ["reset"]),
+        LexiconGroup(.read, .weak, "produces text or a plan (a file written is a write)", example: "generate_dockerfile", ["generate"]),
+        // Execute: runs code, commands or infrastructure.
+        LexiconGroup(.execute, .strong, "runs code or commands", example: "execute_command", [
+            "execute", "exec", "eval", "run", "shell", "build", "bootstrap", "helm", "bash", "sh", "spawn", "interpret", "script", "kubectl", "terraform",
+        ]),
+        LexiconGroup(.execute, .normal, "applies, deploys or invokes something that runs", example: "deploy_stack", [
+            "deploy", "redeploy", "invoke", "provision", "launch", "install", "upgrade", "dispatch",
+            "trigger", "perform", "compile", "execution",
+        ]),
+        LexiconGroup(.execute, .weak, "calls or evaluates something", example: "call_function", ["call", "evaluate", "automate", "repl", "python", "node", "ssh"]),
+        // Write: creates or changes state, reversibly or additively.
+        LexiconGroup(.write, .strong, "creates or changes state", example: "create_issue", [
+            "create", "add", "update", "insert", "upsert", "edit", "modify", "write", "save", "upload", "append",
+            "send", "publish", "rename", "move", "assign", "attach", "commit", "merge", "put", "patch", "post", "set",
+            "replace", "change", "register", "subscribe", "unsubscribe", "enable", "disable", "start", "stop",
+            "restart", "reboot", "pause", "resume", "suspend", "scale", "submit", "approve", "reject", "transition",
+            "close", "reopen", "archive", "unarchive", "restore", "import", "push", "lpush", "rpush", "sadd", "zadd",
+            "xadd", "hset", "mset", "incr", "decr", "increment", "decrement", "expire", "persist", "pop", "lpop",
+            "rpop", "ack", "acknowledge", "claim", "enqueue", "dequeue", "notify", "email", "message", "reply",
+            "comment", "invite", "share", "grant", "authorize", "lock", "unlock", "tag", "untag", "label", "mark",
+            "star", "unstar", "pin", "unpin", "follow", "unfollow", "like", "vote", "react", "configure", "connect",
+            "disconnect", "link", "schedule", "reschedule", "cancel", "abort", "retry", "rerun", "redeliver",
+            "record", "store", "sync", "copy", "clone", "fork", "checkout", "branch", "stage", "unstage", "rebase",
+            "revert", "rollback", "init", "initialize", "setup", "provide", "make", "xreadgroup", "readgroup", "build_and_push",
+            "containerize", "opt", "apply", "trim", "stash", "interact", "autoscale", "turn", "toggle", "switch", "play", "expose", "unexpose", "resize", "pull", "dismiss", "finalize", "finalise", "detach", "disassociate", "unassign", "unlink", "untag", "unshare",
+            "unlabel", "untaint", "taint", "duplicate", "chmod", "chown", "unzip", "untar", "invalidate", "promote", "demote",
+            "mute", "unmute", "block", "unblock", "ban", "unban", "kick", "deny", "accept", "decline", "rsvp", "respond",
+            "snooze", "favorite", "bookmark", "upvote", "downvote", "seed", "enroll", "emit", "broadcast", "tweet", "retweet", "repost", "cordon", "uncordon", "drain", "halt", "freeze", "unfreeze", "undo", "redo", "confirm", "complete", "reassign", "escalate", "forward", "compose",
+            "draft", "book", "reserve", "rate", "review", "annotate", "highlight", "import", "fill", "click",
+            "press", "hover", "drag", "navigate", "login", "logout",
+            "authenticate", "activate", "reactivate", "rotate", "renew", "extend", "grant", "migrate", "refresh",
+            "reload", "reindex", "touch", "mkdir", "transfer", "watch", "unwatch", "log", "track", "note", "remember",
+            "memorize", "exercise", "place",
+        ]),
+        LexiconGroup(.write, .normal, "settles or resolves something", example: "resolve_incident", ["resolve"]),
+        LexiconGroup(.write, .weak, "manages or handles something", example: "manage_webhooks", ["manage", "handle", "process", "admin", "administer", "control", "operate", "request", "type", "exit"]),
+        // Read: retrieves, inspects or computes; nothing outside the call changes.
+        LexiconGroup(.read, .strong, "retrieves or inspects", example: "get_user", [
+            "get", "list", "search", "find", "fetch", "read", "scrape", "crawl", "show", "describe", "view", "lookup", "retrieve",
+            "query", "inspect", "browse", "count", "exists", "hget", "hgetall", "hexists", "mget", "lrange", "llen",
+            "zrange", "xrange", "smembers", "scard", "zcard", "hlen", "strlen", "dbsize", "ls", "cat", "grep",
+            "stat", "head", "tail", "peek", "download", "export", "dump", "print", "echo", "ping", "poll", "receive",
+            "is", "has", "can", "check", "verify", "validate", "compare", "diff",
+        ]),
+        LexiconGroup(.read, .normal, "analyses or computes without changing anything", example: "calculate_distance", [
+            "analyze", "analyse", "estimate", "calculate", "compute", "convert", "format", "parse", "preview",
+            "summarize", "summarise", "explain", "recommend", "suggest", "simulate", "translate", "extract", "match",
+            "trace", "audit", "monitor", "observe", "explore", "discover", "identify", "detect",
+            "locate", "sample", "measure", "profile", "aggregate", "filter", "sort", "select", "scan", "wait",
+            "await", "troubleshoot", "investigate", "diagnose", "debug", "help", "guide", "learn", "research",
+            "think", "reason", "plan", "top", "display", "enumerate", "examine", "probe", "listen", "assess", "outline",
+            "autocomplete", "test", "decrypt", "encrypt", "compress", "tally", "study", "lint", "render", "tokenize", "encode", "decode", "hash", "sign",
+            "screenshot", "capture", "collect", "gather", "load", "open", "look", "see", "tell", "ask",
+            "answer", "return", "report", "understand", "plot", "chart", "visualize", "predict",
+            "forecast", "classify", "score", "rank", "embed", "transcribe", "geocode", 
+            "health", "healthcheck", "info", "stats", "status", "version",
+            "whoami", "me", "scroll", "snapshot", "quote",
+        ]),
+    ], alsoNouns: alsoNouns)
+}
