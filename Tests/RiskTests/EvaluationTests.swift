@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Testing
 import TestSupport
 @testable import Risk
@@ -52,20 +53,61 @@ struct EvaluationTests {
         #expect(throws: (any Error).self) { try Evaluation(labelsTSV: "h\n", snapshots: [("bad", "{")]) }
     }
 
+    @Test func scoresEachPartAndHidesTheLockedMisses() throws {
+        let e = try Evaluation(labelsTSV: Self.labels, snapshots: [("demo", Self.snapshot), ("other", Self.snapshot)],
+                               split: ["demo": .train, "other": .test])
+        #expect(e.parts[.train]?.compared == 4 && e.parts[.test]?.compared == 0)
+        #expect(e.parts[.train]?.precision(.read) == 0.5 && e.parts[.train]?.recall(.execute) == 0.5)
+        #expect(e.parts[.train]?.precision(.financial) == nil)
+        let text = e.text()
+        #expect(text.contains("== Train: 1 servers, 4 tools") && text.contains("== Test (locked): 1 servers, 0 tools"))
+        #expect(text.contains("demo/mystery: label execute, got read"))
+        #expect(e.missedTargets.contains("1 dangerous tools classified read"))
+    }
+
+    @Test func splitRuleIsTheHashOfTheServerId() throws {
+        // SHA-256("mcp-server-time") starts 0x5a8a…; its first 8 bytes mod 100 decide.
+        let digest = SHA256.digest(Array("mcp-server-time".utf8))
+        let expected: EvaluationPart = digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } % 100 < 40 ? .test : .train
+        #expect(EvaluationPart.byRule("mcp-server-time", tunedBefore: []) == expected)
+        #expect(EvaluationPart.byRule("mcp-server-time", tunedBefore: ["mcp-server-time"]) == .train)
+        #expect(throws: RiskError.badLabel(line: 2, reason: "expected server and part (train or test) separated by a tab")) {
+            try EvaluationPart.parse("server\tpart\nx\tvalidation\n")
+        }
+    }
+
     static let datasetFolder = "Tests/Fixtures/eval"
     static var datasetPresent: Bool {
         FileManager.default.fileExists(atPath: RepoPaths.file(datasetFolder + "/labels.tsv").path)
     }
 
-    /// The targets on the labelled set of real servers: at least 97% agreement and no dangerous tool read.
+    /// The committed split follows its rule for every snapshot, and the locked part is big enough to mean
+    /// something: at least 40 servers and 1,000 labelled tools.
+    @Test(.enabled(if: datasetPresent, "the labelled set is not in this checkout"))
+    func committedSplitFollowsItsRule() throws {
+        let text = try RepoPaths.text(Self.datasetFolder + "/split.tsv")
+        let split = try EvaluationPart.parse(text)
+        let tunedBefore = Set(text.split(separator: "\n").filter { $0.hasSuffix("\ttuned on before the split") }.map { String($0.prefix { $0 != "\t" }) })
+        #expect(tunedBefore.count == 40)
+        let snapshots = try FileManager.default.contentsOfDirectory(atPath: RepoPaths.file(Self.datasetFolder + "/snapshots").path)
+            .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }
+        #expect(Set(snapshots) == Set(split.keys))
+        for (server, part) in split { #expect(part == EvaluationPart.byRule(server, tunedBefore: tunedBefore), "\(server)") }
+        let testServers = Set(split.filter { $0.value == .test }.keys)
+        let labels = try Evaluation.parseLabels(RepoPaths.text(Self.datasetFolder + "/labels.tsv"))
+        #expect(testServers.count >= 40)
+        #expect(labels.filter { testServers.contains($0.server) }.count >= 1_000)
+    }
+
+    /// The targets on the labelled set of real servers, train and locked test parts: see `Evaluation.Target`.
     @Test(.enabled(if: datasetPresent, "the labelled set is not in this checkout (Tests/Fixtures/eval/labels.tsv)"))
     func meetsTargetsOnTheLabelledSet() throws {
         let folder = RepoPaths.file(Self.datasetFolder + "/snapshots")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
         let snapshots = try files.map { (String($0.dropLast(5)), try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)) }
-        let e = try Evaluation(labelsTSV: RepoPaths.text(Self.datasetFolder + "/labels.tsv"), snapshots: snapshots)
-        #expect(e.compared >= 700, "only \(e.compared) labelled tools compared")
-        #expect(e.accuracy >= 0.97, "\(e.text)")
-        #expect(e.dangerousAsRead == 0, "\(e.text)")
+        let split = try EvaluationPart.parse(RepoPaths.text(Self.datasetFolder + "/split.tsv"))
+        let e = try Evaluation(labelsTSV: RepoPaths.text(Self.datasetFolder + "/labels.tsv"), snapshots: snapshots, split: split)
+        #expect(e.compared == 5_119 && e.unlabelledTools.isEmpty && e.unmatchedLabels.isEmpty)
+        #expect(e.missedTargets.isEmpty, "\(e.text())")
     }
 }

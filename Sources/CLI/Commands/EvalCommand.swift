@@ -5,13 +5,17 @@ import Risk
 enum EvalCommand: CLICommand {
     static let spec = CommandSpec(
         name: "eval",
-        usage: ["eval LABELS.tsv [--snapshots DIR]"],
+        usage: ["eval LABELS.tsv [--snapshots DIR] [--split FILE] [--show-test-misses]"],
         summary: """
             Classify every tool of the snapshots in DIR (default: the folder 'snapshots' beside LABELS) and compare with \
-            the labels (TSV: server, tool, category, note). Prints accuracy, the confusion matrix, every miss, and the \
-            threat findings per server. Exits 1 below 97% agreement or when a dangerous tool is classified read.
+            the labels (TSV: server, tool, category, note), separately for the train part and the locked test part of \
+            the split (default: split.tsv beside LABELS, when present). Prints agreement, the confusion matrix with \
+            precision and recall, the train part's misses, and the threat findings per server. Exits 1 when a target is \
+            missed: test agreement 95%, train 98%, per-category precision and recall 90% on test, no dangerous tool read.
             """,
-        options: [.value("snapshots", "DIR", "Folder of snapshot JSON files named SERVER.json")],
+        options: [.value("snapshots", "DIR", "Folder of snapshot JSON files named SERVER.json"),
+                  .value("split", "FILE", "TSV of server and part (train or test); default split.tsv beside LABELS"),
+                  .flag("show-test-misses", "Also print the locked test part's misses (only once a change is finished)")],
         maxPositionals: 1)
 
     static func run(_ a: ParsedArguments, context: CommandContext) async throws -> Int32 {
@@ -29,11 +33,18 @@ enum EvalCommand: CLICommand {
             }
             snapshots.append((String(name.dropLast(5)), text))
         }
+        let splitPath = a.value("split") ?? ((labelsPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("split.tsv")
+        var split: [String: EvaluationPart] = [:]
+        if let text = FileManager.default.contents(atPath: splitPath).flatMap({ String(data: $0, encoding: .utf8) }) {
+            do { split = try EvaluationPart.parse(text) } catch { throw CommandFailure("\(splitPath): \(error)") }
+        } else if a.value("split") != nil {
+            throw CommandFailure("cannot read split file \(splitPath)")
+        }
         let evaluation: Evaluation
-        do { evaluation = try Evaluation(labelsTSV: labels, snapshots: snapshots) } catch {
+        do { evaluation = try Evaluation(labelsTSV: labels, snapshots: snapshots, split: split) } catch {
             throw CommandFailure("\(labelsPath): \(error)")
         }
-        context.out(evaluation.text)
-        return evaluation.accuracy >= 0.97 && evaluation.dangerousAsRead == 0 ? 0 : 1
+        context.out(evaluation.text(showTestMisses: a.flag("show-test-misses")))
+        return evaluation.missedTargets.isEmpty ? 0 : 1
     }
 }

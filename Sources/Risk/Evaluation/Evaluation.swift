@@ -30,54 +30,97 @@ public struct Evaluation: Sendable {
         public var deciding: String
     }
 
-    /// Labelled tools found in a snapshot and compared.
-    public private(set) var compared = 0
-    /// How many of those agreed.
-    public private(set) var correct = 0
-    /// Counts by expected (row) and got (column), in `Category.allCases` order.
-    public private(set) var confusion: [[Int]] = Array(repeating: Array(repeating: 0, count: Category.allCases.count), count: Category.allCases.count)
-    /// Every disagreement, ordered by server then tool.
-    public private(set) var misses: [Miss] = []
+    /// The agreement on one set of tools: counts, the confusion matrix and the misses.
+    public struct Score: Sendable, Hashable {
+        /// Labelled tools compared.
+        public internal(set) var compared = 0
+        /// How many of those agreed.
+        public internal(set) var correct = 0
+        /// Counts by expected (row) and got (column), in `Category.allCases` order.
+        public internal(set) var confusion: [[Int]] = Array(repeating: Array(repeating: 0, count: Category.allCases.count), count: Category.allCases.count)
+        /// Every disagreement, in server then tool order.
+        public internal(set) var misses: [Miss] = []
+        /// How many servers.
+        public internal(set) var servers = 0
+
+        /// Fraction of compared tools that agreed (0 when none were compared).
+        public var accuracy: Double { compared == 0 ? 0 : Double(correct) / Double(compared) }
+        /// Tools labelled execute, destructive or financial that the classifier called read.
+        public var dangerousAsRead: Int {
+            [Category.execute, .destructive, .financial].reduce(0) { $0 + confusion[$1.rank][Category.read.rank] }
+        }
+        /// Of the tools the classifier put in `category`, the share labelled so (nil when it put none there).
+        public func precision(_ category: Category) -> Double? {
+            let column = confusion.reduce(0) { $0 + $1[category.rank] }
+            return column == 0 ? nil : Double(confusion[category.rank][category.rank]) / Double(column)
+        }
+        /// Of the tools labelled `category`, the share the classifier put there (nil when none is labelled so).
+        public func recall(_ category: Category) -> Double? {
+            let row = confusion[category.rank].reduce(0, +)
+            return row == 0 ? nil : Double(confusion[category.rank][category.rank]) / Double(row)
+        }
+
+        mutating func add(expected: Category, got: Category, miss: @autoclosure () -> Miss) {
+            compared += 1
+            confusion[expected.rank][got.rank] += 1
+            if expected == got { correct += 1 } else { misses.append(miss()) }
+        }
+    }
+
+    /// The score over every labelled tool.
+    public private(set) var all = Score()
+    /// The score of each part of the split (only parts that have servers).
+    public private(set) var parts: [EvaluationPart: Score] = [:]
     /// Labels whose tool no snapshot holds (`server/tool`).
     public private(set) var unmatchedLabels: [String] = []
     /// Tools in snapshots without a label (`server/tool`).
     public private(set) var unlabelledTools: [String] = []
     /// Finding counts per server id, then per rule id (threat and contradiction findings, for false-alarm review).
     public private(set) var findingsByServer: [String: [String: Int]] = [:]
-    /// How many snapshots were read.
-    public private(set) var servers = 0
+    /// Servers of the snapshots that the split does not place (they count as train).
+    public private(set) var unsplitServers: [String] = []
 
-    /// Fraction of compared tools that agreed (0 when none were compared).
-    public var accuracy: Double { compared == 0 ? 0 : Double(correct) / Double(compared) }
-    /// Tools labelled execute, destructive or financial that the classifier called read.
-    public var dangerousAsRead: Int {
-        [Category.execute, .destructive, .financial].reduce(0) { $0 + confusion[$1.rank][Category.read.rank] }
-    }
+    /// Labelled tools compared, over every part.
+    public var compared: Int { all.compared }
+    /// How many of those agreed.
+    public var correct: Int { all.correct }
+    /// Fraction of compared tools that agreed.
+    public var accuracy: Double { all.accuracy }
+    /// Counts by expected (row) and got (column), over every part.
+    public var confusion: [[Int]] { all.confusion }
+    /// Every disagreement, over every part.
+    public var misses: [Miss] { all.misses }
+    /// Dangerous tools classified read, over every part.
+    public var dangerousAsRead: Int { all.dangerousAsRead }
+    /// How many snapshots were read.
+    public var servers: Int { all.servers }
 
     /// Evaluates `assessor` on `snapshots` (id, JSON text) against `labelsTSV` (header row, then
-    /// `server\ttool\tcategory\tnote`).
-    public init(labelsTSV: String, snapshots: [(id: String, json: String)], assessor: Assessor = Assessor()) throws(RiskError) {
+    /// `server\ttool\tcategory\tnote`); `split` places each server in a part (unplaced servers are train).
+    public init(labelsTSV: String, snapshots: [(id: String, json: String)], split: [String: EvaluationPart] = [:],
+                assessor: Assessor = Assessor()) throws(RiskError) {
         let labels = try Evaluation.parseLabels(labelsTSV)
         var labelByKey: [String: Label] = [:]
         for l in labels { labelByKey["\(l.server)\t\(l.tool)"] = l }
         var seenKeys: Set<String> = []
         for (id, text) in snapshots.sorted(by: { $0.id < $1.id }) {
             let definitions = try Evaluation.definitions(id: id, json: text)
-            servers += 1
+            let part = split[id] ?? .train
+            if !split.isEmpty && split[id] == nil { unsplitServers.append(id) }
+            all.servers += 1
+            parts[part, default: Score()].servers += 1
             let assessment = assessor.assess(definitions)
             for f in assessment.findings { findingsByServer[id, default: [:]][f.ruleId, default: 0] += 1 }
             for tool in assessment.tools {
                 let key = "\(id)\t\(tool.name)"
                 guard let label = labelByKey[key] else { unlabelledTools.append("\(id)/\(tool.name)"); continue }
                 guard seenKeys.insert(key).inserted else { continue }
-                compared += 1
-                confusion[label.category.rank][tool.category.rank] += 1
-                if label.category == tool.category {
-                    correct += 1
-                } else {
-                    let deciding = tool.evidence.first { $0.category == tool.category }?.summary ?? "no evidence: default \(CategoryDecision.fallback.rawValue)"
-                    misses.append(Miss(server: id, tool: tool.name, expected: label.category, got: tool.category, deciding: deciding))
+                let miss = {
+                    Miss(server: id, tool: tool.name, expected: label.category, got: tool.category,
+                         deciding: tool.evidence.first { $0.category == tool.category }?.summary ?? "no evidence: default \(CategoryDecision.fallback.rawValue)")
                 }
+                all.add(expected: label.category, got: tool.category, miss: miss())
+                parts[part, default: Score()].add(expected: label.category, got: tool.category, miss: miss())
             }
         }
         unmatchedLabels = labels.filter { !seenKeys.contains("\($0.server)\t\($0.tool)") }.map { "\($0.server)/\($0.tool)" }
