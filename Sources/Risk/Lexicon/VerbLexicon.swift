@@ -14,7 +14,7 @@ enum VerbLexicon {
         "job", "task", "count", "stat",
         "format", "estimate", "quote",
         // Nouns in compound names (`shopping_list_add_item`, `nc_share_get`, `power_on`, `tab_back`).
-        "list", "share", "power", "back", "page", "forward", "reply", "scale", "start", "stop", "pause",
+        "list", "share", "power", "back", "page", "forward", "reply", "scale", "start", "stop", "pause", "trigger",
     ]
 
     /// The lexicon.
@@ -33,7 +33,7 @@ enum VerbLexicon {
         LexiconGroup(.financial, .strong, "moves money", example: "refund_payment", [
             "pay", "refund", "purchase", "buy", "sell", "withdraw", "payout", "remit", "donate", "wager", "bet",
             "reimburse", "prepay", "repay", "stake", "unstake", "lend", "borrow", "redeem", "topup", "recharge", "invest",
-            "liquidate", "settle", "rent", "lease",
+            "liquidate", "settle", "rent", "lease", "void",
         ]),
         LexiconGroup(.financial, .weak, "usually moves money", example: "charge_card", ["charge", "trade", "order", "invoice", "bill", "tip", "swap", "deposit", "fund", "mint"]),
         LexiconGroup(.destructive, .weak, "may discard state", example: "reset_branch", ["reset"]),
@@ -48,7 +48,7 @@ enum VerbLexicon {
         ]),
         LexiconGroup(.execute, .strong, "starts, stops or changes what runs", example: "restart_service", [
             "start", "stop", "restart", "reboot", "pause", "resume", "suspend", "scale", "autoscale", "migrate", "rollback",
-            "halt", "failover", "shutdown", "poweroff", "unpause",
+            "halt", "failover", "shutdown", "poweroff", "unpause", "power", "speak", "say", "announce",
         ]),
         LexiconGroup(.destructive, .normal, "removes an element that holds data", example: "list_pop", [
             "pop", "lpop", "rpop", "trim", "drain",
@@ -64,7 +64,7 @@ enum VerbLexicon {
             "deploy", "redeploy", "invoke", "provision", "launch", "install", "upgrade", "dispatch",
             "trigger", "perform", "compile", "execution",
         ]),
-        LexiconGroup(.execute, .weak, "calls or evaluates something", example: "call_function", ["call", "evaluate", "automate", "share", "forward"]),
+        LexiconGroup(.execute, .weak, "calls or evaluates something", example: "call_function", ["call", "evaluate", "automate", "share"]),
         // Write: creates or changes state, reversibly or additively.
         LexiconGroup(.write, .strong, "creates or changes state", example: "create_issue", [
             "create", "add", "update", "insert", "upsert", "edit", "modify", "write", "save", "upload", "append",

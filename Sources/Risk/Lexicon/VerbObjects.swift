@@ -88,6 +88,14 @@ enum VerbObjects {
         Reading(verbs: ["add", "subtract", "multiply", "divide", "sum", "round"], objects: [
             "numbers", "number", "values", "integers", "integer", "floats", "digits", "two", "fractions", "vectors", "matrices", "dates", "durations",
         ], category: .read, reason: "computes a result: nothing is stored", reach: 3),
+        Reading(verbs: ["kill", "signal"], objects: [
+            "container", "containers", "process", "processes", "pid", "task", "tasks", "job", "jobs", "pod", "pods", "session", "sessions",
+        ], category: .execute, reason: "stops what runs", reach: 2),
+        Reading(verbs: ["create", "generate", "get"], objects: ["completion", "completions", "embedding", "embeddings", "chat"],
+                category: .read, reason: "asks a model for an answer: nothing is stored", reach: 2),
+        Reading(verbs: ["drop"], objects: [], category: .execute, reason: "acts on a live page as the user: it can submit or buy", reach: 0,
+                serverObjects: ["element", "elements", "file", "files", "target"],
+                serverWords: ["browser", "playwright", "selenium", "puppeteer", "pydoll", "chromium", "seleniumbase"]),
         Reading(verbs: ["undo", "revert"], objects: ["rollout", "rollouts", "deployment", "deployments", "release", "releases"],
                 category: .execute, reason: "rolls a running workload back", reach: 2),
         Reading(verbs: ["refresh", "reload", "back", "forward"], objects: [], category: .read, reason: "moves through pages in a browser",

@@ -10,7 +10,7 @@ struct MoneyMovementRule: CapabilityRule {
         "cancel", "replace", "close", "modify", "finalize", "finalise", "pay", "void", "exercise", "open", "liquidate",
         "settle", "authorize", "authorise", "approve", "book", "request", "start", "new", "post", "edit", "amend",
         "update", "set", "exit", "flatten", "reverse", "transfer", "wire", "move", "deposit", "withdraw", "swap", "checkout",
-        "activate", "reactivate", "pause", "resume", "change", "upgrade", "downgrade", "email",
+        "activate", "reactivate", "pause", "resume", "change", "upgrade", "downgrade", "email", "convert",
     ]
     /// Objects that are money whatever the server (`refund`, `payment`, `payout`).
     static let moneyObjects: WordSet = [
