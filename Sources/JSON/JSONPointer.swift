@@ -30,7 +30,14 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Comparab
 
     /// The escaped text form.
     public var description: String {
-        tokens.map { "/" + JSONPointer.escape($0) }.joined()
+        var out = ""
+        out.reserveCapacity(tokens.reduce(0) { $0 + 1 + $1.utf8.count })
+        for token in tokens {
+            out.append("/")
+            // Most tokens hold neither `~` nor `/`, and are appended as they are.
+            if token.utf8.contains(where: { $0 == 0x7E || $0 == 0x2F }) { out.append(JSONPointer.escape(token)) } else { out.append(token) }
+        }
+        return out
     }
 
     /// `~` → `~0`, `/` → `~1` (RFC 6901 §3).

@@ -1,5 +1,8 @@
+import TextOutput
+
 /// Writes JSON text. Compact keeps member order (the wire form); canonical sorts keys by their UTF-8
 /// bytes so equal values always give equal text (hashes, snapshots and git diffs depend on that).
+/// The text goes straight into one UTF-8 buffer (`JSONOutput`), strings through `JSONEscaper`.
 public struct JSONWriter: Sendable {
     /// How members are ordered.
     public enum KeyOrder: Sendable { case asWritten, sorted }
@@ -8,11 +11,14 @@ public struct JSONWriter: Sendable {
     public var keyOrder: KeyOrder
     /// Indentation per level; nil writes one line.
     public var indent: Int?
+    /// Escape C1 controls and invisible characters in strings too (the form reports are printed in).
+    public var escapingInvisible: Bool
 
     /// A writer with the given layout.
-    public init(keyOrder: KeyOrder = .asWritten, indent: Int? = nil) {
+    public init(keyOrder: KeyOrder = .asWritten, indent: Int? = nil, escapingInvisible: Bool = false) {
         self.keyOrder = keyOrder
         self.indent = indent
+        self.escapingInvisible = escapingInvisible
     }
 
     /// One line, members as written: what goes on the wire.
@@ -25,82 +31,49 @@ public struct JSONWriter: Sendable {
     public static let pretty = JSONWriter(indent: 2)
 
     /// The text of `value`.
-    public func string(_ value: JSONValue) -> String {
-        var out = ""
-        write(value, level: 0, into: &out)
-        return out
-    }
+    public func string(_ value: JSONValue) -> String { String(decoding: bytes(value), as: UTF8.self) }
 
     /// The UTF-8 bytes of `value`.
-    public func bytes(_ value: JSONValue) -> [UInt8] { Array(string(value).utf8) }
-
-    private func write(_ value: JSONValue, level: Int, into out: inout String) {
-        // Iteration depth is bounded by the parser's depth limit, so plain recursion is safe here.
-        switch value {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += n
-        case .string(let s): JSONWriter.appendQuoted(s, to: &out)
-        case .skipped(let bytes): JSONWriter.appendQuoted("[mcprisk: subtree of \(bytes) bytes skipped, nested too deeply]", to: &out)
-        case .array(let elements):
-            if elements.isEmpty { out += "[]"; return }
-            out += "["
-            for (i, e) in elements.enumerated() {
-                if i > 0 { out += "," }
-                newline(level + 1, &out)
-                write(e, level: level + 1, into: &out)
-            }
-            newline(level, &out)
-            out += "]"
-        case .object(let object):
-            if object.isEmpty { out += "{}"; return }
-            let members = keyOrder == .sorted
-                ? object.members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-                : object.members
-            out += "{"
-            for (i, m) in members.enumerated() {
-                if i > 0 { out += "," }
-                newline(level + 1, &out)
-                JSONWriter.appendQuoted(m.key, to: &out)
-                out += indent == nil ? ":" : ": "
-                write(m.value, level: level + 1, into: &out)
-            }
-            newline(level, &out)
-            out += "}"
-        }
+    public func bytes(_ value: JSONValue) -> [UInt8] {
+        var out = JSONOutput(indent: indent, escapingInvisible: escapingInvisible)
+        write(value, into: &out)
+        return out.buffer.bytes
     }
 
-    private func newline(_ level: Int, _ out: inout String) {
-        guard let indent else { return }
-        out += "\n"
-        out += String(repeating: " ", count: indent * level)
+    /// Writes `value` as the next value of `out` (a member's value, an element, or the document).
+    public func write(_ value: JSONValue, into out: inout JSONOutput) {
+        // Nesting is bounded by the parser's depth limit, so plain recursion is safe here.
+        switch value {
+        case .null: out.null()
+        case .bool(let b): out.bool(b)
+        case .number(let n): out.number(n)
+        case .string(let s): out.string(s)
+        case .skipped(let bytes): out.string("[mcprisk: subtree of \(bytes) bytes skipped, nested too deeply]")
+        case .array(let elements):
+            out.beginArray()
+            for e in elements { write(e, into: &out) }
+            out.endArray()
+        case .object(let object):
+            out.beginObject()
+            if keyOrder == .sorted {
+                for m in object.members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+                    out.key(m.key)
+                    write(m.value, into: &out)
+                }
+            } else {
+                for m in object.members {
+                    out.key(m.key)
+                    write(m.value, into: &out)
+                }
+            }
+            out.endObject()
+        }
     }
 
     /// Appends `s` as a JSON string literal: quotes, backslashes and control characters escaped;
     /// U+2028/2029 escaped too so the text is also safe inside a script or a line-based log.
     public static func appendQuoted(_ s: String, to out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if u.value < 0x20 || u.value == 0x7F {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        out += "\""
+        out += JSONEscaper.quoted(s)
     }
 }
 

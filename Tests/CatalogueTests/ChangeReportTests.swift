@@ -89,7 +89,7 @@ import TestSupport
     @Test func markdownEscapesServerText() {
         let md = Self.scenario().markdown
         #expect(!md.contains("\u{1B}"))
-        #expect(md.contains("U+001B"))
+        #expect(md.contains(#"\\u{1B}"#), "controls spelled out as the report's Markdown does")
         #expect(!md.contains("<b>"))
         #expect(!md.contains("Traceback\nboom"))
         for line in md.split(separator: "\n") where line.hasPrefix("| `flaky`") {

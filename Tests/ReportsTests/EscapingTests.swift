@@ -1,6 +1,7 @@
 import Testing
 @testable import Reports
 import TestSupport
+import TextOutput
 
 @Suite("Escaping per medium")
 struct EscapingTests {

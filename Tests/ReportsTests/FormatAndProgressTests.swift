@@ -1,6 +1,7 @@
 import Testing
 @testable import Reports
 import TestSupport
+import TextOutput
 
 @Suite("Format dispatch and progress line")
 struct FormatAndProgressTests {

@@ -2,6 +2,7 @@ import JSON
 import Testing
 @testable import Reports
 import TestSupport
+import TextOutput
 
 @Suite("Hostile strings never reach the medium unescaped")
 struct HostileContentTests {

@@ -4,6 +4,7 @@ import Policy
 import Reports
 import Risk
 import Scanner
+import TextOutput
 
 /// `mcprisk catalogue refresh|merge|report`: the nightly catalogue of MCP servers (docs/catalogue.md).
 enum CatalogueCommand: CLICommand {
@@ -12,7 +13,7 @@ enum CatalogueCommand: CLICommand {
         usage: [
             "catalogue refresh [--catalogue DIR] [--reports DIR] [--jobs N] [--timeout SECONDS] [--shard I/N --output-dir DIR] [--accept FILE]",
             "catalogue merge SHARD_DIR... [--catalogue DIR] [--reports DIR] [--accept FILE]",
-            "catalogue report [--catalogue DIR] [--reports DIR] [--policy-format FORMAT] [--accept FILE]",
+            "catalogue report [--catalogue DIR] [--reports DIR] [--policy-format FORMAT] [--jobs N] [--accept FILE]",
         ],
         summary: """
             Keep a catalogue of MCP servers: 'refresh' crawls every server of catalogue/manifest.json and stores \
@@ -27,7 +28,7 @@ enum CatalogueCommand: CLICommand {
         options: [
             .value("catalogue", "DIR", "The catalogue folder (default: catalogue)"),
             .value("reports", "DIR", "Where reports are written (default: reports)"),
-            .value("jobs", "N", "refresh: servers crawled at once (default 4)"),
+            .value("jobs", "N", "refresh: servers crawled at once (default 4); report: servers rendered at once (default: one per core)"),
             .value("timeout", "SECONDS", "refresh: time allowed per server (default 60)"),
             .value("shard", "I/N", "refresh: crawl only shard I of N (0-based), e.g. $JOB_COMPLETION_INDEX/16; needs --output-dir"),
             .value("output-dir", "DIR", "refresh: write results to DIR for 'catalogue merge' instead of into the catalogue"),
@@ -44,11 +45,11 @@ enum CatalogueCommand: CLICommand {
         let reports = URL(fileURLWithPath: shown)
         let rest = Array(a.positionals.dropFirst())
         func only(_ allowed: Set<String>) throws {
-            let refreshOnly = ["jobs", "timeout", "shard", "output-dir", "allow-network", "no-sandbox"], reportOnly = ["policy-format"]
+            let refreshOnly = ["timeout", "shard", "output-dir", "allow-network", "no-sandbox"], reportOnly = ["policy-format"], shared = ["jobs"]
             if verb != "refresh" && verb != "merge" && verb != "report" && a.options["accept"] != nil {
                 throw UsageError("--accept does not apply to 'catalogue \(verb)'")
             }
-            for name in refreshOnly + reportOnly where !allowed.contains(name) && a.options[name] != nil {
+            for name in refreshOnly + reportOnly + shared where !allowed.contains(name) && a.options[name] != nil {
                 throw UsageError("--\(name) does not apply to 'catalogue \(verb)'")
             }
         }
@@ -66,11 +67,13 @@ enum CatalogueCommand: CLICommand {
                     .merge(shardDirectories: rest.map { URL(fileURLWithPath: $0) })
                 return try finish(outcome, reports: reports, shown: shown, merged: true, accept: accept, context: context)
             case "report":
-                try only(["policy-format"])
+                try only(["policy-format", "jobs"])
                 guard rest.isEmpty else { throw UsageError("'catalogue report' takes no arguments, got '\(rest[0])'") }
                 let format = try a.choice("policy-format", as: PolicyFormat.self) ?? .policylayer
+                let jobs = try a.positiveInt("jobs") ?? ProcessInfo.processInfo.activeProcessorCount
                 let review = ReportReview(accept: try ReviewOptions.acceptFile(a), everyServerScanned: false)
-                return try CatalogueReportRun.run(store: store, reports: reports, shown: shown, policyFormat: format, review: review, context: context)
+                return try await CatalogueReportRun.run(store: store, reports: reports, shown: shown, policyFormat: format, jobs: jobs,
+                                                        review: review, context: context)
             default:
                 throw UsageError("unknown catalogue subcommand '\(verb)': use refresh, merge or report")
             }

@@ -5,6 +5,7 @@ import MCPClient
 import Reports
 import Risk
 import Scanner
+import TextOutput
 
 /// `mcprisk lock TARGET... --output mcprisk.lock`: pins each server's tools for CI.
 enum LockCommand: CLICommand {

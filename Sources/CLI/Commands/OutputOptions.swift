@@ -74,16 +74,18 @@ struct OutputPlan {
     }
 }
 
-/// Writes output files whole: to a temporary name beside the target, then renamed over it.
+/// Writes output files whole: to a temporary name beside the target, then renamed over it (a device
+/// such as /dev/null is written to directly).
 enum FileOutput {
     /// Writes `text` to `path`, creating parent folders; a failure names the path.
     static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
+        let file = try OutputFile(path: path)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url, options: .atomic)
+            try file.write(Array(text.utf8))
+            try file.commit()
         } catch {
-            throw CommandFailure("cannot write \(path): \(error.localizedDescription)")
+            file.discard()
+            throw error
         }
     }
 }

@@ -26,7 +26,9 @@ enum ScanCommand: CLICommand {
     static func run(_ a: ParsedArguments, context: CommandContext) async throws -> Int32 {
         let all = ServerIdentity.disambiguated(try TargetOptions.targets(a, context: context))
         let targets = try ReviewOptions.selected(all, a)
-        let options = try TargetOptions.scanOptions(a, context: context)
+        var options = try TargetOptions.scanOptions(a, context: context)
+        // Saved files are read, assessed and rendered on every core unless --jobs says otherwise.
+        if a.value("jobs") == nil && targets.allSatisfy(\.isSavedFile) { options.jobs = ProcessInfo.processInfo.activeProcessorCount }
         let plan = try OutputPlan(a)
         let failOn = try OutputPlan.failOn(a)
         let review = try ReviewOptions.review(a, failOn: failOn, everyServerScanned: targets.count == all.count)
@@ -35,17 +37,32 @@ enum ScanCommand: CLICommand {
         let policyFormat = try a.choice("policy-format", as: PolicyFormat.self) ?? PolicyOutput.format(forPath: a.value("policy-out")) ?? .policylayer
         let profile = try a.choice("profile", as: PolicyProfile.self) ?? .recommended
 
+        // Each server is read, assessed, reviewed and rendered, its parts go to the reports' spools, then it
+        // is dropped; the reports are written once every server is in.
+        let reports = try StreamedReports(plan, rules: BuiltinRules.all.map(\.description), color: color)
+        var policies = try a.value("policy-out").map { try PolicyFiles(path: $0, format: policyFormat, labels: targets.map(\.label)) }
+        var totals = ReportTotals(failOn: failOn)
+        var tally = ReportReview.Tally()
         let progress = ProgressReporter(enabled: context.stderrIsTTY && targets.count > 1, context: context)
-        let scanned = await ScanPipeline(options: options).fetch(targets) { done, total, label in
+        let renderers = reports.renderers
+        let scan = StreamingScan(options: options, policyFormat: policyFormat, policyProfile: profile, rules: rules)
+        try await scan.run(targets) { done, total, label in
             progress.update(done: done, total: total, label: label)
+        } prepare: { server, index in
+            let (reviewed, one) = review.review(server)
+            return (reviewed, one, renderers.map { $0.parts(reviewed, index: index) })
+        } deliver: { prepared in
+            let (server, one, parts) = prepared
+            totals.add(server)
+            tally.add(one)
+            try reports.add(parts)
+            try policies?.add(server)
         }
         progress.finish()
-        let report = review.apply(to: ScanPipeline.report(scanned, failOn: failOn, policyFormat: policyFormat, policyProfile: profile, rules: rules))
-        try plan.write(report, color: color, context: context)
-        if let policyOut = a.value("policy-out") {
-            try PolicyOutput.write(report, to: policyOut, format: policyFormat)
-        }
-        return report.exitStatus
+        totals.reviewNotes = review.notes(tally, servers: Set(targets.map(\.label)))
+        try reports.finish(totals, generator: .init(version: MCPRisk.version))
+        try policies?.finish()
+        return totals.exitStatus
     }
 }
 

@@ -17,7 +17,7 @@ enum TargetOptions {
         .value("header", "'Name: value'", repeatable: true, "Add an HTTP header to remote requests; ${VAR} is expanded"),
         .value("bearer-token", "TOKEN", "Send 'Authorization: Bearer TOKEN' to remote servers"),
         .value("bearer-token-env", "VAR", "Read the bearer token from environment variable VAR"),
-        .value("jobs", "N", "Servers scanned at once (default 4)"),
+        .value("jobs", "N", "Servers scanned at once (default 4; saved files: one per core)"),
         .flag("no-prompt-bodies", "Do not read prompt bodies (by default each prompt is fetched with placeholder arguments)"),
     ] + SandboxFlags.specs
 
@@ -38,6 +38,12 @@ enum TargetOptions {
                 planned.append(.direct(.remote(RemoteEndpoint(url: positional))))
             } else if positional.contains("://") {
                 throw UsageError("'\(positional)' is not a target: only http:// and https:// URLs are supported")
+            } else if SnapshotDirectory.isDirectory(positional) {
+                // A folder of saved servers: every .json file below it, in path order.
+                let files: [String]
+                do { files = try SnapshotDirectory.files(in: positional) } catch { throw CommandFailure(error.message, status: 2) }
+                guard !files.isEmpty else { throw CommandFailure("\(positional) holds no .json files to scan", status: 2) }
+                planned += files.map { .direct(.file(path: $0)) }
             } else {
                 planned.append(.direct(.file(path: positional)))
             }

@@ -5,6 +5,7 @@ import MCPClient
 import Reports
 import Risk
 import Scanner
+import TextOutput
 
 /// `mcprisk verify mcprisk.lock`: re-scans the pinned servers and names what drifted.
 enum VerifyCommand: CLICommand {

@@ -41,6 +41,13 @@ public struct AcceptLedger: Sendable {
         return Match(entry: e, expired: e.isExpired(now: now))
     }
 
+    /// Takes in what `other` (the same file, applied to later items) matched and did not, as if its
+    /// items had been looked up here: so servers can be reviewed one by one and their ledgers joined.
+    public mutating func absorb(_ other: AcceptLedger) {
+        used.formUnion(other.used)
+        for (number, why) in other.mismatched { mismatched[number] = why }
+    }
+
     /// What to tell the reader once every item was looked up: expired entries (the item counts again),
     /// entries that matched nothing among `servers` (the definition changed or is gone), and entries
     /// naming a server not in the run (reported only when `servers` is every server the run could scan).

@@ -18,15 +18,20 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// The report rendered in this format. `rules` feeds SARIF's `tool.driver.rules`; `color` and
-    /// `width` only affect the terminal format.
-    public func render(_ report: Report, rules: [RuleDescription], color: Bool, width: Int? = nil) -> String {
+    /// The renderer of this format. `rules` feeds SARIF's `tool.driver.rules`; `color` and `width`
+    /// only affect the terminal format.
+    public func renderer(rules: [RuleDescription], color: Bool, width: Int? = nil) -> any StreamingRenderer {
         switch self {
-        case .terminal: TerminalRenderer(color: color, width: width).render(report)
-        case .json: JSONReportRenderer().render(report)
-        case .markdown: MarkdownRenderer().render(report)
-        case .sarif: SARIFRenderer(rules: rules).render(report)
-        case .html: HTMLRenderer().render(report)
+        case .terminal: TerminalRenderer(color: color, width: width)
+        case .json: JSONReportRenderer()
+        case .markdown: MarkdownRenderer()
+        case .sarif: SARIFRenderer(rules: rules)
+        case .html: HTMLRenderer()
         }
+    }
+
+    /// The report rendered in this format (the same bytes as writing it one server at a time).
+    public func render(_ report: Report, rules: [RuleDescription], color: Bool, width: Int? = nil) -> String {
+        renderer(rules: rules, color: color, width: width).renderInMemory(report)
     }
 }

@@ -45,10 +45,9 @@ enum HTMLAssets {
     """
 
     /// The Content-Security-Policy: nothing external, inline styles, only our script, data: images.
-    static var contentSecurityPolicy: String {
+    static let contentSecurityPolicy: String =
         "default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-\(SHA256.base64(script))'; img-src data:; "
             + "base-uri 'none'; form-action 'none'"
-    }
 
     /// Category filter rules: a checked radio hides tool rows of other categories (works without script).
     static var filterCSS: String {
@@ -58,14 +57,14 @@ enum HTMLAssets {
     }
 
     /// The style sheet.
-    static var css: String {
+    static let css: String = {
         var chips = ""
         for c in Category.allCases { chips += ".cat-\(c.rawValue) { background: \(color(c)); }\n" }
         for s in Severity.allCases {
             chips += ".sev-\(s.rawValue) { background: \(color(s)); }\n.finding.f-\(s.rawValue) { border-left-color: \(color(s)); }\n"
         }
         return baseCSS + chips + filterCSS + "\n"
-    }
+    }()
 
     private static let baseCSS = """
     :root { --ink: #0f172a; --muted: #64748b; --line: #e2e8f0; --paper: #ffffff; --bg: #f1f5f9; }

@@ -1,3 +1,5 @@
+import TextOutput
+
 /// A horizontal bar chart as inline SVG: one labelled bar per row with its count. Labels are our own
 /// vocabulary words, escaped anyway; counts are numbers.
 struct SVGBarChart {

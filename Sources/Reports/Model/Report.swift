@@ -124,11 +124,15 @@ public struct ServerReport: Sendable, Hashable {
 
     /// Tool counts per category (every category present, zero included).
     public var toolsByCategory: [(Category, Int)] {
-        Category.allCases.map { c in (c, assessment.tools.filter { $0.category == c }.count) }
+        var counts = [Int](repeating: 0, count: Category.allCases.count)
+        for t in assessment.tools { counts[t.category.rank] += 1 }
+        return zip(Category.allCases, counts).map { ($0, $1) }
     }
     /// Tool counts per severity (every severity present, zero included).
     public var toolsBySeverity: [(Severity, Int)] {
-        Severity.allCases.map { s in (s, assessment.tools.filter { $0.severity == s }.count) }
+        var counts = [Int](repeating: 0, count: Severity.allCases.count)
+        for t in assessment.tools { counts[t.severity.rank] += 1 }
+        return zip(Severity.allCases, counts).map { ($0, $1) }
     }
 }
 

@@ -1,49 +1,83 @@
 import Risk
 
-/// Counts over a whole report and the one-line verdict every format states first.
+/// Counts over a whole report and the one-line verdict every format states first. Built one server
+/// at a time (`add`), so a report written as it goes keeps only these counts, not its servers.
 public struct ReportTotals: Sendable, Hashable {
     /// Servers per status (every status present, zero included).
-    public var serversByStatus: [(ServerReport.Status, Int)]
+    public var serversByStatus: [(ServerReport.Status, Int)] { zip(ServerReport.Status.allCases, statusCounts).map { ($0, $1) } }
     /// Tools per category over all servers.
-    public var toolsByCategory: [(Category, Int)]
+    public var toolsByCategory: [(Category, Int)] { zip(Category.allCases, categoryCounts).map { ($0, $1) } }
     /// Tools per severity over all servers.
-    public var toolsBySeverity: [(Severity, Int)]
+    public var toolsBySeverity: [(Severity, Int)] { zip(Severity.allCases, toolSeverityCounts).map { ($0, $1) } }
     /// Findings per severity over all servers.
-    public var findingsBySeverity: [(Severity, Int)]
+    public var findingsBySeverity: [(Severity, Int)] { zip(Severity.allCases, findingSeverityCounts).map { ($0, $1) } }
     /// Number of servers.
-    public var servers: Int
+    public private(set) var servers = 0
     /// Number of tools.
-    public var tools: Int
+    public private(set) var tools = 0
     /// Number of findings.
-    public var findings: Int
-    /// True when every server was read completely.
-    public var isComplete: Bool
+    public private(set) var findings = 0
     /// The highest severity of any tool or finding.
-    public var highestSeverity: Severity?
+    public private(set) var highestSeverity: Severity?
     /// The `--fail-on` threshold, if any.
     public var failOn: Severity?
     /// The highest severity among tools and findings not accepted: what `--fail-on` compares.
-    public var highestCounted: Severity?
+    public private(set) var highestCounted: Severity?
     /// Tools and findings accepted by a reviewer (not expired).
-    public var accepted: Int
+    public private(set) var accepted = 0
+    /// What the review step says about the run (`Report.reviewNotes`), stated in every format; known
+    /// once every server is in.
+    public var reviewNotes: [String] = []
+
+    private var statusCounts = [Int](repeating: 0, count: ServerReport.Status.allCases.count)
+    private var categoryCounts = [Int](repeating: 0, count: Category.allCases.count)
+    private var toolSeverityCounts = [Int](repeating: 0, count: Severity.allCases.count)
+    private var findingSeverityCounts = [Int](repeating: 0, count: Severity.allCases.count)
+    /// True when some server with tools or findings reaches `failOn` (the exit status's test).
+    private var someServerReachesFailOn = false
+
+    /// No servers yet, under the threshold `failOn`.
+    public init(failOn: Severity?) { self.failOn = failOn }
 
     /// The totals of `report`.
     public init(_ report: Report) {
-        let servers = report.servers
-        let tools = servers.flatMap(\.assessment.tools)
-        let findings = servers.flatMap(\.assessment.findings)
-        serversByStatus = ServerReport.Status.allCases.map { s in (s, servers.filter { $0.status == s }.count) }
-        toolsByCategory = Category.allCases.map { c in (c, tools.filter { $0.category == c }.count) }
-        toolsBySeverity = Severity.allCases.map { s in (s, tools.filter { $0.severity == s }.count) }
-        findingsBySeverity = Severity.allCases.map { s in (s, findings.filter { $0.severity == s }.count) }
-        self.servers = servers.count
-        self.tools = tools.count
-        self.findings = findings.count
-        isComplete = report.isComplete
-        highestSeverity = (tools.map(\.severity) + findings.map(\.severity)).max()
-        highestCounted = servers.flatMap(\.countedSeverities).max()
-        accepted = servers.reduce(0) { $0 + $1.acceptedCount }
-        failOn = report.failOn
+        self.init(failOn: report.failOn)
+        for server in report.servers { add(server) }
+        reviewNotes = report.reviewNotes
+    }
+
+    /// Counts one more server.
+    public mutating func add(_ server: ServerReport) {
+        servers += 1
+        statusCounts[ServerReport.Status.allCases.firstIndex(of: server.status)!] += 1
+        var highest = highestSeverity
+        for t in server.assessment.tools {
+            categoryCounts[t.category.rank] += 1
+            toolSeverityCounts[t.severity.rank] += 1
+            if highest.map({ t.severity > $0 }) ?? true { highest = t.severity }
+        }
+        for f in server.assessment.findings {
+            findingSeverityCounts[f.severity.rank] += 1
+            if highest.map({ f.severity > $0 }) ?? true { highest = f.severity }
+        }
+        tools += server.assessment.tools.count
+        findings += server.assessment.findings.count
+        highestSeverity = highest
+        // Accepted tools and findings are still reported, but do not count.
+        let counted = server.countedSeverities.max()
+        if let counted, highestCounted.map({ counted > $0 }) ?? true { highestCounted = counted }
+        accepted += server.acceptedCount
+        if let failOn, let counted, counted >= failOn { someServerReachesFailOn = true }
+    }
+
+    /// True when every server was read completely.
+    public var isComplete: Bool { statusCounts[0] == servers }
+
+    /// The exit status, as `Report.exitStatus` gives it: 2 when incomplete, else 1 when
+    /// anything reaches `failOn`, else 0.
+    public var exitStatus: Int32 {
+        if !isComplete { return 2 }
+        return someServerReachesFailOn ? 1 : 0
     }
 
     /// True when something reaches the `--fail-on` threshold.
@@ -64,7 +98,7 @@ public struct ReportTotals: Sendable, Hashable {
     public var verdict: String {
         if servers == 0 { return "Nothing was scanned — INCOMPLETE SCAN" }
         if !isComplete {
-            let missing = servers - (serversByStatus.first { $0.0 == .complete }?.1 ?? 0)
+            let missing = servers - statusCounts[0]
             let worst = highestSeverity.map { "; worst so far: \($0.rawValue)" } ?? ""
             return "INCOMPLETE SCAN — \(missing) of \(servers) servers not fully read; results cover only what was read\(worst)"
         }
@@ -89,10 +123,8 @@ public struct ReportTotals: Sendable, Hashable {
     public static func == (a: ReportTotals, b: ReportTotals) -> Bool {
         a.servers == b.servers && a.tools == b.tools && a.findings == b.findings && a.isComplete == b.isComplete
             && a.highestSeverity == b.highestSeverity && a.failOn == b.failOn && a.highestCounted == b.highestCounted && a.accepted == b.accepted
-            && a.toolsByCategory.map(\.1) == b.toolsByCategory.map(\.1)
-            && a.toolsBySeverity.map(\.1) == b.toolsBySeverity.map(\.1)
-            && a.findingsBySeverity.map(\.1) == b.findingsBySeverity.map(\.1)
-            && a.serversByStatus.map(\.1) == b.serversByStatus.map(\.1)
+            && a.categoryCounts == b.categoryCounts && a.toolSeverityCounts == b.toolSeverityCounts
+            && a.findingSeverityCounts == b.findingSeverityCounts && a.statusCounts == b.statusCounts && a.reviewNotes == b.reviewNotes
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -110,6 +142,8 @@ extension ServerReport {
 
     /// Findings per severity (every severity present, zero included).
     public var findingsBySeverity: [(Severity, Int)] {
-        Severity.allCases.map { s in (s, assessment.findings.filter { $0.severity == s }.count) }
+        var counts = [0, 0, 0, 0]
+        for f in assessment.findings { counts[f.severity.rank] += 1 }
+        return zip(Severity.allCases, counts).map { ($0, $1) }
     }
 }

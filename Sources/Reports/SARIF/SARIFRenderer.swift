@@ -1,10 +1,11 @@
 import JSON
 import Risk
+import TextOutput
 
 /// SARIF 2.1.0 for GitHub code scanning: every rule in `tool.driver.rules`, one result per finding
 /// and one `category-*` result per execute, destructive or financial tool; incomplete scans are
 /// reported as an unsuccessful invocation with an error notification per server.
-public struct SARIFRenderer: Sendable {
+public struct SARIFRenderer: StreamingRenderer {
     /// GitHub's limit on results per run.
     public static let maxResultsPerRun = 25_000
     /// GitHub's limit on locations per result (we emit one).
@@ -27,6 +28,9 @@ public struct SARIFRenderer: Sendable {
     /// Bytes the document may take; past it the layout turns compact, then the least severe results go.
     public var byteBudget: Int
 
+    /// Results are elements of `runs[0].results`: four containers deep; notifications six.
+    static let resultDepth = 4, notificationDepth = 6
+
     /// A renderer listing `rules`; the limits default to GitHub's (25,000 results, 10 MB).
     public init(rules: [RuleDescription], resultLimit: Int = SARIFRenderer.maxResultsPerRun,
                 byteBudget: Int = SARIFRenderer.maxDocumentBytes) {
@@ -36,171 +40,192 @@ public struct SARIFRenderer: Sendable {
 
     /// The SARIF log as JSON text ending in a newline: pretty when it fits the byte budget, else
     /// compact, else compact with the least severe results left out (and a notification saying so).
-    public func render(_ report: Report) -> String {
-        let candidates = report.servers.reduce(0) { sum, server in
-            sum + server.assessment.findings.count
-                + server.assessment.tools.filter { SARIFRuleCatalog.dangerousCategories.contains($0.category) }.count
-        }
-        var keep = min(resultLimit, candidates)
-        while true {
-            let doc = document(report, keeping: keep)
-            let pretty = JSONReportRenderer.escapeInvisible(JSONWriter.pretty.string(doc)) + "\n"
-            if pretty.utf8.count <= byteBudget { return pretty }
-            let compact = JSONReportRenderer.escapeInvisible(JSONWriter.compact.string(doc)) + "\n"
-            if compact.utf8.count <= byteBudget || keep == 0 { return compact }
-            keep = max(0, min(keep - 1, Int(Double(keep) * Double(byteBudget) / Double(compact.utf8.count) * 0.9)))
-        }
-    }
+    public func render(_ report: Report) -> String { renderInMemory(report) }
 
-    /// The SARIF log as a JSON value (at most `resultLimit` results; the byte budget is `render`'s job).
-    public func document(_ report: Report) -> JSONValue { document(report, keeping: resultLimit) }
-
-    private func document(_ report: Report, keeping limit: Int) -> JSONValue {
-        var catalog = SARIFRuleCatalog(given: rules)
-        var candidates: [(severity: Severity, result: JSONValue)] = []
-        for server in report.servers {
-            for (i, f) in server.assessment.findings.enumerated() {
-                let index = catalog.index(of: f.ruleId, severity: f.severity, confidence: f.confidence)
-                candidates.append((f.severity, suppressed(findingResult(f, server: server, ruleIndex: index), server.findingAcceptance(i))))
-            }
-            for (i, t) in server.assessment.tools.enumerated() where SARIFRuleCatalog.dangerousCategories.contains(t.category) {
-                let id = SARIFRuleCatalog.ruleID(t.category)
-                let index = catalog.index(of: id, severity: t.severity, confidence: t.confidence)
-                candidates.append((t.severity, suppressed(categoryResult(t, server: server, ruleId: id, ruleIndex: index), server.toolAcceptance(i))))
-            }
+    /// A server's results (each with its severity, and a gap for its rule index, which depends on the
+    /// rules met before it) and its notification when it was not read completely.
+    public func parts(_ server: ServerReport, index: Int) -> ServerParts {
+        var results = JSONOutput(indent: 2, escapingInvisible: true, depth: Self.resultDepth,
+                                 capacity: 2_048 * (server.assessment.findings.count + server.assessment.tools.count / 2 + 1))
+        var marks: [ResultMark] = []
+        for (i, f) in server.assessment.findings.enumerated() {
+            results.nextElementWithoutSeparator()
+            let start = results.buffer.count
+            let at = findingResult(f, server: server, acceptance: server.findingAcceptance(i), &results)
+            marks.append(ResultMark(range: start..<results.buffer.count, severity: f.severity, ruleId: f.ruleId,
+                                    confidence: f.confidence, ruleIndexAt: at))
         }
-        var notifications: [JSONValue] = []
-        for server in report.servers {
-            guard let failure = server.effectiveFailure else { continue }
+        for (i, t) in server.assessment.tools.enumerated() where SARIFRuleCatalog.dangerousCategories.contains(t.category) {
+            let id = SARIFRuleCatalog.ruleID(t.category)
+            results.nextElementWithoutSeparator()
+            let start = results.buffer.count
+            let at = categoryResult(t, server: server, ruleId: id, acceptance: server.toolAcceptance(i), &results)
+            marks.append(ResultMark(range: start..<results.buffer.count, severity: t.severity, ruleId: id,
+                                    confidence: t.confidence, ruleIndexAt: at))
+        }
+        var notification = JSONOutput(indent: 2, escapingInvisible: true, depth: Self.notificationDepth)
+        if let failure = server.effectiveFailure {
             let text = "Server \(quoted(server.displayName)) (\(visible(server.target))) was not read completely "
                 + "(\(server.status.rawValue)): \(visible(failure.kind)): \(visible(failure.message))"
-            notifications.append([
-                "level": "error",
-                "message": ["text": .string(SARIFRenderer.plainMessage(clip(text)))],
-                "descriptor": ["id": "incomplete-scan"],
-                "properties": ["server": .string(server.displayName), "status": .string(server.status.rawValue),
-                               "kind": .string(failure.kind)],
-            ])
+            notification.beginObject()
+            notification.member("level", "error")
+            notification.field("message")
+            notification.beginObject()
+            notification.member("text", SARIFRenderer.plainMessage(clip(text)))
+            notification.endObject()
+            notification.field("descriptor")
+            notification.beginObject()
+            notification.member("id", "incomplete-scan")
+            notification.endObject()
+            notification.field("properties")
+            notification.beginObject()
+            notification.member("server", server.displayName)
+            notification.member("status", server.status.rawValue)
+            notification.member("kind", failure.kind)
+            notification.endObject()
+            notification.endObject()
         }
-        for note in report.reviewNotes {
-            notifications.append(["level": "note", "message": ["text": .string(SARIFRenderer.plainMessage(clip(visible(note))))],
-                                  "descriptor": ["id": "review"]])
-        }
-        var results = candidates
-        if results.count > limit {
-            // Stable sort keeps report order within a severity; the most severe results survive.
-            results = results.enumerated().sorted { a, b in
-                a.element.severity != b.element.severity ? a.element.severity > b.element.severity : a.offset < b.offset
-            }.map(\.element)
-            results = Array(results.prefix(limit))
-            notifications.append([
-                "level": "warning",
-                "message": ["text": .string("\(candidates.count - limit) of \(candidates.count) results were left out to stay "
-                    + "within GitHub code scanning's limits (\(SARIFRenderer.maxResultsPerRun) results per run, 10 MB per upload); "
-                    + "the most severe were kept.")],
-                "descriptor": ["id": "results-truncated"],
-            ])
-        }
-        let totals = ReportTotals(report)
-        var invocation = JSONObject()
-        invocation["executionSuccessful"] = .bool(report.isComplete)
-        invocation["exitCode"] = .int(Int(report.exitStatus))
-        invocation["toolExecutionNotifications"] = .array(notifications)
-        invocation["properties"] = ["completeness": .string(totals.completenessLine), "verdict": .string(totals.verdict)]
-        var driver = JSONObject()
-        driver["name"] = .string(report.generator.name)
-        driver["version"] = .string(report.generator.version)
-        driver["rules"] = .array(catalog.descriptions.prefix(SARIFRenderer.maxRulesPerRun).map(SARIFRuleCatalog.descriptor))
-        var run = JSONObject()
-        run["tool"] = ["driver": .object(driver)]
-        run["invocations"] = [.object(invocation)]
-        run["results"] = .array(results.map(\.result))
-        run["properties"] = ["complete": .bool(report.isComplete), "failOn": report.failOn.map { .string($0.rawValue) } ?? .null]
-        return [
-            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-            "version": "2.1.0",
-            "runs": [.object(run)],
-        ]
+        var parts = ServerParts(channels: [results.buffer, notification.buffer])
+        parts.results = marks
+        return parts
     }
 
-    private func findingResult(_ f: Finding, server: ServerReport, ruleIndex: Int) -> JSONValue {
+    public func assembler(makeSpool: () throws -> any Spool) throws -> any ReportAssembler {
+        try SARIFAssembler(renderer: self, results: makeSpool(), notifications: makeSpool())
+    }
+
+    /// Writes a finding's result; returns where its rule index goes.
+    private func findingResult(_ f: Finding, server: ServerReport, acceptance: Acceptance?, _ o: inout JSONOutput) -> Int {
         let place = f.location.kind.rawValue + (f.location.name.map { " " + quoted($0) } ?? "")
         let text = "\(visible(f.message)) — \(place) on server \(quoted(server.displayName)) at \(visible(f.location.pointer.description)); "
             + "quote: \(quoted(f.quote))"
-        let fingerprint = SHA256.hex([f.ruleId, server.displayName, f.location.pointer.description, f.quote].joined(separator: "\u{0}"))
-        return result(ruleId: f.ruleId, ruleIndex: ruleIndex, severity: f.severity, text: text, fingerprint: fingerprint,
-                      location: location(server: server, kind: f.location.kind, name: f.location.name),
-                      properties: ["severity": .string(f.severity.rawValue), "confidence": .string(f.confidence.rawValue),
-                                   "pointer": .string(clip(f.location.pointer.description)), "quote": .string(clip(f.quote))])
+        let pointer = f.location.pointer.description
+        let fingerprint = SHA256.hex([f.ruleId, server.displayName, pointer, f.quote].joined(separator: "\u{0}"))
+        let at = resultHead(ruleId: f.ruleId, severity: f.severity, text: text, fingerprint: fingerprint, &o)
+        location(server: server, kind: f.location.kind, name: f.location.name, &o)
+        o.field("properties")
+        o.beginObject()
+        o.member("severity", f.severity.rawValue)
+        o.member("confidence", f.confidence.rawValue)
+        o.member("pointer", clip(pointer))
+        o.member("quote", clip(f.quote))
+        o.member("security-severity", SARIFRuleCatalog.securitySeverity(f.severity))
+        suppression(acceptance, &o)
+        o.endObject()
+        return at
     }
 
-    private func categoryResult(_ t: ToolAssessment, server: ServerReport, ruleId: String, ruleIndex: Int) -> JSONValue {
+    /// Writes a dangerous tool's result; returns where its rule index goes.
+    private func categoryResult(_ t: ToolAssessment, server: ServerReport, ruleId: String, acceptance: Acceptance?, _ o: inout JSONOutput) -> Int {
         var text = "Tool \(quoted(t.name)) on server \(quoted(server.displayName)) is \(t.category.rawValue) "
             + "(severity \(t.severity.rawValue), \(t.confidence.rawValue) confidence)"
-        if let top = t.evidence.first { text += ": \(visible(top.summary))" }
+        if let top = t.evidence.first { text += ": " + TerminalEscaper.line(limit: 500) { ReportText.summary(top, to: &$0) } }
         let risky = t.actions.filter { SARIFRuleCatalog.dangerousCategories.contains($0.category) }
         if !risky.isEmpty {
             text += "; actions: " + risky.map { "\(quoted($0.value)) → \($0.category.rawValue)" }.joined(separator: ", ")
         }
         let fingerprint = SHA256.hex([ruleId, server.displayName, "tool", t.name].joined(separator: "\u{0}"))
-        return result(ruleId: ruleId, ruleIndex: ruleIndex, severity: t.severity, text: text, fingerprint: fingerprint,
-                      location: location(server: server, kind: .tool, name: t.name),
-                      properties: ["category": .string(t.category.rawValue), "severity": .string(t.severity.rawValue),
-                                   "confidence": .string(t.confidence.rawValue), "pointer": .string(t.pointer.description)])
+        let at = resultHead(ruleId: ruleId, severity: t.severity, text: text, fingerprint: fingerprint, &o)
+        location(server: server, kind: .tool, name: t.name, &o)
+        o.field("properties")
+        o.beginObject()
+        o.member("category", t.category.rawValue)
+        o.member("severity", t.severity.rawValue)
+        o.member("confidence", t.confidence.rawValue)
+        o.member("pointer", t.pointer.description)
+        o.member("security-severity", SARIFRuleCatalog.securitySeverity(t.severity))
+        suppression(acceptance, &o)
+        o.endObject()
+        return at
     }
 
-    private func result(ruleId: String, ruleIndex: Int, severity: Severity, text: String, fingerprint: String,
-                        location: JSONValue, properties: JSONValue) -> JSONValue {
-        var o = JSONObject()
-        o["ruleId"] = .string(ruleId)
-        o["ruleIndex"] = .int(ruleIndex)
-        o["level"] = .string(SARIFRuleCatalog.level(severity))
-        o["message"] = ["text": .string(SARIFRenderer.plainMessage(clip(text)))]
-        o["partialFingerprints"] = ["mcpriskResult/v1": .string(fingerprint)]
-        o["locations"] = [location]
-        var props = properties.objectValue ?? JSONObject()
-        props["security-severity"] = .string(SARIFRuleCatalog.securitySeverity(severity))
-        o["properties"] = .object(props)
-        return .object(o)
-    }
-
-    /// An accepted result carries an external, accepted suppression (SARIF 2.1.0 §3.34), which GitHub
-    /// code scanning shows as dismissed; an expired acceptance suppresses nothing and is noted.
-    private func suppressed(_ result: JSONValue, _ acceptance: Acceptance?) -> JSONValue {
-        guard let acceptance, var o = result.objectValue else { return result }
+    /// Closes a result's properties, adding an accepted result's external, accepted suppression (SARIF
+    /// 2.1.0 §3.34), which GitHub code scanning shows as dismissed; an expired acceptance suppresses
+    /// nothing and is noted in the properties.
+    private func suppression(_ acceptance: Acceptance?, _ o: inout JSONOutput) {
+        guard let acceptance else { o.endObject(); return }
         if acceptance.expired {
-            var props = o["properties"]?.objectValue ?? JSONObject()
-            props["acceptance"] = .string(clip(visible(acceptance.summary)))
-            o["properties"] = .object(props)
-        } else {
-            o["suppressions"] = [["kind": "external", "status": "accepted",
-                                  "justification": .string(clip(visible(acceptance.reason + " (" + acceptance.reviewer
-                                                                        + (acceptance.expires.map { ", until " + $0 } ?? "") + ")")))]]
+            o.member("acceptance", clip(visible(acceptance.summary)))
+            o.endObject()
+            return
         }
-        return .object(o)
+        o.endObject()
+        o.field("suppressions")
+        o.beginArray()
+        o.beginObject()
+        o.member("kind", "external")
+        o.member("status", "accepted")
+        o.member("justification", clip(visible(acceptance.reason + " (" + acceptance.reviewer + (acceptance.expires.map { ", until " + $0 } ?? "") + ")")))
+        o.endObject()
+        o.endArray()
     }
 
-    private func location(server: ServerReport, kind: Location.Kind, name: String?) -> JSONValue {
-        var logical: [JSONValue] = []
-        if let name, kind != .server {
-            logical.append(["name": .string(clip(name)), "fullyQualifiedName": .string(clip(server.displayName) + "/" + clip(name)),
-                            "kind": .string(logicalKind(kind))])
-        }
-        logical.append(["name": .string(clip(server.displayName)), "fullyQualifiedName": .string(clip(server.displayName)), "kind": "module"])
+    /// Opens a result and writes its first members, leaving the rule index's value out; returns where it goes.
+    private func resultHead(ruleId: String, severity: Severity, text: String, fingerprint: String, _ o: inout JSONOutput) -> Int {
+        o.beginObject()
+        o.member("ruleId", ruleId)
+        o.field("ruleIndex")
+        o.beforeValue()
+        let at = o.buffer.count
+        o.member("level", SARIFRuleCatalog.level(severity))
+        o.field("message")
+        o.beginObject()
+        o.member("text", SARIFRenderer.plainMessage(clip(text)))
+        o.endObject()
+        o.field("partialFingerprints")
+        o.beginObject()
+        o.member("mcpriskResult/v1", fingerprint)
+        o.endObject()
+        o.field("locations")
+        o.beginArray()
+        return at
+    }
+
+    /// Writes the one location of a result and closes `locations`.
+    private func location(server: ServerReport, kind: Location.Kind, name: String?, _ o: inout JSONOutput) {
+        o.beginObject()
+        o.field("physicalLocation")
+        o.beginObject()
         // GitHub rejects a whole upload when any result lacks a physical location, so a server that
         // did not come from a config file gets a stable stand-in path named after it.
-        var physical = JSONObject()
+        o.field("artifactLocation")
+        o.beginObject()
         if let source = server.source {
-            physical["artifactLocation"] = ["uri": .string(SARIFRenderer.uri(source.path))]
-            if let line = source.line, line >= 1 { physical["region"] = ["startLine": .int(line)] }
+            o.member("uri", SARIFRenderer.uri(source.path))
+            o.endObject()
+            if let line = source.line, line >= 1 {
+                o.field("region")
+                o.beginObject()
+                o.member("startLine", line)
+                o.endObject()
+            }
         } else {
-            physical["artifactLocation"] = ["uri": .string(SARIFRenderer.standInURI(server.displayName))]
-            physical["region"] = ["startLine": 1]
+            o.member("uri", SARIFRenderer.standInURI(server.displayName))
+            o.endObject()
+            o.field("region")
+            o.beginObject()
+            o.member("startLine", 1)
+            o.endObject()
         }
-        var o = JSONObject()
-        o["physicalLocation"] = .object(physical)
-        o["logicalLocations"] = .array(logical)
-        return .object(o)
+        o.endObject()
+        o.field("logicalLocations")
+        o.beginArray()
+        let module = clip(server.displayName)
+        if let name, kind != .server {
+            o.beginObject()
+            o.member("name", clip(name))
+            o.member("fullyQualifiedName", module + "/" + clip(name))
+            o.member("kind", logicalKind(kind))
+            o.endObject()
+        }
+        o.beginObject()
+        o.member("name", module)
+        o.member("fullyQualifiedName", module)
+        o.member("kind", "module")
+        o.endObject()
+        o.endArray()
+        o.endObject()
+        o.endArray()
     }
 
     private func logicalKind(_ kind: Location.Kind) -> String {
@@ -230,6 +255,7 @@ public struct SARIFRenderer: Sendable {
     /// Message text with `[` and `]` backslash-escaped: in SARIF plain-text messages an unescaped
     /// `[text](n)` is an embedded link (SARIF 2.1.0 §3.11.6), which server text must not create.
     static func plainMessage(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") }) else { return s }
         var out = ""
         for c in s {
             if c == "[" || c == "]" { out += "\\" }
@@ -250,10 +276,12 @@ public struct SARIFRenderer: Sendable {
         return out
     }
 
-    private func visible(_ s: String) -> String { VisibleText.make(s, lines: .single, limit: 500) }
+    func visible(_ s: String) -> String { VisibleText.make(s, lines: .single, limit: 500) }
     private func quoted(_ s: String) -> String { "'" + visible(s) + "'" }
-    private func clip(_ s: String) -> String {
-        s.count <= SARIFRenderer.maxMessageCharacters ? s : String(s.prefix(SARIFRenderer.maxMessageCharacters - 1)) + "…"
+    func clip(_ s: String) -> String {
+        // A string of at most as many bytes as the limit has at most as many characters.
+        if s.utf8.count <= SARIFRenderer.maxMessageCharacters { return s }
+        return s.count <= SARIFRenderer.maxMessageCharacters ? s : String(s.prefix(SARIFRenderer.maxMessageCharacters - 1)) + "…"
     }
 }
 

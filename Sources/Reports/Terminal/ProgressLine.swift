@@ -1,3 +1,5 @@
+import TextOutput
+
 /// The one-line progress shown while servers are scanned: pure text; the CLI prints it only on a TTY.
 public struct ProgressLine: Sendable, Hashable {
     /// Servers finished.

@@ -1,8 +1,10 @@
 /// Turns weighted evidence into one category and a confidence.
 ///
 /// Each category scores its strongest piece of evidence plus a small bonus for further agreeing
-/// evidence, so that many weak hints never outvote one clear statement. Ties go to the more dangerous
-/// category. No evidence at all gives `write` with low confidence: assuming `read` would hide risk.
+/// evidence, so that many weak hints never outvote one clear statement. The same verb read twice (in the
+/// name and again opening the description) is one statement, not two: only the stronger reading counts,
+/// so "Delete the user" under `delete_user` cannot outvote an input that takes code. Ties go to the more
+/// dangerous category. No evidence at all gives `write` with low confidence: assuming `read` would hide risk.
 public struct CategoryDecision: Sendable, Hashable {
     /// The category chosen.
     public var category: Category
@@ -15,15 +17,23 @@ public struct CategoryDecision: Sendable, Hashable {
     public static let fallback: Category = .write
     /// The most agreement can add to a category's strongest evidence.
     static let maxBonus = 15
+    /// Rules that read the same verb in different places (the name, the description's opening): one statement.
+    static let verbRules: Set<String> = ["name-verb", "description-verb"]
 
     /// Decides from evidence; `hasDescription` lowers confidence when the tool says nothing about itself.
     public init(_ evidence: [Evidence], hasDescription: Bool) {
         var byCategory: [Category: [Int]] = [:]
         var sources: [Category: Set<String>] = [:]
+        var verbReading: [Category: Int] = [:]
         for e in evidence where e.weight > 0 {
-            byCategory[e.category, default: []].append(e.weight)
             sources[e.category, default: []].insert(CategoryDecision.source(of: e))
+            if CategoryDecision.verbRules.contains(e.ruleId) {
+                verbReading[e.category] = max(verbReading[e.category] ?? 0, e.weight)
+            } else {
+                byCategory[e.category, default: []].append(e.weight)
+            }
         }
+        for (category, weight) in verbReading { byCategory[category, default: []].append(weight) }
         var scores: [Category: Int] = [:]
         for (category, weights) in byCategory {
             let sorted = weights.sorted(by: >)

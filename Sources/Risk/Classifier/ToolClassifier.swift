@@ -70,7 +70,10 @@ public struct ToolClassifier: Sendable {
         var confidence = decision.confidence
         var evidence = general
         if let worst = actions.max(by: { $0.category < $1.category }) {
-            if general.isEmpty || worst.category > category {
+            // The tool does what its actions do: its own words decide only when they say something clearly
+            // (a weak "manages X" says nothing an action list does not say better).
+            let generalIsWeak = (decision.scores[decision.category] ?? 0) < Weight.actionsDecide.value
+            if general.isEmpty || generalIsWeak || worst.category > category {
                 category = worst.category
                 confidence = general.isEmpty ? .medium : max(confidence, .medium)
             }

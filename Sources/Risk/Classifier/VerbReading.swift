@@ -30,8 +30,6 @@ public struct VerbReading: Sendable {
 
     /// Words that join two verbs into one action list.
     static let conjunctions = WordSet(["and", "or", "then", "plus", "also"])
-    /// One-to-four-letter type prefixes of Redis-style commands (`hdel`, `zrem`, `arrtrim`, `psubscribe`).
-    static let commandPrefixes: [String] = ["json", "arr", "str", "obj", "num", "geo", "h", "l", "r", "s", "z", "x", "m", "p", "b", "ts", "bf", "cf", "ft"]
     /// Words that undo the verb after them (`do_not_exercise`).
     static let negations = WordSet(["not", "no", "never", "without", "dont", "non", "dry"])
 
@@ -104,26 +102,11 @@ public struct VerbReading: Sendable {
         self.objectWords = start < words.count ? words[start...].map(\.hash) : []
     }
 
-    /// A name's lexicon entry: as written, inflected, as an agent noun, or as a Redis-style command.
+    /// A name's lexicon entry: as written, inflected, as an agent noun, or as a key-value store command
+    /// (`hdel`, `zrem`, `arrtrim`: see `KeyValueCommands`).
     static func lookup(_ name: TokenizedText, _ i: Int, lexicon: Lexicon) -> Lexicon.Match? {
         if let hit = lexicon.lookup(name, i, agentNouns: true) { return hit }
-        let w = name.words[i]
-        guard w.flags.contains(.ascii) else { return nil }
-        return name.folded.withUnsafeBufferPointer { f -> Lexicon.Match? in
-            let from = Int(w.start), to = Int(w.end)
-            for prefix in commandPrefixes {
-                let p = Array(prefix.utf8)
-                guard to - from >= p.count + 3, p.indices.allSatisfy({ f[from + $0] == p[$0] }) else { continue }
-                let rest = from + p.count
-                if let e = lexicon.exact(WordHash.of(f, from: rest, to: to)) { return e }
-                // `hgetall`, `xreadgroup`: a command verb followed by a short qualifier.
-                var length = min(to - rest - 1, 12)
-                while length >= 3 {
-                    if let e = lexicon.exact(WordHash.of(f, from: rest, to: rest + length)), !e.entry.alsoNoun { return e }
-                    length -= 1
-                }
-            }
-            return nil
-        }
+        guard let verb = KeyValueCommands.table[name.words[i].hash], let entry = lexicon.exact(verb) else { return nil }
+        return Lexicon.Match(base: verb, entry: entry)
     }
 }

@@ -69,6 +69,15 @@ public struct ToolContext: Sendable {
     /// The hashes of the name's words, in order.
     var nameHashes: [UInt64] { nameWords.words.map(\.hash) }
 
+    /// Words that say money does not really move: paper trading, a backtest, a simulated account.
+    static let noRealMoney: WordSet = ["paper", "backtest", "backtesting", "simulated", "simulation"]
+
+    /// True when the tool says it trades on paper or simulates (its name or its description's first sentence):
+    /// orders there move no money.
+    var movesNoRealMoney: Bool {
+        nameWords.contains(Self.noRealMoney) || prose.contains(Self.noRealMoney, in: prose.firstSentence)
+    }
+
     /// The words of the description's head after its first verb (what the opening verb acts on).
     var wordsAfterDescriptionVerb: [UInt64] {
         guard let verb = descriptionHead.first(where: { VerbLexicon.verbs.lookup(prose, $0) != nil }) else { return [] }

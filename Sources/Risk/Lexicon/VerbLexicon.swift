@@ -9,10 +9,12 @@ enum VerbLexicon {
         "watch", "schedule", "lock", "link", "index", "export", "import", "event", "type", "mode",
         "range", "match", "sample", "report", "trace", "profile", "review", "note", "store",
         "stream", "release", "return", "request", "file", "field", "map", "filter", "sort", "group",
-        "status", "exercise", "hash", "rollout", "rate", "repl", "python", "node", "ssh", "deposit", "fund", "block", "seed", "switch", "play", "kubectl", "terraform", "helm", "bash", "sh", "script", "shell", "fill", "bill", "pay", "book", "draft", "help", "guide", "view", "diff", "merge",
+        "status", "exercise", "hash", "rollout", "rate", "deposit", "fund", "block", "seed", "switch", "play", "fill", "bill", "pay", "book", "draft", "help", "guide", "view", "diff", "merge",
         "backup", "invoice", "refund", "payout", "deposit", "dump", "ping",
-        "job", "task", "shell", "script", "count", "stat",
+        "job", "task", "count", "stat",
         "format", "estimate", "quote",
+        // Nouns in compound names (`shopping_list_add_item`, `nc_share_get`, `power_on`, `tab_back`).
+        "list", "share", "power", "back", "page", "forward", "reply", "scale", "start", "stop", "pause", "trigger",
     ]
 
     /// The lexicon.
@@ -25,47 +27,65 @@ enum VerbLexicon {
         ]),
         LexiconGroup(.destructive, .normal, "removes or wipes something", example: "remove_volume", [
             "remove", "clear", "revoke", "kill", "overwrite", "discard", "rem", "empty",
-            "retire", "cleanup", "clean", "forget", "deactivate", "delist", "unpublish",
+            "retire", "cleanup", "clean", "forget", "delist", "unpublish",
         ]),
         // Financial: moves money or creates a financial obligation.
         LexiconGroup(.financial, .strong, "moves money", example: "refund_payment", [
             "pay", "refund", "purchase", "buy", "sell", "withdraw", "payout", "remit", "donate", "wager", "bet",
             "reimburse", "prepay", "repay", "stake", "unstake", "lend", "borrow", "redeem", "topup", "recharge", "invest",
-            "liquidate", "settle",
+            "liquidate", "settle", "rent", "lease", "void",
         ]),
         LexiconGroup(.financial, .weak, "usually moves money", example: "charge_card", ["charge", "trade", "order", "invoice", "bill", "tip", "swap", "deposit", "fund", "mint"]),
         LexiconGroup(.destructive, .weak, "may discard state", example: "reset_branch", ["reset"]),
         LexiconGroup(.read, .weak, "produces text or a plan (a file written is a write)", example: "generate_dockerfile", ["generate"]),
         // Execute: runs code, commands or infrastructure.
         LexiconGroup(.execute, .strong, "runs code or commands", example: "execute_command", [
-            "execute", "exec", "eval", "run", "shell", "build", "bootstrap", "helm", "bash", "sh", "spawn", "interpret", "script", "kubectl", "terraform",
+            "execute", "exec", "eval", "run", "build", "bootstrap", "spawn", "interpret",
+        ]),
+        // Sending and starting leave the system: a sent message or a rebooted machine cannot be called back.
+        LexiconGroup(.execute, .strong, "sends or publishes to others: the effect leaves the system", example: "send_email", [
+            "send", "publish", "notify", "email", "broadcast", "tweet", "retweet", "repost", "message", "invite", "post",
+        ]),
+        LexiconGroup(.execute, .strong, "starts, stops or changes what runs", example: "restart_service", [
+            "start", "stop", "restart", "reboot", "pause", "resume", "suspend", "scale", "autoscale", "migrate", "rollback",
+            "halt", "failover", "shutdown", "poweroff", "unpause", "power", "speak", "say", "announce",
+        ]),
+        LexiconGroup(.destructive, .normal, "removes an element that holds data", example: "list_pop", [
+            "pop", "lpop", "rpop", "trim", "drain",
+        ]),
+        LexiconGroup(.write, .normal, "saves a copy to disk", example: "download_attachment", ["download", "export"]),
+        LexiconGroup(.execute, .normal, "acts on a live page as the user: a click or a key press can submit or buy", example: "browser_click", [
+            "click", "press", "dblclick",
+        ]),
+        LexiconGroup(.read, .normal, "moves through or looks at a page", example: "browser_navigate", [
+            "navigate", "hover", "focus",
         ]),
         LexiconGroup(.execute, .normal, "applies, deploys or invokes something that runs", example: "deploy_stack", [
             "deploy", "redeploy", "invoke", "provision", "launch", "install", "upgrade", "dispatch",
             "trigger", "perform", "compile", "execution",
         ]),
-        LexiconGroup(.execute, .weak, "calls or evaluates something", example: "call_function", ["call", "evaluate", "automate", "repl", "python", "node", "ssh"]),
+        LexiconGroup(.execute, .weak, "calls or evaluates something", example: "call_function", ["call", "evaluate", "automate", "share"]),
         // Write: creates or changes state, reversibly or additively.
         LexiconGroup(.write, .strong, "creates or changes state", example: "create_issue", [
             "create", "add", "update", "insert", "upsert", "edit", "modify", "write", "save", "upload", "append",
-            "send", "publish", "rename", "move", "assign", "attach", "commit", "merge", "put", "patch", "post", "set",
-            "replace", "change", "register", "subscribe", "unsubscribe", "enable", "disable", "start", "stop",
-            "restart", "reboot", "pause", "resume", "suspend", "scale", "submit", "approve", "reject", "transition",
+            "rename", "move", "assign", "attach", "commit", "merge", "put", "patch", "set",
+            "replace", "change", "register", "subscribe", "unsubscribe", "enable", "disable", 
+            "submit", "approve", "reject", "transition",
             "close", "reopen", "archive", "unarchive", "restore", "import", "push", "lpush", "rpush", "sadd", "zadd",
             "xadd", "hset", "mset", "incr", "decr", "increment", "decrement", "expire", "persist", "pop", "lpop",
-            "rpop", "ack", "acknowledge", "claim", "enqueue", "dequeue", "notify", "email", "message", "reply",
-            "comment", "invite", "share", "grant", "authorize", "lock", "unlock", "tag", "untag", "label", "mark",
+            "rpop", "ack", "acknowledge", "claim", "enqueue", "dequeue", 
+            "comment", "reply", "grant", "authorize", "lock", "unlock", "tag", "untag", "label", "mark",
             "star", "unstar", "pin", "unpin", "follow", "unfollow", "like", "vote", "react", "configure", "connect",
             "disconnect", "link", "schedule", "reschedule", "cancel", "abort", "retry", "rerun", "redeliver",
             "record", "store", "sync", "copy", "clone", "fork", "checkout", "branch", "stage", "unstage", "rebase",
-            "revert", "rollback", "init", "initialize", "setup", "provide", "make", "xreadgroup", "readgroup", "build_and_push",
-            "containerize", "opt", "apply", "trim", "stash", "interact", "autoscale", "turn", "toggle", "switch", "play", "expose", "unexpose", "resize", "pull", "dismiss", "finalize", "finalise", "detach", "disassociate", "unassign", "unlink", "untag", "unshare",
+            "revert", "init", "initialize", "setup", "provide", "make", "xreadgroup", "readgroup", "build_and_push",
+            "containerize", "opt", "apply", "trim", "stash", "interact", "turn", "toggle", "switch", "play", "expose", "unexpose", "resize", "pull", "dismiss", "finalize", "finalise", "detach", "disassociate", "unassign", "unlink", "untag", "unshare",
             "unlabel", "untaint", "taint", "duplicate", "chmod", "chown", "unzip", "untar", "invalidate", "promote", "demote",
             "mute", "unmute", "block", "unblock", "ban", "unban", "kick", "deny", "accept", "decline", "rsvp", "respond",
-            "snooze", "favorite", "bookmark", "upvote", "downvote", "seed", "enroll", "emit", "broadcast", "tweet", "retweet", "repost", "cordon", "uncordon", "drain", "halt", "freeze", "unfreeze", "undo", "redo", "confirm", "complete", "reassign", "escalate", "forward", "compose",
-            "draft", "book", "reserve", "rate", "review", "annotate", "highlight", "import", "fill", "click",
-            "press", "hover", "drag", "navigate", "login", "logout",
-            "authenticate", "activate", "reactivate", "rotate", "renew", "extend", "grant", "migrate", "refresh",
+            "snooze", "favorite", "bookmark", "upvote", "downvote", "seed", "enroll", "emit", "cordon", "uncordon", "drain", "freeze", "unfreeze", "undo", "redo", "confirm", "complete", "reassign", "escalate", "compose",
+            "draft", "book", "reserve", "rate", "review", "annotate", "highlight", "import", "fill", 
+            "drag", "login", "logout",
+            "authenticate", "activate", "reactivate", "deactivate", "rotate", "renew", "extend", "grant", "refresh",
             "reload", "reindex", "touch", "mkdir", "transfer", "watch", "unwatch", "log", "track", "note", "remember",
             "memorize", "exercise", "place",
         ]),
@@ -81,6 +101,7 @@ enum VerbLexicon {
         ]),
         LexiconGroup(.read, .normal, "analyses or computes without changing anything", example: "calculate_distance", [
             "analyze", "analyse", "estimate", "calculate", "compute", "convert", "format", "parse", "preview",
+            "subtract", "multiply", "divide", "sum", "average",
             "summarize", "summarise", "explain", "recommend", "suggest", "simulate", "translate", "extract", "match",
             "trace", "audit", "monitor", "observe", "explore", "discover", "identify", "detect",
             "locate", "sample", "measure", "profile", "aggregate", "filter", "sort", "select", "scan", "wait",

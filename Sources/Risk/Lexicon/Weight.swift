@@ -65,6 +65,8 @@ struct Weight: Sendable, Hashable {
     static let transferToPath = Weight(value: 75)
     /// A description or input saying output is written to a file.
     static let writesFile = Weight(value: 55)
+    /// A shaping verb on a document the tool is given (`format_table(filename)`).
+    static let shapesDocument = Weight(value: 62)
     /// A removal the description calls reversible (toward write).
     static let reversibleRemoval = Weight(value: 75)
 
@@ -73,6 +75,8 @@ struct Weight: Sendable, Hashable {
     static let enumAction = Weight(value: 60)
     /// An action named only in prose.
     static let proseAction = Weight(value: 45)
+    /// Below this, a multi-action tool's own words give way to its actions' categories.
+    static let actionsDecide = Weight(value: 40)
 
     // Annotations (`annotation-hint`).
     /// `readOnlyHint: true`.

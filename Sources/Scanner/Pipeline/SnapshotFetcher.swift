@@ -30,12 +30,15 @@ struct SnapshotFetcher: Sendable {
     }
 
     func readFile(_ path: String) -> ServerSnapshot {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let why = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
-            return .failed(target: path, error: .invalidTarget("\(path) \(why)"))
+        let bytes: [UInt8]
+        switch SavedFile.contents(path) {
+        case .bytes(let read): bytes = read
+        case .missing: return .failed(target: path, error: .invalidTarget("\(path) does not exist"))
+        case .unreadable(let why): return .failed(target: path, error: .invalidTarget("\(path) cannot be read (\(why))"))
+        case .tooLarge(let limit): return .failed(target: path, error: .invalidTarget("\(path) is larger than \(limit) bytes, the most one saved server may hold"))
         }
         do {
-            return try ServerSnapshot(fileBytes: Array(data), target: path)
+            return try ServerSnapshot(fileBytes: bytes, target: path)
         } catch {
             return .failed(target: path, error: error)
         }

@@ -33,7 +33,9 @@ struct ActionEnumRule: CapabilityRule {
         var hits: [EvidenceHit] = []
         for p in tool.properties where p.depth <= 1 {
             guard let last = p.lastWord else { continue }
-            // `action_type`, `operation_name`: a selector word anywhere in the input's name.
+            // `action_type`, `operation_name`: a selector word anywhere in the input's name; but an input
+            // naming a state (`operation_phase`, `action_status`) lists states, not operations.
+            if p.hasWord(in: Self.stateWords) { continue }
             let strong = p.hasWord(in: Self.selectors)
             guard strong || Self.weakSelectors.contains(last) else { continue }
             if HTTPRequestRule.isMethodEnum(p) {
@@ -49,6 +51,9 @@ struct ActionEnumRule: CapabilityRule {
         }
         return hits
     }
+
+    /// Words of an input that holds a state or a kind rather than an operation.
+    static let stateWords: WordSet = ["phase", "status", "state", "states", "result", "outcome", "kind"]
 
     /// Words that make a selector's list examples of an open set (a pass-through), not the tool's operations.
     static let openSetWords: WordSet = ["e", "g", "eg", "example", "examples", "such", "like", "any"]

@@ -40,10 +40,12 @@ struct CodeInputRule: CapabilityRule {
             }
             guard let last = p.lastWord else { continue }
             let words = p.words
-            let named = Self.runnableNames.contains(last)
-                || (last == Self.code && (words.count == 1 || words.dropLast().contains(where: Self.codeQualifiers.contains)))
-            guard named else { continue }
             let described = p.prose.contains(Self.runWords)
+            // A lone `code` is as often a GL, country or status code: it counts when it is described as code to run.
+            let named = Self.runnableNames.contains(last)
+                || (last == Self.code && ((words.count == 1 && (described || tool.nameReading.leading?.entry.category == .execute))
+                    || words.dropLast().contains(where: Self.codeQualifiers.contains)))
+            guard named else { continue }
             let lastText = p.nameWords.text(p.nameWords.count - 1)
             return [EvidenceHit(.execute, described ? .describedCodeInput : .codeInput, at: p.pointer, quote: p.name,
                                 reason: "input '\(p.path)' takes \(last == Self.code ? "code" : "a \(lastText)") to run")]

@@ -86,6 +86,8 @@ struct DescriptionPhraseRule: CapabilityRule {
         ("close ~2 position", (.financial, .phraseStatesPlainly, "closes a trading position")),
         ("closes ~2 position", (.financial, .phraseStatesPlainly, "closes a trading position")),
         ("liquidate", (.financial, .phraseStatesPlainly, "liquidates holdings")),
+        ("is|are|be billed|charged", (.financial, .phraseNames, "says the call is billed")),
+        ("incurs ~2 charges|costs|fees", (.financial, .phraseNames, "says the call incurs charges")),
         ("liquidates", (.financial, .phraseStatesPlainly, "liquidates holdings")),
     ])
 
@@ -111,10 +113,12 @@ struct DescriptionPhraseRule: CapabilityRule {
         let prose = tool.prose
         var hits: [EvidenceHit] = []
         var seen: Set<Int> = []
+        let noRealMoney = tool.movesNoRealMoney
         for m in prose.hits(Self.phrases) where m.to < prose.proseEnd {
             let negated = prose.contains(DescriptionVerbRule.negations, in: max(0, m.from - 3)..<m.from)
             guard !negated, seen.insert(m.pattern).inserted else { continue }
             let (category, weight, reason) = Self.phrases.payloads[m.pattern]
+            if category == .financial && noRealMoney { continue }
             hits.append(EvidenceHit(category, weight, at: tool.descriptionPointer, quote: prose.quote(m.from, m.to), reason: "the description \(reason)"))
         }
         return hits

@@ -17,7 +17,7 @@ struct FileOutputRule: CapabilityRule {
         ("write ~2 file*", "writes files"),
         ("output file*", "writes an output file"),
         ("will be appended", "appends its output to a file"),
-        ("in place", "changes files in place"),
+        ("edit*|modif*|updat*|chang*|rewrit*|format* ~3 in place", "changes files in place"),
         ("will be written", "writes its output"),
         ("will be saved", "saves its output"),
     ])

@@ -32,15 +32,23 @@ struct HTTPRequestRule: CapabilityRule {
     }
 
     private static let method = WordHash.of("method")
+    /// Names of a method input that is the HTTP method (`method`, `http_method`, `request_method`), not an
+    /// authentication or payment method.
+    private static let methodNames = [WordSequence("method"), WordSequence("http method"), WordSequence("request method")]
+    /// Inputs that carry a request body.
+    private static let bodyWords: WordSet = ["body", "data", "payload", "json", "content", "form"]
 
     func evidence(in tool: ToolContext) -> [EvidenceHit] {
         guard tool.properties.contains(where: { $0.depth == 0 && $0.lastWord(in: Self.targets) }),
-              let method = tool.properties.first(where: { $0.depth == 0 && $0.lastWord == Self.method && ($0.enumValues.isEmpty || Self.isMethodEnum($0)) })
+              let method = tool.properties.first(where: { p in p.depth == 0 && Self.methodNames.contains { $0.equals(p.words) } && (p.enumValues.isEmpty || Self.isMethodEnum(p)) })
         else { return [] }
         let values = Set(method.enumValues.map { $0.value.uppercased() })
         if !values.isEmpty && values.isSubset(of: Self.safeMethods) {
             return [EvidenceHit(.read, .safeHTTPMethod, at: method.pointer, quote: method.name, reason: "input '\(method.path)' allows only \(values.sorted().joined(separator: "/"))")]
         }
+        // `get_endpoint_spec(method, path)` looks a request up; a client sends one (it has a body, or its verb acts).
+        let sends = tool.properties.contains { $0.depth == 0 && $0.lastWord(in: Self.bodyWords) } || tool.nameReading.leading?.entry.category != .read
+        guard sends else { return [] }
         return [EvidenceHit(.execute, .anyHTTPMethod, at: method.pointer, quote: method.name, reason: "input '\(method.path)' chooses any HTTP method for a caller-chosen endpoint")]
     }
 }

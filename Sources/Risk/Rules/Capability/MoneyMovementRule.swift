@@ -10,6 +10,7 @@ struct MoneyMovementRule: CapabilityRule {
         "cancel", "replace", "close", "modify", "finalize", "finalise", "pay", "void", "exercise", "open", "liquidate",
         "settle", "authorize", "authorise", "approve", "book", "request", "start", "new", "post", "edit", "amend",
         "update", "set", "exit", "flatten", "reverse", "transfer", "wire", "move", "deposit", "withdraw", "swap", "checkout",
+        "activate", "reactivate", "pause", "resume", "change", "upgrade", "downgrade", "email", "convert",
     ]
     /// Objects that are money whatever the server (`refund`, `payment`, `payout`).
     static let moneyObjects: WordSet = [
@@ -22,10 +23,11 @@ struct MoneyMovementRule: CapabilityRule {
     static let contextualObjects: WordSet = [
         "order", "orders", "position", "positions", "subscription", "subscriptions", "trade", "trades", "transfer",
         "transfers", "transaction", "transactions", "swap", "gtt", "bracket", "oco", "token", "tokens", "coin", "coins",
-        "shares", "stock", "stocks",
+        "shares", "stock", "stocks", "spend", "discount", "discounts",
     ]
-    /// Verbs that make an invoice money (sending or paying it; creating a draft is a write). A recurring
-    /// invoice bills by itself, so any verb on it counts.
+    /// Billing documents: creating, changing, sending or voiding one is financial on any server.
+    static let billingDocuments: WordSet = ["invoice", "invoices", "bill", "bills", "credit", "creditnote", "creditnotes"]
+    /// Verbs that act on money even when they are not money verbs of their own (sending or paying an invoice).
     static let invoiceVerbs: Set<String> = ["send", "finalize", "finalise", "pay", "void", "issue", "charge", "collect", "publish"]
     /// Words between a verb and its money object that make the act a preview (`create a preview of an order`).
     static let previewWords: WordSet = ["preview", "draft", "quote", "estimate", "simulation", "simulate", "test", "dry"]
@@ -55,12 +57,11 @@ struct MoneyMovementRule: CapabilityRule {
                 .evidence(#"{"name": "place_order", "inputSchema": {"type": "object", "properties": {"symbol": {"type": "string"}, "qty": {"type": "number"}}}}"#, at: "/name", .financial),
                 .evidence(#"{"name": "x", "description": "Cancels an open order.", "inputSchema": {"type": "object", "properties": {"limit_price": {"type": "number"}}}}"#, at: "/description", .financial),
                 .passes(#"{"name": "list_charges", "description": "List all charges."}"#),
+                .passes(#"{"name": "place_order", "description": "Place an order on the paper trading account.", "inputSchema": {"type": "object", "properties": {"qty": {"type": "number"}, "side": {"type": "string"}}}}"#),
                 .passes(#"{"name": "cancel_subscription", "description": "Unsubscribe an endpoint from an SNS topic."}"#),
             ])
     }
 
-    private static let invoices: WordSet = ["invoice", "invoices"]
-    private static let recurring = WordHash.of("recurring")
 
     /// The money object among `words` that `verb` acts on, if the verb acts on money: always-money objects,
     /// invoices after an invoicing verb (or with `recurring`), contextual ones on a money server. Returns
@@ -68,11 +69,12 @@ struct MoneyMovementRule: CapabilityRule {
     static func moneyObject(verb: String, category: Category, in words: [UInt64], server: Set<UInt64>) -> Int? {
         guard moneyVerbs.contains(verb) || invoiceVerbs.contains(verb) || category == .financial else { return nil }
         let moneyServer = moneyContext.intersects(server)
-        if invoiceVerbs.contains(verb) || words.contains(recurring), let invoice = words.firstIndex(where: invoices.contains) { return invoice }
-        return words.firstIndex { moneyObjects.contains($0) || (moneyServer && contextualObjects.contains($0)) }
+        return words.firstIndex { moneyObjects.contains($0) || billingDocuments.contains($0) || (moneyServer && contextualObjects.contains($0)) }
     }
 
     func evidence(in tool: ToolContext) -> [EvidenceHit] {
+        // Paper trading and backtests move no money (they are reads, or writes when they store something).
+        guard !tool.movesNoRealMoney else { return [] }
         var hits: [EvidenceHit] = []
         // In the name: the leading verb and the words after it.
         let reading = tool.nameReading

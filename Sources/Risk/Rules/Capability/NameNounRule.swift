@@ -41,9 +41,13 @@ struct NameNounRule: CapabilityRule {
             ])
     }
 
+    /// Things a "simulation" really sends.
+    static let firedThings: WordSet = ["webhook", "webhooks", "event", "events", "notification", "notifications", "callback", "callbacks"]
+
     func evidence(in tool: ToolContext) -> [EvidenceHit] {
         let name = tool.nameWords
-        if let preview = name.first(in: Self.previewWords) {
+        // A simulation that fires webhooks or events is real to whoever receives them.
+        if let preview = name.first(in: Self.previewWords), !name.contains(Self.firedThings) {
             let word = name.text(preview)
             return [EvidenceHit(.read, .previewOrAdvice, at: tool.namePointer, quote: word, reason: "'\(word)' in the name: the tool previews rather than acts")]
         }

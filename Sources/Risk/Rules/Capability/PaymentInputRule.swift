@@ -29,6 +29,8 @@ struct PaymentInputRule: CapabilityRule {
     private static let paymentMethod = WordSequence("payment method"), sourceToken = WordSequence("source token")
 
     func evidence(in tool: ToolContext) -> [EvidenceHit] {
+        // Paper trading and backtests move no money (they are reads, or writes when they store something).
+        guard !tool.movesNoRealMoney else { return [] }
         func find(_ names: WordSet) -> InputProperty? {
             tool.properties.first { p in p.lastWord(in: names) && p.depth <= 2 }
         }

@@ -53,8 +53,10 @@ struct SQLInputRule: CapabilityRule {
         if readOnly {
             return [EvidenceHit(.read, .sqlInput, at: p.pointer, quote: p.name, reason: "input '\(p.path)' takes SQL and the tool says it is read-only")]
         }
-        if words.contains(Self.select) {
-            return [EvidenceHit(.read, .sqlInput, at: p.pointer, quote: p.name, reason: "input '\(p.path)' takes SQL and only SELECT is mentioned")]
+        // "Execute a SELECT query": documented as SELECT-only where the tool says what it does (an example
+        // that happens to show SELECT further down does not make a runner read-only).
+        if opening.contains(Self.select), statementCount == 1 {
+            return [EvidenceHit(.read, .sqlInput, at: p.pointer, quote: p.name, reason: "input '\(p.path)' takes SQL and the tool says it runs SELECT queries")]
         }
         // Named SQL with no limit is a SQL runner, whatever verb the name uses (`query`, `run_query`).
         let namesSQL = opening.contains(where: Self.languages.contains)
