@@ -11,8 +11,10 @@ let package = Package(
     targets: [
         // Pipeline stages, one module each; imports point one way (DESIGN.md §2).
         .target(name: "JSON"),
-        .target(name: "MCPClient", dependencies: ["JSON"]),
-        .target(name: "Risk", dependencies: ["JSON"]),
+        // What a server offers, as sent: read by the client, the rules, policies, reports and the catalogue.
+        .target(name: "Definitions", dependencies: ["JSON"]),
+        .target(name: "MCPClient", dependencies: ["JSON", "Definitions"]),
+        .target(name: "Risk", dependencies: ["JSON", "Definitions"]),
         .target(name: "Policy", dependencies: ["JSON", "Risk"]),
         .target(name: "Reports", dependencies: ["JSON", "Risk"]),
         .target(name: "Catalogue", dependencies: ["JSON", "MCPClient", "Risk"]),
@@ -28,11 +30,11 @@ let package = Package(
         .executableTarget(name: "mcprisk-fixture-server", dependencies: ["JSON"], path: "Tests/FixtureServer"),
 
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
-        .testTarget(name: "MCPClientTests", dependencies: ["MCPClient", "JSON", "TestSupport", "DemoServer"], exclude: ["Python"]),
-        .testTarget(name: "RiskTests", dependencies: ["Risk", "JSON", "TestSupport"]),
-        .testTarget(name: "PolicyTests", dependencies: ["Policy", "Risk", "JSON", "TestSupport", "DemoServer"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "MCPClientTests", dependencies: ["Definitions", "MCPClient", "JSON", "TestSupport", "DemoServer"], exclude: ["Python"]),
+        .testTarget(name: "RiskTests", dependencies: ["Definitions", "Risk", "JSON", "TestSupport"]),
+        .testTarget(name: "PolicyTests", dependencies: ["Definitions", "Policy", "Risk", "JSON", "TestSupport", "DemoServer"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Risk", "JSON", "TestSupport"], exclude: ["Golden", "Schemas"]),
-        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "MCPClient", "Risk", "JSON", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "ScannerTests", dependencies: ["Scanner", "CLI", "MCPClient", "Risk", "Reports", "Policy", "Catalogue", "DemoServer", "JSON", "TestSupport"]),
+        .testTarget(name: "CatalogueTests", dependencies: ["Definitions", "Catalogue", "MCPClient", "Risk", "JSON", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "ScannerTests", dependencies: ["Definitions", "Scanner", "CLI", "MCPClient", "Risk", "Reports", "Policy", "Catalogue", "DemoServer", "JSON", "TestSupport"]),
     ]
 )

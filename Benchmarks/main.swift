@@ -36,12 +36,12 @@ var snapshots: [ServerSnapshot] = []
 let parse = try seconds {
     for _ in 0..<rounds { snapshots = try files.map { try ServerSnapshot(fileBytes: $0.1, target: $0.0) } }
 }
-let tools = snapshots.reduce(0) { $0 + $1.tools.count }
-let definitions = snapshots.map { ScanPipeline.definitions(of: $0, label: $0.target) }
+let tools = snapshots.reduce(0) { $0 + $1.definitions.tools.count }
+let definitions = snapshots.map { ScanPipeline.reviewed($0, label: $0.target) }
 var assessments: [ServerAssessment] = []
 let assess = seconds { for _ in 0..<rounds { assessments = definitions.map { Assessor().assess($0) } } }
 let report = Report(generator: .init(version: "bench"), servers: zip(snapshots, assessments).map {
-    ServerReport(target: $0.0.target, name: $0.0.serverName, status: .complete, assessment: $0.1)
+    ServerReport(target: $0.0.target, name: $0.0.definitions.serverName, status: .complete, assessment: $0.1)
 })
 let rules = BuiltinRules.all.map(\.description)
 var rendered = 0
@@ -52,7 +52,7 @@ var policyBytes = 0
 let policy = seconds {
     for _ in 0..<rounds {
         for (d, a) in zip(definitions, assessments) {
-            let doc = PolicyBuilder(profile: .recommended).build(assessment: a, definitions: d)
+            let doc = PolicyBuilder(profile: .recommended).build(assessment: a, server: d)
             policyBytes += PolicyFormat.policylayer.render(doc).utf8.count + PolicyFormat.intercept.render(doc).utf8.count
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Definitions
 import JSON
 import MCPClient
 import Risk
@@ -99,11 +100,8 @@ import TestSupport
             let store = CatalogueStore(root: root)
             try store.writeSnapshot(StoredSnapshot(serverId: "s", capturedAt: Timestamp(fixedNow()), mcpriskVersion: "test", snapshot: live))
             let stored = try #require(try store.readSnapshot(id: "s"))
-            var liveDefinitions = ServerDefinitions(json: live.definitionsDocument, serverName: "s")
-            liveDefinitions.serverName = live.serverName ?? "s"
-            liveDefinitions.parseIssues = live.parseIssues
-            #expect(Self.assess(stored.serverDefinitions) == Self.assess(liveDefinitions))
-            #expect(stored.parseIssues == live.parseIssues)
+            #expect(Self.assess(stored.reviewed) == Self.assess(ReviewedServer(live.definitions, name: "s")))
+            #expect(stored.parseIssues == live.definitions.parseIssues)
             if mode == "duplicate-description" { #expect(!stored.parseIssues.isEmpty) }
         }
     }

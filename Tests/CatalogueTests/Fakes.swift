@@ -1,3 +1,4 @@
+import Definitions
 import Foundation
 import JSON
 import MCPClient
@@ -45,8 +46,9 @@ func tool(_ name: String, _ description: String = "Does a thing.", properties: J
 
 /// A complete crawl result with `tools`.
 func completeSnapshot(_ tools: [JSONValue], name: String = "fake", version: String = "1.0") -> ServerSnapshot {
-    ServerSnapshot(target: name, protocolVersion: "2025-06-18", serverInfo: ["name": .string(name), "version": .string(version)],
-                   capabilities: ["tools": [:]], tools: tools)
+    ServerSnapshot(target: name, definitions: ServerDefinitions(
+        serverInfo: ["name": .string(name), "version": .string(version)], protocolVersion: "2025-06-18",
+        capabilities: ["tools": [:]], tools: tools))
 }
 
 /// A manifest of stdio entries with these ids.

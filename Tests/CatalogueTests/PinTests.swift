@@ -1,4 +1,5 @@
 import Foundation
+import Definitions
 import JSON
 import Risk
 import Testing
@@ -86,7 +87,7 @@ import TestSupport
 
     @Test func lockedToolsComeFromDefinitionsAndAssessment() {
         let tools = [tool("write_b"), tool("read_a"), tool("read_a", "A duplicate.")]
-        let locked = LockedTool.tools(definitions: tools, assessment: fakeAssess(ServerDefinitions(serverName: "s", tools: tools)))
+        let locked = LockedTool.tools(definitions: tools, assessment: fakeAssess(ReviewedServer(ServerDefinitions(tools: tools), name: "s")))
         #expect(locked == [LockedTool(name: "read_a", category: .read, sha256: ToolHash.sha256(of: tools[1])),
                            LockedTool(name: "write_b", category: .write, sha256: ToolHash.sha256(of: tools[0]))])
     }

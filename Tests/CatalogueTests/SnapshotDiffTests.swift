@@ -8,7 +8,7 @@ import Testing
 @Suite struct SnapshotDiffTests {
     func stored(_ tools: [JSONValue], instructions: String? = nil, version: String = "1.0") -> StoredSnapshot {
         var s = completeSnapshot(tools, version: version)
-        s.instructions = instructions
+        s.definitions.instructions = instructions
         return StoredSnapshot(serverId: "s", capturedAt: Timestamp(fixedNow()), mcpriskVersion: "test", snapshot: s)
     }
 

@@ -15,10 +15,10 @@ struct EvalSnapshotFileTests {
             let bytes = try [UInt8](Data(contentsOf: file))
             let snapshot = try ServerSnapshot(fileBytes: bytes, target: file.lastPathComponent)
             let raw = try JSONParser().parse(bytes).value["tools"]?.arrayValue ?? []
-            #expect(snapshot.tools.count == raw.count, "\(file.lastPathComponent): \(snapshot.anomalies)")
+            #expect(snapshot.definitions.tools.count == raw.count, "\(file.lastPathComponent): \(snapshot.anomalies)")
             #expect(snapshot.completeness == .complete)
-            let again = try ServerSnapshot(fileBytes: JSONWriter.canonicalPretty.bytes(snapshot.definitionsDocument), target: "again")
-            #expect(again.definitionsDocument.canonicalText == snapshot.definitionsDocument.canonicalText, "\(file.lastPathComponent) does not round-trip")
+            let again = try ServerSnapshot(fileBytes: JSONWriter.canonicalPretty.bytes(snapshot.definitions.document), target: "again")
+            #expect(again.definitions.document.canonicalText == snapshot.definitions.document.canonicalText, "\(file.lastPathComponent) does not round-trip")
         }
     }
 }

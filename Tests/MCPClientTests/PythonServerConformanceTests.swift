@@ -21,11 +21,11 @@ struct PythonServerConformanceTests {
     @Test func timeServerListsItsTools() async throws {
         let (snapshot, _) = try await crawl("mcp_server_time")
         #expect(snapshot.completeness == .complete, "\(String(describing: snapshot.error))")
-        #expect(snapshot.serverName == "mcp-time")
+        #expect(snapshot.definitions.serverName == "mcp-time")
         #expect(snapshot.toolNames == ["get_current_time", "convert_time"])
-        #expect(snapshot.tools.first?["inputSchema"]?["properties"]?["timezone"] != nil)
-        #expect(snapshot.tools.first?["annotations"]?["readOnlyHint"] == true)
-        #expect(ProtocolVersions.initializeEra.contains(snapshot.protocolVersion ?? ""))
+        #expect(snapshot.definitions.tools.first?["inputSchema"]?["properties"]?["timezone"] != nil)
+        #expect(snapshot.definitions.tools.first?["annotations"]?["readOnlyHint"] == true)
+        #expect(ProtocolVersions.initializeEra.contains(snapshot.definitions.protocolVersion ?? ""))
     }
 
     @Test func gitServerListsItsTools() async throws {
@@ -33,7 +33,7 @@ struct PythonServerConformanceTests {
         defer { try? FileManager.default.removeItem(atPath: repository) }
         let (snapshot, _) = try await crawl("mcp_server_git", ["--repository", repository])
         #expect(snapshot.completeness == .complete, "\(String(describing: snapshot.error))")
-        #expect(snapshot.serverName == "mcp-git")
+        #expect(snapshot.definitions.serverName == "mcp-git")
         let names = Set(snapshot.toolNames)
         for tool in ["git_status", "git_diff_unstaged", "git_diff_staged", "git_diff", "git_commit", "git_add", "git_reset", "git_log", "git_create_branch", "git_checkout", "git_show"] {
             #expect(names.contains(tool), "git server does not list \(tool)")

@@ -16,9 +16,9 @@ import DemoServer
         let snapshot = await withHangGuard { await crawler.crawl(remote: options) }
         let s = try #require(snapshot)
         #expect(s.completeness == .complete, "\(String(describing: s.error))")
-        #expect(s.tools.count == DemoServer().tools.count)  // all pages
-        #expect(s.prompts.count == 2 && s.resources.count == 3)
-        #expect(s.serverName == "acme-ops")
+        #expect(s.definitions.tools.count == DemoServer().tools.count)  // all pages
+        #expect(s.definitions.prompts.count == 2 && s.definitions.resources.count == 3)
+        #expect(s.definitions.serverName == "acme-ops")
         #expect(s.anomalies.map(\.kind) == (path == "/sse" ? ["legacy-sse-transport"] : []))
         #expect(!s.target.contains("demo-secret-token") && s.target.contains("Authorization: ***"))
     }
@@ -52,8 +52,8 @@ import DemoServer
         let snapshot = await withHangGuard { await crawler.crawl(remote: testOptions(server.url("/mcp"))) }
         let s = try #require(snapshot)
         #expect(s.completeness == .complete, "\(String(describing: s.error))")
-        #expect(s.protocolVersion == "2026-07-28")
-        #expect(s.tools.first?["name"]?.stringValue == "drop_table")
+        #expect(s.definitions.protocolVersion == "2026-07-28")
+        #expect(s.definitions.tools.first?["name"]?.stringValue == "drop_table")
         let posts = log.all.filter { $0.method == "POST" }
         #expect(log.all.allSatisfy { $0.method == "POST" }, "no GET fallback and no DELETE for a stateless server")
         let discover = try #require(posts.first { $0.header("mcp-method") == "server/discover" })

@@ -137,9 +137,9 @@ private func toolNames(_ r: MiniSessionResult?) -> [String] { (r?.tools ?? []).c
         let snapshot = await withHangGuard { await Crawler(options: CrawlOptions(requestTimeout: 20, totalTimeout: 60)).crawl(remote: options) }
         let s = try #require(snapshot)
         #expect(s.completeness == .complete, "\(String(describing: s.error))")
-        #expect(s.tools.compactMap { $0["name"]?.stringValue }.sorted() == ["delete_records", "read_file"])
-        #expect(s.prompts.count == 1 && s.resources.count == 1)
-        #expect(s.instructions == "A fixture server for mcprisk tests.")
+        #expect(s.definitions.tools.compactMap { $0["name"]?.stringValue }.sorted() == ["delete_records", "read_file"])
+        #expect(s.definitions.prompts.count == 1 && s.definitions.resources.count == 1)
+        #expect(s.definitions.instructions == "A fixture server for mcprisk tests.")
         #expect(s.anomalies.map(\.kind) == anomalies)
     }
 

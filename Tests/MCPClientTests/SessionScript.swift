@@ -66,7 +66,7 @@ let initializeResult = "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{\"
 
 extension ServerSnapshot {
     /// Tool names in order.
-    var toolNames: [String] { tools.compactMap { $0["name"]?.stringValue } }
+    var toolNames: [String] { definitions.tools.compactMap { $0["name"]?.stringValue } }
     /// Anomaly kinds in order.
     var anomalyKinds: [String] { anomalies.map(\.kind) }
 }

@@ -9,10 +9,10 @@ import TestSupport
         #expect(snapshot.completeness == .complete)
         #expect(snapshot.error == nil)
         #expect(snapshot.toolNames == ["a", "b", "c"])
-        #expect(snapshot.prompts.count == 1 && snapshot.resources.count == 1 && snapshot.resourceTemplates.count == 1)
-        #expect(snapshot.protocolVersion == "2025-06-18")
-        #expect(snapshot.serverName == "scripted")
-        #expect(snapshot.instructions == "Be careful.")
+        #expect(snapshot.definitions.prompts.count == 1 && snapshot.definitions.resources.count == 1 && snapshot.definitions.resourceTemplates.count == 1)
+        #expect(snapshot.definitions.protocolVersion == "2025-06-18")
+        #expect(snapshot.definitions.serverName == "scripted")
+        #expect(snapshot.definitions.instructions == "Be careful.")
         let methods = seen.compactMap { $0["method"]?.stringValue }
         #expect(methods == ["initialize", "notifications/initialized", "tools/list", "tools/list", "prompts/list", "resources/list", "resources/templates/list"])
         #expect(seen[0]["params"]?["protocolVersion"] == "2025-11-25")
@@ -89,7 +89,7 @@ import TestSupport
             return await wellBehaved(request)
         }
         #expect(snapshot.completeness == .complete)
-        #expect(snapshot.protocolVersion == "2026-07-28")
+        #expect(snapshot.definitions.protocolVersion == "2026-07-28")
         #expect(snapshot.anomalyKinds == ["unknown-protocol-version"])
     }
 
@@ -138,7 +138,7 @@ import TestSupport
             return [resultLine(request, "{\"tools\":[{\"name\":\"t\(n)\"}],\"nextCursor\":\"after-\(n)\"}")]
         }
         #expect(snapshot.completeness == .partial)
-        #expect(snapshot.tools.count == 3)
+        #expect(snapshot.definitions.tools.count == 3)
         #expect(snapshot.error == .limitExceeded(step: "tools/list (page 3)", detail: "tools/list has more than 3 pages"))
     }
 
@@ -159,7 +159,7 @@ import TestSupport
         }
         #expect(snapshot.completeness == .complete)
         #expect(snapshot.anomalyKinds == ["list-not-supported", "list-not-supported"])
-        #expect(snapshot.resources.count == 1)
+        #expect(snapshot.definitions.resources.count == 1)
     }
 
     @Test func missingToolsListOnAServerThatAdvertisedToolsFails() async {
@@ -178,7 +178,7 @@ import TestSupport
         }
         #expect(snapshot.completeness == .partial)
         #expect(snapshot.toolNames == ["a", "b", "c"])
-        #expect(snapshot.prompts.count == 1)
+        #expect(snapshot.definitions.prompts.count == 1)
         #expect(snapshot.error == .serverError(step: "resources/list", code: -32603, message: "resource backend down"))
     }
 
@@ -191,10 +191,10 @@ import TestSupport
         }
         #expect(snapshot.completeness == .complete)
         #expect(snapshot.toolNames == ["a", "b", "c"])
-        #expect(snapshot.parseIssues.map { "\($0.kind) \($0.pointer) \($0.detail)" } == ["duplicateKey /tools/2/description description"])
-        #expect(snapshot.tools[2]["description"] == "evil")
+        #expect(snapshot.definitions.parseIssues.map { "\($0.kind) \($0.pointer) \($0.detail)" } == ["duplicateKey /tools/2/description description"])
+        #expect(snapshot.definitions.tools[2]["description"] == "evil")
         #expect(snapshot.anomalyKinds == ["invalid-entry"])
-        #expect(JSONPointer("/tools/2/description")!.resolve(in: snapshot.definitionsDocument) == "evil")
+        #expect(JSONPointer("/tools/2/description")!.resolve(in: snapshot.definitions.document) == "evil")
     }
 
     @Test func batchedResponsesAreUnpacked() async {
@@ -219,9 +219,9 @@ import TestSupport
             }
         }
         #expect(snapshot.completeness == .complete)
-        #expect(snapshot.protocolVersion == "2026-07-28")
-        #expect(snapshot.serverName == "m")
-        #expect(snapshot.instructions == "modern")
+        #expect(snapshot.definitions.protocolVersion == "2026-07-28")
+        #expect(snapshot.definitions.serverName == "m")
+        #expect(snapshot.definitions.instructions == "modern")
         #expect(snapshot.toolNames == ["x"])
         let methods = seen.compactMap { $0["method"]?.stringValue }
         #expect(methods == ["initialize", "server/discover", "tools/list"])

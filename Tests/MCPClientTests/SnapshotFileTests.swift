@@ -24,7 +24,7 @@ import TestSupport
     @Test func jsonRPCResponseWrappingAResult() throws {
         let snapshot = try read(#"{"jsonrpc":"2.0","id":1,"result":{"tools":[{"name":"x","description":"d","description":"e"}]}}"#)
         #expect(snapshot.toolNames == ["x"])
-        #expect(snapshot.parseIssues.map { "\($0.kind) \($0.pointer)" } == ["duplicateKey /tools/0/description"])
+        #expect(snapshot.definitions.parseIssues.map { "\($0.kind) \($0.pointer)" } == ["duplicateKey /tools/0/description"])
     }
 
     @Test func jsonRPCErrorIsAnInvalidTarget() {
@@ -39,11 +39,11 @@ import TestSupport
          "instructions":"hi","tools":[{"name":"t"}],"prompts":[{"name":"p"}],"resources":[{"uri":"file:///a","name":"a"}],
          "resourceTemplates":[{"uriTemplate":"x://{y}","name":"y"}],"generatedBy":"someone"}
         """#)
-        #expect(snapshot.serverName == "s")
-        #expect(snapshot.protocolVersion == "2025-06-18")
-        #expect(snapshot.instructions == "hi")
-        #expect(snapshot.capabilities == ["tools": [:]])
-        #expect(snapshot.prompts.count == 1 && snapshot.resources.count == 1 && snapshot.resourceTemplates.count == 1)
+        #expect(snapshot.definitions.serverName == "s")
+        #expect(snapshot.definitions.protocolVersion == "2025-06-18")
+        #expect(snapshot.definitions.instructions == "hi")
+        #expect(snapshot.definitions.capabilities == ["tools": [:]])
+        #expect(snapshot.definitions.prompts.count == 1 && snapshot.definitions.resources.count == 1 && snapshot.definitions.resourceTemplates.count == 1)
         #expect(snapshot.anomalies.isEmpty)
     }
 
@@ -71,8 +71,8 @@ import TestSupport
 
     @Test func issuesOfDroppedEntriesBecomeAnomaliesAndPointersFollowTheKeptOnes() throws {
         let snapshot = try read(#"{"tools":[{"name":1,"a":1,"a":2},{"name":"kept","description":"x","description":"y"}],"instructions":"i","instructions":"j"}"#)
-        #expect(snapshot.parseIssues.map { "\($0.pointer)" } == ["/tools/0/description", "/instructions"])
-        #expect(snapshot.instructions == "j")
+        #expect(snapshot.definitions.parseIssues.map { "\($0.pointer)" } == ["/tools/0/description", "/instructions"])
+        #expect(snapshot.definitions.instructions == "j")
         #expect(snapshot.anomalyKinds == ["invalid-entry", "duplicate-key"])
     }
 
@@ -82,12 +82,12 @@ import TestSupport
          "tools":[{"name":"t","description":"a\u202Eb","inputSchema":{"type":"object","properties":{"n":{"type":"number","default":1.50}}}}],
          "prompts":[{"name":"p"}]}}
         """#)
-        let text = JSONWriter.canonicalPretty.string(original.definitionsDocument)
+        let text = JSONWriter.canonicalPretty.string(original.definitions.document)
         let again = try ServerSnapshot(fileBytes: Array(text.utf8), target: "again.json")
-        #expect(again.definitionsDocument.canonicalText == original.definitionsDocument.canonicalText)
-        #expect(JSONWriter.canonicalPretty.string(again.definitionsDocument) == text)
-        #expect(original.definitionsDocument.objectValue?.keys == ["serverInfo", "instructions", "tools", "prompts", "resources", "resourceTemplates"])
-        #expect(JSONPointer("/tools/0/inputSchema/properties/n/default")!.resolve(in: again.definitionsDocument) == .number("1.50"))
+        #expect(again.definitions.document.canonicalText == original.definitions.document.canonicalText)
+        #expect(JSONWriter.canonicalPretty.string(again.definitions.document) == text)
+        #expect(original.definitions.document.objectValue?.keys == ["serverInfo", "instructions", "tools", "prompts", "resources", "resourceTemplates"])
+        #expect(JSONPointer("/tools/0/inputSchema/properties/n/default")!.resolve(in: again.definitions.document) == .number("1.50"))
     }
 
     @Test func validatorChecksEveryListKind() {

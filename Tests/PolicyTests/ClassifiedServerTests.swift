@@ -1,4 +1,5 @@
 import DemoServer
+import Definitions
 import JSON
 import Policy
 import Risk
@@ -9,11 +10,11 @@ import TestSupport
 /// evaluation set gives policies that validate and keep the promises of the profile table,
 /// whatever the classifier decides for a given tool.
 struct ClassifiedServerTests {
-    static func servers() throws -> [ServerDefinitions] {
-        var out = [ServerDefinitions(serverName: "acme-ops", tools: DemoServer().tools)]
+    static func servers() throws -> [ReviewedServer] {
+        var out = [ReviewedServer(ServerDefinitions(tools: DemoServer().tools), name: "acme-ops")]
         for name in try PolicyFixture.realServerNames() {
             let json = try JSONParser().parse(try RepoPaths.text("Tests/Fixtures/eval/snapshots/\(name).json")).value
-            out.append(ServerDefinitions(json: json, serverName: name))
+            out.append(ReviewedServer(ServerDefinitions(document: json), name: name))
         }
         return out
     }
@@ -23,12 +24,12 @@ struct ClassifiedServerTests {
         for server in try Self.servers() {
             let assessment = assessor.assess(server)
             for profile in PolicyProfile.allCases {
-                let doc = PolicyBuilder(profile: profile).build(assessment: assessment, definitions: server)
+                let doc = PolicyBuilder(profile: profile).build(assessment: assessment, server: server)
                 for format in PolicyFormat.allCases {
                     let problems = format.validate(format.render(doc))
-                    #expect(problems.isEmpty, "\(server.serverName) \(profile) \(format): \(problems.prefix(3).map(\.description))")
+                    #expect(problems.isEmpty, "\(server.name) \(profile) \(format): \(problems.prefix(3).map(\.description))")
                 }
-                for tool in assessment.tools { check(tool, in: doc, profile: profile, server: server.serverName) }
+                for tool in assessment.tools { check(tool, in: doc, profile: profile, server: server.name) }
             }
         }
     }

@@ -1,3 +1,4 @@
+import Definitions
 import JSON
 import TestSupport
 import Testing
@@ -12,7 +13,7 @@ struct AssessorTests {
             RuleDescription(id: "echo-findings", title: "Echo", family: "test", kind: .finding, severity: .high, confidence: .high,
                             summary: "s", rationale: "r", examples: [])
         }
-        func check(_ server: ServerDefinitions) -> [RuleHit] {
+        func check(_ server: ReviewedServer) -> [RuleHit] {
             var hits = server.tools.indices.map { i in
                 RuleHit(pointer: JSONPointer(tokens: ["tools", String(i), "description"]), quote: "q\(i)", message: "m", effect: .finding(severity: i == 0 ? .critical : nil))
             }
@@ -39,14 +40,14 @@ struct AssessorTests {
             RuleDescription(id: "other-servers", title: "Others", family: "test", kind: .finding, severity: .low, confidence: .high,
                             summary: "s", rationale: "r", examples: [])
         }
-        func check(_ server: ServerDefinitions) -> [RuleHit] {
+        func check(_ server: ReviewedServer) -> [RuleHit] {
             server.otherServersTools.keys.sorted().map { key in
                 RuleHit(pointer: .root, quote: "\(key): \(server.otherServersTools[key]!.joined(separator: ","))", message: "m", effect: .finding(severity: nil))
             }
         }
     }
 
-    static let server = ServerDefinitions(json: [
+    static let server = ReviewedServer(ServerDefinitions(document: [
         "instructions": "Be nice.",
         "tools": [
             ["name": "get_file", "description": "Reads a file.", "inputSchema": ["type": "object", "properties": ["path": ["type": "string"]]]],
@@ -54,7 +55,7 @@ struct AssessorTests {
             ["description": "no name: not a valid tool"],
         ],
         "prompts": [["name": "summarize", "description": "x"]],
-    ], serverName: "files")
+    ]), name: "files")
 
     @Test func findingsAreLocatedAndOrdered() {
         let a = Assessor(rules: BuiltinRules.capability + [EchoFindings()]).assess(Self.server)
@@ -81,7 +82,7 @@ struct AssessorTests {
     }
 
     @Test func otherServersToolsAreFilledIn() {
-        let other = ServerDefinitions(json: ["tools": [["name": "get_file"]]], serverName: "mirror")
+        let other = ReviewedServer(ServerDefinitions(document: ["tools": [["name": "get_file"]]]), name: "mirror")
         let results = Assessor(rules: [OtherServers()]).assess(servers: [Self.server, other])
         #expect(results[0].findings.map(\.quote) == ["mirror: get_file"])
         #expect(results[1].findings.map(\.quote) == ["files: get_file,delete_file"])
@@ -89,7 +90,7 @@ struct AssessorTests {
 
     @Test func annotationFindingsComeFromBuiltinRules() throws {
         let json = try JSONValue(parsing: #"{"tools": [{"name": "delete_user", "description": "Deletes a user.", "annotations": {"readOnlyHint": true}}, {"name": "update_user", "description": "Updates a user."}]}"#)
-        let a = Assessor().assess(ServerDefinitions(json: json))
+        let a = Assessor().assess(ReviewedServer(ServerDefinitions(document: json)))
         #expect(a.findings.map(\.ruleId) == ["annotation-contradiction", "missing-annotations"])
         #expect(a.findings[0].location.pointer.description == "/tools/0/annotations/readOnlyHint")
         #expect(a.tools[0].category == .destructive)
@@ -97,7 +98,7 @@ struct AssessorTests {
 
     @Test func outputIsDeterministic() throws {
         let json = try JSONValue(parsing: #"{"tools": [{"name": "manage", "inputSchema": {"type": "object", "properties": {"op": {"enum": ["create", "delete", "get"]}}}}, {"name": "drop_all", "description": "Drops everything. Irreversible."}]}"#)
-        let server = ServerDefinitions(json: json)
+        let server = ReviewedServer(ServerDefinitions(document: json))
         let first = Assessor().assess(server)
         for _ in 0..<5 { #expect(Assessor().assess(server) == first) }
     }
@@ -108,7 +109,7 @@ struct AssessorTests {
         for _ in 0..<200 { deep = ["type": "object", "properties": ["x": deep]] }
         tools.append(["name": "deep", "inputSchema": deep])
         tools.append(["name": 42])
-        let a = Assessor().assess(ServerDefinitions(serverName: "hostile", tools: tools))
+        let a = Assessor().assess(ReviewedServer(ServerDefinitions(tools: tools), name: "hostile"))
         #expect(a.tools.count == HostileStrings.all.count + 1)
     }
 }

@@ -1,3 +1,4 @@
+import Definitions
 import JSON
 import Testing
 @testable import Risk
@@ -6,7 +7,7 @@ import Testing
 struct ClassifierTests {
     /// The assessment of one tool written as JSON.
     static func assess(_ json: String) throws -> ToolAssessment {
-        let tools = try #require(Assessor().assess(ServerDefinitions(json: JSONValue(parsing: json))).tools.first)
+        let tools = try #require(Assessor().assess(ReviewedServer(ServerDefinitions(document: JSONValue(parsing: json)))).tools.first)
         return tools
     }
 

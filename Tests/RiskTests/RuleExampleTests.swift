@@ -21,7 +21,7 @@ struct RuleExampleTests {
         let json = try JSONValue(parsing: c.example.json)
         let isToolShorthand = json["name"] != nil && json["tools"] == nil
         // Parsed again to keep the parser's issues (duplicate keys) and `otherServersTools` for the rules.
-        let hits = rule.check(try ServerDefinitions(parsing: c.example.json))
+        let hits = rule.check(try ReviewedServer(parsing: c.example.json))
         // Pointers in a tool example are relative to the tool, which sits at /tools/0.
         let pointers = hits.map { hit -> String in
             guard isToolShorthand, hit.pointer.isWithin(JSONPointer(tokens: ["tools", "0"])) else { return hit.pointer.description }

@@ -1,4 +1,5 @@
 import Foundation
+import Definitions
 import JSON
 import Testing
 import TestSupport
@@ -85,7 +86,7 @@ struct TextHelpersTests {
          "resources": [{"uri": "file:///x", "name": "r", "description": "rd"}],
          "resourceTemplates": [{"uriTemplate": "file:///{id}", "name": "rt"}]}
         """
-        let fields = TextFields.all(in: try ServerDefinitions(parsing: json))
+        let fields = TextFields.all(in: try ReviewedServer(parsing: json))
         let byPointer = Dictionary(fields.map { ($0.pointer.description, $0) }, uniquingKeysWith: { a, _ in a })
         #expect(byPointer["/instructions"]?.role == .instructions)
         #expect(byPointer["/tools/0/annotations/title"]?.text == "AT")
@@ -104,7 +105,7 @@ struct TextHelpersTests {
     @Test func deepSchemasAreBoundedNotFatal() throws {
         var schema: JSONValue = ["type": "string", "description": "deepest"]
         for i in 0..<200 { schema = ["type": "object", "properties": .object(JSONObject([("p\(i)", schema)]))] }
-        let server = ServerDefinitions(serverName: "deep", tools: [["name": "deep", "inputSchema": schema]])
+        let server = ReviewedServer(ServerDefinitions(tools: [["name": "deep", "inputSchema": schema]]), name: "deep")
         let fields = TextFields.all(in: server)
         #expect(fields.count < 100 && !fields.contains { $0.text == "deepest" })
         let properties = InputProperties.all(tool: server.tools[0], index: 0)
@@ -138,7 +139,7 @@ struct TextHelpersTests {
         let analyzed = try #require(AnalyzedTool(tool, index: 4))
         let walked = InputProperties.all(tool: tool, index: 4)
         #expect(analyzed.properties.map(\.pointer) == walked.map(\.pointer))
-        let server = ServerDefinitions(serverName: "s", tools: [tool, tool, tool, tool, tool])
+        let server = ReviewedServer(ServerDefinitions(tools: [tool, tool, tool, tool, tool]), name: "s")
         #expect(ServerIndex(server, tools: [analyzed]).inputProperties[4].map(\.path) == ["mode", "tags"])
         let mode = try #require(analyzed.properties.first)
         #expect(mode.description == "How" && mode.type == "string" && mode.takesText)
@@ -150,16 +151,16 @@ struct TextHelpersTests {
 
     @Test func hostileStringsAreFlaggedAndNeverCrashTheRules() throws {
         for text in HostileStrings.all {
-            let server = ServerDefinitions(serverName: "hostile", tools: [["name": .string(text), "description": .string(text)]],
-                                           prompts: [["name": "p", "description": .string(text)]])
+            let server = ReviewedServer(ServerDefinitions(tools: [["name": .string(text), "description": .string(text)]],
+                                           prompts: [["name": "p", "description": .string(text)]]), name: "hostile")
             for rule in BuiltinRules.all { _ = rule.check(server) }
         }
         for text in HostileStrings.terminalEscapes {
-            let server = ServerDefinitions(serverName: "h", tools: [["name": "t", "description": .string(text)]])
+            let server = ReviewedServer(ServerDefinitions(tools: [["name": "t", "description": .string(text)]]), name: "h")
             #expect(!TerminalEscapeRule().check(server).isEmpty, "\(text.debugDescription)")
         }
         for text in HostileStrings.invisible {
-            let server = ServerDefinitions(serverName: "h", tools: [["name": "t", "description": .string(text)]])
+            let server = ReviewedServer(ServerDefinitions(tools: [["name": "t", "description": .string(text)]]), name: "h")
             #expect(!InvisibleUnicodeRule().check(server).isEmpty, "\(text.debugDescription)")
         }
     }
@@ -170,8 +171,7 @@ struct TextHelpersScaleTests {
     /// the time is not asserted, the test would hang if a rule went quadratic.
     @Test func hugeRepetitiveDescriptionsAreHandled() {
         let blob = String(repeating: "password api key send include parameter conversation history mcp_tool_x_y ~/.ssh ", count: 12_000)
-        let server = ServerDefinitions(serverName: "big", tools: [["name": "t", "description": .string(blob)]],
-                                       otherServersTools: ["other": (0..<2_000).map { "tool_\($0)_x_y" }])
+        let server = ReviewedServer(ServerDefinitions(tools: [["name": "t", "description": .string(blob)]]), name: "big", otherServersTools: ["other": (0..<2_000).map { "tool_\($0)_x_y" }])
         var hits: [String: Int] = [:]
         var lines: [String] = []
         for rule in ThreatRules.all {

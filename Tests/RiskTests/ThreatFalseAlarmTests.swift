@@ -16,12 +16,12 @@ enum EvalSnapshots {
     }()
 
     /// Every snapshot as definitions, named after its file, sorted by name.
-    static let servers: [(file: String, definitions: ServerDefinitions)] = {
+    static let servers: [(file: String, definitions: ReviewedServer)] = {
         guard let folder else { return [] }
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return files.filter { $0.hasSuffix(".json") }.sorted().compactMap { file in
             guard let text = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8),
-                  let definitions = try? ServerDefinitions(parsing: text, serverName: String(file.dropLast(5))) else { return nil }
+                  let definitions = try? ReviewedServer(parsing: text, name: String(file.dropLast(5))) else { return nil }
             return (file, definitions)
         }
     }()
@@ -76,12 +76,12 @@ struct ThreatFalseAlarmTests {
     func benignServersTogetherDoNotShadowEachOther() {
         let all = EvalSnapshots.servers
         var names: [String: [String]] = [:]
-        for (_, server) in all { names[server.serverName] = server.tools.compactMap { $0["name"]?.stringValue } }
+        for (_, server) in all { names[server.name] = server.tools.compactMap { $0["name"]?.stringValue } }
         var alarms: [String] = []
         var low: [String] = []
         var collisions = 0
         for (file, var server) in all {
-            server.otherServersTools = names.filter { $0.key != server.serverName }
+            server.otherServersTools = names.filter { $0.key != server.name }
             for hit in ToolShadowingRule().check(server) {
                 let line = EvalSnapshots.describe(hit, rule: "tool-shadowing", file: file)
                 if EvalSnapshots.severity(hit, rule: ToolShadowingRule()) >= .medium { alarms.append(line) } else { low.append(line) }

@@ -42,7 +42,6 @@ enum PinTargets {
 
     /// The pinned tools of a complete snapshot.
     static func tools(of snapshot: ServerSnapshot, label: String) -> [LockedTool] {
-        let definitions = ScanPipeline.definitions(of: snapshot, label: label)
-        return LockedTool.tools(definitions: snapshot.tools, assessment: Assessor().assess(definitions))
+        LockedTool.tools(definitions: snapshot.definitions.tools, assessment: Assessor().assess(ScanPipeline.reviewed(snapshot, label: label)))
     }
 }

@@ -46,7 +46,7 @@ public struct CatalogueStatistics: Sendable, Hashable {
         self.init(manifest: manifest)
         for entry in manifest.servers {
             let record = records[entry.id]
-            count(id: entry.id, record: record, assessment: record?.snapshot.map { assess($0.serverDefinitions) })
+            count(id: entry.id, record: record, assessment: record?.snapshot.map { assess($0.reviewed) })
         }
     }
 

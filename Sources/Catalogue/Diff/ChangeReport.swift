@@ -71,7 +71,7 @@ public struct ChangeReport: Sendable, Hashable {
         /// Adds one server: its record before the run (nil when new) and after (nil when removed).
         public mutating func add(id: String, before: ServerRecord?, after: ServerRecord?) {
             let name = manifest.entry(id: id)?.name ?? id
-            let afterAssessment = after?.snapshot.map { assess($0.serverDefinitions) }
+            let afterAssessment = after?.snapshot.map { assess($0.reviewed) }
             report.statistics.count(id: id, record: after, assessment: afterAssessment)
             guard let after else {
                 if before != nil { report.serversRemoved.append(id) }
@@ -84,7 +84,7 @@ public struct ChangeReport: Sendable, Hashable {
                 report.recovered.append(id)
             }
             if let old = before?.snapshot, let new = after.snapshot, let afterAssessment, old != new {
-                let diff = SnapshotDiff(before: old, beforeAssessment: assess(old.serverDefinitions), after: new, afterAssessment: afterAssessment)
+                let diff = SnapshotDiff(before: old, beforeAssessment: assess(old.reviewed), after: new, afterAssessment: afterAssessment)
                 if !diff.isEmpty { report.changes.append(ServerChanges(id: id, name: name, diff: diff)) }
             }
         }

@@ -28,7 +28,7 @@ public struct SnapshotDiff: Sendable, Hashable {
 
     /// The diff of two snapshots, classifying each with `assess`.
     public init(before: StoredSnapshot, after: StoredSnapshot, assess: CatalogueRefresher.Assess) {
-        self.init(before: before, beforeAssessment: assess(before.serverDefinitions), after: after, afterAssessment: assess(after.serverDefinitions))
+        self.init(before: before, beforeAssessment: assess(before.reviewed), after: after, afterAssessment: assess(after.reviewed))
     }
 
     /// The diff of two snapshots and their assessments.

@@ -10,7 +10,7 @@ public struct CatalogueRefresher: Sendable {
     /// Crawls one server; never throws: failures come back as a failed or partial snapshot.
     public typealias Crawl = @Sendable (ManifestEntry) async -> ServerSnapshot
     /// Classifies one server's definitions.
-    public typealias Assess = @Sendable (ServerDefinitions) -> ServerAssessment
+    public typealias Assess = @Sendable (ReviewedServer) -> ServerAssessment
 
     /// The catalogue (read for the manifest and previous state; written unless `outputDirectory` is set).
     public var store: CatalogueStore

@@ -1,3 +1,4 @@
+import Definitions
 import JSON
 import MCPClient
 import Risk
@@ -10,7 +11,7 @@ public struct StoredSnapshot: Sendable, Hashable {
     public static let schemaVersion = 1
     /// The members of the definitions document, in the order the stdio client reports them.
     static let definitionKeys = ["serverInfo", "protocolVersion", "capabilities", "instructions",
-                                 "tools", "prompts", "resources", "resourceTemplates"]
+                                 "tools", "prompts", "promptBodies", "resources", "resourceTemplates"]
 
     /// The manifest id of the server.
     public var serverId: String
@@ -38,7 +39,7 @@ public struct StoredSnapshot: Sendable, Hashable {
     /// A snapshot of what a crawl read: its canonical definitions document and parse issues.
     public init(serverId: String, capturedAt: Timestamp, mcpriskVersion: String, snapshot: ServerSnapshot) {
         self.init(serverId: serverId, capturedAt: capturedAt, mcpriskVersion: mcpriskVersion,
-                  definitions: snapshot.definitionsDocument, parseIssues: snapshot.parseIssues)
+                  definitions: snapshot.definitions.document, parseIssues: snapshot.definitions.parseIssues)
     }
 
     /// True when `other` holds the same listing (definitions and parse issues), whenever captured.
@@ -49,21 +50,19 @@ public struct StoredSnapshot: Sendable, Hashable {
     /// `serverInfo.name`, falling back to the id.
     public var serverName: String { definitions["serverInfo"]?["name"]?.stringValue ?? serverId }
 
-    /// The input to the classifier.
+    /// The definitions, with their parse issues, as every later stage reads them.
     public var serverDefinitions: ServerDefinitions {
-        var d = ServerDefinitions(json: definitions, serverName: serverId)
-        d.serverName = serverName
+        var d = ServerDefinitions(document: definitions)
         d.parseIssues = parseIssues
         return d
     }
 
+    /// The server as the rules see it (named by `serverInfo.name`, else the id).
+    public var reviewed: ReviewedServer { ReviewedServer(serverDefinitions, name: serverId) }
+
     /// The snapshot as a complete crawl result, for rendering reports and policies without crawling.
     public func serverSnapshot(target: String) -> ServerSnapshot {
-        ServerSnapshot(target: target, protocolVersion: definitions["protocolVersion"]?.stringValue,
-                       serverInfo: definitions["serverInfo"], capabilities: definitions["capabilities"],
-                       instructions: definitions["instructions"]?.stringValue, tools: tools,
-                       prompts: definitions["prompts"]?.arrayValue ?? [], resources: definitions["resources"]?.arrayValue ?? [],
-                       resourceTemplates: definitions["resourceTemplates"]?.arrayValue ?? [], parseIssues: parseIssues, completeness: .complete)
+        ServerSnapshot(target: target, definitions: serverDefinitions, completeness: .complete)
     }
 
     /// The file's JSON.

@@ -1,3 +1,4 @@
+import Definitions
 import JSON
 
 extension SessionMachine {
@@ -66,7 +67,7 @@ extension SessionMachine {
         if !ProtocolVersions.initializeEra.contains(version) {
             anomalies.add(kind: "unknown-protocol-version", "the server chose protocol version \(version), which mcprisk does not know; reading it as \(ProtocolVersions.offered)")
         }
-        snapshot.protocolVersion = version
+        snapshot.definitions.protocolVersion = version
         takeServerDescription(result, serverInfo: result["serverInfo"], from: ["result"], issues: issues)
         handshakeDone = true
         return [.send(JSONRPC.notification(method: "notifications/initialized"))] + startListing()
@@ -78,7 +79,7 @@ extension SessionMachine {
         if !supported.isEmpty, let mine = modernVersion, !supported.contains(mine) {
             return switchModernVersion(supported: supported, code: 0, message: "server/discover lists \(supported.joined(separator: ", "))")
         }
-        snapshot.protocolVersion = modernVersion
+        snapshot.definitions.protocolVersion = modernVersion
         let info = result["serverInfo"] ?? result["_meta"]?["io.modelcontextprotocol/serverInfo"]
         takeServerDescription(result, serverInfo: info, from: ["result"], issues: issues)
         handshakeDone = true
@@ -88,13 +89,13 @@ extension SessionMachine {
     /// Records capabilities, serverInfo and instructions, and moves their parser issues to the snapshot document.
     private mutating func takeServerDescription(_ result: JSONObject, serverInfo: JSONValue?, from prefix: [String], issues: [JSONIssue]) {
         if let info = serverInfo {
-            if info.objectValue != nil { snapshot.serverInfo = info } else { anomalies.add(kind: "invalid-field", "serverInfo is \(info.typeWithArticle), not an object") }
+            if info.objectValue != nil { snapshot.definitions.serverInfo = info } else { anomalies.add(kind: "invalid-field", "serverInfo is \(info.typeWithArticle), not an object") }
         }
         if let capabilities = result["capabilities"] {
-            if capabilities.objectValue != nil { snapshot.capabilities = capabilities } else { anomalies.add(kind: "invalid-field", "capabilities is \(capabilities.typeWithArticle), not an object") }
+            if capabilities.objectValue != nil { snapshot.definitions.capabilities = capabilities } else { anomalies.add(kind: "invalid-field", "capabilities is \(capabilities.typeWithArticle), not an object") }
         }
         if let instructions = result["instructions"] {
-            if let text = instructions.stringValue { snapshot.instructions = text } else if !instructions.isNull {
+            if let text = instructions.stringValue { snapshot.definitions.instructions = text } else if !instructions.isNull {
                 anomalies.add(kind: "invalid-field", "instructions is \(instructions.typeWithArticle), not a string")
             }
         }
@@ -111,7 +112,7 @@ extension SessionMachine {
         for issue in issues {
             if let (from, to) = routes.first(where: { issue.pointer.isWithin(JSONPointer(tokens: $0.0)) }) {
                 let pointer = JSONPointer(tokens: to + issue.pointer.tokens.dropFirst(from.count))
-                snapshot.parseIssues.append(issue.moved(to: pointer))
+                snapshot.definitions.parseIssues.append(issue.moved(to: pointer))
             } else {
                 anomalies.add(issue: issue, note: "in a \(currentStep) message")
             }
@@ -121,7 +122,7 @@ extension SessionMachine {
     /// Which lists to read: tools always (a server that forgot to advertise them is still read),
     /// prompts and resources when advertised.
     private mutating func startListing() -> [Action] {
-        let capabilities = snapshot.capabilities?.objectValue ?? JSONObject()
+        let capabilities = snapshot.definitions.capabilities?.objectValue ?? JSONObject()
         func advertised(_ key: String) -> Bool { capabilities[key].map { !$0.isNull } ?? false }
         toolsAdvertised = advertised("tools")
         remainingLists = ListKind.allCases.filter { $0 == .tools || advertised($0.capability) }
@@ -159,8 +160,8 @@ extension SessionMachine {
         guard let entries = entriesValue.arrayValue else {
             return fail(.protocolViolation(step: currentStep, detail: "\(kind.resultKey) is \(entriesValue.typeWithArticle), not an array"))
         }
-        if era == .stateless, snapshot.serverInfo == nil, let info = result["_meta"]?["io.modelcontextprotocol/serverInfo"], info.objectValue != nil {
-            snapshot.serverInfo = info
+        if era == .stateless, snapshot.definitions.serverInfo == nil, let info = result["_meta"]?["io.modelcontextprotocol/serverInfo"], info.objectValue != nil {
+            snapshot.definitions.serverInfo = info
         }
         if kind == .tools, !toolsAdvertised, !entries.isEmpty {
             anomalies.add(kind: "unadvertised-capability", "the server lists tools without declaring the tools capability")

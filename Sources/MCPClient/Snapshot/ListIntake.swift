@@ -1,3 +1,4 @@
+import Definitions
 import JSON
 
 /// Adds one page of a list to a snapshot: validates each entry, drops invalid ones and duplicates
@@ -46,12 +47,12 @@ struct ListIntake {
             guard issue.pointer.isWithin(arrayPointer) else { rest.append(issue); continue }
             let tail = Array(issue.pointer.tokens.dropFirst(arrayPointer.tokens.count))
             guard let first = tail.first else {
-                snapshot.parseIssues.append(issue.moved(to: target))
+                snapshot.definitions.parseIssues.append(issue.moved(to: target))
                 continue
             }
             if let index = Int(first), let newIndex = destination[index] {
                 let pointer = JSONPointer(tokens: [kind.resultKey, String(newIndex)] + tail.dropFirst())
-                snapshot.parseIssues.append(issue.moved(to: pointer))
+                snapshot.definitions.parseIssues.append(issue.moved(to: pointer))
             } else {
                 anomalies.add(issue: issue, note: "in an entry that was left out")
             }
@@ -66,19 +67,19 @@ struct ListIntake {
 
     private func snapshotList(_ snapshot: ServerSnapshot) -> [JSONValue] {
         switch kind {
-        case .tools: snapshot.tools
-        case .prompts: snapshot.prompts
-        case .resources: snapshot.resources
-        case .resourceTemplates: snapshot.resourceTemplates
+        case .tools: snapshot.definitions.tools
+        case .prompts: snapshot.definitions.prompts
+        case .resources: snapshot.definitions.resources
+        case .resourceTemplates: snapshot.definitions.resourceTemplates
         }
     }
 
     private func append(_ entries: [JSONValue], to snapshot: inout ServerSnapshot) {
         switch kind {
-        case .tools: snapshot.tools += entries
-        case .prompts: snapshot.prompts += entries
-        case .resources: snapshot.resources += entries
-        case .resourceTemplates: snapshot.resourceTemplates += entries
+        case .tools: snapshot.definitions.tools += entries
+        case .prompts: snapshot.definitions.prompts += entries
+        case .resources: snapshot.definitions.resources += entries
+        case .resourceTemplates: snapshot.definitions.resourceTemplates += entries
         }
     }
 }

@@ -1,3 +1,4 @@
+import Definitions
 import JSON
 
 extension ServerSnapshot {
@@ -71,16 +72,16 @@ extension ServerSnapshot {
     /// moves their parser issues to the snapshot document; returns the issues left.
     mutating func takeDescription(_ object: JSONObject, prefix: [String], issues: [JSONIssue], anomalies: inout AnomalyLog) -> [JSONIssue] {
         if let info = object["serverInfo"] {
-            if info.objectValue != nil { serverInfo = info } else { anomalies.add(kind: "invalid-field", "serverInfo is \(info.typeWithArticle), not an object") }
+            if info.objectValue != nil { definitions.serverInfo = info } else { anomalies.add(kind: "invalid-field", "serverInfo is \(info.typeWithArticle), not an object") }
         }
         if let version = object["protocolVersion"] {
-            if let text = version.stringValue { protocolVersion = text } else { anomalies.add(kind: "invalid-field", "protocolVersion is \(version.typeWithArticle), not a string") }
+            if let text = version.stringValue { definitions.protocolVersion = text } else { anomalies.add(kind: "invalid-field", "protocolVersion is \(version.typeWithArticle), not a string") }
         }
         if let caps = object["capabilities"] {
-            if caps.objectValue != nil { capabilities = caps } else { anomalies.add(kind: "invalid-field", "capabilities is \(caps.typeWithArticle), not an object") }
+            if caps.objectValue != nil { definitions.capabilities = caps } else { anomalies.add(kind: "invalid-field", "capabilities is \(caps.typeWithArticle), not an object") }
         }
         if let text = object["instructions"] {
-            if let s = text.stringValue { instructions = s } else if !text.isNull { anomalies.add(kind: "invalid-field", "instructions is \(text.typeWithArticle), not a string") }
+            if let s = text.stringValue { definitions.instructions = s } else if !text.isNull { anomalies.add(kind: "invalid-field", "instructions is \(text.typeWithArticle), not a string") }
         }
         var rest: [JSONIssue] = []
         for issue in issues {
@@ -88,27 +89,11 @@ extension ServerSnapshot {
                 issue.pointer.isWithin(JSONPointer(tokens: prefix + [$0]))
             }
             if let key {
-                parseIssues.append(issue.moved(to: JSONPointer(tokens: [key] + issue.pointer.tokens.dropFirst(prefix.count + 1))))
+                definitions.parseIssues.append(issue.moved(to: JSONPointer(tokens: [key] + issue.pointer.tokens.dropFirst(prefix.count + 1))))
             } else {
                 rest.append(issue)
             }
         }
         return rest
-    }
-
-    /// The canonical snapshot form: serverInfo, protocolVersion, capabilities, instructions (when
-    /// known), then tools, prompts, resources and resourceTemplates. Reading it back with
-    /// `init(fileBytes:target:)` gives the same document; `parseIssues` point into it.
-    public var definitionsDocument: JSONValue {
-        var object = JSONObject()
-        if let serverInfo { object["serverInfo"] = serverInfo }
-        if let protocolVersion { object["protocolVersion"] = .string(protocolVersion) }
-        if let capabilities { object["capabilities"] = capabilities }
-        if let instructions { object["instructions"] = .string(instructions) }
-        object["tools"] = .array(tools)
-        object["prompts"] = .array(prompts)
-        object["resources"] = .array(resources)
-        object["resourceTemplates"] = .array(resourceTemplates)
-        return .object(object)
     }
 }

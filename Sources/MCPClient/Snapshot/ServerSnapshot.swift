@@ -1,3 +1,4 @@
+import Definitions
 import JSON
 
 /// How much of a server was read.
@@ -15,24 +16,8 @@ public enum Completeness: String, Sendable, Hashable {
 public struct ServerSnapshot: Sendable {
     /// How the server was reached, for display (never contains secret values).
     public var target: String
-    /// The negotiated protocol version.
-    public var protocolVersion: String?
-    /// `serverInfo` as sent.
-    public var serverInfo: JSONValue?
-    /// `capabilities` as sent.
-    public var capabilities: JSONValue?
-    /// `instructions` as sent.
-    public var instructions: String?
-    /// Valid tool entries, as sent.
-    public var tools: [JSONValue]
-    /// Valid prompt entries.
-    public var prompts: [JSONValue]
-    /// Valid resource entries.
-    public var resources: [JSONValue]
-    /// Valid resource template entries.
-    public var resourceTemplates: [JSONValue]
-    /// Parser issues (duplicate keys, invalid UTF-8, skipped deep subtrees) with pointers into this snapshot.
-    public var parseIssues: [JSONIssue]
+    /// What the server said about itself and offered (valid entries only).
+    public var definitions: ServerDefinitions
     /// Odd but non-fatal events, in order.
     public var anomalies: [Anomaly]
     /// How much was read.
@@ -41,23 +26,14 @@ public struct ServerSnapshot: Sendable {
     public var error: MCPError?
 
     /// A snapshot from its parts.
-    public init(target: String, protocolVersion: String? = nil, serverInfo: JSONValue? = nil, capabilities: JSONValue? = nil,
-                instructions: String? = nil, tools: [JSONValue] = [], prompts: [JSONValue] = [], resources: [JSONValue] = [],
-                resourceTemplates: [JSONValue] = [], parseIssues: [JSONIssue] = [], anomalies: [Anomaly] = [],
+    public init(target: String, definitions: ServerDefinitions = ServerDefinitions(), anomalies: [Anomaly] = [],
                 completeness: Completeness = .complete, error: MCPError? = nil) {
-        self.target = target; self.protocolVersion = protocolVersion; self.serverInfo = serverInfo
-        self.capabilities = capabilities; self.instructions = instructions; self.tools = tools; self.prompts = prompts
-        self.resources = resources; self.resourceTemplates = resourceTemplates; self.parseIssues = parseIssues
-        self.anomalies = anomalies; self.completeness = completeness; self.error = error
+        self.target = target; self.definitions = definitions; self.anomalies = anomalies
+        self.completeness = completeness; self.error = error
     }
 
     /// A failed snapshot: nothing was read.
     public static func failed(target: String, error: MCPError, anomalies: [Anomaly] = []) -> ServerSnapshot {
         ServerSnapshot(target: target, anomalies: anomalies, completeness: .failed, error: error)
     }
-
-    /// `serverInfo.name`, if the server gave one.
-    public var serverName: String? { serverInfo?["name"]?.stringValue }
-    /// `serverInfo.version`, if the server gave one.
-    public var serverVersion: String? { serverInfo?["version"]?.stringValue }
 }

@@ -148,9 +148,9 @@ public struct PolicyBuilder: Sendable {
         if !derived.conditions.isEmpty { policy.rules.append(Reasons.argumentRule(derived.conditions)) }
     }
 
-    /// The policy for a server from its definitions (name and raw tools).
-    public func build(assessment: ServerAssessment, definitions: ServerDefinitions) -> PolicyDocument {
-        build(assessment: assessment, tools: definitions.tools, serverName: definitions.serverName)
+    /// The policy for a reviewed server (its name and raw tools).
+    public func build(assessment: ServerAssessment, server: ReviewedServer) -> PolicyDocument {
+        build(assessment: assessment, tools: server.tools, serverName: server.name)
     }
 
     /// The raw tool JSON an assessment points at (`/tools/N`), else the first with its name.

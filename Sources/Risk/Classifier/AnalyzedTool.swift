@@ -58,7 +58,7 @@ public struct AnalyzedTool: Sendable {
     }
 
     /// Every valid tool of a server.
-    public static func all(in server: ServerDefinitions) -> [AnalyzedTool] {
+    public static func all(in server: ReviewedServer) -> [AnalyzedTool] {
         var tools = server.tools.enumerated().compactMap { AnalyzedTool($0.element, index: $0.offset) }
         var shared: Set<String> = []
         for t in tools { shared.formUnion(t.vocabulary) }

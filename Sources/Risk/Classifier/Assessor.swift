@@ -14,14 +14,14 @@ public struct Assessor: Sendable {
     }
 
     /// Assesses several servers of one scan, telling each the others' tool names (for collision checks).
-    public func assess(servers: [ServerDefinitions]) -> [ServerAssessment] {
+    public func assess(servers: [ReviewedServer]) -> [ServerAssessment] {
         let names = servers.map { s in s.tools.compactMap { $0["name"]?.stringValue } }
         return servers.enumerated().map { i, server in
             var server = server
             var others = server.otherServersTools
             for (j, other) in servers.enumerated() where j != i {
-                var key = other.serverName
-                if key == server.serverName || others[key] != nil { key = "\(key)#\(j + 1)" }
+                var key = other.name
+                if key == server.name || others[key] != nil { key = "\(key)#\(j + 1)" }
                 others[key] = names[j]
             }
             server.otherServersTools = others
@@ -30,7 +30,7 @@ public struct Assessor: Sendable {
     }
 
     /// Assesses one server.
-    public func assess(_ server: ServerDefinitions) -> ServerAssessment {
+    public func assess(_ server: ReviewedServer) -> ServerAssessment {
         let tools = AnalyzedTool.all(in: server).map(classifier.withCapabilityHits)
         let index = ServerIndex(server, tools: tools)
         let extra = classifier.serverHits(server)

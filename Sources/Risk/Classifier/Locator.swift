@@ -16,7 +16,7 @@ enum Locator {
     }
 
     /// The location of a finding at `pointer` in `server`.
-    static func location(of pointer: JSONPointer, in server: ServerDefinitions) -> Location {
+    static func location(of pointer: JSONPointer, in server: ReviewedServer) -> Location {
         let t = pointer.tokens
         func name(_ list: [JSONValue], _ key: String) -> String? {
             guard t.count >= 2, let i = Int(t[1]), i >= 0, i < list.count else { return nil }
@@ -27,7 +27,7 @@ enum Locator {
         case "prompts": return Location(kind: .prompt, name: name(server.prompts, "name"), pointer: pointer)
         case "resources": return Location(kind: .resource, name: name(server.resources, "name") ?? name(server.resources, "uri"), pointer: pointer)
         case "resourceTemplates": return Location(kind: .resource, name: name(server.resourceTemplates, "name") ?? name(server.resourceTemplates, "uriTemplate"), pointer: pointer)
-        default: return Location(kind: .server, name: server.serverName, pointer: pointer)
+        default: return Location(kind: .server, name: server.name, pointer: pointer)
         }
     }
 

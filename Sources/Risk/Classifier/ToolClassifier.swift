@@ -29,7 +29,7 @@ public struct ToolClassifier: Sendable {
     }
 
     /// Hits of the capability rules that cannot look at a single tool, by tool index.
-    func serverHits(_ server: ServerDefinitions) -> [Int: [(String, RuleHit)]] {
+    func serverHits(_ server: ReviewedServer) -> [Int: [(String, RuleHit)]] {
         var out: [Int: [(String, RuleHit)]] = [:]
         for rule in rules where !(rule is any ToolRule) {
             for hit in rule.check(server) {

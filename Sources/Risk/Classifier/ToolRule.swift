@@ -9,7 +9,7 @@ public protocol ToolRule: Rule {
 
 extension ToolRule {
     /// The hits in every valid tool of `server`.
-    public func check(_ server: ServerDefinitions) -> [RuleHit] {
+    public func check(_ server: ReviewedServer) -> [RuleHit] {
         AnalyzedTool.all(in: server).flatMap { hits(in: $0) }
     }
 }

@@ -101,5 +101,5 @@ public protocol Rule: Sendable {
     /// What the rule is, with its examples.
     var description: RuleDescription { get }
     /// The hits in one server's definitions.
-    func check(_ server: ServerDefinitions) -> [RuleHit]
+    func check(_ server: ReviewedServer) -> [RuleHit]
 }

@@ -1,3 +1,4 @@
+import Definitions
 import JSON
 
 /// Measures the classifier against hand-given labels: agreement, a confusion matrix, the misses, and how
@@ -99,15 +100,15 @@ public struct Evaluation: Sendable {
     }
 
     /// Server definitions from a snapshot file's text.
-    public static func definitions(id: String, json: String) throws(RiskError) -> ServerDefinitions {
+    public static func definitions(id: String, json: String) throws(RiskError) -> ReviewedServer {
         let document: JSONDocument
         do { document = try JSONParser().parse(json) } catch { throw .badSnapshot(id: id, reason: "\(error)") }
         guard document.value["tools"]?.arrayValue != nil || document.value.arrayValue != nil else {
             throw .badSnapshot(id: id, reason: "no `tools` array")
         }
-        var definitions = ServerDefinitions(json: document.value, serverName: id)
+        var definitions = ServerDefinitions(document: document.value)
         definitions.parseIssues = document.issues
-        return definitions
+        return ReviewedServer(definitions, name: id)
     }
 }
 

@@ -7,5 +7,5 @@ protocol IndexedRule: Rule {
 
 extension IndexedRule {
     /// The hits in `server`, indexing it first.
-    func check(_ server: ServerDefinitions) -> [RuleHit] { hits(in: ServerIndex(server)) }
+    func check(_ server: ReviewedServer) -> [RuleHit] { hits(in: ServerIndex(server)) }
 }

@@ -5,7 +5,7 @@ import JSON
 /// to every `IndexedRule`; without it, each rule would list, fold and walk the same texts again.
 struct ServerIndex {
     /// The definitions read.
-    let server: ServerDefinitions
+    let server: ReviewedServer
     /// Every text field, in document order (`TextFields.all`).
     let fields: [TextField]
     /// The folded form of each field in `fields`, or nil for identifiers (names, URIs), which no rule
@@ -16,7 +16,7 @@ struct ServerIndex {
 
     /// Reads `server` once, taking the input properties of `tools` (already read) instead of walking
     /// their schemas again.
-    init(_ server: ServerDefinitions, tools: [AnalyzedTool] = []) {
+    init(_ server: ReviewedServer, tools: [AnalyzedTool] = []) {
         self.server = server
         let fields = TextFields.all(in: server)
         self.fields = fields

@@ -71,7 +71,7 @@ enum TextFields {
 
     /// Tools (name, title, description, annotation title, every schema text), prompts, resources,
     /// resource templates and the instructions, in document order.
-    static func all(in server: ServerDefinitions) -> [TextField] {
+    static func all(in server: ReviewedServer) -> [TextField] {
         var out: [TextField] = []
         if let instructions = server.instructions {
             out.append(TextField(text: instructions, pointer: JSONPointer(tokens: ["instructions"]), role: .instructions,

@@ -47,25 +47,23 @@ public struct ScanPipeline: Sendable {
         return results.map { $0! }
     }
 
-    /// The definitions the rules see for a snapshot.
-    public static func definitions(of snapshot: ServerSnapshot, label: String) -> ServerDefinitions {
-        ServerDefinitions(serverName: snapshot.serverName ?? label, instructions: snapshot.instructions, tools: snapshot.tools,
-                          prompts: snapshot.prompts, resources: snapshot.resources, resourceTemplates: snapshot.resourceTemplates,
-                          parseIssues: snapshot.parseIssues)
+    /// The server as the rules see it: its definitions, named by `serverInfo.name`, else `label`.
+    public static func reviewed(_ snapshot: ServerSnapshot, label: String) -> ReviewedServer {
+        ReviewedServer(snapshot.definitions, name: label)
     }
 
     /// Assesses every server together (so names colliding across servers are found) and builds the report.
     public static func report(_ scanned: [ScannedServer], failOn: Severity?, policyFormat: PolicyFormat,
                               policyProfile: PolicyProfile = .recommended) -> Report {
-        let allDefinitions = scanned.map { definitions(of: $0.snapshot, label: $0.planned.label) }
-        let assessments = Assessor().assess(servers: allDefinitions)
-        let servers = zip(scanned, zip(allDefinitions, assessments)).map { server, pair in
-            serverReport(server, definitions: pair.0, assessment: pair.1, policyFormat: policyFormat, policyProfile: policyProfile)
+        let servers = scanned.map { ScanPipeline.reviewed($0.snapshot, label: $0.planned.label) }
+        let assessments = Assessor().assess(servers: servers)
+        let reports = zip(scanned, zip(servers, assessments)).map { server, pair in
+            serverReport(server, reviewed: pair.0, assessment: pair.1, policyFormat: policyFormat, policyProfile: policyProfile)
         }
-        return Report(generator: .init(version: MCPRisk.version), servers: servers, failOn: failOn)
+        return Report(generator: .init(version: MCPRisk.version), servers: reports, failOn: failOn)
     }
 
-    static func serverReport(_ scanned: ScannedServer, definitions: ServerDefinitions, assessment: ServerAssessment,
+    static func serverReport(_ scanned: ScannedServer, reviewed: ReviewedServer, assessment: ServerAssessment,
                              policyFormat: PolicyFormat, policyProfile: PolicyProfile) -> ServerReport {
         let s = scanned.snapshot
         let status: ServerReport.Status =
@@ -76,15 +74,15 @@ public struct ScanPipeline: Sendable {
             }
         var policy: RenderedPolicy?
         if s.completeness != .failed {
-            let document = PolicyBuilder(profile: policyProfile).build(assessment: assessment, tools: s.tools, serverName: definitions.serverName)
+            let document = PolicyBuilder(profile: policyProfile).build(assessment: assessment, server: reviewed)
             policy = RenderedPolicy(format: policyFormat.rawValue, text: policyFormat.render(document))
         }
         return ServerReport(
-            target: scanned.planned.display, name: s.serverName ?? (scanned.planned.source != nil ? scanned.planned.label : nil),
-            version: s.serverVersion, protocolVersion: s.protocolVersion, status: status,
-            failure: s.error.map { .init(kind: $0.kind, message: $0.description) }, instructions: s.instructions,
-            assessment: assessment, promptCount: s.prompts.count, resourceCount: s.resources.count,
-            resourceTemplateCount: s.resourceTemplates.count, anomalies: s.anomalies.map { "\($0.kind): \($0.message)" },
+            target: scanned.planned.display, name: s.definitions.serverName ?? (scanned.planned.source != nil ? scanned.planned.label : nil),
+            version: s.definitions.serverVersion, protocolVersion: s.definitions.protocolVersion, status: status,
+            failure: s.error.map { .init(kind: $0.kind, message: $0.description) }, instructions: s.definitions.instructions,
+            assessment: assessment, promptCount: s.definitions.prompts.count, resourceCount: s.definitions.resources.count,
+            resourceTemplateCount: s.definitions.resourceTemplates.count, anomalies: s.anomalies.map { "\($0.kind): \($0.message)" },
             source: scanned.planned.source, policy: policy)
     }
 }

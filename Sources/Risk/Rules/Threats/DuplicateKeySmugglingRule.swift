@@ -22,7 +22,7 @@ struct DuplicateKeySmugglingRule: Rule {
             .passes(#"{"name": "add", "description": "Adds two numbers."}"#),
         ])
 
-    func check(_ server: ServerDefinitions) -> [RuleHit] {
+    func check(_ server: ReviewedServer) -> [RuleHit] {
         let document = server.document
         return server.parseIssues.map { issue in
             let owner = ThreatText.owner(of: issue.pointer, in: server)

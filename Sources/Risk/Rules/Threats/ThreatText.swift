@@ -76,7 +76,7 @@ enum ThreatText {
     }
 
     /// The tool, prompt or resource a pointer is in, as "tool `name`", or "the server".
-    static func owner(of pointer: JSONPointer, in server: ServerDefinitions) -> String {
+    static func owner(of pointer: JSONPointer, in server: ReviewedServer) -> String {
         guard pointer.tokens.count >= 2, let i = Int(pointer.tokens[1]) else { return "the server" }
         let (kind, items): (String, [JSONValue]) = switch pointer.tokens[0] {
         case "tools": ("tool", server.tools)

@@ -24,7 +24,7 @@ struct ToolNameCollisionRule: Rule {
             .passes(#"{"tools": [{"name": "send_email"}], "otherServersTools": {"gmail": ["send_mail", "read_inbox"]}}"#),
         ])
 
-    func check(_ server: ServerDefinitions) -> [RuleHit] {
+    func check(_ server: ReviewedServer) -> [RuleHit] {
         // Names compare by skeleton: case-insensitive, and Cyrillic or Greek lookalikes count as the
         // Latin letters they imitate (`sеnd_email` with a Cyrillic е collides with `send_email`).
         var owners: [String: [(server: String, name: String)]] = [:]
