@@ -22,7 +22,8 @@ public struct JSONIssue: Sendable, Hashable, CustomStringConvertible {
     public enum Kind: String, Sendable, Hashable {
         /// An object named the same key twice; the last value was kept, as most JSON readers do.
         case duplicateKey
-        /// A string held bytes that are not UTF-8 (or a lone surrogate); each run of them was replaced by one U+FFFD.
+        /// A string held bytes that are not UTF-8 (or a lone surrogate); each run of them was replaced by one
+        /// U+FFFD. One issue per string, at the first bad sequence; its detail counts the others.
         case invalidUTF8
         /// A container nested deeper than the limit was skipped.
         case skippedDeepSubtree

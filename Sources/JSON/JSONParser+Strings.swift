@@ -1,9 +1,11 @@
 /// String tokens: escapes, surrogate pairs, and UTF-8 validation that replaces bad bytes and records
 /// where they were instead of failing the whole document. A string without escapes or bad bytes (the
 /// usual case) is made straight from the input; others are decoded into one reused scratch buffer.
+/// A string with bad text gets one issue, at its first bad sequence, counting the rest: a hostile
+/// string cannot turn into millions of issues (nor fill the document's cap on its own).
 extension Reader {
     /// Reads a string token, decoding escapes and validating UTF-8 (each run of bad bytes becomes one
-    /// U+FFFD and one issue).
+    /// U+FFFD).
     mutating func string() throws(JSONError) -> String {
         pos += 1
         let start = pos
@@ -22,7 +24,13 @@ extension Reader {
         }
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<pos]))
+        badText = (0, 0, "")
         try decodeRest()
+        if badText.count > 0 {
+            let more = badText.count - 1
+            record(.invalidUTF8, offset: badText.offset,
+                   detail: more == 0 ? badText.first : "\(badText.first); \(more) more invalid sequence\(more == 1 ? "" : "s") in this string")
+        }
         return String(decoding: scratch, as: UTF8.self)
     }
 
@@ -79,10 +87,12 @@ extension Reader {
             if b < 0x80 || utf8SequenceLength(at: pos) > 0 { break }
             pos += 1
         }
-        let length = pos - first
-        let b = bytes[first]
-        record(.invalidUTF8, offset: first,
-               detail: length == 1 ? "0x\(String(b, radix: 16))" : "\(length) bytes from 0x\(String(b, radix: 16))")
+        if badText.count == 0 {
+            let length = pos - first, b = bytes[first]
+            badText.offset = first
+            badText.first = length == 1 ? "0x\(String(b, radix: 16))" : "\(length) bytes from 0x\(String(b, radix: 16))"
+        }
+        badText.count += 1
         scratch.append(0xEF); scratch.append(0xBF); scratch.append(0xBD)
     }
 
@@ -98,14 +108,19 @@ extension Reader {
                 if (0xDC00...0xDFFF).contains(low) { return 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00) }
                 pos = save
             }
-            record(.invalidUTF8, offset: at, detail: "lone surrogate")
+            loneSurrogate(at: at)
             return 0xFFFD
         }
         if (0xDC00...0xDFFF).contains(high) {
-            record(.invalidUTF8, offset: at, detail: "lone surrogate")
+            loneSurrogate(at: at)
             return 0xFFFD
         }
         return high
+    }
+
+    private mutating func loneSurrogate(at offset: Int) {
+        if badText.count == 0 { badText.offset = offset; badText.first = "lone surrogate" }
+        badText.count += 1
     }
 
     mutating func hex4() throws(JSONError) -> UInt32 {

@@ -32,7 +32,7 @@ public struct JSONParser: Sendable {
         var reader = Reader(bytes: buffer, limits: limits)
         do throws(JSONError) {
             let value = try reader.document()
-            return .success(JSONDocument(value: value, issues: reader.issues, droppedIssues: reader.droppedIssues))
+            return .success(JSONDocument(value: value, issues: reader.keptIssues(), droppedIssues: reader.droppedIssues))
         } catch {
             return .failure(error)
         }
@@ -60,6 +60,8 @@ struct Frame {
     var key = ""
     /// The byte offset of that key (objects).
     var keyOffset = 0
+    /// How many issues had been recorded when that key's value began (objects).
+    var valueIssues = 0
     /// Key → member position, once the object is past `JSONObject.indexThreshold` members.
     var index: [String: Int]?
 }
@@ -74,12 +76,19 @@ struct Reader {
     var frames: [Frame] = []
     var elements: [JSONValue] = []
     var members: [(key: String, value: JSONValue)] = []
+    /// For each entry of `members`, the issues recorded while its value was read: when a later
+    /// duplicate key replaces the value, those issues point at nothing and are left out.
+    var memberIssues: [Range<Int>] = []
+    /// Issues inside values that a duplicate key replaced.
+    var voidedIssues: [Range<Int>] = []
     var issues: [JSONIssue] = []
     var droppedIssues = 0
     /// True while reading a key of the object on top of the stack: issues then point at that object.
     var readingNextKey = false
     /// Reused for strings that need decoding (escapes, invalid UTF-8).
     var scratch: [UInt8] = []
+    /// The bad text of the string being decoded: how many sequences, where the first began, what it was.
+    var badText = (count: 0, offset: 0, first: "")
 
     init(bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits) {
         self.bytes = bytes
@@ -120,7 +129,7 @@ struct Reader {
                     if peek(UInt8(ascii: "}")) { pos += 1; value = .object(JSONObject()) }
                     else {
                         let (k, o) = try key()
-                        frames.append(Frame(isObject: true, start: members.count, key: k, keyOffset: o))
+                        frames.append(Frame(isObject: true, start: members.count, key: k, keyOffset: o, valueIssues: issues.count))
                         continue
                     }
                 } else {
@@ -159,6 +168,7 @@ struct Reader {
                         readingNextKey = false
                         frames[top].key = k
                         frames[top].keyOffset = o
+                        frames[top].valueIssues = issues.count
                         break
                     }
                     guard bytes[pos] == UInt8(ascii: "}") else { throw .syntax("expected ',' or '}' in object, found \(describe(bytes[pos]))", offset: pos) }
@@ -166,6 +176,7 @@ struct Reader {
                     let frame = frames.removeLast()
                     value = .object(JSONObject(uniqueMembers: Array(members[frame.start...]), index: frame.index))
                     members.removeSubrange(frame.start...)
+                    memberIssues.removeSubrange(frame.start...)
                 }
             }
             if frames.isEmpty { return value }
@@ -177,6 +188,7 @@ struct Reader {
     mutating func addMember(_ value: JSONValue, to top: Int) {
         let start = frames[top].start
         let key = frames[top].key
+        let valueIssues = frames[top].valueIssues..<issues.count
         var existing: Int?
         if let index = frames[top].index {
             existing = index[key].map { start + $0 }
@@ -188,17 +200,28 @@ struct Reader {
             }
         }
         if let existing {
+            if !memberIssues[existing].isEmpty { voidedIssues.append(memberIssues[existing]) }
+            memberIssues[existing] = valueIssues
             record(.duplicateKey, offset: frames[top].keyOffset, detail: key)
             members[existing].value = value
             return
         }
         members.append((key, value))
+        memberIssues.append(valueIssues)
         let count = members.count - start
         if frames[top].index != nil {
             frames[top].index![key] = count - 1
         } else if count > JSONObject.indexThreshold {
             frames[top].index = JSONObject.makeIndex(members[start...])
         }
+    }
+
+    /// The issues recorded, less those inside values a duplicate key replaced.
+    func keptIssues() -> [JSONIssue] {
+        guard !voidedIssues.isEmpty else { return issues }
+        var voided = [Bool](repeating: false, count: issues.count)
+        for range in voidedIssues { for i in range { voided[i] = true } }
+        return issues.indices.filter { !voided[$0] }.map { issues[$0] }
     }
 
     /// Reads `"key"` and the following colon.

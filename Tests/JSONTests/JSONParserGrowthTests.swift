@@ -36,6 +36,12 @@ struct JSONParserGrowthTests {
         }
     }
 
+    @Test func manyStringsWithALoneSurrogateEach() throws {
+        try Self.check("strings with a lone surrogate each", n: 5_000) { n in
+            Array(("[" + Array(repeating: #""\udc00""#, count: n).joined(separator: ",") + "]").utf8)
+        }
+    }
+
     @Test func invalidBytesInAString() throws {
         try Self.check("0xFF bytes in a string", n: 200_000) { n in
             Array("[\"".utf8) + [UInt8](repeating: 0xFF, count: n) + Array("\"]".utf8)

@@ -116,6 +116,15 @@ struct JSONPointerTests {
 /// The parser's bounds and bookkeeping on hostile input: capped issues, pointers inside nested arrays,
 /// runs of bad bytes, big objects.
 struct JSONParserBoundsTests {
+    @Test func oneIssuePerStringCountsItsBadSequences() throws {
+        let text = #"["ok","\ud800x\udc00","\ud800"]"#
+        let doc = try JSONParser().parse(text)
+        #expect(doc.issues.map { "\($0.pointer) \($0.offset) \($0.detail)" } == [
+            "/1 7 lone surrogate; 1 more invalid sequence in this string", "/2 23 lone surrogate",
+        ])
+        #expect(doc.value[1]?.stringValue == "\u{FFFD}x\u{FFFD}")
+    }
+
     @Test func capsIssuesPerDocumentAndCountsTheRest() throws {
         let text = "[" + Array(repeating: #""\ud800""#, count: 25).joined(separator: ",") + "]"
         let doc = try JSONParser(limits: JSONLimits(maxIssues: 10)).parse(text)
@@ -136,8 +145,8 @@ struct JSONParserBoundsTests {
         bytes += [UInt8](repeating: 0xFF, count: 1_000) + Array("b".utf8) + [0x80] + Array("é\\n\"}".utf8)
         let doc = try JSONParser().parse(bytes)
         #expect(doc.value["d"]?.stringValue == "a\u{FFFD}b\u{FFFD}é\n")
-        #expect(doc.issues.map(\.detail) == ["1000 bytes from 0xff", "0x80"])
-        #expect(doc.issues.map(\.offset) == [7, 1_008])
+        #expect(doc.issues.map(\.detail) == ["1000 bytes from 0xff; 1 more invalid sequence in this string"])
+        #expect(doc.issues.map(\.offset) == [7])
         #expect(doc.issues.allSatisfy { $0.pointer.description == "/d" })
     }
 
@@ -188,5 +197,25 @@ struct JSONParserKeyIssueTests {
         #expect(doc.issues.map(\.pointer.description) == ["/0", "/1"])
         #expect(doc.value[0]?["b\u{FFFD}"] == 2)
         for issue in doc.issues { #expect(issue.pointer.resolve(in: doc.value)?.objectValue != nil) }
+    }
+}
+
+struct JSONParserDuplicateTests {
+    /// Found by fuzzing: an issue inside a value that a later duplicate key replaced pointed at a value
+    /// the document no longer has (or, for `tools`, at another tool).
+    @Test func issuesInsideAReplacedValueAreLeftOut() throws {
+        var bytes = Array(#"{"tools":[{"name":"a","description":""#.utf8) + [0xFF] + Array(#""}],"x":""#.utf8) + [0xFE]
+        bytes += Array(#"","tools":[{"name":"b","description":"ok"},{""#.utf8) + [0xFD] + Array(#"":1}]}"#.utf8)
+        let doc = try JSONParser().parse(bytes)
+        #expect(doc.issues.map { "\($0.kind) \($0.pointer)" } == ["invalidUTF8 /x", "invalidUTF8 /tools/1", "duplicateKey /tools"])
+        for issue in doc.issues { #expect(issue.pointer.resolve(in: doc.value) != nil, "\(issue)") }
+        #expect(doc.value["tools"]?[0]?["description"] == "ok")
+    }
+
+    @Test func aKeyRepeatedThreeTimesKeepsOnlyTheLastValuesIssues() throws {
+        let text = #"{"a":["\ud800"],"a":{"b":"\udc00"},"a":"\ud800"}"#
+        let doc = try JSONParser().parse(text)
+        #expect(doc.issues.map { "\($0.kind) \($0.pointer)" } == ["duplicateKey /a", "invalidUTF8 /a", "duplicateKey /a"])
+        for issue in doc.issues { #expect(issue.pointer.resolve(in: doc.value) != nil) }
     }
 }

@@ -61,11 +61,12 @@ struct MalformedEntriesTests {
     }
 }
 
-/// The parser keeps at most 1,000 issues per document; an offline scan says how many more there were.
+/// The parser keeps at most 1,000 issues per document (one per string at most); an offline scan says how
+/// many more there were.
 struct TruncatedIssuesTests {
     @Test func aSnapshotSaysHowManyIssuesWereNotRecorded() throws {
-        let description = String(repeating: #"\ud800 "#, count: 1_500)
-        let text = #"{"tools":[{"name":"t","description":""# + description + #""}]}"#
+        let tools = (0..<1_500).map { #"{"name":"t\#($0)","description":"\ud800"}"# }
+        let text = #"{"tools":["# + tools.joined(separator: ",") + "]}"
         let snapshot = try ServerSnapshot(fileBytes: Array(text.utf8), target: "s.json")
         #expect(snapshot.definitions.parseIssues.count == 1_000)
         #expect(snapshot.anomalies.map(\.kind) == ["parse-issues-truncated"])
