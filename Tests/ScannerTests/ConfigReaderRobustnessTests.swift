@@ -82,3 +82,17 @@ struct ConfigReaderRobustnessTests {
         #expect(try JSONValue(parsing: stripped) == ["a": "// not /* a comment", "b": [1, 2]])
     }
 }
+
+/// Finding each server's line once read the whole config per server: quadratic in a config with many.
+struct ConfigLineGrowthTests {
+    @Test func manyServersCostLinearly() throws {
+        let reader = ClientConfigReader(environment: [:])
+        let result = try GrowthCheck.measure(n: 300, input: { n in
+            "{\n  \"mcpServers\": {\n" + (0..<n).map { "    \"s\($0)\": {\"command\": \"x\"}" }.joined(separator: ",\n") + "\n  }\n}\n"
+        }) { text in
+            let servers = try reader.servers(inText: text, path: "c.json")
+            precondition(servers.last?.line == servers.count + 2)
+        }
+        #expect(result.ratio < 15, "config servers: \(result)")
+    }
+}
