@@ -25,6 +25,7 @@ func run(_ chunks: [ArraySlice<UInt8>]) -> (events: [SSEEvent], failed: Bool) {
         do { events += try framer.feed(c) } catch { return (events, true) }
     }
     events += framer.finish()
-    for e in events { precondition(e.data.utf8.count <= maxEventBytes, "event larger than the limit") }
+    // The limit is on bytes received; each becomes at most one scalar (a bad byte becomes U+FFFD).
+    for e in events { precondition(e.data.unicodeScalars.count <= maxEventBytes, "event larger than the limit") }
     return (events, false)
 }
