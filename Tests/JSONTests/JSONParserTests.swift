@@ -192,7 +192,7 @@ struct AnySequenceCollection: Collection {
 
 struct JSONParserKeyIssueTests {
     @Test func badBytesInAKeyPointAtItsObject() throws {
-        var bytes = Array(#"[{"a":1,"b"#.utf8) + [0xFF] + Array(#"":2},{""#.utf8) + [0xFE] + Array(#"":3}]"#.utf8)
+        let bytes = Array(#"[{"a":1,"b"#.utf8) + [0xFF] + Array(#"":2},{""#.utf8) + [0xFE] + Array(#"":3}]"#.utf8)
         let doc = try JSONParser().parse(bytes)
         #expect(doc.issues.map(\.pointer.description) == ["/0", "/1"])
         #expect(doc.value[0]?["b\u{FFFD}"] == 2)
