@@ -10,5 +10,6 @@ enum ThreatRules {
         EncodedBlobRule(),
         LongDescriptionRule(),
         DuplicateKeySmugglingRule(),
+        MalformedDefinitionRule(),
     ]
 }
