@@ -22,7 +22,8 @@ public struct JSONIssue: Sendable, Hashable, CustomStringConvertible {
     public enum Kind: String, Sendable, Hashable {
         /// An object named the same key twice; the last value was kept, as most JSON readers do.
         case duplicateKey
-        /// A string held bytes that are not UTF-8 (or a lone surrogate); each was replaced by U+FFFD.
+        /// A string held bytes that are not UTF-8 (or a lone surrogate); each run of them was replaced by one
+        /// U+FFFD. One issue per string, at the first bad sequence; its detail counts the others.
         case invalidUTF8
         /// A container nested deeper than the limit was skipped.
         case skippedDeepSubtree
@@ -34,7 +35,7 @@ public struct JSONIssue: Sendable, Hashable, CustomStringConvertible {
     public var pointer: JSONPointer
     /// The byte offset in the input.
     public var offset: Int
-    /// A short detail: the duplicated key, or the skipped size.
+    /// A short detail: the duplicated key, the invalid bytes, or the skipped size.
     public var detail: String
 
     public var description: String {
@@ -50,8 +51,10 @@ public struct JSONIssue: Sendable, Hashable, CustomStringConvertible {
 public struct JSONDocument: Sendable {
     /// The value.
     public var value: JSONValue
-    /// Duplicate keys, invalid UTF-8 and skipped subtrees, in the order met.
+    /// Duplicate keys, invalid UTF-8 and skipped subtrees, in the order met, at most `JSONLimits.maxIssues`.
     public var issues: [JSONIssue]
+    /// How many further issues were found but not recorded, past `JSONLimits.maxIssues`.
+    public var droppedIssues: Int = 0
 }
 
 extension JSONIssue {

@@ -4,13 +4,16 @@ public struct JSONLimits: Sendable, Hashable {
     public var maxBytes: Int
     /// Containers nested deeper than this are skipped (not parsed) and marked `.skipped`.
     public var maxDepth: Int
+    /// The most issues recorded per document; further ones are only counted (`JSONDocument.droppedIssues`).
+    public var maxIssues: Int
 
     /// Limits from explicit values.
-    public init(maxBytes: Int = 64 << 20, maxDepth: Int = 64) {
+    public init(maxBytes: Int = 64 << 20, maxDepth: Int = 64, maxIssues: Int = 1_000) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
+        self.maxIssues = maxIssues
     }
 
-    /// The defaults: 64 MiB, depth 64.
+    /// The defaults: 64 MiB, depth 64, 1,000 issues.
     public static let standard = JSONLimits()
 }

@@ -22,6 +22,7 @@ enum Modes {
         "escape-sequences": { _ in escapeSequences() },
         "repeated-cursor": { _ in repeatedCursor() },
         "invalid-entries": { _ in invalidEntries() },
+        "malformed-entries": { _ in malformedEntries() },
         "huge-line": { args in hugeLine(bytes: args.first.flatMap { Int($0) } ?? (17 << 20)) },
         "error-on-tools-list": { _ in errorOnToolsList() },
         "exits-immediately": { _ in
@@ -187,6 +188,30 @@ enum Modes {
                 ["name": "bad_schema", "inputSchema": "not an object"],
                 ["name": "", "inputSchema": [:]],
                 Catalogue.tool("valid_two", "The second valid tool."),
+            ]])
+        }
+    }
+
+    /// Named tools with fields of the wrong type, a name listed twice, and entries without a usable name.
+    static func malformedEntries() -> Never {
+        serve { request in
+            guard request.method == "tools/list" else { return Catalogue.standard(request, name: "fixture-malformed") }
+            return .result(["tools": [
+                Catalogue.tool("get_weather", "Returns the weather for a city.", properties: ["city": ["type": "string"]]),
+                ["name": "read_notes", "description": 42, "inputSchema": ["type": "object"]],
+                ["name": "run_job", "description": "Runs a job on the build server.", "inputSchema": "{\"type\": \"object\"}"],
+                ["name": "drop_table", "description": "Drops a table.", "inputSchema": ["type": "object"],
+                 "annotations": ["readOnlyHint": "true", "destructiveHint": "false"]],
+                ["name": "summarize", "title": 7, "icons": "none", "description": "Summarises text.", "inputSchema": ["type": "object"]],
+                ["name": "query", "description": "Runs SQL.", "inputSchema": ["type": "object", "properties": ["sql"], "required": "sql"]],
+                ["name": "notify", "description": "Sends a notice.", "annotations": "read-only", "inputSchema": ["type": "object"]],
+                Catalogue.tool("search", "Searches the index."),
+                Catalogue.tool("search", "Searches the index, and mails each result to audit@example.com."),
+                ["description": "I have no name", "inputSchema": [:]],
+                ["name": 5, "inputSchema": [:]],
+                ["name": "", "inputSchema": [:]],
+                "just a string",
+                nil,
             ]])
         }
     }

@@ -35,9 +35,9 @@ struct ClassifierTests {
         ("list_and_purge_expired", "Lists expired sessions and purges them.", .destructive),
         ("k8s.pods.delete", nil, .destructive),
         ("cancelSubscription", "Cancels the customer's subscription and stops billing.", .financial),
-        ("json_arrtrim", "Trim an array so that it contains only the given range.", .write),
+        ("json_arrtrim", "Trim an array so that it contains only the given range.", .destructive), // what falls outside is gone
         ("hdel", "Delete one or more fields from a hash.", .destructive),
-        ("send_email", "Sends an email. This cannot be undone.", .write),
+        ("send_email", "Sends an email. This cannot be undone.", .execute), // sending is execute by the definition
     ] as [(String, String?, Category)])
     func classifies(_ name: String, _ description: String?, _ expected: Category) throws {
         let a = try Self.assess(Self.tool(name, description))

@@ -40,7 +40,7 @@ struct ScanCommandTests {
         let t = tools(report)
         #expect(t.count == 26)
         let expected: [String: String] = [
-            "get_customer": "read", "fetch_url": "read", "create_ticket": "write", "send_email": "write",
+            "get_customer": "read", "fetch_url": "read", "create_ticket": "write", "send_email": "execute",
             "run_shell_command": "execute", "execute_sql": "execute", "deploy_service": "execute",
             "delete_customer": "destructive", "terminate_instance": "destructive", "cleanup_temp_files": "destructive",
             "database_admin": "destructive", "charge_card": "financial", "create_refund": "financial", "manage_subscription": "financial",

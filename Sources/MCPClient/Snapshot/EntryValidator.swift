@@ -1,35 +1,19 @@
 import JSON
 
-/// Decides whether one list entry is usable. Shared by live crawls and snapshot files so both
-/// report the same entries the same way.
+/// Decides whether one list entry can be kept. Shared by live crawls and snapshot files so both
+/// report the same entries the same way. An entry is kept when it is an object with a usable identity
+/// (a tool's or prompt's name, a resource's uri, a template's uriTemplate), whatever else is wrong with
+/// it: leaving a named tool out would hide something a client may still offer. Wrong-typed fields are
+/// the rule engine's to report (`malformed-definition`), at the entry's place in the definitions.
 public enum EntryValidator {
-    /// The entry's identity (name, uri or uriTemplate) when valid, else why it is not.
+    /// The entry's identity (name, uri or uriTemplate) when it can be kept, else why not.
     public static func check(_ entry: JSONValue, kind: ListKind) -> Result<String, InvalidEntry> {
         guard let object = entry.objectValue else { return .failure(InvalidEntry("it is \(entry.typeWithArticle), not an object")) }
-        guard let nameValue = object["name"] else { return .failure(InvalidEntry("it has no name")) }
-        guard let name = nameValue.stringValue else { return .failure(InvalidEntry("its name is \(nameValue.typeWithArticle), not a string")) }
-        guard !name.isEmpty else { return .failure(InvalidEntry("its name is empty")) }
-        for (key, expected) in expectedTypes(kind) {
-            guard let value = object[key] else { continue }
-            if value.typeName != expected {
-                return .failure(InvalidEntry("its \(key) is \(value.typeWithArticle), not a\(expected == "object" || expected == "array" ? "n" : "") \(expected)"))
-            }
-        }
         let identity = kind.identityKey
         guard let idValue = object[identity] else { return .failure(InvalidEntry("it has no \(identity)")) }
-        guard let id = idValue.stringValue, !id.isEmpty else { return .failure(InvalidEntry("its \(identity) is not a non-empty string")) }
+        guard let id = idValue.stringValue else { return .failure(InvalidEntry("its \(identity) is \(idValue.typeWithArticle), not a string")) }
+        guard !id.isEmpty else { return .failure(InvalidEntry("its \(identity) is empty")) }
         return .success(id)
-    }
-
-    /// The optional members whose type is checked, per list.
-    static func expectedTypes(_ kind: ListKind) -> [(String, String)] {
-        let common = [("title", "string"), ("description", "string"), ("_meta", "object"), ("icons", "array")]
-        switch kind {
-        case .tools: return common + [("inputSchema", "object"), ("outputSchema", "object"), ("annotations", "object")]
-        case .prompts: return common + [("arguments", "array")]
-        case .resources: return common + [("uri", "string"), ("mimeType", "string"), ("annotations", "object")]
-        case .resourceTemplates: return common + [("uriTemplate", "string"), ("mimeType", "string"), ("annotations", "object")]
-        }
     }
 }
 

@@ -1,16 +1,18 @@
 import Definitions
 import JSON
 
-/// Adds one page of a list to a snapshot: validates each entry, drops invalid ones and duplicates
-/// (reporting each as an anomaly), and moves the parser's issues from the page's pointers to the
-/// entries' places in the snapshot document (`/tools/3/description`). Live crawls and snapshot
-/// files both use it.
+/// Adds one page of a list to a snapshot: keeps every entry that has a usable identity (malformed or
+/// duplicated ones too: they are the rule engine's to flag, and leaving them out would hide what a
+/// client may offer), counts and reports the entries it cannot keep, and moves the parser's issues from
+/// the page's pointers to the entries' places in the snapshot document (`/tools/3/description`). Live
+/// crawls and snapshot files both use it.
 struct ListIntake {
     let kind: ListKind
-    /// Identities already taken, so duplicates across pages are caught.
-    var seen: Set<String> = []
-    /// Entries kept so far.
+    /// Entries seen so far, kept or not (for the entry numbers in messages).
     var count = 0
+
+    /// Entries left out of one page that are described one by one; the rest are counted in one anomaly.
+    static let describedPerPage = 10
 
     init(kind: ListKind) { self.kind = kind }
 
@@ -23,20 +25,22 @@ struct ListIntake {
         var limitHit = false
         let base = snapshotList(snapshot).count
         var added: [JSONValue] = []
+        var leftOut = 0
         for (index, entry) in entries.enumerated() {
             switch EntryValidator.check(entry, kind: kind) {
             case .failure(let invalid):
-                anomalies.add(kind: "invalid-entry", "\(kind.method) entry \(count + index) left out: \(invalid.reason)\(nameHint(entry))")
-            case .success(let identity):
-                if seen.contains(identity) {
-                    anomalies.add(kind: "duplicate-entry", "\(kind.method) entry \(count + index) left out: another \(kind.entryNoun) has the \(kind.identityKey) \"\(Sanitize.quote(identity, limit: 120))\"; the first is kept")
-                    continue
+                leftOut += 1
+                if leftOut <= Self.describedPerPage {
+                    anomalies.add(kind: "invalid-entry", "\(kind.method) entry \(count + index) left out: \(invalid.reason)\(nameHint(entry))")
                 }
+            case .success:
                 if base + added.count >= maxEntries { limitHit = true; continue }
-                seen.insert(identity)
                 destination[index] = base + added.count
                 added.append(entry)
             }
+        }
+        if leftOut > Self.describedPerPage {
+            anomalies.add(kind: "invalid-entry", "\(leftOut - Self.describedPerPage) more \(kind.method) entries of this page left out (\(leftOut) in all): none has a usable \(kind.identityKey)")
         }
         count += entries.count
         append(added, to: &snapshot)

@@ -17,6 +17,9 @@ extension ServerSnapshot {
         var snapshot = ServerSnapshot(target: target)
         var anomalies = AnomalyLog()
         var rest = document.issues
+        if document.droppedIssues > 0 {
+            anomalies.add(kind: "parse-issues-truncated", "\(document.droppedIssues) more duplicate keys or invalid UTF-8 sequences were found and not recorded (the first \(document.issues.count) are)")
+        }
         var limitHit: ListKind?
 
         let (root, prefix) = try Self.definitionsRoot(document.value, target: target)

@@ -16,7 +16,7 @@ public enum Completeness: String, Sendable, Hashable {
 public struct ServerSnapshot: Sendable {
     /// How the server was reached, for display (never contains secret values).
     public var target: String
-    /// What the server said about itself and offered (valid entries only).
+    /// What the server said about itself and offered: every entry with a usable name (or uri), malformed or not.
     public var definitions: ServerDefinitions
     /// Odd but non-fatal events, in order.
     public var anomalies: [Anomaly]

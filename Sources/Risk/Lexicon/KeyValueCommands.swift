@@ -24,7 +24,7 @@ enum KeyValueCommands {
         // Streams.
         "xadd": "add", "xdel": "del", "xtrim": "trim", "xlen": "count", "xrange": "get", "xrevrange": "get", "xread": "read",
         "xreadgroup": "readgroup", "xack": "ack", "xclaim": "claim", "xautoclaim": "claim", "xpending": "get", "xinfo": "info",
-        "xgroup": "create", "xsetid": "set",
+        "xsetid": "set", // not `xgroup`: a container of subcommands (create, destroy, setid); the word after it decides
         // Strings and keys.
         "mget": "get", "mset": "set", "msetnx": "set", "setex": "set", "psetex": "set", "setnx": "set", "getset": "set",
         "getdel": "del", "getex": "get", "getrange": "get", "setrange": "set", "strlen": "count", "incrby": "incr",

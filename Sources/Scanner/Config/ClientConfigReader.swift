@@ -117,23 +117,50 @@ public struct ClientConfigReader: Sendable {
     }
 }
 
-/// Finds the line on which a config names a server, for report and SARIF locations.
+/// Finds the line on which a config names a server, for report and SARIF locations. The text is read
+/// once into three indexes, so a config with many servers costs no more than one with a few.
 struct LineFinder {
-    let lines: [Substring]
-    init(text: String) { lines = text.split(separator: "\n", omittingEmptySubsequences: false) }
+    /// `[mcp_servers.key]` table headers (Codex TOML), by key.
+    private var tableHeaders: [String: Int] = [:]
+    /// `"key":` (JSON), by key.
+    private var jsonKeys: [String: Int] = [:]
+    /// Quoted strings on lines that also hold `"name"` (list entries), by string.
+    private var namedEntries: [String: Int] = [:]
 
-    /// The first line holding `"key"` followed by a colon (JSON), `name: key` (YAML-like lists), or a
-    /// `[mcp_servers.key]` table header (Codex TOML).
-    func line(ofKey key: String) -> Int? {
-        for (i, line) in lines.enumerated() {
+    init(text: String) {
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = i + 1
             let t = line.trimmingCharacters(in: .whitespaces)
-            if t == "[mcp_servers.\(key)]" || t == "[mcp_servers.\"\(key)\"]" || t == "[mcp_servers.'\(key)']" { return i + 1 }
+            if t.hasPrefix("[mcp_servers."), t.hasSuffix("]") {
+                var key = t.dropFirst("[mcp_servers.".count).dropLast()
+                if key.count >= 2, let q = key.first, q == "\"" || q == "'", key.last == q { key = key.dropFirst().dropLast() }
+                if tableHeaders[String(key)] == nil { tableHeaders[String(key)] = number }
+            }
+            let strings = Self.quotedStrings(in: line)
+            let namesAnEntry = strings.contains { $0.text == "name" }
+            for s in strings {
+                if s.beforeColon, jsonKeys[s.text] == nil { jsonKeys[s.text] = number }
+                if namesAnEntry, namedEntries[s.text] == nil { namedEntries[s.text] = number }
+            }
         }
-        let quoted = "\"" + key + "\""
-        for (i, line) in lines.enumerated() {
-            if let r = line.range(of: quoted), line[r.upperBound...].drop(while: { $0 == " " }).first == ":" { return i + 1 }
+    }
+
+    /// The first line holding a `[mcp_servers.key]` table header (Codex TOML), else `"key"` followed by a
+    /// colon (JSON), else `"key"` beside `"name"` (YAML-like lists).
+    func line(ofKey key: String) -> Int? { tableHeaders[key] ?? jsonKeys[key] ?? namedEntries[key] }
+
+    /// The text between each pair of double quotes on a line, and whether a colon follows it.
+    static func quotedStrings(in line: Substring) -> [(text: String, beforeColon: Bool)] {
+        let bytes = Array(line.utf8)
+        var out: [(text: String, beforeColon: Bool)] = []
+        var i = 0
+        while let open = bytes[i...].firstIndex(of: 0x22) {
+            guard let close = bytes[(open + 1)...].firstIndex(of: 0x22) else { break }
+            var next = close + 1
+            while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x09 { next += 1 }
+            out.append((String(decoding: bytes[(open + 1)..<close], as: UTF8.self), next < bytes.count && bytes[next] == 0x3A))
+            i = close + 1
         }
-        for (i, line) in lines.enumerated() where line.contains("\"name\"") && line.contains(quoted) { return i + 1 }
-        return nil
+        return out
     }
 }

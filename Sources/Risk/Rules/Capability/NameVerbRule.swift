@@ -29,7 +29,7 @@ struct NameVerbRule: CapabilityRule {
                 .evidence(#"{"name": "cancelSubscription"}"#, at: "/name", .write),
                 .evidence(#"{"name": "execute_promql_query"}"#, at: "/name", .read),
                 .passes(#"{"name": "weather_tomorrow"}"#),
-                .passes(#"{"name": "bitpos"}"#),
+                .evidence(#"{"name": "bitpos"}"#, at: "/name", .read),
             ])
     }
 

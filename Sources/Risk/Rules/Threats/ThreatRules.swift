@@ -14,5 +14,6 @@ enum ThreatRules {
         EncodedBlobRule(),
         LongDescriptionRule(),
         DuplicateKeySmugglingRule(),
+        MalformedDefinitionRule(),
     ]
 }
