@@ -73,7 +73,8 @@ struct IntentReader {
         for s in 0..<sentences {
             var own = concepts.concepts(of: s)
             if secretFiles.contains(s) { own.insert(.secret) }
-            let window = layer.window(s)
+            var window = layer.window(s)
+            if secretFiles.contains(s) || secretFiles.contains(s - 1) { window.insert(.secret) }
             // Values (defaults, enum values) borrow their parameter's description for context.
             let context = isValue ? window.union(parameter) : window
             guard !own.isEmpty else { continue }
@@ -89,7 +90,7 @@ struct IntentReader {
             let cue = own.contains(.trigger) || own.contains(.assistant) || own.contains(.authority) || hidden
             let extra = cue || own.contains(.also) || own.contains(.always)
             // Concealment: hiding from the user, doing something covertly, or acting without asking.
-            if own.contains(.conceal), !defensive || own.contains(.transfer) {
+            if own.contains(.conceal), !defensive || own.contains(.transfer), !requiresTelling(in: s) {
                 add(.concealment, .high, [.conceal], "asks the model to keep something from the user")
             } else if own.contains(.covert), own.containsAny(ConceptSet([.transfer, .read, .destructive, .privilege, .redirect, .fee, .skipConfirmation])),
                       !own.contains(.mishap), !(own.contains(.negation) && negated(.covert, in: s)), !described(.covert, in: s) {
@@ -109,7 +110,7 @@ struct IntentReader {
             // it, the user's own, an address, a request to the user, or an odd place to ask.
             let target = own.contains(.secret) || own.contains(.privateData) || own.contains(.modelContext)
             // A short sentence that hands over what the sentence before named ("merci de l'indiquer dans `verification`").
-            let anaphoric = !target && layer.text.words.lazy.filter { Int($0.sentence) == s }.count <= 8
+            let anaphoric = !target && concepts.wordIndices(of: s).count <= 8
                 && (concepts.concepts(of: s - 1).contains(.secret) || concepts.concepts(of: s - 1).contains(.privateData))
             if target || anaphoric, !defensive || own.contains(.also) {
                 let handover = own.contains(.transfer) || own.contains(.askUser) || (own.contains(.read) && (extra || own.contains(.contents)))
@@ -182,12 +183,21 @@ struct IntentReader {
     /// ("never include", "do not paste", "nunca coloque").
     func negated(_ concept: Concept, in s: Int) -> Bool {
         let words = layer.text.words
-        for hit in layer.concepts.hits where hit.concept == concept && Int(words[hit.from].sentence) == s {
+        let hits = layer.concepts.hits
+        let inSentence = layer.concepts.hitIndices(of: s)
+        for k in inSentence where hits[k].concept == concept {
+            let hit = hits[k]
             // Han, kana and hangul are a word per scalar, and Japanese and Korean put the negation after the verb.
             let cjk = !words[hit.from].flags.contains(.ascii) && Tokenizer.isCJK(layer.text.folded.withUnsafeBufferPointer { Self.firstScalar($0, Int(words[hit.from].start)) })
             let before = cjk ? 8 : 3
-            let negation = layer.concepts.hits.contains { n in
-                guard n.concept == .negation, Int(words[n.from].sentence) == s else { return false }
+            // Only hits near this one can be its negation (hits are ordered by their first word; a negation
+            // spans a few words), so a long sentence full of hits stays linear.
+            var lower = k
+            while lower > inSentence.lowerBound, hits[lower - 1].from >= hit.from - before - 16 { lower -= 1 }
+            var upper = k
+            while upper < inSentence.upperBound, hits[upper].from <= hit.to + 4 { upper += 1 }
+            let negation = hits[lower..<upper].contains { n in
+                guard n.concept == .negation else { return false }
                 // "If you do not include it, …" is a condition, not a prohibition.
                 if n.from > 0, Self.conditionals.contains(words[n.from - 1].hash) { return false }
                 // Negations also follow the verb: Japanese and Korean always, German and French often ("sag es nicht").
@@ -202,11 +212,30 @@ struct IntentReader {
     /// "cannot be silently published"): it describes what happens, it orders nothing.
     func described(_ concept: Concept, in s: Int) -> Bool {
         let words = layer.text.words
-        let hits = layer.concepts.hits.filter { $0.concept == concept && Int(words[$0.from].sentence) == s }
+        let hits = layer.concepts.hitIndices(of: s).map { layer.concepts.hits[$0] }.filter { $0.concept == concept }
         return !hits.isEmpty && hits.allSatisfy { h in
             (max(0, h.from - 2)..<h.from).contains { Self.auxiliaries.contains(words[$0].hash) }
         }
     }
+
+    /// True when every concealment in sentence `s` is a "without telling" under a negation ("do not
+    /// override a schedule without telling the user"): that asks the model to tell, not to hide.
+    func requiresTelling(in s: Int) -> Bool {
+        let words = layer.text.words
+        let hits = layer.concepts.hits
+        let range = layer.concepts.hitIndices(of: s)
+        let conceals = range.filter { hits[$0].concept == .conceal }
+        return !conceals.isEmpty && conceals.allSatisfy { k in
+            let hit = hits[k]
+            guard Self.withoutWords.contains(words[hit.from].hash) else { return false }
+            return range.contains { j in
+                hits[j].concept == .negation && hits[j].to < hit.from && hit.from - hits[j].to <= 8
+            }
+        }
+    }
+
+    /// Words that open "without telling" in the lexicon's languages.
+    static let withoutWords: WordSet = ["without", "sin", "ohne", "sans", "senza", "sem", "без"]
 
     /// Auxiliaries of a passive or modal description.
     static let auxiliaries: WordSet = ["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "can", "cannot", "could", "will", "would", "may", "might"]
@@ -228,8 +257,9 @@ struct IntentReader {
     func userOwned(in s: Int) -> Bool {
         let words = layer.text.words
         let f = layer.text.folded
-        return layer.concepts.hits.contains { h in
-            guard h.concept == .userOwned, Int(words[h.from].sentence) == s else { return false }
+        return layer.concepts.hitIndices(of: s).contains { k in
+            let h = layer.concepts.hits[k]
+            guard h.concept == .userOwned else { return false }
             let bytes = f[Int(words[h.from].start)..<Int(words[h.to].end)]
             return !bytes.contains(0x3A) && !bytes.contains(0x2F) && !bytes.contains(0x40) && !bytes.contains(0x3D)
         }
@@ -237,13 +267,12 @@ struct IntentReader {
 
     /// The words spanned by the first hits of `focus` in sentence `s` (or the one before), else the sentence.
     func span(_ focus: [Concept], sentence s: Int) -> (Int, Int) {
-        let words = layer.text.words
-        let hits = layer.concepts.hits.filter { h in
-            let hs = Int(words[h.from].sentence)
-            return (hs == s || hs == s - 1) && focus.contains(h.concept)
-        }
-        if let first = hits.first, let last = hits.last { return (first.from, max(first.to, min(last.to, first.from + 24))) }
-        let inSentence = words.indices.filter { Int(words[$0].sentence) == s }
+        let concepts = layer.concepts
+        let range = concepts.hitIndices(of: s - 1).lowerBound..<concepts.hitIndices(of: s).upperBound
+        let first = range.lazy.map { concepts.hits[$0] }.first { focus.contains($0.concept) }
+        let last = range.reversed().lazy.map { concepts.hits[$0] }.first { focus.contains($0.concept) }
+        if let first, let last { return (first.from, max(first.to, min(last.to, first.from + 24))) }
+        let inSentence = concepts.wordIndices(of: s)
         return (inSentence.first ?? 0, min(inSentence.last ?? 0, (inSentence.first ?? 0) + 24))
     }
 

@@ -34,7 +34,7 @@ enum PayloadDecoder {
         if depth == 0 { found += RotationText.decode(bytes) }
         for d in found where out.count < maxDecoded {
             // Text that is only another encoding (Base64 of percent-escapes) is decoded again, not kept.
-            if isReadable(d.text) { out.append(d) }
+            if isReadable(d.text) { out.append(Decoded(encoding: d.encoding, range: d.range, text: trimmed(d.text))) }
             collect(original: d.text, folded: Tokenizer.foldedBytes(of: d.text), depth: depth + 1, into: &out)
         }
     }
@@ -66,6 +66,14 @@ enum PayloadDecoder {
         if cjk * 4 >= total { return total >= 6 && letters * 5 >= total * 2 }
         return total >= 8 && words >= 3 && ((letters * 10 >= total * 6 && digits * 4 < total) || (letters * 20 >= total * 7 && spaces >= 3))
             && spaces >= 2
+    }
+
+    /// `text` without the spaces and line breaks around it (a rotated run starts where a word ended).
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\n" || s == "\t" || s == "\r" }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(scalars[first...last])
     }
 
     /// `bytes` as text when it is printable ASCII that holds another encoding (escapes, entities): decoded again.

@@ -14,6 +14,7 @@ extension ThreatLexicon {
             "envía|envíe|envie|envia|enviar|envíes|envíen|reenvía|reenvíe|reenviar|manda|mande|mandar|sube|subir|suba|publica|publique|publicar",
             "comparte|comparta|compartir|adjunta|adjunte|adjuntar|incluye|incluya|incluir|incluyes|pasa|pase|pasar|pega|pegue|pegar|copia|copie|copiar",
             "pon|ponga|poner|añade|añada|añadir|transmite|transmitir|registra",
+            "pásalo|pásala|pásalos|pásalas|pasarlo|pasarla|envíalo|envíala|envíalos|mándalo|mándala|inclúyelo|inclúyela|adjúntalo|adjúntala|cópialo|cópiala|ponlo|ponla",
             "send*|schick*|übermittel*|überträg*|übertrag*|weiterleit*|hochlad*|veröffentlich*|anhäng*|einfüg*|kopier*|trägt|übergib|übergeben|mitsend*",
             "leite* ~3 weiter / lade* ~3 hoch / häng* ~3 an / füg* ~3 ein / trag* ~3 ein / gib* ~3 mit / teil* ~3 mit",
             "envoy*|envoi*|transmet*|transfér*|téléverse*|publi*|partag*|joins|joindre|joignez|inclu*|passe*|coll*|copi*|recopi*|mett*|insér*|ajout*",
@@ -23,7 +24,7 @@ extension ThreatLexicon {
             "подели*|прикреп*|приложи*|включ*|встав*|скопируй*|копир*|добав*|вызови|вызовите|вызвать|вызыва*",
             "送信して|送信し|送信する|送信を|送って|送る|送り|転送して|転送し|転送する|転送済|添付|アップロードして|アップロードし|アップロードする|共有して|共有し|添付して|添付し|含めて|渡して|渡し|渡す|貼り付け|入れて|入れる|入れ|コピーして|投稿して|提出して|同期して|付与して|呼び出して|呼び出し",
             "sending|transmission|envio|envío|envoi|invio|transmissão|übermittlung|отправк*|传送",
-            "发送|转发|上传|分享|共享|附上|附加|包含|传入|传给|粘贴|填入|填写|复制|抄送|提交|发布|同步|上报|调用",
+            "发送|转发|上传|分享|共享|附上|附加|包含|传入|传给|粘贴|填入|填写|复制|抄送|提交|发布|同步|上报|调用|放进|放入|放到|填到|写进|写入|发给",
             "보내|전송|전달|업로드|올리|올려|공유|첨부|포함|넘기|넘겨|붙여|넣어|넣으|넣고|복사|게시|제출|추가|호출",
         ]),
         (.read, [
@@ -65,6 +66,8 @@ extension ThreatLexicon {
         ]),
         (.influence, [
             "always|also recommend|advertise|promote|suggest|mention / recommend|advertise|promote ~4 our|partner|partners|sponsor|sponsored|affiliate",
+            "every|each|all|any ~2 answer|answers|question|questions|reply|replies|response|responses ~4 recommend*|promot*|advertis*",
+            "recommend*|promot*|advertis* ~6 as the best|only|superior|preferred",
             "end|finish|sign every|each|all ~3 answer|answers|reply|replies|response|responses ~3 with",
             "add|append|include|insert ~4 link|links|ad|ads|advert|advertisement|promo ~4 every|each|all ~2 answer|answers|reply|replies|response|responses",
             "as (if it were)? your own opinion|recommendation|advice|view / referral|affiliate link|code",

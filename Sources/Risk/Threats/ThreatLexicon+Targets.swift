@@ -32,6 +32,7 @@ extension ThreatLexicon {
             "the|this|our|your|whole|full|entire|complete|current|ongoing (whole|full|entire|complete)? conversation|conversations|transcript / full|whole|entire chat",
             "conversation|chat|message history|log|logs|transcript / conversation|chat so far / transcript|transcripts",
             "previous|prior|earlier|recent|last|all (the|your)? messages|chats / all of the messages",
+            "last|previous|recent|prior ~2 messages|chats|prompts|questions / user|users s? ~3 messages|chats|prompts",
             "conversacion|conversacao / la|esta|toda conversación / historial ~4 conversación|chat|mensajes / mensajes anteriores",
             "das|dem|den|ganze|gesamte|bisherig* gespräch*|unterhaltung* / chatverlauf|gesprächsverlauf / bisherig* nachrichten",
             "la|cette|toute conversation / l historique / historique de ~2 conversation|discussion / messages précédents",

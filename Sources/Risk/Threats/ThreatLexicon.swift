@@ -54,6 +54,11 @@ struct ConceptReading: Sendable {
     let sentences: [ConceptSet]
     /// The concepts of the whole text.
     let all: ConceptSet
+    /// The indices in `hits` of each sentence's hits (hits are ordered by their first word, and sentences
+    /// by word, so each sentence's hits are contiguous): per-sentence questions cost that sentence's hits.
+    let sentenceHits: [Range<Int>]
+    /// The indices in the text's words of each sentence's words.
+    let sentenceWords: [Range<Int>]
 
     init(_ text: TokenizedText) {
         let found = text.hits(ThreatLexicon.phrases)
@@ -69,20 +74,43 @@ struct ConceptReading: Sendable {
             sentences[Int(text.words[h.from].sentence)].insert(concept)
             all.insert(concept)
         }
+        if !hits.isEmpty, zip(hits, hits.dropFirst()).contains(where: { $0.from > $1.from }) { hits.sort { $0.from < $1.from } }
+        var hitRanges = [Range<Int>](repeating: 0..<0, count: count)
+        var k = 0
+        for s in 0..<count {
+            let start = k
+            while k < hits.count, Int(text.words[hits[k].from].sentence) == s { k += 1 }
+            hitRanges[s] = start..<k
+        }
+        var wordRanges = [Range<Int>](repeating: 0..<0, count: count)
+        var w = 0
+        for s in 0..<count {
+            let start = w
+            while w < text.words.count, Int(text.words[w].sentence) == s { w += 1 }
+            wordRanges[s] = start..<w
+        }
         self.hits = hits
         self.sentences = sentences
         self.all = all
+        sentenceHits = hitRanges
+        sentenceWords = wordRanges
     }
 
     /// An empty reading.
-    init() { hits = []; sentences = []; all = ConceptSet() }
+    init() { hits = []; sentences = []; all = ConceptSet(); sentenceHits = []; sentenceWords = [] }
 
     /// The concepts of sentence `s` (empty past the end).
     func concepts(of s: Int) -> ConceptSet { s >= 0 && s < sentences.count ? sentences[s] : ConceptSet() }
 
+    /// The indices in `hits` of sentence `s`'s hits (empty past the end).
+    func hitIndices(of s: Int) -> Range<Int> { s >= 0 && s < sentenceHits.count ? sentenceHits[s] : 0..<0 }
+
+    /// The indices of sentence `s`'s words (empty past the end).
+    func wordIndices(of s: Int) -> Range<Int> { s >= 0 && s < sentenceWords.count ? sentenceWords[s] : 0..<0 }
+
     /// The first hit of `concept` in sentence `s` of `text`.
     func first(_ concept: Concept, in s: Int, of text: TokenizedText) -> Hit? {
-        hits.first { $0.concept == concept && Int(text.words[$0.from].sentence) == s }
+        hitIndices(of: s).lazy.map { self.hits[$0] }.first { $0.concept == concept }
     }
 
     /// The first hit of `concept` anywhere.
