@@ -1,6 +1,6 @@
 // mcprisk-bench: how fast the offline stages are on real definitions. Run in release mode:
 //   swift run -c release mcprisk-bench [DIR] [--passes N]
-//   swift run -c release mcprisk-bench DIR --growth LARGER_DIR [--runs N]   (how a scan of several servers grows)
+//   swift run -c release mcprisk-bench DIR --growth LARGER_DIR [--runs N] [--keep-mib N]   (how a scan of several servers grows)
 // DIR defaults to Tests/Fixtures/eval/snapshots (every .json below it). Each pass reads, parses,
 // assesses, builds both policies and renders all five report formats, server by server, as
 // `mcprisk scan DIR` does (single-threaded here, so each stage's cost is its own); the reports are
@@ -29,6 +29,9 @@ let renderPasses = count("--render-passes", 0)
 let pipeline = arguments.contains("--pipeline")
 // `--growth LARGE [--runs N]`: DIR and LARGE scanned alternately with the checks across servers; the ratio.
 let growthRuns = max(1, count("--runs", 3))
+// `--keep-mib N`: saved files kept from the first pass up to N MiB in all (the scan's default otherwise);
+// past it a file is read and parsed again in the second pass.
+let keepMiB = count("--keep-mib", -1)
 let growthLarge: String? = {
     guard let i = arguments.firstIndex(of: "--growth"), i + 1 < arguments.count else { return nil }
     defer { arguments.removeSubrange(i...(i + 1)) }
@@ -67,6 +70,7 @@ func runPipeline(_ paths: [String], independent: Bool) async throws -> (seconds:
     options.timeout = 60
     var scan = StreamingScan(options: options, policyFormat: .policylayer)
     scan.checksAcrossServers = !independent
+    if keepMiB >= 0 { scan.keptFileBytes = keepMiB << 20 }
     let renderer = ReportFormat.json.renderer(rules: BuiltinRules.all.map(\.description), color: false)
     let assembler = try renderer.assembler(makeSpool: { CountingSpool() })
     var totals = ReportTotals(failOn: nil)

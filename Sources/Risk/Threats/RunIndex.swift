@@ -51,10 +51,27 @@ public final class RunIndex: Sendable {
     let serverNames: [String]
     /// Every tool of every server.
     let entries: [Entry]
-    /// Entries by the hash of their skeleton.
-    private let bySkeleton: [UInt64: [Int32]]
-    /// Entries by the hashes of their skeleton with one character removed (near spellings meet here).
-    private let byDeletion: [UInt64: [Int32]]
+    /// Each distinct skeleton of the run, its spellings (lowercased names) and, per spelling, its entries.
+    /// Servers that share a name share one skeleton and one spelling, so a lookup costs the variety of
+    /// names near it, not how many servers offer them.
+    private let skeletons: [Skeleton]
+    /// Distinct skeletons by the hash of their text.
+    private let skeletonsByHash: [UInt64: [Int32]]
+    /// Distinct skeletons by the hashes of their text with one character removed (near spellings meet here).
+    private let skeletonsByDeletion: [UInt64: [Int32]]
+
+    /// One distinct skeleton and the tools that have it, grouped by spelling.
+    struct Skeleton: Sendable {
+        let text: String
+        var spellings: [Spelling]
+    }
+
+    /// One lowercased name and the entries that spell it so.
+    struct Spelling: Sendable {
+        let lowercased: String
+        var entries: [Int32]
+    }
+
     /// How many tools of the run have each name word (`create`, `pull`): a typo's word is rare.
     private let wordCounts: [UInt64: Int32]
     /// The positions of the servers offering a tool, by the word hash a prose text gives its name
@@ -68,8 +85,10 @@ public final class RunIndex: Sendable {
     public init(servers: [Server]) {
         serverNames = servers.map(\.name)
         var entries: [Entry] = []
-        var bySkeleton: [UInt64: [Int32]] = [:]
-        var byDeletion: [UInt64: [Int32]] = [:]
+        var skeletons: [Skeleton] = []
+        var skeletonIDs: [String: Int32] = [:]
+        var skeletonsByHash: [UInt64: [Int32]] = [:]
+        var skeletonsByDeletion: [UInt64: [Int32]] = [:]
         var byMention: [UInt64: [Int32]] = [:]
         var wordCounts: [UInt64: Int32] = [:]
         for (position, server) in servers.enumerated() {
@@ -79,8 +98,20 @@ public final class RunIndex: Sendable {
                 let id = Int32(entries.count)
                 entries.append(Entry(server: Int32(position), name: tool.name, lowercased: tool.name.lowercased(), skeleton: skeleton,
                                      signature: Self.signature(tool.properties), propertyCount: tool.properties.count))
-                bySkeleton[Self.hash(skeleton), default: []].append(id)
-                for key in Self.deletionKeys(skeleton) { byDeletion[key, default: []].append(id) }
+                let lowercased = tool.name.lowercased()
+                if let k = skeletonIDs[skeleton] {
+                    if let j = skeletons[Int(k)].spellings.firstIndex(where: { $0.lowercased == lowercased }) {
+                        skeletons[Int(k)].spellings[j].entries.append(id)
+                    } else {
+                        skeletons[Int(k)].spellings.append(Spelling(lowercased: lowercased, entries: [id]))
+                    }
+                } else {
+                    let k = Int32(skeletons.count)
+                    skeletonIDs[skeleton] = k
+                    skeletons.append(Skeleton(text: skeleton, spellings: [Spelling(lowercased: lowercased, entries: [id])]))
+                    skeletonsByHash[Self.hash(skeleton), default: []].append(k)
+                    for key in Set(Self.deletionKeys(skeleton)) { skeletonsByDeletion[key, default: []].append(k) }
+                }
                 for word in Set(Self.nameWords(skeleton)) { wordCounts[word, default: 0] += 1 }
                 if let mention = Self.mentionKey(tool.name) {
                     if byMention[mention]?.last != Int32(position) { byMention[mention, default: []].append(Int32(position)) }
@@ -88,8 +119,9 @@ public final class RunIndex: Sendable {
             }
         }
         self.entries = entries
-        self.bySkeleton = bySkeleton
-        self.byDeletion = byDeletion
+        self.skeletons = skeletons
+        self.skeletonsByHash = skeletonsByHash
+        self.skeletonsByDeletion = skeletonsByDeletion
         self.byMention = byMention
         self.wordCounts = wordCounts
     }
@@ -100,22 +132,50 @@ public final class RunIndex: Sendable {
     /// How many of `name`'s words other tools of the run share (a misspelt name shares fewer).
     func commonWords(_ name: String) -> Int { Self.nameWords(name).filter { (wordCounts[$0] ?? 0) >= 2 }.count }
 
-    /// The entries whose skeleton equals `skeleton`.
+    /// The distinct skeleton equal to `skeleton`, if any tool of the run has it.
+    private func skeletonID(_ skeleton: String) -> Int32? {
+        (skeletonsByHash[Self.hash(skeleton)] ?? []).first { skeletons[Int($0)].text == skeleton }
+    }
+
+    /// The entries whose skeleton equals `skeleton` (every server offering it: as many as there are).
     func sameSkeleton(_ skeleton: String) -> [Entry] {
-        (bySkeleton[Self.hash(skeleton)] ?? []).map { entries[Int($0)] }.filter { $0.skeleton == skeleton }
+        guard let k = skeletonID(skeleton) else { return [] }
+        return skeletons[Int(k)].spellings.flatMap { $0.entries.map { entries[Int($0)] } }
+    }
+
+    /// What the run holds under `skeleton` apart from server `position`: a tool of another server
+    /// spelt differently (a lookalike), and the other servers spelling it `lowercased`, counted, the first
+    /// `limit` of them named. Costs the skeleton's spellings and `limit`, not the servers sharing the name.
+    func sameSkeleton(_ skeleton: String, spelt lowercased: String, excluding position: Int, limit: Int)
+        -> (lookalike: Entry?, same: [Entry], sameCount: Int) {
+        guard let k = skeletonID(skeleton) else { return (nil, [], 0) }
+        var lookalike: Entry?
+        var same: [Entry] = [], count = 0
+        for spelling in skeletons[Int(k)].spellings {
+            // A server lists a name once, so at most one entry of a spelling is the server's own.
+            if spelling.lowercased == lowercased {
+                let own = spelling.entries.contains { Int(entries[Int($0)].server) == position }
+                count = spelling.entries.count - (own ? 1 : 0)
+                for id in spelling.entries where same.count < limit && Int(entries[Int(id)].server) != position { same.append(entries[Int(id)]) }
+            } else if lookalike == nil {
+                lookalike = spelling.entries.lazy.map { self.entries[Int($0)] }.first { Int($0.server) != position }
+            }
+        }
+        return (lookalike, same, count)
     }
 
     /// The entries whose skeleton is one insertion, deletion or substitution away from `skeleton`.
     func nearSkeleton(_ skeleton: String) -> [Entry] {
         var ids = Set<Int32>()
         for key in [Self.hash(skeleton)] + Self.deletionKeys(skeleton) {
-            if let found = byDeletion[key] { ids.formUnion(found) }
-            if let found = bySkeleton[key] { ids.formUnion(found) }
+            if let found = skeletonsByDeletion[key] { ids.formUnion(found) }
+            if let found = skeletonsByHash[key] { ids.formUnion(found) }
         }
         let mine = Array(skeleton.unicodeScalars)
-        return ids.sorted().map { entries[Int($0)] }.filter { e in
-            e.skeleton != skeleton && Self.withinOneEdit(mine, Array(e.skeleton.unicodeScalars))
-        }
+        return ids.sorted().filter { k in
+            let other = skeletons[Int(k)].text
+            return other != skeleton && Self.withinOneEdit(mine, Array(other.unicodeScalars))
+        }.flatMap { k in skeletons[Int(k)].spellings.flatMap { $0.entries } }.sorted().map { entries[Int($0)] }
     }
 
     /// The servers offering a tool whose name a prose text spells with word hash `hash`.

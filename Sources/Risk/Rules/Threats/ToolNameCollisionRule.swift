@@ -29,6 +29,9 @@ struct ToolNameCollisionRule: FindingRule {
             .passes(#"{"tools": [{"name": "get_quotes"}], "otherServersTools": {"broker": ["get_quote"]}}"#),
         ])
 
+    /// The most servers a same-name finding names.
+    static let listedServers = 5
+
     func findings(in index: ServerIndex) -> [FindingHit] {
         let server = index.server
         let run = server.run
@@ -44,19 +47,22 @@ struct ToolNameCollisionRule: FindingRule {
                 seen[skeleton] = i
             }
             let lowered = name.lowercased()
-            let others = run.index.sameSkeleton(skeleton).filter { Int($0.server) != run.position }
+            let others = run.index.sameSkeleton(skeleton, spelt: lowered, excluding: run.position, limit: Self.listedServers)
             // Only the impostor is reported: the name whose letters imitate others, not the plain original.
             let imitates = lowered != skeleton
-            if let copied = others.first(where: { $0.lowercased != lowered }), imitates {
+            if let copied = others.lookalike, imitates {
                 out.append(FindingHit(pointer: pointer, quote: name,
                                       message: "Tool `\(name)` imitates `\(copied.name)`, a tool of server `\(run.index.serverNames[Int(copied.server)])`, with lookalike characters (it reads as `\(skeleton)`)",
                                       severity: .high))
-            } else if let same = others.first(where: { $0.lowercased == lowered }) {
-                let list = Set(others.filter { $0.lowercased == lowered }.map { run.index.serverNames[Int($0.server)] }).sorted().map { "`\($0)`" }
+            } else if !others.same.isEmpty {
+                // A name many servers share is listed by its first few servers and a count, so a run's
+                // messages grow with its tools, not with the square of the servers sharing a name.
+                let names = Set(others.same.map { run.index.serverNames[Int($0.server)] }).sorted()
+                var list = names.map { "`\($0)`" }.joined(separator: ", ")
+                if others.sameCount > names.count { list += " and \(others.sameCount - names.count) more" }
                 out.append(FindingHit(pointer: pointer, quote: name,
-                                      message: "Tool `\(name)` has the same name as a tool of \(list.count == 1 ? "server" : "servers") \(list.joined(separator: ", ")): clients may route calls to either",
+                                      message: "Tool `\(name)` has the same name as a tool of \(others.sameCount == 1 ? "server" : "servers") \(list): clients may route calls to either",
                                       severity: .low))
-                _ = same
             } else if let near = nearCopy(name, skeleton, tool, run) {
                 out.append(FindingHit(pointer: pointer, quote: name,
                                       message: "Tool `\(name)` is one letter away from `\(near.name)`, a tool of server `\(run.index.serverNames[Int(near.server)])`, and takes exactly the same inputs: an impostor",
