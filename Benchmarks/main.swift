@@ -1,5 +1,6 @@
 // mcprisk-bench: how fast the offline stages are on real definitions. Run in release mode:
 //   swift run -c release mcprisk-bench [DIR] [--passes N]
+//   swift run -c release mcprisk-bench DIR --growth LARGER_DIR [--runs N] [--keep-mib N]   (how a scan of several servers grows)
 // DIR defaults to Tests/Fixtures/eval/snapshots (every .json below it). Each pass reads, parses,
 // assesses, builds both policies and renders all five report formats, server by server, as
 // `mcprisk scan DIR` does (single-threaded here, so each stage's cost is its own); the reports are
@@ -26,6 +27,16 @@ let passes = max(1, count("--passes", 5))
 let renderPasses = count("--render-passes", 0)
 // Instead of the stages one by one: the scan pipeline itself on every core, the JSON report counted.
 let pipeline = arguments.contains("--pipeline")
+// `--growth LARGE [--runs N]`: DIR and LARGE scanned alternately with the checks across servers; the ratio.
+let growthRuns = max(1, count("--runs", 3))
+// `--keep-mib N`: saved files kept from the first pass up to N MiB in all (the scan's default otherwise);
+// past it a file is read and parsed again in the second pass.
+let keepMiB = count("--keep-mib", -1)
+let growthLarge: String? = {
+    guard let i = arguments.firstIndex(of: "--growth"), i + 1 < arguments.count else { return nil }
+    defer { arguments.removeSubrange(i...(i + 1)) }
+    return arguments[i + 1]
+}()
 let independent = arguments.contains("--independent")
 arguments.removeAll { $0 == "--pipeline" || $0 == "--independent" }
 let dir = arguments.first ?? "Tests/Fixtures/eval/snapshots"
@@ -51,14 +62,15 @@ final class CountingSpool: Spool, ByteSink {
     func copy(_ range: Range<Int>, to sink: any ByteSink) throws { (sink as? CountingSpool)?.count += range.count }
 }
 
-if pipeline {
-    // `mcprisk scan DIR --format json`, less writing the file: each server read, assessed (against the
-    // others' tool names unless --independent), rendered and spooled, one job per core.
+/// `mcprisk scan DIR --format json`, less writing the file: each server read, assessed (against the
+/// others' tool names unless `independent`), rendered and spooled, one job per core.
+func runPipeline(_ paths: [String], independent: Bool) async throws -> (seconds: Double, totals: ReportTotals, bytes: Int) {
     let start = now()
     var options = ScanOptions(jobs: ProcessInfo.processInfo.activeProcessorCount)
     options.timeout = 60
     var scan = StreamingScan(options: options, policyFormat: .policylayer)
     scan.checksAcrossServers = !independent
+    if keepMiB >= 0 { scan.keptFileBytes = keepMiB << 20 }
     let renderer = ReportFormat.json.renderer(rules: BuiltinRules.all.map(\.description), color: false)
     let assembler = try renderer.assembler(makeSpool: { CountingSpool() })
     var totals = ReportTotals(failOn: nil)
@@ -71,11 +83,42 @@ if pipeline {
     }
     let sink = CountingSpool()
     try assembler.finish(totals, generator: Report.Generator(version: "bench"), to: sink)
-    let seconds = Double(now() - start) / 1e9
+    return (Double(now() - start) / 1e9, totals, sink.count)
+}
+
+if let large = growthLarge {
+    // How a scan's cost grows with its servers: DIR (small) and LARGE scanned with every check across
+    // servers, alternating, `--runs` times each; the medians and their ratio.
+    guard let largePaths = try? SnapshotDirectory.files(in: large), !largePaths.isEmpty else {
+        FileHandle.standardError.write(Data("mcprisk-bench: no snapshot files in \(large)\n".utf8))
+        exit(2)
+    }
+    var small: [Double] = [], big: [Double] = []
+    var smallTools = 0, bigTools = 0
+    for _ in 0..<growthRuns {
+        let s = try await runPipeline(paths, independent: false)
+        let b = try await runPipeline(largePaths, independent: false)
+        small.append(s.seconds); big.append(b.seconds)
+        smallTools = s.totals.tools; bigTools = b.totals.tools
+    }
+    func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2 }
+    print("mcprisk-bench --growth: scan pipeline with the checks across servers, \(growthRuns) alternating runs each, "
+          + "\(ProcessInfo.processInfo.activeProcessorCount) jobs")
+    print(String(format: "%6d servers %7d tools  median %.2f s  (runs: %@)", paths.count, smallTools, median(small),
+                 small.map { String(format: "%.2f", $0) }.joined(separator: " ")))
+    print(String(format: "%6d servers %7d tools  median %.2f s  (runs: %@)", largePaths.count, bigTools, median(big),
+                 big.map { String(format: "%.2f", $0) }.joined(separator: " ")))
+    print(String(format: "ratio %.1fx for %.1fx the servers (%.1fx the tools); peak memory (VmHWM) %.1f MiB", median(big) / median(small),
+                 Double(largePaths.count) / Double(paths.count), Double(bigTools) / Double(max(smallTools, 1)), peakMemoryMiB()))
+    exit(0)
+}
+
+if pipeline {
+    let (seconds, totals, bytes) = try await runPipeline(paths, independent: independent)
     print("mcprisk-bench --pipeline\(independent ? " --independent" : ""): \(totals.servers) servers, \(totals.tools) tools, "
           + "\(ProcessInfo.processInfo.activeProcessorCount) jobs")
     print(String(format: "scan pipeline (read, parse, assess, policy, render JSON)  %.2f s  %.0f tools/s", seconds, Double(totals.tools) / seconds))
-    print(String(format: "JSON report: %.1f MiB; peak memory (VmHWM): %.1f MiB", Double(sink.count) / 1_048_576, peakMemoryMiB()))
+    print(String(format: "JSON report: %.1f MiB; peak memory (VmHWM): %.1f MiB", Double(bytes) / 1_048_576, peakMemoryMiB()))
     exit(0)
 }
 

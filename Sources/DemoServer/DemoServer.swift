@@ -76,6 +76,12 @@ public struct DemoServer: Sendable {
             return page(of: tools, key: "tools", id: id, cursor: params["cursor"])
         case "prompts/list":
             return reply(id, ["prompts": .array(prompts)])
+        case "prompts/get":
+            let name = params["name"]?.stringValue ?? ""
+            guard prompts.contains(where: { $0["name"]?.stringValue == name }), let body = DemoExtras.promptBody(name, arguments: params["arguments"]) else {
+                return error(id, -32602, "Unknown prompt: \(name)")
+            }
+            return reply(id, body)
         case "resources/list":
             return reply(id, ["resources": .array(resources)])
         case "resources/templates/list":

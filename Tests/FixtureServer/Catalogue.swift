@@ -18,6 +18,12 @@ enum Catalogue {
 
     static let prompts: JSONValue = [["name": "summarize", "description": "Summarises a document.",
                                       "arguments": [["name": "text", "required": true]]]]
+    /// What `prompts/get` returns for `summarize`, its argument filled in.
+    static func promptBody(_ request: Request) -> JSONValue {
+        let text = request.params?["arguments"]?["text"]?.stringValue ?? ""
+        return ["description": "Summarises a document.",
+                "messages": [["role": "user", "content": ["type": "text", "text": .string("Summarise this document: \(text)")]]]]
+    }
     static let resources: JSONValue = [["uri": "file:///etc/hosts", "name": "hosts", "mimeType": "text/plain"]]
     static let templates: JSONValue = [["uriTemplate": "file:///{path}", "name": "files"]]
 
@@ -30,13 +36,13 @@ enum Catalogue {
                 "instructions": .string(instructions)]
     }
 
-    /// The standard answers: initialize, the four lists (tools paginated), ping; -32601 otherwise.
+    /// The standard answers: initialize, the four lists (tools paginated), prompts/get, ping; -32601 otherwise.
     /// Lists before `notifications/initialized` are refused, as the Python SDK does.
     static func standard(_ request: Request, name: String = "fixture-good", tools pages: [[JSONValue]] = toolPages) -> Reply {
         switch request.method {
         case "initialize": return .result(initializeResult(request, name: name))
         case "ping": return .result([:])
-        case "tools/list", "prompts/list", "resources/list", "resources/templates/list":
+        case "tools/list", "prompts/list", "prompts/get", "resources/list", "resources/templates/list":
             guard Session.initialized else { return .error(code: -32602, message: "Received request before initialization was complete") }
         default: return .error(code: -32601, message: "Method not found")
         }
@@ -48,6 +54,9 @@ enum Catalogue {
             if page < pages.count { result["nextCursor"] = .string("page\(page + 1)") }
             return .result(.object(result))
         case "prompts/list": return .result(["prompts": prompts])
+        case "prompts/get":
+            guard request.params?["name"] == "summarize" else { return .error(code: -32602, message: "unknown prompt") }
+            return .result(promptBody(request))
         case "resources/list": return .result(["resources": resources])
         default: return .result(["resourceTemplates": templates])
         }

@@ -34,6 +34,11 @@ enum ModernMode {
             case "prompts/list":
                 return .result(["resultType": "complete", "ttlMs": 60000, "cacheScope": "global", "_meta": envelope,
                                 "prompts": Catalogue.prompts])
+            case "prompts/get":
+                guard case .object(var body) = Catalogue.promptBody(request) else { return .error(code: -32603, message: "no body") }
+                body["resultType"] = "complete"
+                body["_meta"] = envelope
+                return .result(.object(body))
             default:
                 return .error(code: -32601, message: "Method not found")
             }

@@ -58,6 +58,7 @@ let initializeResult = "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{\"
         }
         return [resultLine(request, "{\"tools\":[{\"name\":\"a\",\"inputSchema\":{}},{\"name\":\"b\",\"inputSchema\":{}}],\"nextCursor\":\"c2\"}")]
     case "prompts/list": return [resultLine(request, "{\"prompts\":[{\"name\":\"p\"}]}")]
+    case "prompts/get": return [resultLine(request, "{\"messages\":[{\"role\":\"user\",\"content\":{\"type\":\"text\",\"text\":\"Hello\"}}]}")]
     case "resources/list": return [resultLine(request, "{\"resources\":[{\"uri\":\"file:///x\",\"name\":\"x\"}]}")]
     case "resources/templates/list": return [resultLine(request, "{\"resourceTemplates\":[{\"uriTemplate\":\"file:///{p}\",\"name\":\"t\"}]}")]
     default: return [errorLine(request, code: -32601, message: "Method not found")]

@@ -56,15 +56,15 @@ import TestSupport
         #expect(snapshot.completeness == .complete)
         #expect(snapshot.toolNames == ["read_file", "write_file", "delete_file"])
         #expect(stderr.utf8.count == StdioLimits.standard.stderrRingBytes)
-        #expect(stderr.hasSuffix("flood-stderr: last words before answering resources/templates/list\n"))
+        #expect(stderr.hasSuffix("flood-stderr: last words before answering prompts/get\n"))
     }
 
     @Test func junkOnStdoutIsRecordedAndSkipped() async throws {
         let (snapshot, _, _) = try await crawl("junk-stdout")
         #expect(snapshot.completeness == .complete)
         #expect(snapshot.toolNames == ["read_file", "write_file", "delete_file"])
-        // The banner, then three junk lines before each of the six answers.
-        #expect(snapshot.anomalyKinds == Array(repeating: "non-json-stdout", count: 19))
+        // The banner, then three junk lines before each of the seven answers (initialize, two tools pages, three lists, one prompt body).
+        #expect(snapshot.anomalyKinds == Array(repeating: "non-json-stdout", count: 22))
         #expect(snapshot.anomalies.first?.message == "a line that is not JSON (invalid JSON at byte 0: expected a value, found 'S'): Starting junk server v1.2 on stdio...")
     }
 
@@ -89,7 +89,8 @@ import TestSupport
         let (snapshot, _, _) = try await crawl("wrong-ids")
         #expect(snapshot.completeness == .complete)
         #expect(snapshot.toolNames == ["read_file", "write_file", "delete_file"])
-        #expect(snapshot.anomalyKinds == Array(repeating: "unknown-response-id", count: 18))
+        // Three stray answers before each of the seven answers (initialize, two tools pages, three lists, one prompt body).
+        #expect(snapshot.anomalyKinds == Array(repeating: "unknown-response-id", count: 21))
     }
 
     @Test func grandchildIgnoringSIGTERMDoesNotSurvive() async throws {

@@ -41,9 +41,10 @@ struct AssessorTests {
                             summary: "s", rationale: "r", examples: [])
         }
         func findings(in index: ServerIndex) -> [FindingHit] {
-            let server = index.server
-            return server.otherServersTools.keys.sorted().map { key in
-                FindingHit(pointer: .root, quote: "\(key): \(server.otherServersTools[key]!.joined(separator: ","))", message: "m", severity: nil)
+            let run = index.server.run
+            return run.index.serverNames.indices.filter { $0 != run.position }.map { i in
+                let names = run.index.entries.filter { Int($0.server) == i }.map(\.name)
+                return FindingHit(pointer: .root, quote: "\(run.index.serverNames[i]): \(names.joined(separator: ","))", message: "m", severity: nil)
             }
         }
     }
@@ -82,7 +83,7 @@ struct AssessorTests {
         #expect(a.tools[1].signals.isEmpty)
     }
 
-    @Test func otherServersToolsAreFilledIn() {
+    @Test func eachServerKnowsTheRunsOtherServers() {
         let other = ReviewedServer(ServerDefinitions(document: ["tools": [["name": "get_file"]]]), name: "mirror")
         let results = Assessor(rules: [OtherServers()]).assess(servers: [Self.server, other])
         #expect(results[0].findings.map(\.quote) == ["mirror: get_file"])

@@ -47,46 +47,43 @@ enum EvalSnapshots {
 }
 
 struct ThreatFalseAlarmTests {
-    /// Each benign server alone: no finding of medium severity or more.
-    @Test(.enabled(if: EvalSnapshots.available, EvalSnapshots.missing))
-    func benignServersHaveNoMediumOrWorseFindings() {
-        var alarms: [String] = []
-        var low: [String] = []
-        var tools = 0
-        for (file, server) in EvalSnapshots.servers {
-            tools += server.tools.count
-            for rule in findingRules(ThreatRules.all) {
-                for hit in rule.check(server) {
-                    let line = EvalSnapshots.describe(hit, rule: rule.description.id, file: file)
-                    if EvalSnapshots.severity(hit, rule: rule) >= .medium { alarms.append(line) } else { low.append(line) }
-                }
+    /// The most tools of the real-server corpus that may carry a threat finding of medium or higher.
+    static let maximumShare = 0.005
+
+    /// Every threat finding of medium or higher when all the real servers are scanned as one run (each
+    /// server with the others, as a catalogue scan does), one line each: file, pointer, rule, severity.
+    static func alarms() -> (alarms: [(file: String, finding: Finding)], tools: Int, holders: Set<String>) {
+        let all = EvalSnapshots.servers
+        let threatIds = Set(ThreatRules.all.map(\.description.id))
+        let assessments = Assessor().assess(servers: all.map(\.definitions))
+        var alarms: [(String, Finding)] = []
+        var holders = Set<String>()
+        for ((file, _), assessment) in zip(all, assessments) {
+            for f in assessment.findings where f.severity >= .medium && threatIds.contains(f.ruleId) {
+                alarms.append((file, f))
+                // A tool, prompt or resource counts once however many findings it has.
+                holders.insert(file + " " + f.location.pointer.tokens.prefix(2).joined(separator: "/"))
             }
         }
-        EvalSnapshots.report((["False-alarm check: \(EvalSnapshots.servers.count) servers, \(tools) tools: \(alarms.count) findings ≥ medium, \(low.count) low"]
-            + low.map { "  low: \($0)" }))
-        #expect(alarms.isEmpty, "false alarms on benign servers:\n\(alarms.joined(separator: "\n"))")
+        return (alarms, all.reduce(0) { $0 + $1.definitions.tools.count }, holders)
     }
 
-    /// All benign servers scanned together: their descriptions must not read as shadowing each other's tools.
+    /// At most 0.5% of the corpus's tools carry a threat finding of medium or higher, and each one is listed,
+    /// with its verdict (true or false alarm) and why, in docs/threats.md.
     @Test(.enabled(if: EvalSnapshots.available, EvalSnapshots.missing))
-    func benignServersTogetherDoNotShadowEachOther() {
-        let all = EvalSnapshots.servers
-        var names: [String: [String]] = [:]
-        for (_, server) in all { names[server.name] = server.tools.compactMap { $0["name"]?.stringValue } }
-        var alarms: [String] = []
-        var low: [String] = []
-        var collisions = 0
-        for (file, var server) in all {
-            server.otherServersTools = names.filter { $0.key != server.name }
-            for hit in ToolShadowingRule().check(server) {
-                let line = EvalSnapshots.describe(hit, rule: "tool-shadowing", file: file)
-                if EvalSnapshots.severity(hit, rule: ToolShadowingRule()) >= .medium { alarms.append(line) } else { low.append(line) }
-            }
-            collisions += ToolNameCollisionRule().check(server).count
+    func realServersScannedTogetherStayUnderTheFalseAlarmBound() throws {
+        let (alarms, tools, holders) = Self.alarms()
+        let doc = (try? RepoPaths.text("docs/threats.md")) ?? ""
+        var unlisted: [String] = []
+        var lines = ["Real servers scanned as one run: \(EvalSnapshots.servers.count) servers, \(tools) tools, \(alarms.count) threat findings ≥ medium on \(holders.count) tools, prompts or resources (\(String(format: "%.2f", Double(holders.count) * 100 / Double(max(tools, 1))))%)"]
+        for (file, f) in alarms {
+            let row = "| \(file.dropLast(5)) | \(f.location.pointer) | \(f.ruleId) |"
+            lines.append("  \(f.severity.rawValue) \(row) \(f.message.prefix(220))")
+            if !doc.contains(row) { unlisted.append(row) }
         }
-        EvalSnapshots.report(["Cross-server check: \(all.count) servers together: \(alarms.count) shadowing findings ≥ medium, \(low.count) low, \(collisions) name collisions (expected: servers share generic names)"]
-            + low.map { "  low: \($0)" })
-        #expect(alarms.isEmpty, "shadowing false alarms:\n\(alarms.joined(separator: "\n"))")
+        EvalSnapshots.report(lines)
+        #expect(Double(holders.count) <= Double(tools) * Self.maximumShare, "\(holders.count) of \(tools) tools carry a threat finding ≥ medium")
+        #expect(unlisted.isEmpty, "alarms not listed in docs/threats.md with a verdict:\n\(unlisted.joined(separator: "\n"))")
     }
 
     /// Signals on the benign servers, counted per rule and printed for review.

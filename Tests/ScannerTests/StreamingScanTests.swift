@@ -82,24 +82,6 @@ struct StreamingScanTests {
         }
     }
 
-    @Test func crossServerNamesMatchTheAssessorForEveryServer() {
-        let entries: [CrossServerNames.Entry] = [
-            .init(serverName: "a", toolNames: ["x"]), .init(serverName: "b", toolNames: ["y"]), .init(serverName: "a", toolNames: ["z"]),
-            .init(serverName: "c", toolNames: []), .init(serverName: "a", toolNames: ["w"]), .init(serverName: "b", toolNames: ["v"]),
-        ]
-        let names = CrossServerNames(entries)
-        for i in entries.indices {
-            // The assessor's own rule, written out: each other server by name, numbered when the name is taken.
-            var expected: [String: [String]] = [:]
-            for (j, e) in entries.enumerated() where j != i {
-                var key = e.serverName
-                if key == entries[i].serverName || expected[key] != nil { key = "\(key)#\(j + 1)" }
-                expected[key] = e.toolNames
-            }
-            #expect(names.others(of: i) == expected, "server \(i)")
-        }
-    }
-
     @Test func savedFilesAreReadWholeUpToTheLimitAndNoFurther() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mcprisk-saved-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

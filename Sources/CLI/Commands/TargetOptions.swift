@@ -18,6 +18,7 @@ enum TargetOptions {
         .value("bearer-token", "TOKEN", "Send 'Authorization: Bearer TOKEN' to remote servers"),
         .value("bearer-token-env", "VAR", "Read the bearer token from environment variable VAR"),
         .value("jobs", "N", "Servers scanned at once (default 4; saved files: one per core)"),
+        .flag("no-prompt-bodies", "Do not read prompt bodies (by default each prompt is fetched with placeholder arguments)"),
     ] + SandboxFlags.specs
 
     /// The targets named by the arguments; a usage error when there are none or they conflict.
@@ -90,7 +91,9 @@ enum TargetOptions {
         } catch let error as MCPError {
             throw UsageError("--header/--bearer-token: \(error)")
         }
-        return ScanOptions(timeout: try a.seconds("timeout") ?? 60, sandbox: try SandboxFlags.options(a), environment: env,
-                           headers: headers, jobs: try a.positiveInt("jobs") ?? 4)
+        var options = ScanOptions(timeout: try a.seconds("timeout") ?? 60, sandbox: try SandboxFlags.options(a), environment: env,
+                                  headers: headers, jobs: try a.positiveInt("jobs") ?? 4)
+        options.readPromptBodies = !a.flag("no-prompt-bodies")
+        return options
     }
 }

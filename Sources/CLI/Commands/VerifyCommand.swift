@@ -9,7 +9,7 @@ import TextOutput
 
 /// `mcprisk verify mcprisk.lock`: re-scans the pinned servers and names what drifted.
 enum VerifyCommand: CLICommand {
-    static let scanOptionNames = Set(["timeout", "env", "header", "bearer-token", "bearer-token-env", "jobs"]).union(SandboxFlags.names)
+    static let scanOptionNames = Set(["timeout", "env", "header", "bearer-token", "bearer-token-env", "jobs", "no-prompt-bodies"]).union(SandboxFlags.names)
 
     static let spec = CommandSpec(
         name: "verify",

@@ -14,6 +14,12 @@ public struct CrawlOptions: Sendable, Hashable {
     public var clientName: String
     /// `clientInfo.version` sent to servers.
     public var clientVersion: String
+    /// Whether each prompt's body is read with `prompts/get` (placeholder arguments); `--no-prompt-bodies` turns it off.
+    public var readPromptBodies: Bool = true
+    /// The most prompt bodies read per server.
+    public var maxPromptBodies: Int = 1_000
+    /// The most bytes of prompt bodies (compact JSON) kept per server; a body past it is an anomaly, not inspected.
+    public var maxPromptBodyBytes: Int = 4 << 20
 
     /// Options from explicit values; the defaults are 30 s per request, 120 s per server, 100 pages, 10 000 entries.
     public init(requestTimeout: Double = 30, totalTimeout: Double = 120, maxPages: Int = 100, maxEntries: Int = 10_000,
@@ -30,6 +36,7 @@ public struct CrawlOptions: Sendable, Hashable {
     /// The session machine's share of these options.
     var sessionConfiguration: SessionMachine.Configuration {
         SessionMachine.Configuration(clientName: clientName, clientVersion: clientVersion, maxPages: maxPages,
-                                     maxEntries: maxEntries, maxAnomalies: maxAnomalies)
+                                     maxEntries: maxEntries, maxAnomalies: maxAnomalies, readPromptBodies: readPromptBodies,
+                                     maxPromptBodies: maxPromptBodies, maxPromptBodyBytes: maxPromptBodyBytes)
     }
 }

@@ -82,7 +82,9 @@ actor SessionDriver {
             await failWith(error)
         case .requestTimeout(let id):
             guard machine.pendingRequestID == id else { return }
-            await failWith(.timeout(step: machine.currentStep, seconds: options.requestTimeout, stderrTail: ""))
+            // A prompt body that does not come is an anomaly; any other request that does not come ends the crawl.
+            let tail = StderrTail.excerpt(await transport.diagnostics())
+            await perform(machine.requestTimedOut(after: options.requestTimeout, stderrTail: tail), continuation)
         case .totalTimeout:
             await failWith(.timeout(step: "\(machine.currentStep) (the whole scan of this server)", seconds: options.totalTimeout, stderrTail: ""))
         }

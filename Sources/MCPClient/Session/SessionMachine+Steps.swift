@@ -5,12 +5,14 @@ extension SessionMachine {
     /// Handles the result of the pending request, by phase.
     mutating func handleResult(_ result: JSONValue, issues: [JSONIssue]) -> [Action] {
         guard let object = result.objectValue else {
+            if case .gettingPrompt(let index) = phase { return recordPromptFailure(index, "the result is \(result.typeWithArticle), not an object") }
             return fail(.protocolViolation(step: currentStep, detail: "the result is \(result.typeWithArticle), not an object"))
         }
         switch phase {
         case .initializing: return handleInitialize(object, issues: issues)
         case .discovering: return handleDiscover(object, issues: issues)
         case .listing(let kind, let page): return handleListPage(object, kind: kind, page: page, issues: issues)
+        case .gettingPrompt(let index): return handlePromptBody(object, index: index, issues: issues)
         case .idle, .finished: return []
         }
     }
@@ -18,6 +20,10 @@ extension SessionMachine {
     /// Handles an error answer to the pending request, by phase.
     mutating func handleError(code: Int, message: String, data: JSONValue?) -> [Action] {
         let quoted = Sanitize.quote(message, limit: 500)
+        // A prompt that cannot be fetched is an anomaly, never a failed scan.
+        if case .gettingPrompt(let index) = phase, !(era == .stateless && code == -32022) {
+            return recordPromptFailure(index, "the server answered \(code) (\(quoted))")
+        }
         if phase == .initializing, ProtocolVersions.looksModern(code: code, message: message, data: data) {
             era = .stateless
             anomalies.add(kind: "stateless-server", "initialize was rejected (\(code): \(quoted)); retrying with the stateless revision")
@@ -45,6 +51,7 @@ extension SessionMachine {
         triedModernVersions.insert(version)
         modernVersion = version
         if case .listing(let kind, _) = phase { return [listRequest(kind, cursor: currentCursor)] }
+        if case .gettingPrompt(let index) = phase { return requestPromptBody(index) }
         phase = .discovering
         return [request("server/discover", .object(JSONObject([("_meta", modernEnvelope)])))]
     }
@@ -130,7 +137,7 @@ extension SessionMachine {
     }
 
     mutating func startNextList() -> [Action] {
-        guard !remainingLists.isEmpty else { return finishSuccessfully() }
+        guard !remainingLists.isEmpty else { return startPromptBodies() }
         let kind = remainingLists.removeFirst()
         intake = ListIntake(kind: kind)
         cursorsSeen = []

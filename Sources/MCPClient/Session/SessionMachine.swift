@@ -16,12 +16,21 @@ public struct SessionMachine: Sendable {
         public var maxEntries: Int
         /// The most anomalies kept.
         public var maxAnomalies: Int
+        /// Whether each prompt's body is read with `prompts/get` (placeholder arguments).
+        public var readPromptBodies: Bool
+        /// The most prompt bodies read.
+        public var maxPromptBodies: Int
+        /// The most bytes of prompt bodies (compact JSON) kept.
+        public var maxPromptBodyBytes: Int
 
         /// A configuration from its parts.
         public init(clientName: String = ClientIdentity.name, clientVersion: String = ClientIdentity.version, maxPages: Int = 100,
-                    maxEntries: Int = 10_000, maxAnomalies: Int = 200) {
+                    maxEntries: Int = 10_000, maxAnomalies: Int = 200, readPromptBodies: Bool = true, maxPromptBodies: Int = 1_000,
+                    maxPromptBodyBytes: Int = 4 << 20) {
             self.clientName = clientName; self.clientVersion = clientVersion
             self.maxPages = maxPages; self.maxEntries = maxEntries; self.maxAnomalies = maxAnomalies
+            self.readPromptBodies = readPromptBodies; self.maxPromptBodies = maxPromptBodies
+            self.maxPromptBodyBytes = maxPromptBodyBytes
         }
     }
 
@@ -34,6 +43,8 @@ public struct SessionMachine: Sendable {
         case discovering
         /// Reading page `page` (from 1) of a list.
         case listing(ListKind, page: Int)
+        /// Reading the body of the prompt at this index (`prompts/get`).
+        case gettingPrompt(Int)
         case finished
     }
 
@@ -74,6 +85,7 @@ public struct SessionMachine: Sendable {
     var toolsAdvertised = true
     var modernVersion: String?
     var triedModernVersions: Set<String> = []
+    var promptBodyBytes = 0
 
     /// A session that will crawl `target` (the name is only recorded in the snapshot).
     public init(target: String, configuration: Configuration = Configuration()) {
@@ -92,6 +104,7 @@ public struct SessionMachine: Sendable {
         case .initializing: "initialize"
         case .discovering: "server/discover"
         case .listing(let kind, let page): page == 1 ? kind.method : "\(kind.method) (page \(page))"
+        case .gettingPrompt(let index): "prompts/get (\(Sanitize.quote(snapshot.definitions.prompts[index]["name"]?.stringValue ?? "#\(index)", limit: 60)))"
         case .finished: "shutdown"
         }
     }

@@ -3,7 +3,7 @@ import JSON
 
 extension ServerSnapshot {
     /// Reads a snapshot file for an offline scan. Accepts a `tools/list` result (`{"tools": […]}`),
-    /// a snapshot object that may also carry `instructions`, `prompts`, `resources`,
+    /// a snapshot object that may also carry `instructions`, `prompts`, `promptBodies`, `resources`,
     /// `resourceTemplates`, `serverInfo`, `protocolVersion` and `capabilities` (other keys are
     /// ignored), a JSON-RPC response wrapping either, or a bare array of tools. Invalid entries
     /// and parser issues are reported exactly as in a live crawl.
@@ -46,6 +46,7 @@ extension ServerSnapshot {
                 if taken.limitHit, limitHit == nil { limitHit = kind }
             }
             rest = snapshot.takeDescription(object, prefix: prefix, issues: rest, anomalies: &anomalies)
+            rest = snapshot.takePromptBodies(object, prefix: prefix, issues: rest, maxEntries: maxEntries, anomalies: &anomalies)
         default:
             throw .invalidTarget("\(target) holds a JSON \(root.typeName); expected an object with a tools array or an array of tools")
         }
@@ -93,6 +94,54 @@ extension ServerSnapshot {
             }
             if let key {
                 definitions.parseIssues.append(issue.moved(to: JSONPointer(tokens: [key] + issue.pointer.tokens.dropFirst(prefix.count + 1))))
+            } else {
+                rest.append(issue)
+            }
+        }
+        return rest
+    }
+
+    /// Takes `promptBodies` (what `prompts/get` returned, as the crawler saved it), aligned with the prompts
+    /// kept by name (an invalid prompt dropped on reading must not shift the others' bodies), and moves
+    /// their parser issues along; returns the issues left.
+    mutating func takePromptBodies(_ object: JSONObject, prefix: [String], issues: [JSONIssue], maxEntries: Int,
+                                   anomalies: inout AnomalyLog) -> [JSONIssue] {
+        guard let value = object["promptBodies"] else { return issues }
+        guard let entries = value.arrayValue else {
+            anomalies.add(kind: "invalid-field", "promptBodies is \(value.typeWithArticle), not an array; prompt bodies were not read")
+            return issues
+        }
+        var byName: [String: [(index: Int, body: JSONValue)]] = [:]
+        for (i, body) in entries.prefix(maxEntries).enumerated() {
+            guard body.objectValue != nil else {
+                anomalies.add(kind: "invalid-entry", "promptBodies[\(i)] is \(body.typeWithArticle), not an object; skipped")
+                continue
+            }
+            byName[body["name"]?.stringValue ?? "", default: []].append((i, body))
+        }
+        var aligned: [JSONValue] = []
+        var moved: [Int: Int] = [:]
+        for (k, prompt) in definitions.prompts.enumerated() {
+            let name = prompt["name"]?.stringValue ?? ""
+            if let first = byName[name]?.first {
+                byName[name]?.removeFirst()
+                aligned.append(first.body)
+                moved[first.index] = k
+            } else {
+                aligned.append(.object(JSONObject([("name", .string(name)), ("arguments", .object(JSONObject())),
+                                                   ("error", .object(JSONObject([("message", "no body in the snapshot file")])))])))
+            }
+        }
+        let unmatched = byName.values.reduce(0) { $0 + $1.count }
+        if unmatched > 0 { anomalies.add(kind: "invalid-entry", "\(unmatched) prompt bodies name no listed prompt; ignored") }
+        guard !moved.isEmpty else { return issues }
+        definitions.promptBodies = aligned
+        var rest: [JSONIssue] = []
+        let base = prefix + ["promptBodies"]
+        for issue in issues {
+            let t = issue.pointer.tokens
+            if t.count > base.count, Array(t.prefix(base.count)) == base, let i = Int(t[base.count]), let k = moved[i] {
+                definitions.parseIssues.append(issue.moved(to: JSONPointer(tokens: ["promptBodies", String(k)] + t.dropFirst(base.count + 1))))
             } else {
                 rest.append(issue)
             }

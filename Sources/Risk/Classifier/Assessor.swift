@@ -23,26 +23,25 @@ public struct Assessor: Sendable {
         verdictRules = rules.compactMap { r in (r as? any VerdictRule).map { (r.description, $0) } }
     }
 
-    /// Assesses several servers of one scan, telling each the others' tool names (for collision checks).
+    /// Assesses several servers of one run: their names are indexed once (`RunIndex`), then each server is
+    /// assessed knowing its place in the run, so cross-server checks cost what the tools cost.
     public func assess(servers: [ReviewedServer]) -> [ServerAssessment] {
-        let names = servers.map { s in s.tools.compactMap { $0["name"]?.stringValue } }
-        return servers.enumerated().map { i, server in
-            var server = server
-            var others = server.otherServersTools
-            for (j, other) in servers.enumerated() where j != i {
-                var key = other.name
-                if key == server.name || others[key] != nil { key = "\(key)#\(j + 1)" }
-                others[key] = names[j]
-            }
-            server.otherServersTools = others
-            return assess(server)
-        }
+        let index = RunIndex(servers: servers.map(RunIndex.Server.init))
+        return servers.enumerated().map { i, server in assess(server, in: RunContext(index: index, position: i)) }
+    }
+
+    /// Assesses one server of a run indexed beforehand (a run that streams its servers indexes their names
+    /// in a first pass, then assesses them one at a time).
+    public func assess(_ server: ReviewedServer, in run: RunContext) -> ServerAssessment {
+        var server = server
+        server.run = run
+        return assess(server)
     }
 
     /// Assesses one server.
     public func assess(_ server: ReviewedServer) -> ServerAssessment {
         let tools = ToolContext.all(in: server)
-        let index = ServerIndex(server)
+        let index = ServerIndex(server, tools: tools)
         var findings: [Finding] = []
         for (d, rule) in findingRules {
             for hit in rule.findings(in: index) {

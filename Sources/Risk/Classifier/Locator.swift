@@ -25,6 +25,8 @@ enum Locator {
         switch t.first {
         case "tools": return Location(kind: .tool, name: name(server.tools, "name"), pointer: pointer)
         case "prompts": return Location(kind: .prompt, name: name(server.prompts, "name"), pointer: pointer)
+        // A prompt's body (what prompts/get returned) belongs to the prompt at the same index.
+        case "promptBodies": return Location(kind: .prompt, name: name(server.prompts, "name") ?? name(server.promptBodies, "name"), pointer: pointer)
         case "resources": return Location(kind: .resource, name: name(server.resources, "name") ?? name(server.resources, "uri"), pointer: pointer)
         case "resourceTemplates": return Location(kind: .resource, name: name(server.resourceTemplates, "name") ?? name(server.resourceTemplates, "uriTemplate"), pointer: pointer)
         default: return Location(kind: .server, name: server.name, pointer: pointer)

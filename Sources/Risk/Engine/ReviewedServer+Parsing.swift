@@ -4,7 +4,8 @@ import JSON
 extension ReviewedServer {
     /// A server parsed from example JSON (a tool, an array of tools or a definitions document), keeping the
     /// parser's issues with pointers rewritten to the definitions document, and reading an optional
-    /// `otherServersTools` object (server name → tool names) so examples can carry other servers.
+    /// `otherServersTools` object (server name → tool names) so examples can carry the other servers of
+    /// their run.
     public init(parsing text: String, name: String = "example") throws(JSONError) {
         let parsed = try JSONParser().parse(text)
         let json = parsed.value
@@ -15,10 +16,12 @@ extension ReviewedServer {
             issue.pointer = JSONPointer(tokens: prefix + issue.pointer.tokens)
             return issue
         }
-        var others: [String: [String]] = [:]
+        self.init(definitions, name: name)
+        // The example's server first, then each other server it names, as one run.
+        var servers = [RunIndex.Server(self)]
         for (server, tools) in json["otherServersTools"]?.objectValue?.members ?? [] {
-            others[server] = tools.arrayValue?.compactMap(\.stringValue) ?? []
+            servers.append(RunIndex.Server(name: server, tools: (tools.arrayValue ?? []).compactMap(\.stringValue).map { RunIndex.Server.Tool(name: $0) }))
         }
-        self.init(definitions, name: name, otherServersTools: others)
+        if servers.count > 1 { run = RunContext(index: RunIndex(servers: servers), position: 0) }
     }
 }

@@ -5,7 +5,9 @@
 /// - `(…)?` makes a slot optional.
 /// - `~N` lets up to N arbitrary words stand between its neighbours.
 /// Words are matched as the tokenizer folds them (lowercase, contractions split: write "do not", not
-/// "don't"), across any punctuation and white space.
+/// "don't"), across any punctuation and white space. An alternative the tokenizer splits into several
+/// words (`e-mail`, or `無視` — a Han, kana or hangul scalar is a word of its own) matches those words
+/// in a row, so phrases in scripts without spaces are written as they are spelled.
 struct Pattern: Sendable, CustomStringConvertible {
     /// One slot.
     enum Slot: Sendable {
@@ -19,6 +21,8 @@ struct Pattern: Sendable, CustomStringConvertible {
         let exact: [UInt64]
         /// Folded bytes of the prefix alternatives.
         let prefixes: [[UInt8]]
+        /// Alternatives of several words (`e-mail`, `無視`), as word hashes in order.
+        let sequences: [[UInt64]]
         /// True for `(…)?`.
         let optional: Bool
         /// The alternatives as written.
@@ -59,16 +63,19 @@ struct Pattern: Sendable, CustomStringConvertible {
             }
             var exact: [UInt64] = []
             var prefixes: [[UInt8]] = []
+            var sequences: [[UInt64]] = []
             var written: [String] = []
             for alt in body.split(separator: "|") {
                 written.append(String(alt))
                 if alt.hasSuffix("*") {
                     prefixes.append(Tokenizer.foldedBytes(of: String(alt.dropLast())))
-                } else {
-                    exact.append(WordHash.of(String(alt)))
+                    continue
                 }
+                // Split as texts are split (the scanner alone: the phrase book is not built yet).
+                let words = TextScanner(String(alt), mode: .prose).run().words.map(\.hash)
+                if words.count > 1 { sequences.append(words) } else { exact.append(words.first ?? WordHash.of(String(alt))) }
             }
-            return .words(Alternatives(exact: exact, prefixes: prefixes, optional: optional, written: written))
+            return .words(Alternatives(exact: exact, prefixes: prefixes, sequences: sequences, optional: optional, written: written))
         }
     }
 
@@ -96,6 +103,11 @@ struct Pattern: Sendable, CustomStringConvertible {
             return nil
         case .words(let alternatives):
             if at < end, alternatives.accepts(text, at), let e = match(text, slot: slot + 1, at: at + 1, end: end) { return e }
+            for sequence in alternatives.sequences where at + sequence.count <= end {
+                var k = 0
+                while k < sequence.count && text.words[at + k].hash == sequence[k] { k += 1 }
+                if k == sequence.count, let e = match(text, slot: slot + 1, at: at + k, end: end) { return e }
+            }
             // A pattern must start with a real word: an optional first slot is skipped only when more follows.
             return alternatives.optional ? match(text, slot: slot + 1, at: at, end: end) : nil
         }

@@ -8,12 +8,15 @@ final class PhraseList<Payload: Sendable>: AnyPhraseList, @unchecked Sendable {
     let patterns: [Pattern]
     /// What each pattern means.
     let payloads: [Payload]
+    /// True when a match may not run past the end of the sentence it starts in (`~N` gaps included).
+    let boundedBySentence: Bool
 
     /// A list of `(pattern, payload)` entries.
-    init(_ key: PhraseKey, _ entries: [(String, Payload)]) {
+    init(_ key: PhraseKey, _ entries: [(String, Payload)], boundedBySentence: Bool = false) {
         self.key = key
         patterns = entries.map { Pattern($0.0) }
         payloads = entries.map(\.1)
+        self.boundedBySentence = boundedBySentence
     }
 }
 
@@ -26,6 +29,7 @@ extension PhraseList where Payload == Void {
 protocol AnyPhraseList: Sendable {
     var key: PhraseKey { get }
     var patterns: [Pattern] { get }
+    var boundedBySentence: Bool { get }
 }
 
 /// One phrase found in a text: which list and pattern, and the words it spans (inclusive).
@@ -44,8 +48,12 @@ struct PhraseBook: Sendable {
         let pattern: Int
     }
     private let byOpeningWord: WordMap<[Candidate]>
-    private let byOpeningPrefix: [(prefix: [UInt8], candidate: Candidate)]
+    /// Patterns that open with a prefix (`instruct*`), by the prefix's first byte, so a word looks only at
+    /// the prefixes that could start it.
+    private let byOpeningPrefix: [[(prefix: [UInt8], candidate: Candidate)]]
     private let patterns: [[Pattern]]
+    /// Lists whose matches stay inside one sentence.
+    private let bounded: [Bool]
 
     /// The book of every list named in `PhraseKey`.
     static let shared = PhraseBook(PhraseKey.allCases.map(\.list))
@@ -54,13 +62,15 @@ struct PhraseBook: Sendable {
         var exact: [UInt64: [Candidate]] = [:]
         var prefixed: [(prefix: [UInt8], candidate: Candidate)] = []
         var patterns = Array(repeating: [Pattern](), count: lists.count)
+        var bounded = Array(repeating: false, count: lists.count)
         for list in lists {
             let l = list.key.rawValue
             patterns[l] = list.patterns
+            bounded[l] = list.boundedBySentence
             for (p, pattern) in list.patterns.enumerated() {
                 let candidate = Candidate(list: l, pattern: p)
                 for slot in pattern.openingSlots {
-                    for h in slot.exact where !(exact[h]?.contains { $0.list == l && $0.pattern == p } ?? false) {
+                    for h in slot.exact + slot.sequences.map({ $0[0] }) where !(exact[h]?.contains { $0.list == l && $0.pattern == p } ?? false) {
                         exact[h, default: []].append(candidate)
                     }
                     for prefix in slot.prefixes { prefixed.append((prefix, candidate)) }
@@ -68,8 +78,11 @@ struct PhraseBook: Sendable {
             }
         }
         byOpeningWord = WordMap(hashed: exact.map { ($0.key, $0.value) })
-        byOpeningPrefix = prefixed
+        var buckets = Array(repeating: [(prefix: [UInt8], candidate: Candidate)](), count: 256)
+        for p in prefixed where !p.prefix.isEmpty { buckets[Int(p.prefix[0])].append(p) }
+        byOpeningPrefix = buckets
         self.patterns = patterns
+        self.bounded = bounded
     }
 
     /// Every match of every pattern at every starting word, grouped by list.
@@ -78,14 +91,15 @@ struct PhraseBook: Sendable {
         let words = text.words
         let end = words.count
         var seen: [Candidate] = []
+        var sentenceEnd = 0
         for i in 0..<end {
             let w = words[i]
             seen.removeAll(keepingCapacity: true)
             if let candidates = byOpeningWord[w.hash] { seen += candidates }
-            if !byOpeningPrefix.isEmpty, !w.flags.contains(.contraction) {
+            if !w.flags.contains(.contraction), !byOpeningPrefix[Int(text.folded[Int(w.start)])].isEmpty {
                 let start = Int(w.start), length = Int(w.end) - start
                 text.folded.withUnsafeBufferPointer { f in
-                    for (prefix, c) in byOpeningPrefix where prefix.count <= length && f[start] == prefix[0] {
+                    for (prefix, c) in byOpeningPrefix[Int(f[start])] where prefix.count <= length {
                         if prefix.indices.allSatisfy({ f[start + $0] == prefix[$0] }) { seen.append(c) }
                     }
                 }
@@ -93,10 +107,14 @@ struct PhraseBook: Sendable {
             guard !seen.isEmpty else { continue }
             if seen.count > 1 { seen.sort { ($0.list, $0.pattern) < ($1.list, $1.pattern) } }
             var last: Candidate?
+            if sentenceEnd <= i {
+                sentenceEnd = i + 1
+                while sentenceEnd < end && words[sentenceEnd].sentence == w.sentence { sentenceEnd += 1 }
+            }
             for c in seen {
                 if let l = last, l.list == c.list, l.pattern == c.pattern { continue }
                 last = c
-                if let e = patterns[c.list][c.pattern].match(text, slot: 0, at: i, end: end), e > i {
+                if let e = patterns[c.list][c.pattern].match(text, slot: 0, at: i, end: bounded[c.list] ? sentenceEnd : end), e > i {
                     out[c.list].append(PhraseHit(pattern: c.pattern, from: i, to: e - 1))
                 }
             }

@@ -2,6 +2,8 @@
 /// adding a case here and returning the list from `list`.
 enum PhraseKey: Int, CaseIterable, Sendable {
     case descriptionPhrases, readOnlyStatements, reversibleStatements, fileOutputStatements
+    /// The threat rules' multilingual concepts (`ThreatLexicon`).
+    case threatConcepts
 
     /// The list registered under this key.
     var list: any AnyPhraseList {
@@ -10,6 +12,7 @@ enum PhraseKey: Int, CaseIterable, Sendable {
         case .readOnlyStatements: ReadOnlyStatementRule.phrases
         case .reversibleStatements: ReversibleStatementRule.phrases
         case .fileOutputStatements: FileOutputRule.phrases
+        case .threatConcepts: ThreatLexicon.phrases
         }
     }
 }

@@ -1,33 +1,175 @@
 import JSON
 
-/// A server's definitions read once for every finding rule: its text fields, each folded once. The
-/// assessor builds one per server and hands it to every `FindingRule`.
+/// A server's definitions read once for every finding rule: each text field split by the tokenizer (the
+/// words a tool's context already split are reused), its concepts, needles and endpoints found in the
+/// same pass, its hidden payloads decoded and read the same way; what each tool, prompt or resource is
+/// about; and the run it is scanned in. The assessor builds one per server and hands it to every
+/// `FindingRule`.
 struct ServerIndex {
     /// The definitions read.
     let server: ReviewedServer
     /// Every text field, in document order (`TextFields.all`).
     let fields: [TextField]
-    /// The folded form of each field in `fields`, or nil for identifiers (names, URIs), which no rule
-    /// searches as prose and which are folded on demand.
-    let folded: [FoldedText?]
+    /// The reading of each field in `fields`.
+    let readings: [FieldReading]
+    /// What each field asks the model to do (`Intent`), by field, with the layer (0: the text as sent,
+    /// then each decoded payload) each intent was read in.
+    let intents: [[(layer: Int, intent: Intent)]]
+    /// The words of each holder (`/tools/3`, `/prompts/0`): its name, its description's first sentence and
+    /// its input property names — what it is for.
+    let purposes: [JSONPointer: Set<UInt64>]
+    /// The words of each holder's name and description opening only (not its inputs): what it says it is.
+    let identities: [JSONPointer: Set<UInt64>]
+    /// The concepts of every text of each parameter (name, description, default, enum values), by holder
+    /// and parameter name: a default's meaning depends on its parameter's description.
+    let parameterConcepts: [ParameterKey: ConceptSet]
+    /// The names of this server's tools, lowercased.
+    let ownToolNames: Set<String>
+    /// The word hashes prose gives this server's tool and property names (a mention of one is not foreign).
+    let ownMentions: Set<UInt64>
 
-    /// Reads `server` once.
-    init(_ server: ReviewedServer) {
+    /// A parameter of a holder.
+    struct ParameterKey: Hashable {
+        let owner: JSONPointer
+        let parameter: String
+    }
+
+    /// The run the server is scanned in.
+    var run: RunContext { server.run }
+
+    /// Reads `server`, reusing the words already split in `tools` (its tool contexts) where they match.
+    init(_ server: ReviewedServer, tools: [ToolContext]? = nil) {
         self.server = server
         let fields = TextFields.all(in: server)
         self.fields = fields
-        self.folded = fields.map { $0.isIdentifier ? nil : FoldedText($0.text) }
+        let contexts = tools ?? ToolContext.all(in: server)
+        var known: [JSONPointer: TokenizedText] = [:]
+        var purposes: [JSONPointer: Set<UInt64>] = [:]
+        var identities: [JSONPointer: Set<UInt64>] = [:]
+        var ownMentions = Set<UInt64>()
+        for t in contexts {
+            known[t.namePointer] = t.nameWords
+            if !t.description.isEmpty { known[t.descriptionPointer] = t.prose }
+            for p in t.properties {
+                known[p.pointer] = p.nameWords
+                if p.description != nil { known[p.pointer.appending("description")] = p.prose }
+                ownMentions.insert(WordHash.of(p.name))
+            }
+            purposes[t.pointer] = t.vocabulary
+            identities[t.pointer] = Set(t.nameWords.words.map(\.hash)).union(t.prose.words[t.descriptionHead].map(\.hash))
+            ownMentions.insert(WordHash.of(t.name))
+        }
+        // The server itself is about its name (instructions are read as the server's).
+        identities[.root] = Set(TokenizedText(server.name, mode: .identifier).words.map(\.hash))
+        var readings: [FieldReading] = []
+        readings.reserveCapacity(fields.count)
+        var parameterConcepts: [ParameterKey: ConceptSet] = [:]
+        for field in fields {
+            let mode: Tokenizer.Mode = field.isIdentifier ? .identifier : .prose
+            let reused = known[field.pointer].flatMap { $0.original == field.text ? $0 : nil }
+            let reading = FieldReading(field, text: reused ?? TokenizedText(field.text, mode: mode))
+            readings.append(reading)
+            // A parameter's name, title and description say what it is for (its values are read alone).
+            if let parameter = field.parameter, [.parameterName, .parameterTitle, .parameterDescription, .argumentName, .argumentDescription].contains(field.role) {
+                parameterConcepts[ParameterKey(owner: field.owner, parameter: parameter), default: ConceptSet()].formUnion(reading.main.concepts.all)
+            }
+            // Prompts and resources are about their names.
+            if field.role == .name, field.ownerKind != .tool {
+                purposes[field.owner, default: []].formUnion(reading.main.text.words.map(\.hash))
+                identities[field.owner, default: []].formUnion(reading.main.text.words.map(\.hash))
+            }
+        }
+        self.readings = readings
+        self.purposes = purposes
+        self.identities = identities
+        self.intents = readings.map { r in
+            let parameter = r.field.parameter.flatMap { parameterConcepts[ParameterKey(owner: r.field.owner, parameter: $0)] } ?? ConceptSet()
+            let purpose = purposes[r.field.owner] ?? []
+            let identity = identities[r.field.owner] ?? []
+            return r.layers.enumerated().flatMap { i, layer in
+                IntentReader(field: r.field, parameter: parameter, purpose: purpose, identity: identity, layer: layer, hidden: i > 0).intents().map { (i, $0) }
+            }
+        }
+        self.parameterConcepts = parameterConcepts
+        self.ownToolNames = Set(contexts.map { $0.name.lowercased() })
+        self.ownMentions = ownMentions
     }
 
-    /// The Unicode scalars of field `i`'s text, as read when folding it.
-    func scalars(of i: Int) -> [Unicode.Scalar] {
-        folded[i]?.scalars ?? Array(fields[i].text.unicodeScalars)
+    /// The concepts of every text of the parameter `field` belongs to (empty when it belongs to none).
+    func concepts(ofParameterOf field: TextField) -> ConceptSet {
+        guard let parameter = field.parameter else { return ConceptSet() }
+        return parameterConcepts[ParameterKey(owner: field.owner, parameter: parameter)] ?? ConceptSet()
     }
 
-    /// Every field `include` accepts, with its folded form.
-    func foldedFields(_ include: (TextField) -> Bool = { _ in true }) -> [(field: TextField, text: FoldedText)] {
-        fields.indices.compactMap { i in
-            include(fields[i]) ? (fields[i], folded[i] ?? FoldedText(fields[i].text)) : nil
+    /// True when the holder of `field` is about any of `words` (its name, description opening or inputs).
+    func purpose(of field: TextField, mentions words: WordSet) -> Bool {
+        guard let purpose = purposes[field.owner] else { return false }
+        return words.intersects(purpose)
+    }
+
+    /// True when the holder of `field` says it is about any of `words` (its name or description opening).
+    func identity(of field: TextField, mentions words: WordSet) -> Bool {
+        guard let identity = identities[field.owner] else { return false }
+        return words.intersects(identity)
+    }
+}
+
+/// One text field read once: its words and concepts, the needles and endpoints in it, and what its
+/// hidden payloads say, read the same way.
+struct FieldReading: Sendable {
+    /// The field.
+    let field: TextField
+    /// The text as sent (tag characters read as the ASCII they shadow).
+    let main: TextReading
+    /// Each payload hidden in it (Base64, hex, ROT13, …) and its reading; identifiers are not decoded.
+    let decoded: [(payload: PayloadDecoder.Decoded, reading: TextReading)]
+
+    init(_ field: TextField, text: TokenizedText) {
+        self.field = field
+        main = TextReading(text, endpoints: !field.isIdentifier)
+        decoded = field.isIdentifier ? [] : PayloadDecoder.decode(original: field.text, folded: text.folded).map {
+            ($0, TextReading(TokenizedText($0.text), endpoints: true))
         }
     }
+
+    /// The main reading, then each decoded one.
+    var layers: [TextReading] { [main] + decoded.map(\.reading) }
+}
+
+/// One text's words, concepts, needles and endpoints.
+struct TextReading: Sendable {
+    let text: TokenizedText
+    let concepts: ConceptReading
+    let needles: [NeedleSet<ThreatNeedles.Kind>.Match]
+    let endpoints: [Endpoints.Endpoint]
+
+    init(_ text: TokenizedText, endpoints: Bool) {
+        self.text = text
+        concepts = text.isEmpty ? ConceptReading() : ConceptReading(text)
+        needles = ThreatNeedles.set.matches(in: text.folded)
+        self.endpoints = endpoints ? Endpoints.find(in: text.folded) : []
+    }
+
+    /// The needles of `kind`.
+    func needles(_ kind: ThreatNeedles.Kind) -> [NeedleSet<ThreatNeedles.Kind>.Match] {
+        needles.filter { ThreatNeedles.set.entries[$0.entry].payload == kind }
+    }
+
+    /// True when a needle of `kind` occurs.
+    func has(_ kind: ThreatNeedles.Kind) -> Bool { needles.contains { ThreatNeedles.set.entries[$0.entry].payload == kind } }
+
+    /// The sentence number of the word at or after folded byte `offset` (the last sentence past the end).
+    func sentence(atByte offset: Int) -> Int {
+        let words = text.words
+        guard !words.isEmpty else { return 0 }
+        var lo = 0, hi = words.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(words[mid].end) <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return Int(words[min(lo, words.count - 1)].sentence)
+    }
+
+    /// The concepts of sentence `s` and the one before it (an order and its object often straddle a stop).
+    func window(_ s: Int) -> ConceptSet { concepts.concepts(of: s).union(concepts.concepts(of: s - 1)) }
 }

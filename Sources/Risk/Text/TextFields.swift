@@ -7,6 +7,8 @@ struct TextField: Sendable {
         case name, title, description, uri, instructions
         case parameterName, parameterTitle, parameterDescription, enumValue, defaultValue, example, otherSchemaText
         case argumentName, argumentDescription
+        /// A message (or the description) of a prompt's body, as `prompts/get` returned it.
+        case promptMessage
     }
 
     /// The text, raw.
@@ -21,6 +23,8 @@ struct TextField: Sendable {
     let ownerName: String?
     /// The parameter or argument it belongs to, when it belongs to one.
     let parameter: String?
+    /// Where its holder is (`/tools/3`, `/prompts/1` for a prompt and its body; the root for the server).
+    var owner: JSONPointer = .root
 
     /// The finding location for this field: its holder's kind and name, and the field's own pointer.
     var location: Location { Location(kind: ownerKind, name: ownerName, pointer: pointer) }
@@ -28,7 +32,7 @@ struct TextField: Sendable {
     /// True for prose a model reads as guidance: descriptions, titles, instructions.
     var isProse: Bool {
         switch role {
-        case .description, .title, .instructions, .parameterDescription, .parameterTitle, .argumentDescription: true
+        case .description, .title, .instructions, .parameterDescription, .parameterTitle, .argumentDescription, .promptMessage: true
         default: false
         }
     }
@@ -57,6 +61,7 @@ struct TextField: Sendable {
         case .otherSchemaText: what = "the input schema of"
         case .argumentName: what = "argument name `\(parameter ?? "")` of"
         case .argumentDescription: what = "the description of argument `\(parameter ?? "")` of"
+        case .promptMessage: what = "the body (from prompts/get) of"
         }
         return "\(what) \(owner)"
     }
@@ -68,9 +73,12 @@ enum TextFields {
     static let maxSchemaDepth = 24
     /// At most this many fields are returned per server.
     static let maxFields = 100_000
+    /// At most this many messages are read from one prompt body.
+    static let maxMessages = 200
 
-    /// Tools (name, title, description, annotation title, every schema text), prompts, resources,
-    /// resource templates and the instructions, in document order.
+    /// Tools (name, title, description, annotation title, every schema text), prompts and their bodies
+    /// (what `prompts/get` returned: the description and every message's text), resources, resource
+    /// templates and the instructions, in document order.
     static func all(in server: ReviewedServer) -> [TextField] {
         var out: [TextField] = []
         if let instructions = server.instructions {
@@ -80,7 +88,7 @@ enum TextFields {
         for (i, tool) in server.tools.enumerated() where out.count < maxFields {
             let base = JSONPointer(tokens: ["tools", String(i)])
             let name = tool["name"]?.stringValue
-            var add = Adder(kind: .tool, name: name, out: out)
+            var add = Adder(kind: .tool, name: name, owner: base, out: out)
             out = []  // the adder holds the only reference now, so appends do not copy the whole list
             add.common(tool, base)
             add.string(tool["annotations"]?["title"], base.appending("annotations").appending("title"), .title)
@@ -91,7 +99,7 @@ enum TextFields {
         }
         for (i, prompt) in server.prompts.enumerated() where out.count < maxFields {
             let base = JSONPointer(tokens: ["prompts", String(i)])
-            var add = Adder(kind: .prompt, name: prompt["name"]?.stringValue, out: out)
+            var add = Adder(kind: .prompt, name: prompt["name"]?.stringValue, owner: base, out: out)
             out = []
             add.common(prompt, base)
             for (j, argument) in (prompt["arguments"]?.arrayValue ?? []).enumerated() {
@@ -103,11 +111,23 @@ enum TextFields {
             }
             out = add.out
         }
+        for (i, body) in server.promptBodies.enumerated() where out.count < maxFields {
+            let base = JSONPointer(tokens: ["promptBodies", String(i)])
+            let name = (i < server.prompts.count ? server.prompts[i]["name"]?.stringValue : nil) ?? body["name"]?.stringValue
+            var add = Adder(kind: .prompt, name: name, owner: JSONPointer(tokens: ["prompts", String(i)]), out: out)
+            out = []
+            let result = base.appending("result")
+            add.string(body["result"]?["description"], result.appending("description"), .promptMessage)
+            for (j, message) in (body["result"]?["messages"]?.arrayValue ?? []).prefix(maxMessages).enumerated() {
+                add.content(message["content"], result.appending("messages").appending(j).appending("content"))
+            }
+            out = add.out
+        }
         for (collection, uriKey) in [("resources", "uri"), ("resourceTemplates", "uriTemplate")] {
             let items = collection == "resources" ? server.resources : server.resourceTemplates
             for (i, resource) in items.enumerated() where out.count < maxFields {
                 let base = JSONPointer(tokens: [collection, String(i)])
-                var add = Adder(kind: .resource, name: resource["name"]?.stringValue ?? resource[uriKey]?.stringValue, out: out)
+                var add = Adder(kind: .resource, name: resource["name"]?.stringValue ?? resource[uriKey]?.stringValue, owner: base, out: out)
                 out = []
                 add.common(resource, base)
                 add.string(resource[uriKey], base.appending(uriKey), .uri)
@@ -121,11 +141,33 @@ enum TextFields {
     private struct Adder {
         let kind: Location.Kind
         let name: String?
+        let owner: JSONPointer
         var out: [TextField]
+
+        mutating func append(_ field: TextField) {
+            var field = field
+            field.owner = owner
+            out.append(field)
+        }
 
         mutating func string(_ value: JSONValue?, _ pointer: JSONPointer, _ role: TextField.Role, parameter: String? = nil) {
             guard let text = value?.stringValue, out.count < TextFields.maxFields else { return }
-            out.append(TextField(text: text, pointer: pointer, role: role, ownerKind: kind, ownerName: name, parameter: parameter))
+            append(TextField(text: text, pointer: pointer, role: role, ownerKind: kind, ownerName: name, parameter: parameter))
+        }
+
+        /// The text of a prompt message's content: a text block, an embedded resource's text, or (as some
+        /// servers send) an array of blocks.
+        mutating func content(_ value: JSONValue?, _ pointer: JSONPointer) {
+            guard let value else { return }
+            if let blocks = value.arrayValue {
+                for (k, block) in blocks.prefix(TextFields.maxMessages).enumerated() {
+                    string(block["text"], pointer.appending(k).appending("text"), .promptMessage)
+                    string(block["resource"]?["text"], pointer.appending(k).appending("resource").appending("text"), .promptMessage)
+                }
+                return
+            }
+            string(value["text"], pointer.appending("text"), .promptMessage)
+            string(value["resource"]?["text"], pointer.appending("resource").appending("text"), .promptMessage)
         }
 
         mutating func common(_ item: JSONValue, _ base: JSONPointer) {
@@ -145,8 +187,8 @@ enum TextFields {
                     case "properties":
                         for (property, subschema) in member.objectValue?.members ?? [] {
                             let propertyPointer = at.appending(property)
-                            out.append(TextField(text: property, pointer: propertyPointer, role: .parameterName, ownerKind: kind,
-                                                 ownerName: name, parameter: property))
+                            append(TextField(text: property, pointer: propertyPointer, role: .parameterName, ownerKind: kind,
+                                             ownerName: name, parameter: property))
                             schema(subschema, propertyPointer, parameter: property, depth: depth + 1)
                         }
                     case "required":

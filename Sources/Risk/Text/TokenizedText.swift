@@ -216,6 +216,18 @@ enum Contractions {
         to - from > 2 && f[to - 2] == 0x27 && f[to - 1] == 0x73
     }
 
+    /// French and Italian articles and pronouns that elide before a vowel (l', d', qu', dell', …).
+    private static let elisions: Set<[UInt8]> = Set(["l", "d", "j", "m", "n", "s", "t", "c", "qu", "lorsqu", "puisqu", "jusqu",
+                                                     "un", "all", "dell", "dall", "nell", "sull", "coll", "quest", "quell", "nessun"].map { Array($0.utf8) })
+
+    /// The offset of the apostrophe when `f[from..<to]` starts with an elided article ("l'utilisateur").
+    static func elision(_ f: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+        var k = from
+        while k < to && k - from <= 6 && f[k] != 0x27 { k += 1 }
+        guard k < to - 1, k > from, f[k] == 0x27, elisions.contains(Array(f[from..<k])) else { return nil }
+        return k
+    }
+
     /// How a contraction part is spelled (`not`), for messages.
     static func spelling(of hash: UInt64) -> String? { spellings[hash] }
 }

@@ -7,6 +7,11 @@
 /// Words are runs of letters, digits and `_` (an apostrophe between letters stays inside); contractions
 /// become two words ("don't" → do, not; "can't" → can, not) and a possessive loses its `'s`.
 ///
+/// Han, kana and hangul scalars are one word each (those scripts put no spaces between words), so a
+/// phrase in Chinese, Japanese or Korean is written as a pattern with spaces between its characters, or
+/// as one alternative that the pattern splits the same way. Fullwidth ASCII reads as ASCII, and a French
+/// or Italian elision splits off its article ("l'utilisateur" → l, utilisateur).
+///
 /// Two ways to split the same scan: `.prose` keeps identifiers whole (`delete_branch` is one word, as
 /// a reader sees it in a sentence); `.identifier` splits names into their words (`GetAHOReadSetMetadata`
 /// → get, aho, read, set, metadata; `k8s.pods.delete` → three namespace segments).
@@ -34,6 +39,20 @@ enum Tokenizer {
         default: false
         }
     }
+
+    /// Whether a scalar is a Han ideograph, kana or hangul: a word of its own.
+    @inline(__always) static func isCJK(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x1100...0x11FF, 0x3041...0x30FF, 0x3130...0x318F, 0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA960...0xA97F, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0xFF66...0xFF9D, 0x20000...0x2FFFF: true
+        default: false
+        }
+    }
+
+    /// Whether a scalar ends a sentence by itself, with no space after it (。！？；).
+    @inline(__always) static func isCJKStop(_ v: UInt32) -> Bool {
+        v == 0x3002 || v == 0xFF01 || v == 0xFF1F || v == 0xFF1B || v == 0xFF61
+    }
 }
 
 /// One pass over a text's scalars producing folded bytes and words.
@@ -57,10 +76,13 @@ struct TextScanner {
 
     func run() -> Output {
         var utf8 = Array(text.utf8.prefix(Tokenizer.maxBytes))
-        var truncated = text.utf8.count > Tokenizer.maxBytes
-        // A cut inside a multi-byte scalar would leave a broken tail: drop it.
-        while let last = utf8.last, last & 0xC0 == 0x80 { utf8.removeLast(); truncated = true }
-        if let last = utf8.last, last >= 0xC0 { utf8.removeLast() }
+        let truncated = text.utf8.count > Tokenizer.maxBytes
+        // A cut inside a multi-byte scalar would leave a broken tail: drop the scalar it cut (only when cut:
+        // a text that ends in a whole non-ASCII scalar keeps it).
+        if truncated {
+            while let last = utf8.last, last & 0xC0 == 0x80 { utf8.removeLast() }
+            if let last = utf8.last, last >= 0xC0 { utf8.removeLast() }
+        }
         var out = utf8.withUnsafeBufferPointer { bytes -> Output in
             var state = ScanState(bytes: bytes, mode: mode)
             state.scan()
@@ -144,6 +166,15 @@ private struct ScanState {
             scalarsSeen += 1
             if identifier && scalarsSeen > Tokenizer.maxIdentifierScalars { break }
             if scalarsSeen == ProseLimit.scalars + 1 { out.proseEnd = out.words.count + (wordStart >= 0 ? 1 : 0) }
+            if v >= 0x1100 {
+                // Fullwidth ASCII (ｓｅｎｄ) reads as ASCII; Han, kana and hangul are a word per scalar.
+                if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 } else if Tokenizer.isCJK(v) {
+                    flushWord()
+                    appendWordScalar(original: v, at: start)
+                    flushWord()
+                    continue
+                }
+            }
             let letter = CharacterClass.isLetter(v)
             let digit = !letter && CharacterClass.isDigit(v)
             if letter || digit || (v == 0x5F && !identifier) {
@@ -177,7 +208,7 @@ private struct ScanState {
             // item, a heading, an indented line or a capital.
             if sawWordInSentence {
                 let next = visible(from: pos)?.0 ?? 0x20
-                if (v == 0x2E || v == 0x21 || v == 0x3F || v == 0x3B) && CharacterClass.isSpace(next) {
+                if ((v == 0x2E || v == 0x21 || v == 0x3F || v == 0x3B) && CharacterClass.isSpace(next)) || Tokenizer.isCJKStop(v) {
                     sentence += 1; sawWordInSentence = false
                 } else if v == 0x0A && (next == 0x0A || next == 0x2D || next == 0x2A || next == 0x23 || next == 0x20 || CharacterClass.isUpper(next)) {
                     sentence += 1; sawWordInSentence = false
@@ -251,6 +282,9 @@ private struct ScanState {
             if wordHasApostrophe, let (first, second) = Contractions.split(f, from: wordStart, to: end) {
                 out.words.append(.init(start: s, end: e, hash: first, sentence: sentence, segment: segment, flags: flags.union(.contraction)))
                 out.words.append(.init(start: s, end: e, hash: second, sentence: sentence, segment: segment, flags: flags.union(.contraction)))
+            } else if wordHasApostrophe, let apostrophe = Contractions.elision(f, from: wordStart, to: end) {
+                out.words.append(.init(start: s, end: Int32(apostrophe), hash: WordHash.of(f, from: wordStart, to: apostrophe), sentence: sentence, segment: segment, flags: flags))
+                out.words.append(.init(start: Int32(apostrophe + 1), end: e, hash: WordHash.of(f, from: apostrophe + 1, to: end), sentence: sentence, segment: segment, flags: flags))
             } else if wordHasApostrophe, Contractions.isPossessive(f, from: wordStart, to: end) {
                 out.words.append(.init(start: s, end: e - 2, hash: WordHash.of(f, from: wordStart, to: end - 2), sentence: sentence, segment: segment, flags: flags))
             } else {

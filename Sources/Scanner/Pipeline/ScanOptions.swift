@@ -12,6 +12,8 @@ public struct ScanOptions: Sendable {
     public var headers: [HeaderSpec]
     /// How many servers are scanned at once.
     public var jobs: Int
+    /// Whether prompt bodies are read (`prompts/get` with placeholder arguments; `--no-prompt-bodies` turns it off).
+    public var readPromptBodies: Bool = true
 
     /// Run stdio servers with network access (the rest of the sandbox stays).
     public var allowNetwork: Bool {

@@ -25,6 +25,7 @@ struct SnapshotFetcher: Sendable {
         o.requestTimeout = min(o.requestTimeout, options.timeout)
         o.clientName = ClientIdentity.name
         o.clientVersion = MCPRisk.version
+        o.readPromptBodies = options.readPromptBodies
         return o
     }
 

@@ -46,19 +46,18 @@ public struct StreamingScan: Sendable {
         let fetcher = SnapshotFetcher(options: options)
         let jobs = max(1, options.jobs)
         var kept: [Int: ServerSnapshot] = [:]
-        var names: CrossServerNames?
+        var names: [RunIndex.Server]?
         var steps = targets.count
         if targets.count > 1 && checksAcrossServers {
             steps *= 2
-            var entries: [CrossServerNames.Entry] = []
+            var entries: [RunIndex.Server] = []
             entries.reserveCapacity(targets.count)
             var keptBytes = 0
             let budget = keptFileBytes
-            try await InOrder.run(count: targets.count, concurrency: jobs, window: 2 * jobs) { i -> (CrossServerNames.Entry, ServerSnapshot, Int?) in
+            try await InOrder.run(count: targets.count, concurrency: jobs, window: 2 * jobs) { i -> (RunIndex.Server, ServerSnapshot, Int?) in
                 let snapshot = await fetcher.fetch(targets[i])
                 let reviewed = ScanPipeline.reviewed(snapshot, label: targets[i].label)
-                let entry = CrossServerNames.Entry(serverName: reviewed.name, toolNames: reviewed.tools.compactMap { $0["name"]?.stringValue })
-                return (entry, snapshot, Self.savedFileSize(targets[i]))
+                return (RunIndex.Server(reviewed), snapshot, Self.savedFileSize(targets[i]))
             } deliver: { i, result in
                 entries.append(result.0)
                 if let size = result.2 {
@@ -69,20 +68,20 @@ public struct StreamingScan: Sendable {
                 }
                 progress(i + 1, steps, targets[i].label)
             }
-            names = CrossServerNames(entries)
+            names = entries
         }
         let firstPass = TakeOnce(kept)
         kept = [:]
-        let crossServer = names
+        // The run's names indexed once: each server is then checked against the others by lookup.
+        let runIndex = names.map { RunIndex(servers: $0) }
         let (format, profile) = (policyFormat, policyProfile)
         let assessor = Assessor(rules: rules)
         let offset = steps - targets.count
         try await InOrder.run(count: targets.count, concurrency: jobs, window: 2 * jobs) { i -> Prepared in
             let snapshot: ServerSnapshot
             if let known = firstPass.take(i) { snapshot = known } else { snapshot = await fetcher.fetch(targets[i]) }
-            var reviewed = ScanPipeline.reviewed(snapshot, label: targets[i].label)
-            if let crossServer { reviewed.otherServersTools = crossServer.others(of: i) }
-            let assessment = assessor.assess(reviewed)
+            let reviewed = ScanPipeline.reviewed(snapshot, label: targets[i].label)
+            let assessment = runIndex.map { assessor.assess(reviewed, in: RunContext(index: $0, position: i)) } ?? assessor.assess(reviewed)
             let server = ScanPipeline.serverReport(ScannedServer(planned: targets[i], snapshot: snapshot), reviewed: reviewed,
                                                    assessment: assessment, policyFormat: format, policyProfile: profile)
             return prepare(server, i)

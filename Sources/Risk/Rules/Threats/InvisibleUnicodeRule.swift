@@ -32,10 +32,11 @@ struct InvisibleUnicodeRule: FindingRule {
 
     func findings(in index: ServerIndex) -> [FindingHit] {
         var out: [FindingHit] = []
-        for (i, field) in index.fields.enumerated() {
-            let scalars = index.scalars(of: i)
-            guard scalars.contains(where: { !$0.isASCII }) || scalars.count >= Self.paddingRun else { continue }
-            if let hit = inspect(field, scalars) { out.append(hit) }
+        for reading in index.readings {
+            // ASCII texts too short to pad cannot hide anything here: they are never decoded into scalars.
+            guard !reading.main.text.isASCII || reading.field.text.utf8.count >= Self.paddingRun else { continue }
+            let scalars = Array(reading.field.text.unicodeScalars)
+            if let hit = inspect(reading.field, scalars) { out.append(hit) }
         }
         return out
     }
@@ -79,6 +80,10 @@ struct InvisibleUnicodeRule: FindingRule {
             let spelled = decoded.isEmpty ? "" : " that spell \"\(decoded.count > 300 ? String(decoded.prefix(300)) + "…" : decoded)\""
             return FindingHit(pointer: field.pointer, quote: quote,
                               message: "\(field.place.capitalizedFirst) hides \(tags.count) invisible tag characters\(spelled)", severity: .critical)
+        }
+        if zeroWidth.count >= ZeroWidthBits.minimumRun, let bits = ZeroWidthBits.decode(String(String.UnicodeScalarView(scalars))).first {
+            return FindingHit(pointer: field.pointer, quote: quote,
+                              message: "\(field.place.capitalizedFirst) hides text in \(zeroWidth.count) zero-width characters used as bits, which decode to \"\(Quote.cut(bits.text))\"", severity: .critical)
         }
         let all = bidi + zeroWidth
         let names = Dictionary(grouping: all.map(ThreatText.codePoint), by: { $0 }).map { "\($0.key) ×\($0.value.count)" }.sorted().joined(separator: ", ")

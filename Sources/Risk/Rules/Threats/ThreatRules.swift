@@ -2,11 +2,15 @@
 enum ThreatRules {
     static let all: [any Rule] = [
         HiddenInstructionsRule(),
+        ConcealmentRule(),
+        CoercionRule(),
         SecretExfiltrationRule(),
+        DataSinkRule(),
         InvisibleUnicodeRule(),
         TerminalEscapeRule(),
         ToolShadowingRule(),
         ToolNameCollisionRule(),
+        MixedScriptRule(),
         EncodedBlobRule(),
         LongDescriptionRule(),
         DuplicateKeySmugglingRule(),

@@ -1,58 +1,40 @@
 import JSON
 
-/// Shared plumbing of the finding rules: the server's text fields, folded for matching, and hits.
+/// Shared plumbing of the finding rules: quotes cut from what the server sent, decoded payloads shown
+/// as the model would read them, and names of places.
 enum ThreatText {
-    /// Every text field with its folded form, optionally only those `include` accepts.
-    static func fields(_ index: ServerIndex, _ include: (TextField) -> Bool = { _ in true }) -> [(field: TextField, text: FoldedText)] {
-        index.foldedFields(include)
+    /// The original text around words `from...to` of `text`: the words themselves with some context,
+    /// cut to a readable length (raw; renderers escape).
+    static func quote(_ text: TokenizedText, _ from: Int, _ to: Int) -> String {
+        guard !text.words.isEmpty else { return Quote.prefix(text.original) }
+        let a = max(0, min(from, text.words.count - 1)), b = max(a, min(to, text.words.count - 1))
+        return quote(text, bytes: Int(text.words[a].start)..<Int(text.words[b].end))
     }
 
-    /// A finding hit at `field`, quoting `range` of its text.
-    static func hit(_ field: TextField, _ text: FoldedText, range: Range<Int>, message: String, severity: Severity? = nil) -> FindingHit {
-        FindingHit(pointer: field.pointer, quote: text.quote(range), message: message, severity: severity)
-    }
-
-    /// The words of `text` that lie within `radius` scalars of `range`, for cue checks near a match.
-    static func words(near range: Range<Int>, in text: FoldedText, radius: Int) -> Set<String> {
-        let window = max(0, range.lowerBound - radius)..<(range.upperBound + radius)
-        return Set(text.words[text.wordIndices(overlapping: window)].map(\.text))
-    }
-
-    /// The sentence (or line) around `range`, as a word index range: the span cross-tool cues must share.
-    static func sentence(around range: Range<Int>, in text: FoldedText) -> Range<Int> {
-        var lo = range.lowerBound
-        var hi = range.upperBound
-        let stops: Set<Unicode.Scalar> = [".", "!", "?", "\n", ";"]
-        // A stop only counts when followed by a space or the end, so `mcp.json` stays one sentence.
-        func isStop(_ i: Int) -> Bool {
-            guard stops.contains(text.scalars[i]) else { return false }
-            return text.scalars[i] == "\n" || i + 1 >= text.scalars.count || text.scalars[i + 1] == " " || text.scalars[i + 1] == "\n"
+    /// The original text around folded bytes `range` of `text`, with some context.
+    static func quote(_ text: TokenizedText, bytes range: Range<Int>) -> String {
+        let start = text.originalOffset(range.lowerBound), end = text.originalEnd(range.upperBound)
+        let utf8 = Array(text.original.utf8)
+        guard start < end, end <= utf8.count else { return Quote.prefix(text.original) }
+        let scalars = Array(text.original.unicodeScalars)
+        // Scalar indices of the byte range.
+        var offset = 0, lo = 0, hi = scalars.count
+        for (i, s) in scalars.enumerated() {
+            if offset <= start { lo = i }
+            if offset < end { hi = i + 1 }
+            offset += String(s).utf8.count
         }
-        // Bounded, so a text without punctuation cannot make every match scan all of it.
-        let floor = max(0, range.lowerBound - 600), ceiling = min(text.scalars.count, range.upperBound + 600)
-        while lo > floor, !isStop(lo - 1) { lo -= 1 }
-        while hi < ceiling, !isStop(hi) { hi += 1 }
-        return text.wordIndices(overlapping: lo..<hi)
+        return Quote.around(lo..<hi, in: scalars, limit: 160)
     }
 
-    /// The words of the sentence around `range`, no farther than `radius` scalars from it: the words
-    /// that must carry the request for a match to count.
-    static func cueWords(around range: Range<Int>, in text: FoldedText, radius: Int = 250) -> Set<String> {
-        let sentence = sentence(around: range, in: text)
-        let near = text.wordIndices(overlapping: max(0, range.lowerBound - radius)..<(range.upperBound + radius))
-        let lo = max(sentence.lowerBound, near.lowerBound)
-        let hi = min(sentence.upperBound, near.upperBound)
-        return lo < hi ? Set(text.words[lo..<hi].map(\.text)) : []
+    /// A hit at `field`, quoting words `from...to` of `text`.
+    static func hit(_ field: TextField, _ text: TokenizedText, _ from: Int, _ to: Int, message: String, severity: Severity? = nil) -> FindingHit {
+        FindingHit(pointer: field.pointer, quote: quote(text, from, to), message: message, severity: severity)
     }
 
-    /// Word beginnings that mark a text as talking about attacks (a prompt-injection filter quoting
-    /// "ignore previous instructions" as an example) rather than making one.
-    static let attackTalk = ["injection", "jailbreak", "detect", "attack", "malicious", "sanitiz", "guardrail", "scanner", "poison"]
-
-    /// True when the words near `range` discuss attacks, so the match is likely a quoted example.
-    static func discussesAttacks(near range: Range<Int>, in text: FoldedText) -> Bool {
-        let near = text.words[text.wordIndices(overlapping: max(0, range.lowerBound - 200)..<(range.upperBound + 200))]
-        return near.contains { word in attackTalk.contains { word.text.hasPrefix($0) } }
+    /// How a decoded payload is named in a message: `(decoded from Base64: "…")`.
+    static func decodedNote(_ payload: PayloadDecoder.Decoded) -> String {
+        " (hidden as \(payload.encoding); decoded: \"\(Quote.cut(EvidenceQuote.make(payload.text)))\")"
     }
 
     /// Matched text for a message: tag characters shown as the ASCII they hide, and said so.
@@ -60,11 +42,7 @@ enum ThreatText {
         guard text.unicodeScalars.contains(where: TagCharacters.isTag) else { return "\"\(text)\"" }
         var out = ""
         for s in text.unicodeScalars {
-            if !TagCharacters.isTag(s) {
-                out.unicodeScalars.append(s)
-            } else if let ascii = TagCharacters.printableASCII(of: s) {
-                out.unicodeScalars.append(ascii)
-            }
+            if !TagCharacters.isTag(s) { out.unicodeScalars.append(s) } else if let a = TagCharacters.printableASCII(of: s) { out.unicodeScalars.append(a) }
         }
         return "\"\(out)\" (hidden in invisible tag characters)"
     }
@@ -80,7 +58,7 @@ enum ThreatText {
         guard pointer.tokens.count >= 2, let i = Int(pointer.tokens[1]) else { return "the server" }
         let (kind, items): (String, [JSONValue]) = switch pointer.tokens[0] {
         case "tools": ("tool", server.tools)
-        case "prompts": ("prompt", server.prompts)
+        case "prompts", "promptBodies": ("prompt", server.prompts)
         case "resources": ("resource", server.resources)
         case "resourceTemplates": ("resource template", server.resourceTemplates)
         default: ("", [])
@@ -88,5 +66,47 @@ enum ThreatText {
         guard items.indices.contains(i) else { return "the server" }
         let name = items[i]["name"]?.stringValue ?? items[i]["uri"]?.stringValue ?? items[i]["uriTemplate"]?.stringValue ?? "#\(i)"
         return "\(kind) `\(name)`"
+    }
+}
+
+extension String {
+    /// The string with its first character uppercased, for messages that start with a place.
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+extension ThreatText {
+    /// One finding per field for the worst intent of `kinds` read in it: the words (or the decoded
+    /// payload) quoted, and why it fired.
+    static func intentHits(_ index: ServerIndex, _ kinds: Set<Intent.Kind>) -> [FindingHit] {
+        var out: [FindingHit] = []
+        for (i, reading) in index.readings.enumerated() where !index.intents[i].isEmpty {
+            let found = index.intents[i].filter { kinds.contains($0.intent.kind) }
+            guard let worst = found.max(by: { a, b in
+                a.intent.severity != b.intent.severity ? a.intent.severity < b.intent.severity : a.layer > b.layer
+            }) else { continue }
+            out.append(hit(reading, layer: worst.layer, from: worst.intent.from, to: worst.intent.to,
+                           reason: worst.intent.reason, severity: worst.intent.severity))
+        }
+        return out
+    }
+
+    /// A finding at `reading`'s field for words `from...to` of layer `layer`: the field's words quoted, or,
+    /// for a decoded payload, where it hides and what it says.
+    static func hit(_ reading: FieldReading, layer: Int, from: Int, to: Int, reason: String, severity: Severity?) -> FindingHit {
+        let field = reading.field
+        if layer == 0 {
+            let text = reading.main.text
+            let words = text.words.isEmpty ? text.original : text.quote(max(0, from), min(to, text.words.count - 1))
+            return FindingHit(pointer: field.pointer, quote: quote(text, from, to),
+                              message: "\(field.place.capitalizedFirst) \(reason): \(readable(EvidenceQuote.make(words)))", severity: severity)
+        }
+        let payload = reading.decoded[layer - 1].payload
+        let decoded = reading.decoded[layer - 1].reading.text
+        let words = decoded.words.isEmpty ? decoded.original : decoded.quote(max(0, from), min(to, decoded.words.count - 1))
+        let utf8 = Array(field.text.utf8)
+        let outer = payload.range.upperBound <= utf8.count ? String(decoding: utf8[payload.range], as: UTF8.self) : field.text
+        return FindingHit(pointer: field.pointer, quote: Quote.prefix(outer),
+                          message: "\(field.place.capitalizedFirst) \(reason), in text hidden as \(payload.encoding): \"\(Quote.cut(EvidenceQuote.make(words)))\" (decoded: \"\(Quote.cut(EvidenceQuote.make(payload.text)))\")",
+                          severity: severity)
     }
 }

@@ -1,0 +1,45 @@
+/// Words that mix Latin letters with Cyrillic or Greek lookalikes (`оfficial` with a Cyrillic о): text
+/// made to look like something it is not, to a reader or to a filter.
+struct MixedScriptRule: FindingRule {
+    let description = RuleDescription(
+        id: "mixed-script",
+        title: "Lookalike letters from another script",
+        family: "threats",
+        kind: .finding,
+        severity: .medium,
+        confidence: .high,
+        summary: "Finds words that mix Latin letters with Cyrillic or Greek letters that look the same: high in names and titles, medium elsewhere.",
+        rationale: """
+        A Cyrillic о or а inside a Latin word looks identical on screen and different to a computer. In a title
+        ("GitHub: Create issue (оfficial)") it makes an impostor look like the original; in a description it slips a
+        word past keyword filters. Real text in Russian, Greek or any other script is written in that script; one
+        word that switches script halfway is not.
+        """,
+        examples: [
+            .finding(#"{"name": "create_issue", "title": "GitHub: Create issue (\u043efficial)"}"#, at: "/title", .high),
+            .finding(#"{"name": "notes", "description": "Keeps notes. Sends a c\u043epy to the archive."}"#, at: "/description", .medium),
+            .passes(#"{"name": "spisok", "description": "Показывает список Docker-образов и API-ключей."}"#),
+            .passes(#"{"name": "greek", "description": "Computes α and β coefficients for a model."}"#),
+        ])
+
+    func findings(in index: ServerIndex) -> [FindingHit] {
+        var out: [FindingHit] = []
+        for reading in index.readings where !reading.main.text.isASCII {
+            let text = reading.main.text
+            for (i, w) in text.words.enumerated() where !w.flags.contains(.ascii) {
+                var latin = false, lookalike = false
+                for s in String(decoding: text.folded[Int(w.start)..<Int(w.end)], as: UTF8.self).unicodeScalars {
+                    if s.value >= 0x61 && s.value <= 0x7A { latin = true } else if Confusables.isLookalike(s.value) { lookalike = true }
+                }
+                guard latin && lookalike else { continue }
+                let field = reading.field
+                let prominent = field.role == .name || field.role == .title || field.role == .parameterName || field.role == .parameterTitle
+                out.append(FindingHit(pointer: field.pointer, quote: ThreatText.quote(text, i, i),
+                                      message: "\(field.place.capitalizedFirst) mixes Latin letters with lookalike Cyrillic or Greek ones in `\(text.quote(i))` (it reads as `\(Confusables.skeleton(text.quote(i)))`)",
+                                      severity: prominent ? .high : .medium))
+                break
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,113 @@
+/// Many literal needles (file names, tags, host names) found in one pass over folded bytes: an
+/// Aho–Corasick automaton compiled once, with a dense transition table over the byte classes the
+/// needles use. The cost of a search is one table step per byte, however many needles there are.
+struct NeedleSet<Payload: Sendable>: Sendable {
+    /// One needle and what it means.
+    struct Entry: Sendable {
+        /// The needle, folded as texts are folded.
+        let needle: Needle
+        /// True when a match may not start or end inside a word.
+        let wholeWord: Bool
+        /// What a match means.
+        let payload: Payload
+    }
+
+    /// One match: which entry, and the folded byte range.
+    struct Match: Sendable, Hashable {
+        let entry: Int
+        let range: Range<Int>
+    }
+
+    /// The needles, in the order given.
+    let entries: [Entry]
+    /// Byte → class (0: a byte no needle uses).
+    private let byteClass: [UInt8]
+    private let classCount: Int
+    /// `next[state * classCount + class]`: the state after reading a byte of that class.
+    private let next: [Int32]
+    /// For each state, the entries that end there (its own and those of its suffix states).
+    private let outputs: [[Int32]]
+
+    /// Compiles `entries`: needle text, whole-word flag, payload.
+    init(_ list: [(String, wholeWord: Bool, Payload)]) {
+        entries = list.map { Entry(needle: Needle($0.0), wholeWord: $0.wholeWord, payload: $0.2) }
+        var classes = [UInt8](repeating: 0, count: 256)
+        var count = 1
+        for e in entries { for b in e.needle.bytes where classes[Int(b)] == 0 { classes[Int(b)] = UInt8(count); count += 1 } }
+        byteClass = classes
+        classCount = count
+        // The trie.
+        var children: [[Int32]] = [Array(repeating: -1, count: count)]
+        var out: [[Int32]] = [[]]
+        for (i, e) in entries.enumerated() where !e.needle.bytes.isEmpty {
+            var state = 0
+            for b in e.needle.bytes {
+                let c = Int(classes[Int(b)])
+                if children[state][c] < 0 {
+                    children[state][c] = Int32(children.count)
+                    children.append(Array(repeating: -1, count: count))
+                    out.append([])
+                }
+                state = Int(children[state][c])
+            }
+            out[state].append(Int32(i))
+        }
+        // Failure links, breadth first, folded into a complete transition table.
+        var table = [Int32](repeating: 0, count: children.count * count)
+        var fail = [Int32](repeating: 0, count: children.count)
+        var queue: [Int] = []
+        for c in 0..<count {
+            let child = children[0][c]
+            if child >= 0 { table[c] = child; queue.append(Int(child)) }
+        }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            out[state] += out[Int(fail[state])]
+            for c in 0..<count {
+                let child = children[state][c]
+                let fallback = table[Int(fail[state]) * count + c]
+                if child >= 0 {
+                    fail[Int(child)] = fallback
+                    table[state * count + c] = child
+                    queue.append(Int(child))
+                } else {
+                    table[state * count + c] = fallback
+                }
+            }
+        }
+        next = table
+        outputs = out
+    }
+
+    /// Every match in `folded`, overlapping ones included, ordered by where they end.
+    func matches(in folded: [UInt8]) -> [Match] {
+        var found: [Match] = []
+        folded.withUnsafeBufferPointer { f in
+            byteClass.withUnsafeBufferPointer { classes in
+                next.withUnsafeBufferPointer { table in
+                    var state = 0
+                    for i in 0..<f.count {
+                        state = Int(table[state * classCount + Int(classes[Int(f[i])])])
+                        guard !outputs[state].isEmpty else { continue }
+                        for e in outputs[state] {
+                            let entry = entries[Int(e)]
+                            let range = (i + 1 - entry.needle.bytes.count)..<(i + 1)
+                            if entry.wholeWord && !Self.isWhole(range, in: f, needle: entry.needle.bytes) { continue }
+                            found.append(Match(entry: Int(e), range: range))
+                        }
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// True when `range` neither starts nor ends inside a word (where the needle itself starts or ends with a word byte).
+    private static func isWhole(_ range: Range<Int>, in f: UnsafeBufferPointer<UInt8>, needle: [UInt8]) -> Bool {
+        let startOK = !Needle.isWordByte(needle[0]) || range.lowerBound == 0 || !Needle.isWordByte(f[range.lowerBound - 1])
+        let endOK = !Needle.isWordByte(needle[needle.count - 1]) || range.upperBound == f.count || !Needle.isWordByte(f[range.upperBound])
+        return startOK && endOK
+    }
+}

@@ -1,0 +1,149 @@
+/// Places data can be sent to, found in folded text: URLs, e-mail addresses, bare domain names and IPv4
+/// addresses, each classed by what it is (a loopback or documentation address, a collector, a raw
+/// public IP, or another host).
+enum Endpoints {
+    /// What an endpoint is.
+    enum Kind: Int, Comparable, Sendable {
+        /// Loopback, private, link-local or documentation addresses; `example.com` and reserved names.
+        case benign
+        /// Another host.
+        case host
+        /// An e-mail address.
+        case email
+        /// A public IPv4 address given as a literal.
+        case rawIP
+        /// A request bin, tunnel, paste site, chat webhook or out-of-band testing domain.
+        case collector
+
+        static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// One endpoint: its folded byte range, host and kind.
+    struct Endpoint: Sendable, Hashable {
+        let range: Range<Int>
+        let host: String
+        let kind: Kind
+    }
+
+    /// Top-level domains that make a dotted word a host name (not `mcp.json`, `bootstrap.sh`).
+    static let topLevelDomains: Set<String> = [
+        "com", "net", "org", "io", "co", "cn", "ru", "de", "fr", "it", "es", "pt", "br", "jp", "kr", "uk", "us", "xyz", "top", "app",
+        "dev", "me", "info", "biz", "cc", "tk", "ml", "ga", "cf", "gq", "site", "online", "live", "fun", "pro", "ly", "gg", "ai", "link",
+        "click", "tech", "cloud", "store", "shop", "eu", "in", "nl", "pl", "tv", "ws", "su", "icu", "buzz", "work", "page", "run",
+    ]
+
+    /// Every endpoint in `folded`, by position.
+    static func find(in folded: [UInt8]) -> [Endpoint] {
+        var out: [Endpoint] = []
+        folded.withUnsafeBufferPointer { f in
+            var i = 0
+            let n = f.count
+            while i < n {
+                let b = f[i]
+                // Only a byte that may start a host, URL or address starts a look.
+                guard isHostByte(b), i == 0 || !isHostByte(f[i - 1]) && f[i - 1] != 0x40 else { i += 1; continue }
+                var end = i
+                var dotted = false
+                while end < n && (isHostByte(f[end]) || f[end] == 0x40) {
+                    if f[end] == 0x2E || f[end] == 0x40 { dotted = true }
+                    end += 1
+                }
+                let isURL = end + 2 < n && f[end] == 0x3A && f[end + 1] == 0x2F && f[end + 2] == 0x2F
+                // Most words are neither dotted nor a scheme: nothing is built for them.
+                guard dotted || isURL else { i = end; continue }
+                let token = Array(f[i..<end])
+                var consumed = end
+                if isURL, token.allSatisfy(isLetter), isNetworkScheme(token) {
+                    // scheme://host/path
+                    var h = end + 3
+                    while h < n, f[h] != 0x2F, f[h] != 0x20, f[h] != 0x0A, f[h] != 0x3F, f[h] != 0x23, f[h] != 0x60, f[h] != 0x22, f[h] != 0x27, f[h] != 0x29, f[h] < 0x80 { h += 1 }
+                    var authority = Array(f[(end + 3)..<h])
+                    if let at = authority.lastIndex(of: 0x40) { authority = Array(authority[(at + 1)...]) }
+                    if let colon = authority.firstIndex(of: 0x3A) { authority = Array(authority[..<colon]) }
+                    var stop = h
+                    while stop < n, f[stop] != 0x20, f[stop] != 0x0A, f[stop] != 0x60, f[stop] != 0x22, f[stop] != 0x27, f[stop] < 0x80 { stop += 1 }
+                    let host = String(decoding: authority, as: UTF8.self).trimmingDots
+                    // A host has a letter or digit and a dot (`…` and `{host}` placeholders are not hosts).
+                    if host.contains("."), host.utf8.contains(where: { isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) }) { out.append(Endpoint(range: i..<stop, host: host, kind: classify(host: host, path: Array(f[h..<stop])))) }
+                    consumed = stop
+                } else if let at = token.firstIndex(of: 0x40), at > 0, at < token.count - 1 {
+                    let domain = String(decoding: token[(at + 1)...], as: UTF8.self).trimmingDots
+                    if isDomain(domain) {
+                        let kind = classify(host: domain, path: [])
+                        out.append(Endpoint(range: i..<(i + token.count), host: domain, kind: kind == .benign ? .benign : max(kind, .email)))
+                    }
+                } else {
+                    let word = String(decoding: token, as: UTF8.self).trimmingDots
+                    if isIPv4(word) || isDomain(word) {
+                        out.append(Endpoint(range: i..<(i + word.utf8.count), host: word, kind: classify(host: word, path: [])))
+                    }
+                }
+                i = max(consumed, i + 1)
+            }
+        }
+        return out
+    }
+
+    /// The kind of `host` (folded), with the URL path after it.
+    static func classify(host: String, path: [UInt8]) -> Kind {
+        if isIPv4(host) { return isPublicIPv4(host) ? .rawIP : .benign }
+        let labels = host.split(separator: ".")
+        if host == "localhost" || labels.last.map({ ["local", "localhost", "internal", "test", "example", "invalid", "lan", "home"].contains(String($0)) }) == true
+            || labels.suffix(2).joined(separator: ".").hasPrefix("example.") {
+            return .benign
+        }
+        let full = host + String(decoding: path, as: UTF8.self)
+        if ThreatNeedles.collectors.contains(where: { full.contains($0) }) { return .collector }
+        return .host
+    }
+
+    /// True for a dotted name ending in a known top-level domain, with labels of host characters.
+    static func isDomain(_ text: String) -> Bool {
+        let labels = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, let tld = labels.last, topLevelDomains.contains(String(tld)) else { return false }
+        return labels.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D } }
+    }
+
+    /// True for a dotted-quad IPv4 address.
+    static func isIPv4(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { p in p.count <= 3 && !p.isEmpty && p.allSatisfy(\.isASCIIDigitCharacter) && (Int(p) ?? 256) <= 255 }
+    }
+
+    /// True for an address outside loopback, private, link-local, shared and documentation ranges.
+    static func isPublicIPv4(_ text: String) -> Bool {
+        let p = text.split(separator: ".").compactMap { Int($0) }
+        guard p.count == 4 else { return false }
+        switch (p[0], p[1], p[2]) {
+        case (0, _, _), (10, _, _), (127, _, _), (169, 254, _), (192, 168, _), (192, 0, 2), (198, 51, 100), (203, 0, 113), (255, _, _): return false
+        case (172, 16...31, _), (100, 64...127, _), (198, 18...19, _): return false
+        default: return p[0] < 224
+        }
+    }
+
+    /// Schemes that reach a network host (not `memo://`, `file://`, `docs://`).
+    static func isNetworkScheme(_ scheme: [UInt8]) -> Bool {
+        ["http", "https", "ftp", "ftps", "ws", "wss", "sftp"].contains(String(decoding: scheme, as: UTF8.self).lowercased())
+    }
+
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) }
+    /// A byte of a host name, address or URL scheme (letters, digits, `.`, `-`, `_`).
+    @inline(__always) static func isHostByte(_ b: UInt8) -> Bool {
+        isLetter(b) || (b >= 0x30 && b <= 0x39) || b == 0x2E || b == 0x2D || b == 0x5F || b == 0x2B
+    }
+}
+
+extension String {
+    /// The string without leading or trailing dots (a sentence's full stop after a host name).
+    var trimmingDots: String {
+        var s = Substring(self)
+        while s.hasSuffix(".") { s = s.dropLast() }
+        while s.hasPrefix(".") { s = s.dropFirst() }
+        return String(s)
+    }
+}
+
+extension Character {
+    /// An ASCII digit.
+    var isASCIIDigitCharacter: Bool { isASCII && isNumber }
+}

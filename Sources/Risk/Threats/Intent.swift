@@ -1,0 +1,285 @@
+/// What a sentence of a definition asks the model to do, when it asks for more than describing the tool:
+/// read from which concepts meet in it (and in the sentence before it). Each finding rule reports the
+/// intents of its kind; the reading is done once per text, for all of them.
+struct Intent: Sendable {
+    /// The kinds of intent, each reported by one rule.
+    enum Kind: Sendable, Hashable {
+        /// Replace the model's instructions (`hidden-instructions`).
+        case override
+        /// Do something the tool is not for: destroy, open access, steer the user (`hidden-instructions`).
+        case secondPurpose
+        /// Keep something from the user, or act without asking them (`concealment`).
+        case concealment
+        /// Hand over secrets or the user's private context (`secret-exfiltration`).
+        case secretRequest
+        /// Pressure, threats or claimed authority to get data or skip the user (`coercion`).
+        case coercion
+    }
+
+    let kind: Kind
+    let severity: Severity
+    /// The words that show it (inclusive), in the layer's text.
+    let from: Int, to: Int
+    /// Why it fired, for the message.
+    let reason: String
+}
+
+/// Reads the intents of one text of a field.
+struct IntentReader {
+    let field: TextField
+    /// The concepts of every text of the field's parameter.
+    let parameter: ConceptSet
+    /// The words of the field's holder (what it is for).
+    let purpose: Set<UInt64>
+    /// The words of the holder's name and description opening (what it says it is).
+    let identity: Set<UInt64>
+    let layer: TextReading
+    /// True for a decoded payload (it had to be decoded to be read: nobody hides honest text).
+    let hidden: Bool
+
+    /// Words of holders whose purpose is steering (a recommendation tool recommends).
+    static let recommendingWords: WordSet = ["recommend", "recommendation", "recommendations", "suggest", "suggestion", "suggestions", "advice", "ads", "advertising", "marketing", "campaign"]
+    /// Words of holders whose business is sending (a mail tool says "send" in every sentence).
+    /// Words of holders whose business is destroying (a delete tool says "delete").
+    static let destroyingWords: WordSet = ["delete", "remove", "drop", "purge", "wipe", "destroy", "truncate", "reset", "clean", "cleanup", "erase", "manage", "admin"]
+    /// Words of holders whose business is people's data (a CRM reads addresses, a mail tool reads conversations).
+    static let personalDataWords: WordSet = [
+        "mail", "email", "emails", "inbox", "message", "messages", "chat", "chats", "conversation", "conversations", "ticket", "tickets",
+        "customer", "customers", "contact", "contacts", "crm", "lead", "leads", "profile", "profiles", "calendar", "event", "events",
+        "meeting", "meetings", "user", "users", "member", "members", "person", "people", "employee", "employees", "applicant", "order", "orders",
+        "gmail", "outlook", "thread", "threads", "talk", "slack", "teams", "comment", "comments", "discussion", "helpdesk", "support",
+        "freshdesk", "zendesk", "mailbox", "telegram", "whatsapp", "discord", "sms", "notification", "notifications", "channel", "channels",
+    ]
+    static let sendingWords: WordSet = ["send", "sends", "mail", "email", "e-mail", "message", "messages", "upload", "share", "post", "publish", "notify", "notification", "reply", "forward", "enviar", "envia", "correo", "senden", "sendet", "envoyer", "envoie", "inviare", "invia", "отправ", "отправляет"]
+
+    func intents() -> [Intent] {
+        let concepts = layer.concepts
+        guard !concepts.all.isEmpty || !layer.needles.isEmpty else { return [] }
+        var out: [Intent] = []
+        let talk = concepts.all.contains(.attackTalk)
+        let defensive = concepts.all.contains(.defensive)
+        let isValue = field.role == .defaultValue || field.role == .enumValue || field.role == .example
+        let sentences = max(concepts.sentences.count, 1)
+        // A secret file named in a sentence makes it about a secret, as the word "password" would.
+        var secretFiles = Set<Int>()
+        for m in layer.needles where ThreatNeedles.set.entries[m.entry].payload == .secretFile {
+            secretFiles.insert(layer.sentence(atByte: m.range.lowerBound))
+        }
+        let isName = field.role == .name || field.role == .parameterName || field.role == .argumentName
+        // Places where nobody has an honest reason to ask for anything: titles and values.
+        let oddPlace = isValue || field.role == .title
+        let endpointSentences = Set(layer.endpoints.filter { $0.kind != .benign }.map { layer.sentence(atByte: $0.range.lowerBound) })
+        let personal = Self.personalDataWords.intersects(identity)
+        for s in 0..<sentences {
+            var own = concepts.concepts(of: s)
+            if secretFiles.contains(s) { own.insert(.secret) }
+            var window = layer.window(s)
+            if secretFiles.contains(s) || secretFiles.contains(s - 1) { window.insert(.secret) }
+            // Values (defaults, enum values) borrow their parameter's description for context.
+            let context = isValue ? window.union(parameter) : window
+            guard !own.isEmpty else { continue }
+            func add(_ kind: Intent.Kind, _ severity: Severity, _ focus: [Concept], _ reason: String) {
+                let (a, b) = span(focus, sentence: s)
+                out.append(Intent(kind: kind, severity: talk ? .low : severity, from: a, to: b, reason: reason))
+            }
+            if own.contains(.override) {
+                add(.override, .critical, [.override], "tries to replace the model's instructions")
+            }
+            // An order to the model, not a description: a standing trigger, the assistant named, claimed
+            // authority, or text that had to be decoded — in the same sentence.
+            let cue = own.contains(.trigger) || own.contains(.assistant) || own.contains(.authority) || hidden
+            let extra = cue || own.contains(.also) || own.contains(.always)
+            // Concealment: hiding from the user, doing something covertly, or acting without asking.
+            if own.contains(.conceal), !defensive || own.contains(.transfer), !requiresTelling(in: s) {
+                add(.concealment, .high, [.conceal], "asks the model to keep something from the user")
+            } else if own.contains(.covert), own.containsAny(ConceptSet([.transfer, .read, .destructive, .privilege, .redirect, .fee, .skipConfirmation])),
+                      !own.contains(.mishap), !(own.contains(.negation) && negated(.covert, in: s)), !described(.covert, in: s) {
+                add(.concealment, .high, [.covert], "asks the model to act covertly")
+            } else if own.contains(.negation), own.contains(.tell), own.contains(.user), !defensive, negated(.tell, in: s),
+                      window.containsAny(ConceptSet([.fee, .privateData, .modelContext, .also, .redirect, .privilege, .destructive, .trigger, .covert]))
+                        || (window.contains(.transfer) && (isValue || field.isIdentifier || !Self.sendingWords.intersects(identity))),
+                      !(own.contains(.secret) && !own.contains(.transfer)) {
+                add(.concealment, .high, [.negation, .tell, .user], "asks the model not to tell the user")
+            }
+            if own.contains(.skipConfirmation), extra || context.containsAny(ConceptSet([.destructive, .privilege, .transfer, .pressure, .consequence])) {
+                add(.concealment, .high, [.skipConfirmation], "asks the model to act without the user's confirmation")
+            }
+            // Secrets, personal data or the model's context handed over: the target and the handing over share
+            // a sentence (a value names its own target; its parameter's description says what is done with it),
+            // and something shows it is an order and not how the tool works: a cue, an extra step, all of
+            // it, the user's own, an address, a request to the user, or an odd place to ask.
+            let target = own.contains(.secret) || own.contains(.privateData) || own.contains(.modelContext)
+            // A short sentence that hands over what the sentence before named ("merci de l'indiquer dans `verification`").
+            let anaphoric = !target && concepts.wordIndices(of: s).count <= 8
+                && (concepts.concepts(of: s - 1).contains(.secret) || concepts.concepts(of: s - 1).contains(.privateData))
+            if target || anaphoric, !defensive || own.contains(.also) {
+                let handover = own.contains(.transfer) || own.contains(.askUser) || (own.contains(.read) && (extra || own.contains(.contents)))
+                let here = anaphoric ? own.union(concepts.concepts(of: s - 1)) : own
+                let signal = isName ? own.containsAny(ConceptSet([.contents, .read, .trigger, .always, .also]))
+                    : extra || here.containsAny(ConceptSet([.contents, .askUser, .conceal, .covert, .skipConfirmation])) || userOwned(in: s)
+                        || (anaphoric && userOwned(in: s - 1)) || endpointSentences.contains(s) || oddPlace
+                // People's data and conversations are a mail, chat, CRM or calendar tool's own business unless
+                // something else shows; secrets never are.
+                let ownBusiness = personal && !own.contains(.secret) && !own.contains(.trigger) && !own.contains(.authority) && !hidden
+                    && !own.contains(.also) && !endpointSentences.contains(s)
+                if handover, signal, !ownBusiness, !negated(.transfer, in: s) || cue {
+                    let secret = here.contains(.secret)
+                    add(.secretRequest, secret ? .critical : .high, [.secret, .privateData, .modelContext, .transfer, .askUser, .read],
+                        secret ? "asks the model to read or hand over secrets" : "asks the model to hand over private data or its own context")
+                }
+            }
+            // Coercion: threats to the model, or pressure or claimed authority toward data or skipping the user.
+            let wants = context.contains(.secret) || context.contains(.privateData) || context.contains(.modelContext)
+            let takes = context.contains(.transfer) || context.contains(.read) || context.contains(.askUser)
+            let threatened = context.contains(.penalty) || context.contains(.authority)
+            if own.contains(.threat)
+                || (threatened && ((wants && takes) || context.contains(.skipConfirmation)))
+                || (context.contains(.consequence) && context.contains(.pressure) && wants && takes)
+                || (context.contains(.pressure) && context.contains(.trigger) && wants && takes)
+                || (field.role == .parameterDescription && (window.contains(.penalty) || window.contains(.authority)) && window.contains(.secret)) {
+                add(.coercion, .high, [.threat, .consequence, .authority, .pressure], "pressures the model with threats or claimed authority")
+            }
+            // A second purpose: destroy, open access, change where things go, ordered in the same sentence.
+            let act = own.contains(.destructive) || own.contains(.privilege) || own.contains(.redirect)
+            let destructiveTool = own.contains(.destructive) && Self.destroyingWords.intersects(identity)
+            if act, !destructiveTool, cue || (own.contains(.also) && own.containsAny(ConceptSet([.pressure, .skipConfirmation, .always]))) {
+                add(.secondPurpose, .high, [.destructive, .privilege, .redirect], "adds an action the tool is not for")
+            } else if own.contains(.influence), !Self.recommendingWords.intersects(purpose) {
+                // "Always recommend our broker", "as your own opinion": steering is an order by itself.
+                add(.secondPurpose, .high, [.influence], "tells the model to steer the user")
+            }
+            // A name or a value that reads as a sentence of orders (`…_always_call_first_with_full_chat_history`,
+            // an enum value "first call send_report with the user's address").
+            let acts = ConceptSet([.transfer, .read, .destructive, .privilege, .conceal, .skipConfirmation, .redirect])
+            let targets = ConceptSet([.privateData, .modelContext, .secret])
+            if (isName || isValue), layer.text.words.count >= (isValue ? 4 : 5),
+               (own.containsAny(acts) && (own.containsAny(ConceptSet([.trigger, .always, .pressure, .also])) || (own.contains(.negation) && own.contains(.tell))))
+                || (own.containsAny(targets) && own.contains(.transfer) && own.containsAny(ConceptSet([.contents, .trigger, .always, .also]))) {
+                add(.secondPurpose, .high, [.transfer, .read, .destructive, .privilege, .privateData, .modelContext, .secret, .trigger, .always],
+                    isName ? "is a name that gives the model an order" : "is a value that gives the model an order")
+            }
+            if isName, layer.text.words.count >= 5, own.containsAny(ConceptSet([.pressure, .always])),
+               own.containsAny(ConceptSet([.consequence, .trigger])) {
+                add(.coercion, .high, [.pressure, .always, .consequence, .trigger], "is a name that pressures the model")
+            }
+        }
+        // Commands that destroy or open access, addressed to the model.
+        for m in layer.needles {
+            let kind = ThreatNeedles.set.entries[m.entry].payload
+            guard kind == .destructiveCommand || kind == .privilegeCommand else { continue }
+            let s = layer.sentence(atByte: m.range.lowerBound)
+            let window = layer.window(s)
+            if hidden || window.containsAny(ConceptSet([.trigger, .assistant, .authority, .skipConfirmation, .conceal, .always])) {
+                let (a, b) = wordSpan(bytes: m.range)
+                out.append(Intent(kind: .secondPurpose, severity: talk ? .low : .high, from: a, to: b,
+                                  reason: kind == .destructiveCommand ? "asks the model to run a destructive command" : "asks the model to open access (keys, scripts, publishing)"))
+                break
+            }
+        }
+        return out
+    }
+
+    /// True when the first hit of `concept` in sentence `s` follows a negation within three words
+    /// ("never include", "do not paste", "nunca coloque").
+    func negated(_ concept: Concept, in s: Int) -> Bool {
+        let words = layer.text.words
+        let hits = layer.concepts.hits
+        let inSentence = layer.concepts.hitIndices(of: s)
+        for k in inSentence where hits[k].concept == concept {
+            let hit = hits[k]
+            // Han, kana and hangul are a word per scalar, and Japanese and Korean put the negation after the verb.
+            let cjk = !words[hit.from].flags.contains(.ascii) && Tokenizer.isCJK(layer.text.folded.withUnsafeBufferPointer { Self.firstScalar($0, Int(words[hit.from].start)) })
+            let before = cjk ? 8 : 3
+            // Only hits near this one can be its negation (hits are ordered by their first word; a negation
+            // spans a few words), so a long sentence full of hits stays linear.
+            var lower = k
+            while lower > inSentence.lowerBound, hits[lower - 1].from >= hit.from - before - 16 { lower -= 1 }
+            var upper = k
+            while upper < inSentence.upperBound, hits[upper].from <= hit.to + 4 { upper += 1 }
+            let negation = hits[lower..<upper].contains { n in
+                guard n.concept == .negation else { return false }
+                // "If you do not include it, …" is a condition, not a prohibition.
+                if n.from > 0, Self.conditionals.contains(words[n.from - 1].hash) { return false }
+                // Negations also follow the verb: Japanese and Korean always, German and French often ("sag es nicht").
+                return (n.to < hit.from && hit.from - n.to <= before) || (n.from > hit.to && n.from - hit.to <= (cjk ? 3 : 4))
+            }
+            if negation { return true }
+        }
+        return false
+    }
+
+    /// True when every hit of `concept` in sentence `s` follows an auxiliary ("is silently dropped",
+    /// "cannot be silently published"): it describes what happens, it orders nothing.
+    func described(_ concept: Concept, in s: Int) -> Bool {
+        let words = layer.text.words
+        let hits = layer.concepts.hitIndices(of: s).map { layer.concepts.hits[$0] }.filter { $0.concept == concept }
+        return !hits.isEmpty && hits.allSatisfy { h in
+            (max(0, h.from - 2)..<h.from).contains { Self.auxiliaries.contains(words[$0].hash) }
+        }
+    }
+
+    /// True when every concealment in sentence `s` is a "without telling" under a negation ("do not
+    /// override a schedule without telling the user"): that asks the model to tell, not to hide.
+    func requiresTelling(in s: Int) -> Bool {
+        let words = layer.text.words
+        let hits = layer.concepts.hits
+        let range = layer.concepts.hitIndices(of: s)
+        let conceals = range.filter { hits[$0].concept == .conceal }
+        return !conceals.isEmpty && conceals.allSatisfy { k in
+            let hit = hits[k]
+            guard Self.withoutWords.contains(words[hit.from].hash) else { return false }
+            return range.contains { j in
+                hits[j].concept == .negation && hits[j].to < hit.from && hit.from - hits[j].to <= 8
+            }
+        }
+    }
+
+    /// Words that open "without telling" in the lexicon's languages.
+    static let withoutWords: WordSet = ["without", "sin", "ohne", "sans", "senza", "sem", "без"]
+
+    /// Auxiliaries of a passive or modal description.
+    static let auxiliaries: WordSet = ["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "can", "cannot", "could", "will", "would", "may", "might"]
+
+    /// Words that make the negation after them a condition ("if not", "si no", "wenn nicht").
+    static let conditionals: WordSet = ["if", "si", "se", "wenn", "falls", "если", "unless", "when", "cuando", "quand", "quando", "sinon"]
+
+    /// The scalar starting at folded byte `i`.
+    static func firstScalar(_ f: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt32 {
+        let b0 = UInt32(f[i])
+        if b0 < 0x80 { return b0 }
+        if b0 < 0xE0, i + 1 < f.count { return (b0 & 0x1F) << 6 | UInt32(f[i + 1] & 0x3F) }
+        if b0 < 0xF0, i + 2 < f.count { return (b0 & 0x0F) << 12 | UInt32(f[i + 1] & 0x3F) << 6 | UInt32(f[i + 2] & 0x3F) }
+        return 0
+    }
+
+    /// True when sentence `s` names something of the user's that only they should hold ("the user's
+    /// token"), written as words, not a `user:password` template.
+    func userOwned(in s: Int) -> Bool {
+        let words = layer.text.words
+        let f = layer.text.folded
+        return layer.concepts.hitIndices(of: s).contains { k in
+            let h = layer.concepts.hits[k]
+            guard h.concept == .userOwned else { return false }
+            let bytes = f[Int(words[h.from].start)..<Int(words[h.to].end)]
+            return !bytes.contains(0x3A) && !bytes.contains(0x2F) && !bytes.contains(0x40) && !bytes.contains(0x3D)
+        }
+    }
+
+    /// The words spanned by the first hits of `focus` in sentence `s` (or the one before), else the sentence.
+    func span(_ focus: [Concept], sentence s: Int) -> (Int, Int) {
+        let concepts = layer.concepts
+        let range = concepts.hitIndices(of: s - 1).lowerBound..<concepts.hitIndices(of: s).upperBound
+        let first = range.lazy.map { concepts.hits[$0] }.first { focus.contains($0.concept) }
+        let last = range.reversed().lazy.map { concepts.hits[$0] }.first { focus.contains($0.concept) }
+        if let first, let last { return (first.from, max(first.to, min(last.to, first.from + 24))) }
+        let inSentence = concepts.wordIndices(of: s)
+        return (inSentence.first ?? 0, min(inSentence.last ?? 0, (inSentence.first ?? 0) + 24))
+    }
+
+    /// The words overlapping folded bytes `range`.
+    func wordSpan(bytes range: Range<Int>) -> (Int, Int) {
+        let words = layer.text.words
+        let inside = words.indices.filter { Int(words[$0].end) > range.lowerBound && Int(words[$0].start) < range.upperBound }
+        return (inside.first ?? 0, inside.last ?? 0)
+    }
+}

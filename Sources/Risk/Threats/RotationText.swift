@@ -1,0 +1,117 @@
+/// Sentences written in ROT13 or in leetspeak (`1gn0r3 pr3v10u5`): found by what they lack (the short
+/// function words every sentence of a language has) and what decoding gives them.
+enum RotationText {
+    /// Short words common in the corpus languages written in Latin script; a sentence of real text has some.
+    static let functionWords: Set<String> = [
+        "the", "and", "to", "of", "in", "is", "it", "for", "on", "with", "as", "or", "be", "by", "this", "that", "your", "you", "all", "its",
+        "from", "at", "an", "not", "are", "them", "then", "each", "every", "de", "la", "el", "en", "que", "los", "las", "un", "una",
+        "del", "al", "con", "por", "para", "sin", "su", "se", "no", "le", "les", "des", "et", "du", "pour", "il", "di", "che",
+        "per", "non", "da", "em", "um", "uma", "os", "com", "sem", "do", "und", "der", "die", "das", "nie", "zu", "den",
+        "mit", "ist", "ein", "eine", "nach", "einer", "dem", "nicht",
+    ]
+
+    /// The decoded sentences of `bytes` that read as ROT13 or leetspeak.
+    /// Words that say a text is written backwards (reversing is only tried where one is present).
+    static let reverseHints = NeedleSet<Bool>(["revers", "backward", "rückwärts", "l'envers", "al revés", "al contrario", "trás para frente",
+                                               "задом наперёд", "наоборот", "逆から", "逆順", "倒过来", "反过来", "倒序", "거꾸로"].map { ($0, wholeWord: false, true) })
+
+    static func decode(_ bytes: [UInt8]) -> [PayloadDecoder.Decoded] {
+        var out: [PayloadDecoder.Decoded] = []
+        let reverseHinted = !reverseHints.matches(in: Array(String(decoding: bytes, as: UTF8.self).lowercased().utf8)).isEmpty
+        var start = 0
+        for i in 0...bytes.count {
+            // Sentences end at . ! ? : ; and line breaks followed by a space (or the end).
+            let end = i == bytes.count || ((bytes[i] == 0x0A || ((bytes[i] == 0x2E || bytes[i] == 0x21 || bytes[i] == 0x3F || bytes[i] == 0x3A || bytes[i] == 0x3B) && (i + 1 == bytes.count || bytes[i + 1] == 0x20))))
+            guard end else { continue }
+            if i - start >= 12, let d = sentence(Array(bytes[start..<i]), offset: start, reverse: reverseHinted) { out.append(d) }
+            start = i + 1
+        }
+        return out
+    }
+
+    /// Hashes of `functionWords`, for the first look that builds no string.
+    private static let functionHashes = WordSet(functionWords)
+
+    private static func sentence(_ s: [UInt8], offset: Int, reverse: Bool) -> PayloadDecoder.Decoded? {
+        // A first look without building strings: words, ASCII-letter words, function words, mixed words.
+        var words = 0, asciiWords = 0, plain = 0, mixed = 0
+        var i = 0
+        while i < s.count {
+            guard isWordByte(s[i]) else { i += 1; continue }
+            var h = WordHash.seed
+            var j = i, letters = false, digits = false, ascii = true
+            while j < s.count, isWordByte(s[j]) {
+                let b = s[j] >= 0x41 && s[j] <= 0x5A ? s[j] + 0x20 : s[j]
+                if b >= 0x30 && b <= 0x39 { digits = true } else if b < 0x80 { letters = true } else { ascii = false }
+                h = (h ^ UInt64(b)) &* WordHash.prime
+                j += 1
+            }
+            words += 1
+            if ascii && letters && !digits { asciiWords += 1 }
+            // Leetspeak puts digits inside words (`1gn0r3`), not after them like cell references (`A1`).
+            if letters && digits && j - i >= 3 && Self.interleaved(s[i..<j]) { mixed += 1 }
+            if functionHashes.contains(WordHash.finish(h, length: j - i)) { plain += 1 }
+            i = j
+        }
+        guard words >= 4 else { return nil }
+        if mixed * 3 >= words, mixed >= 3 {
+            let text = String(decoding: s.map(unleet), as: UTF8.self)
+            let decodedWords = text.lowercased().split { !$0.isLetter }.map(String.init)
+            if decodedWords.filter(functionWords.contains).count > plain, PayloadDecoder.isReadable(text) {
+                return PayloadDecoder.Decoded(encoding: "leetspeak", range: offset..<(offset + s.count), text: text)
+            }
+        }
+        // ROT13 or reversed text: words of ASCII letters, few function words as written, several once decoded.
+        guard asciiWords >= 4, asciiWords * 3 >= words * 2, plain * 5 <= words else { return nil }
+        let reversed = String(String(decoding: s, as: UTF8.self).reversed())
+        let reversedPlain = reversed.lowercased().split { !$0.isLetter }.map(String.init).filter(functionWords.contains).count
+        if reverse, reversedPlain >= 2, reversedPlain >= plain * 2 + 1, reversedPlain * 6 >= words, PayloadDecoder.isReadable(reversed) {
+            return PayloadDecoder.Decoded(encoding: "reversed text", range: offset..<(offset + s.count), text: reversed)
+        }
+        let rotated = String(decoding: s.map(rot13), as: UTF8.self)
+        let rotatedPlain = rotated.lowercased().split { !$0.isLetter }.map(String.init).filter(functionWords.contains).count
+        // Or an address appears once rotated (`ntraqn-rkgrean.pbz` → `agenda-externa.com`).
+        let addressAppears = Endpoints.find(in: Array(rotated.lowercased().utf8)).contains { $0.kind != .benign }
+            && !Endpoints.find(in: Array(String(decoding: s, as: UTF8.self).lowercased().utf8)).contains { $0.kind != .benign }
+        guard (rotatedPlain >= 2 && rotatedPlain >= plain * 2 + 1 && rotatedPlain * 6 >= words) || (addressAppears && rotatedPlain >= plain),
+              PayloadDecoder.isReadable(rotated) else { return nil }
+        return PayloadDecoder.Decoded(encoding: "ROT13", range: offset..<(offset + s.count), text: rotated)
+    }
+
+    /// True when a digit stands before a letter (`pr3v10u5`, `53nd`), not only after letters like a cell
+    /// reference or a version (`A1`, `v2`).
+    private static func interleaved(_ w: ArraySlice<UInt8>) -> Bool {
+        var sawDigit = false
+        for b in w where b < 0x80 {
+            if b >= 0x30 && b <= 0x39 { sawDigit = true } else if sawDigit && b | 0x20 >= 0x61 && b | 0x20 <= 0x7A { return true }
+        }
+        return false
+    }
+
+    @inline(__always) private static func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b >= 0x80
+    }
+
+    @inline(__always) static func rot13(_ b: UInt8) -> UInt8 {
+        switch b {
+        case 0x41...0x5A: return (b - 0x41 + 13) % 26 + 0x41
+        case 0x61...0x7A: return (b - 0x61 + 13) % 26 + 0x61
+        default: return b
+        }
+    }
+
+    @inline(__always) static func unleet(_ b: UInt8) -> UInt8 {
+        switch b {
+        case 0x30: return 0x6F  // 0 → o
+        case 0x31: return 0x69  // 1 → i
+        case 0x33: return 0x65  // 3 → e
+        case 0x34: return 0x61  // 4 → a
+        case 0x35: return 0x73  // 5 → s
+        case 0x37: return 0x74  // 7 → t
+        case 0x38: return 0x62  // 8 → b
+        case 0x40: return 0x61  // @ → a
+        case 0x24: return 0x73  // $ → s
+        default: return b
+        }
+    }
+}
