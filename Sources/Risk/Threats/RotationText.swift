@@ -63,11 +63,19 @@ enum RotationText {
         }
         // ROT13 or reversed text: words of ASCII letters, few function words as written, several once decoded.
         guard asciiWords >= 4, asciiWords * 3 >= words * 2, plain * 5 <= words else { return nil }
-        let reversed = String(String(decoding: s, as: UTF8.self).reversed())
-        let reversedPlain = reversed.lowercased().split { !$0.isLetter }.map(String.init).filter(functionWords.contains).count
-        if reverse, reversedPlain >= 2, reversedPlain >= plain * 2 + 1, reversedPlain * 6 >= words, PayloadDecoder.isReadable(reversed) {
-            return PayloadDecoder.Decoded(encoding: "reversed text", range: offset..<(offset + s.count), text: reversed)
+        if reverse {
+            let reversed = String(String(decoding: s, as: UTF8.self).reversed())
+            let reversedPlain = reversed.lowercased().split { !$0.isLetter }.map(String.init).filter(functionWords.contains).count
+            if reversedPlain >= 2, reversedPlain >= plain * 2 + 1, reversedPlain * 6 >= words, PayloadDecoder.isReadable(reversed) {
+                return PayloadDecoder.Decoded(encoding: "reversed text", range: offset..<(offset + s.count), text: reversed)
+            }
         }
+        // Most technical sentences lack function words too: before building the rotated text, a bound on
+        // its function words from the bytes (every function word once rotated is a run of ASCII letters whose
+        // rotation hashes to one), and whether an address could appear at all (every one has a dot or an @).
+        let rotatedBound = Self.rotatedFunctionWordBound(s)
+        let mayHoldAddress = s.contains(0x2E) || s.contains(0x40)
+        guard (rotatedBound >= 2 && rotatedBound >= plain * 2 + 1 && rotatedBound * 6 >= words) || mayHoldAddress else { return nil }
         let rotated = String(decoding: s.map(rot13), as: UTF8.self)
         let rotatedPlain = rotated.lowercased().split { !$0.isLetter }.map(String.init).filter(functionWords.contains).count
         // Or an address appears once rotated (`ntraqn-rkgrean.pbz` → `agenda-externa.com`).
@@ -76,6 +84,24 @@ enum RotationText {
         guard (rotatedPlain >= 2 && rotatedPlain >= plain * 2 + 1 && rotatedPlain * 6 >= words) || (addressAppears && rotatedPlain >= plain),
               PayloadDecoder.isReadable(rotated) else { return nil }
         return PayloadDecoder.Decoded(encoding: "ROT13", range: offset..<(offset + s.count), text: rotated)
+    }
+
+    /// How many maximal runs of ASCII letters in `s` are function words once rotated: at least as many as
+    /// the rotated text's function words, since each of those is such a run.
+    private static func rotatedFunctionWordBound(_ s: [UInt8]) -> Int {
+        var count = 0, i = 0
+        while i < s.count {
+            guard s[i] | 0x20 >= 0x61 && s[i] | 0x20 <= 0x7A else { i += 1; continue }
+            var h = WordHash.seed
+            var j = i
+            while j < s.count, s[j] | 0x20 >= 0x61 && s[j] | 0x20 <= 0x7A {
+                h = (h ^ UInt64(rot13(s[j] | 0x20))) &* WordHash.prime
+                j += 1
+            }
+            if functionHashes.contains(WordHash.finish(h, length: j - i)) { count += 1 }
+            i = j
+        }
+        return count
     }
 
     /// True when a digit stands before a letter (`pr3v10u5`, `53nd`), not only after letters like a cell
