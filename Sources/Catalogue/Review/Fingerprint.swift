@@ -96,20 +96,54 @@ public enum Fingerprint {
         }
     }
 
-    /// `s` with every run of white space made one space, and none at either end.
+    /// `s` with every run of white space made one space, and none at either end. White space is Unicode's
+    /// White_Space property, matched on the UTF-8 bytes (a description can be megabytes: no per-scalar
+    /// property lookup, no per-scalar append).
     static func collapse(_ s: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
         var pendingSpace = false
-        for u in s.unicodeScalars {
-            if u.properties.isWhitespace {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.unicodeScalars.append(" ") }
-                pendingSpace = false
-                out.unicodeScalars.append(u)
+        s.utf8.withContiguousStorageIfAvailable { bytes in
+            var i = 0
+            while i < bytes.count {
+                let width = whitespaceWidth(bytes, at: i)
+                if width > 0 {
+                    pendingSpace = !out.isEmpty
+                    i += width
+                } else {
+                    if pendingSpace { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(bytes[i])
+                    i += 1
+                }
             }
+        } ?? {
+            // A bridged string without contiguous UTF-8: the same, scalar by scalar.
+            var scalars = String.UnicodeScalarView()
+            for u in s.unicodeScalars {
+                if u.properties.isWhitespace { pendingSpace = !scalars.isEmpty; continue }
+                if pendingSpace { scalars.append(" ") }
+                pendingSpace = false
+                scalars.append(u)
+            }
+            out = Array(String(scalars).utf8)
+        }()
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The length in bytes of the White_Space character at `i` of valid UTF-8 `b`, or 0: ASCII tab to
+    /// carriage return and space, U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
+    @inline(__always) static func whitespaceWidth(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let c = b[i]
+        if c < 0x80 { return c == 0x20 || (c >= 0x09 && c <= 0x0D) ? 1 : 0 }
+        switch c {
+        case 0xC2 where i + 1 < b.count: return b[i + 1] == 0x85 || b[i + 1] == 0xA0 ? 2 : 0
+        case 0xE1 where i + 2 < b.count: return b[i + 1] == 0x9A && b[i + 2] == 0x80 ? 3 : 0
+        case 0xE2 where i + 2 < b.count:
+            if b[i + 1] == 0x80 { let d = b[i + 2]; return (d >= 0x80 && d <= 0x8A) || d == 0xA8 || d == 0xA9 || d == 0xAF ? 3 : 0 }
+            return b[i + 1] == 0x81 && b[i + 2] == 0x9F ? 3 : 0
+        case 0xE3 where i + 2 < b.count: return b[i + 1] == 0x80 && b[i + 2] == 0x80 ? 3 : 0
+        default: return 0
         }
-        return out
     }
 }
