@@ -25,6 +25,10 @@ struct ServerIndex {
     let parameterConcepts: [ParameterKey: ConceptSet]
     /// The names of this server's tools, lowercased.
     let ownToolNames: Set<String>
+    /// The same names as UTF-8 in byte order, so a prefix lookup is a binary search, not a pass over every tool.
+    let ownToolNamesByBytes: [[UInt8]]
+    /// The server's name, lowercased, with `_` made `-`.
+    let normalizedServerName: String
     /// The word hashes prose gives this server's tool and property names (a mention of one is not foreign).
     let ownMentions: Set<UInt64>
 
@@ -92,7 +96,27 @@ struct ServerIndex {
         }
         self.parameterConcepts = parameterConcepts
         self.ownToolNames = Set(contexts.map { $0.name.lowercased() })
+        self.ownToolNamesByBytes = ownToolNames.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+        self.normalizedServerName = server.name.lowercased().replacingUnderscores
         self.ownMentions = ownMentions
+    }
+
+    /// True when one of this server's tool names (lowercased) starts with `word`. Names that share the
+    /// word's bytes are checked as strings, at most 64 of them (past that the word counts as no own name).
+    func hasOwnToolName(withPrefix word: String) -> Bool {
+        let key = Array(word.utf8)
+        var lo = 0, hi = ownToolNamesByBytes.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ownToolNamesByBytes[mid].lexicographicallyPrecedes(key) { lo = mid + 1 } else { hi = mid }
+        }
+        var checked = 0
+        while lo < ownToolNamesByBytes.count, checked < 64, ownToolNamesByBytes[lo].starts(with: key) {
+            if String(decoding: ownToolNamesByBytes[lo], as: UTF8.self).hasPrefix(word) { return true }
+            lo += 1
+            checked += 1
+        }
+        return false
     }
 
     /// The concepts of every text of the parameter `field` belongs to (empty when it belongs to none).

@@ -67,8 +67,8 @@ struct ToolShadowingRule: FindingRule {
     /// (`ssh_shell_` for `ssh_shell_open`).
     private func isOwnName(_ word: String, _ index: ServerIndex) -> Bool {
         let normalized = word.replacingUnderscores
-        if index.server.name.lowercased().replacingUnderscores.contains(normalized) || normalized.contains(index.server.name.lowercased().replacingUnderscores) { return true }
-        return index.ownToolNames.contains { $0.hasPrefix(word) }
+        if index.normalizedServerName.contains(normalized) || normalized.contains(index.normalizedServerName) { return true }
+        return index.hasOwnToolName(withPrefix: word)
     }
 
     /// The first mention of a tool this server does not offer: a tool of another server of the run (by

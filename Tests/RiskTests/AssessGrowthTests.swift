@@ -1,0 +1,24 @@
+import Definitions
+import JSON
+import TestSupport
+import Testing
+@testable import Risk
+
+/// Assessing a server costs in proportion to its tools: 10x the tools must cost under 15x (a rule that
+/// compares every tool's words with every other tool costs ~100x).
+struct AssessGrowthTests {
+    /// `n` tools whose descriptions list snake_case words (field names, enum values): each such word is
+    /// checked against the server's own tool names before it can count as a mention of a foreign tool.
+    static func server(_ n: Int) -> ReviewedServer {
+        let tools: [JSONValue] = (0..<n).map { i in
+            ["name": .string("get_record_\(i)"),
+             "description": .string("Gets record \(i) with fields " + (0..<8).map { "field_\(i)_\($0)" }.joined(separator: ", ") + ".")]
+        }
+        return ReviewedServer(ServerDefinitions(tools: tools), name: "records")
+    }
+
+    @Test func toolsWithSnakeCaseWordsCostLinearly() {
+        let result = GrowthCheck.measure(n: 150, runs: 2, input: Self.server) { _ = Assessor().assess($0) }
+        #expect(result.ratio < 15, "\(result)")
+    }
+}
