@@ -17,7 +17,14 @@ enum RotationText {
 
     static func decode(_ bytes: [UInt8]) -> [PayloadDecoder.Decoded] {
         var out: [PayloadDecoder.Decoded] = []
-        let reverseHinted = !reverseHints.matches(in: Array(String(decoding: bytes, as: UTF8.self).lowercased().utf8)).isEmpty
+        // Looked for only when a sentence could be reversed text (most fields have none: no lowercasing).
+        var hinted: Bool?
+        let reverseHinted = {
+            if let hinted { return hinted }
+            let found = !reverseHints.matches(in: Array(String(decoding: bytes, as: UTF8.self).lowercased().utf8)).isEmpty
+            hinted = found
+            return found
+        }
         var start = 0
         for i in 0...bytes.count {
             // Sentences end at . ! ? : ; and line breaks followed by a space (or the end).
@@ -32,7 +39,7 @@ enum RotationText {
     /// Hashes of `functionWords`, for the first look that builds no string.
     private static let functionHashes = WordSet(functionWords)
 
-    private static func sentence(_ s: [UInt8], offset: Int, reverse: Bool) -> PayloadDecoder.Decoded? {
+    private static func sentence(_ s: [UInt8], offset: Int, reverse: () -> Bool) -> PayloadDecoder.Decoded? {
         // A first look without building strings: words, ASCII-letter words, function words, mixed words.
         var words = 0, asciiWords = 0, plain = 0, mixed = 0
         var i = 0
@@ -63,7 +70,7 @@ enum RotationText {
         }
         // ROT13 or reversed text: words of ASCII letters, few function words as written, several once decoded.
         guard asciiWords >= 4, asciiWords * 3 >= words * 2, plain * 5 <= words else { return nil }
-        if reverse {
+        if reverse() {
             let reversed = String(String(decoding: s, as: UTF8.self).reversed())
             let reversedPlain = reversed.lowercased().split { !$0.isLetter }.map(String.init).filter(functionWords.contains).count
             if reversedPlain >= 2, reversedPlain >= plain * 2 + 1, reversedPlain * 6 >= words, PayloadDecoder.isReadable(reversed) {
