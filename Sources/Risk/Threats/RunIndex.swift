@@ -12,11 +12,20 @@ public final class RunIndex: Sendable {
         /// Each tool's name and the names of its top-level input properties.
         public var tools: [Tool]
 
-        /// One tool by name.
+        /// One tool by name, with what the index keeps of its input properties (a hash of their sorted
+        /// names and their count, not the names: a first pass over thousands of servers holds every tool).
         public struct Tool: Sendable, Hashable {
             public var name: String
-            public var properties: [String]
-            public init(name: String, properties: [String] = []) { self.name = name; self.properties = properties }
+            /// `RunIndex.signature` of the top-level property names.
+            public var signature: UInt64
+            /// How many top-level properties there are.
+            public var propertyCount: Int
+            /// A tool from its name and top-level property names.
+            public init(name: String, properties: [String] = []) {
+                self.name = name
+                signature = RunIndex.signature(properties)
+                propertyCount = properties.count
+            }
         }
 
         /// A server from its parts.
@@ -57,8 +66,13 @@ public final class RunIndex: Sendable {
     private let skeletons: [Skeleton]
     /// Distinct skeletons by the hash of their text.
     private let skeletonsByHash: [UInt64: [Int32]]
-    /// Distinct skeletons by the hashes of their text with one character removed (near spellings meet here).
-    private let skeletonsByDeletion: [UInt64: [Int32]]
+    /// Distinct skeletons by the hashes of their text with one character removed (near spellings meet
+    /// here), packed and sorted: the top bits of the hash above the skeleton's number. A run of 240,000
+    /// names makes millions of these, so a flat array of 8 bytes each rather than a dictionary of arrays;
+    /// a truncated hash that collides only adds a candidate the edit-distance check then drops.
+    private let skeletonsByDeletion: [UInt64]
+    /// Bits of a packed deletion entry that hold the skeleton's number (the rest hold the hash).
+    private static let skeletonBits: UInt64 = 28
 
     /// One distinct skeleton and the tools that have it, grouped by spelling.
     struct Skeleton: Sendable {
@@ -88,7 +102,7 @@ public final class RunIndex: Sendable {
         var skeletons: [Skeleton] = []
         var skeletonIDs: [String: Int32] = [:]
         var skeletonsByHash: [UInt64: [Int32]] = [:]
-        var skeletonsByDeletion: [UInt64: [Int32]] = [:]
+        var skeletonsByDeletion: [UInt64] = []
         var byMention: [UInt64: [Int32]] = [:]
         var wordCounts: [UInt64: Int32] = [:]
         for (position, server) in servers.enumerated() {
@@ -97,7 +111,7 @@ public final class RunIndex: Sendable {
                 let skeleton = Confusables.skeleton(tool.name)
                 let id = Int32(entries.count)
                 entries.append(Entry(server: Int32(position), name: tool.name, lowercased: tool.name.lowercased(), skeleton: skeleton,
-                                     signature: Self.signature(tool.properties), propertyCount: tool.properties.count))
+                                     signature: tool.signature, propertyCount: tool.propertyCount))
                 let lowercased = tool.name.lowercased()
                 if let k = skeletonIDs[skeleton] {
                     if let j = skeletons[Int(k)].spellings.firstIndex(where: { $0.lowercased == lowercased }) {
@@ -110,7 +124,7 @@ public final class RunIndex: Sendable {
                     skeletonIDs[skeleton] = k
                     skeletons.append(Skeleton(text: skeleton, spellings: [Spelling(lowercased: lowercased, entries: [id])]))
                     skeletonsByHash[Self.hash(skeleton), default: []].append(k)
-                    for key in Set(Self.deletionKeys(skeleton)) { skeletonsByDeletion[key, default: []].append(k) }
+                    for key in Set(Self.deletionKeys(skeleton)) { skeletonsByDeletion.append(Self.pack(key, k)) }
                 }
                 for word in Set(Self.nameWords(skeleton)) { wordCounts[word, default: 0] += 1 }
                 if let mention = Self.mentionKey(tool.name) {
@@ -121,6 +135,7 @@ public final class RunIndex: Sendable {
         self.entries = entries
         self.skeletons = skeletons
         self.skeletonsByHash = skeletonsByHash
+        skeletonsByDeletion.sort()
         self.skeletonsByDeletion = skeletonsByDeletion
         self.byMention = byMention
         self.wordCounts = wordCounts
@@ -168,7 +183,7 @@ public final class RunIndex: Sendable {
     func nearSkeleton(_ skeleton: String) -> [Entry] {
         var ids = Set<Int32>()
         for key in [Self.hash(skeleton)] + Self.deletionKeys(skeleton) {
-            if let found = skeletonsByDeletion[key] { ids.formUnion(found) }
+            ids.formUnion(skeletons(withDeletion: key))
             if let found = skeletonsByHash[key] { ids.formUnion(found) }
         }
         let mine = Array(skeleton.unicodeScalars)
@@ -176,6 +191,28 @@ public final class RunIndex: Sendable {
             let other = skeletons[Int(k)].text
             return other != skeleton && Self.withinOneEdit(mine, Array(other.unicodeScalars))
         }.flatMap { k in skeletons[Int(k)].spellings.flatMap { $0.entries } }.sorted().map { entries[Int($0)] }
+    }
+
+    /// `hash` over skeleton number `k`, as `skeletonsByDeletion` holds them.
+    private static func pack(_ hash: UInt64, _ k: Int32) -> UInt64 {
+        (hash >> skeletonBits) << skeletonBits | (UInt64(UInt32(bitPattern: k)) & ((1 << skeletonBits) - 1))
+    }
+
+    /// The skeletons with a deletion hashing like `hash` (or colliding with it in the packed bits).
+    private func skeletons(withDeletion hash: UInt64) -> [Int32] {
+        let low = Self.pack(hash, 0)
+        var lo = 0, hi = skeletonsByDeletion.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if skeletonsByDeletion[mid] < low { lo = mid + 1 } else { hi = mid }
+        }
+        var out: [Int32] = []
+        let mask: UInt64 = (1 << Self.skeletonBits) - 1
+        while lo < skeletonsByDeletion.count, skeletonsByDeletion[lo] & ~mask == low {
+            out.append(Int32(truncatingIfNeeded: skeletonsByDeletion[lo] & mask))
+            lo += 1
+        }
+        return out
     }
 
     /// The servers offering a tool whose name a prose text spells with word hash `hash`.

@@ -74,6 +74,7 @@ public struct StreamingScan: Sendable {
         kept = [:]
         // The run's names indexed once: each server is then checked against the others by lookup.
         let runIndex = names.map { RunIndex(servers: $0) }
+        names = nil  // the index keeps what it needs; the servers' property lists are not held for the second pass
         let (format, profile) = (policyFormat, policyProfile)
         let assessor = Assessor(rules: rules)
         let offset = steps - targets.count
