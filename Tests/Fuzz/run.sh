@@ -35,7 +35,8 @@ for t in "${targets[@]}"; do
   log="$out/$t.log"
   echo "fuzz: $t for $2 s"
   # Swift's own crash backtracer would read memory AddressSanitizer watches: let libFuzzer report.
-  SWIFT_BACKTRACE=enable=no "$out/bin/fuzz-$t" -max_total_time="$2" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  # Leaks inside the toolchain's libraries are suppressed (lsan.supp says which and why).
+  SWIFT_BACKTRACE=enable=no LSAN_OPTIONS="suppressions=$fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}" "$out/bin/fuzz-$t" -max_total_time="$2" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$out/artifacts/$t-" "${dict[@]}" "$out/corpus/$t" "${seeds[@]}" >"$log" 2>&1
   rc=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
