@@ -22,5 +22,6 @@ PY
 "$mcprisk" catalogue refresh
 mv "$manifest.orig" "$manifest"
 trap - EXIT
-"$mcprisk" catalogue refresh
+# Exit status 1 means the refresh found a possible rug pull, which is what this sample shows.
+"$mcprisk" catalogue refresh || [ $? -eq 1 ]
 "$mcprisk" catalogue report
