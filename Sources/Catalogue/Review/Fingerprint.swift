@@ -100,6 +100,8 @@ public enum Fingerprint {
     /// White_Space property, matched on the UTF-8 bytes (a description can be megabytes: no per-scalar
     /// property lookup, no per-scalar append).
     static func collapse(_ s: String) -> String {
+        var s = s
+        s.makeContiguousUTF8()
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
         var pendingSpace = false
@@ -117,17 +119,7 @@ public enum Fingerprint {
                     i += 1
                 }
             }
-        } ?? {
-            // A bridged string without contiguous UTF-8: the same, scalar by scalar.
-            var scalars = String.UnicodeScalarView()
-            for u in s.unicodeScalars {
-                if u.properties.isWhitespace { pendingSpace = !scalars.isEmpty; continue }
-                if pendingSpace { scalars.append(" ") }
-                pendingSpace = false
-                scalars.append(u)
-            }
-            out = Array(String(scalars).utf8)
-        }()
+        }
         return String(decoding: out, as: UTF8.self)
     }
 
