@@ -95,6 +95,10 @@ public struct Lexicon: Sendable {
         return folded.withUnsafeBufferPointer { lookupBases($0, 0, $0.count, agentNouns: agentNouns) }
     }
 
+    /// Nouns that end like an agent noun but name a thing, not a doer of the verb (a browser does not browse
+    /// for the caller: `browser_inject_code` is about the browser).
+    private static let lookalikeAgentNouns: WordSet = ["browser", "browsers"]
+
     /// Tries the inflected bases of `f[from..<to]`, most likely first.
     private func lookupBases(_ f: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, agentNouns: Bool) -> Match? {
         let n = to - from
@@ -126,7 +130,7 @@ public struct Lexicon: Sendable {
             if let m = probe(to - 3) ?? probe(to - 3, plus: "e") { return m }
             if let u = undoubled(to - 3), let m = probe(u) { return m }
         }
-        guard agentNouns else { return nil }
+        guard agentNouns, !Self.lookalikeAgentNouns.contains(WordHash.of(f, from: from, to: to, plus: "")) else { return nil }
         var found: Match?
         if ends("er") { found = probe(to - 2) ?? probe(to - 2, plus: "e") }
         if found == nil, ends("or") { found = probe(to - 2, plus: "e") ?? probe(to - 2) }

@@ -53,7 +53,6 @@ enum VerbLexicon {
         LexiconGroup(.destructive, .normal, "removes an element that holds data", example: "list_pop", [
             "pop", "lpop", "rpop", "trim", "drain",
         ]),
-        LexiconGroup(.write, .normal, "saves a copy to disk", example: "download_attachment", ["download", "export"]),
         LexiconGroup(.execute, .normal, "acts on a live page as the user: a click or a key press can submit or buy", example: "browser_click", [
             "click", "press", "dblclick",
         ]),
@@ -64,6 +63,8 @@ enum VerbLexicon {
             "deploy", "redeploy", "invoke", "provision", "launch", "install", "upgrade", "dispatch",
             "trigger", "perform", "compile", "execution",
         ]),
+        // Retrying a job, a pipeline or a delivery runs it again (the definition: trigger, run or retry).
+        LexiconGroup(.execute, .normal, "runs a job, a pipeline or a delivery again", example: "retry_pipeline", ["retry", "rerun", "redeliver"]),
         LexiconGroup(.execute, .weak, "calls or evaluates something", example: "call_function", ["call", "evaluate", "automate", "share"]),
         // Write: creates or changes state, reversibly or additively.
         LexiconGroup(.write, .strong, "creates or changes state", example: "create_issue", [
@@ -76,7 +77,7 @@ enum VerbLexicon {
             "rpop", "ack", "acknowledge", "claim", "enqueue", "dequeue", 
             "comment", "reply", "grant", "authorize", "lock", "unlock", "tag", "untag", "label", "mark",
             "star", "unstar", "pin", "unpin", "follow", "unfollow", "like", "vote", "react", "configure", "connect",
-            "disconnect", "link", "schedule", "reschedule", "cancel", "abort", "retry", "rerun", "redeliver",
+            "disconnect", "link", "schedule", "reschedule", "cancel", "abort",
             "record", "store", "sync", "copy", "clone", "fork", "checkout", "branch", "stage", "unstage", "rebase",
             "revert", "init", "initialize", "setup", "provide", "make", "xreadgroup", "readgroup", "build_and_push",
             "containerize", "opt", "apply", "trim", "stash", "interact", "turn", "toggle", "switch", "play", "expose", "unexpose", "resize", "pull", "dismiss", "finalize", "finalise", "detach", "disassociate", "unassign", "unlink", "untag", "unshare",

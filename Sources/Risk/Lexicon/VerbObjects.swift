@@ -23,6 +23,23 @@ enum VerbObjects {
         Reading(verbs: ["push", "reset", "checkout", "overwrite", "update", "sync"], objects: ["force", "forced", "hard"],
                 category: .destructive, reason: "a forced or hard change discards what it replaces", reach: 2),
         Reading(verbs: ["run", "show", "create", "generate"], objects: ["plan", "preview", "diff"], category: .read, reason: "shows a plan without applying it", reach: 3),
+        // The definition names flushing and evicting as destructive: what a cache held is gone.
+        Reading(verbs: ["flush", "purge", "evict"], objects: ["cache", "caches"], category: .destructive,
+                reason: "flushes a cache: what it held is gone", reach: 3),
+        // A token or key revoked cannot be used again; a revoked link or membership can be granted back.
+        Reading(verbs: ["revoke"], objects: ["token", "tokens", "key", "keys", "credential", "credentials", "secret", "secrets", "certificate", "certificates", "session", "sessions"],
+                category: .destructive, reason: "revokes a credential for good", reach: 3),
+        // Rolling back to a snapshot discards everything done since.
+        Reading(verbs: ["rollback", "revert"], objects: ["snapshot", "snapshots", "checkpoint", "checkpoints"], category: .destructive,
+                reason: "rolls back to a snapshot: the work since is discarded", reach: 3),
+        // Cancelling a CI run or a workflow is a write (the definition): nothing more starts.
+        Reading(verbs: ["stop", "cancel", "abort"], objects: ["build", "builds", "pipeline", "pipelines", "job", "jobs", "run", "runs", "workflow", "workflows"],
+                category: .write, reason: "cancels a CI run or a workflow: nothing more starts", reach: 2),
+        // On a trading venue, leverage, margin and stops change the obligation an open position carries.
+        Reading(verbs: ["set", "update", "change", "modify", "add", "adjust"], objects: ["leverage"], category: .financial,
+                reason: "changes the leverage, margin or stops of trading positions", reach: 3,
+                serverObjects: ["margin", "stop", "stoploss", "takeprofit"],
+                serverWords: ["trading", "trade", "futures", "exchange", "broker", "brokerage", "leverage", "perpetual", "perp", "positions"]),
         Reading(verbs: ["delete", "del"], objects: [
             "alias", "aliases", "link", "links", "reaction", "reactions", "emoji", "star", "bookmark", "favorite", "favourite", "watcher",
             "association", "associations", "share", "shares", "suppression", "suppressions",

@@ -23,6 +23,8 @@ struct DescriptionPhraseRule: CapabilityRule {
         ("wipes", (.destructive, .phraseStatesPlainly, "wipes data")),
         ("force delete", (.destructive, .phraseSuggests, "forces a deletion")),
         // Running code or commands.
+        // A simulation or a test that fires real webhooks is execute (the definition): receivers act on it.
+        ("send*|fire*|trigger*|deliver* ~2 (test|real|sample)? webhook*", (.execute, .phraseDecides, "fires webhooks or events that receivers act on")),
         ("executes arbitrary", (.execute, .phraseDecides, "runs arbitrary input")),
         ("execute arbitrary", (.execute, .phraseDecides, "runs arbitrary input")),
         ("run arbitrary", (.execute, .phraseDecides, "runs arbitrary input")),
@@ -103,6 +105,7 @@ struct DescriptionPhraseRule: CapabilityRule {
             examples: [
                 .evidence(#"{"name": "x", "description": "Removes the record. This cannot be undone."}"#, at: "/description", .destructive),
                 .evidence(#"{"name": "x", "description": "Run a shell command on the host."}"#, at: "/description", .execute),
+                .evidence(#"{"name": "run_simulation", "description": "Run a simulation. Sends test webhook events."}"#, at: "/description", .execute),
                 .evidence(#"{"name": "x", "description": "Places a limit order for the given symbol."}"#, at: "/description", .financial),
                 .passes(#"{"name": "x", "description": "This does not permanently delete anything."}"#),
                 .passes(#"{"name": "x", "description": "Lists past charges and refunds for a customer."}"#),

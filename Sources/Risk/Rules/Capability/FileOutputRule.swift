@@ -20,11 +20,16 @@ struct FileOutputRule: CapabilityRule {
         ("edit*|modif*|updat*|chang*|rewrit*|format* ~3 in place", "changes files in place"),
         ("will be written", "writes its output"),
         ("will be saved", "saves its output"),
+        ("to local disk", "writes to disk"),
+        ("export* ~5 to ~3 file*", "exports to a file"),
+        ("download* ~8 to ~2 storage|datastore|disk", "downloads into storage"),
+        ("writes ~2 local", "writes a local file"),
+        ("save as", "saves a file"),
     ])
     /// Read verbs that move data somewhere: with an output path they write.
     static let transferVerbs: Set<String> = ["download", "export", "dump", "save", "fetch", "copy", "pull", "get", "backup"]
     /// Inputs naming where output goes.
-    static let outputInputs: Set<String> = ["output_path", "output_file", "output_dir", "output_directory", "save_path", "save_to", "destination_path", "local_path", "download_path", "target_path", "dest_path", "out_path", "out_file"]
+    static let outputInputs: Set<String> = ["output_path", "output_file", "output_dir", "output_directory", "save_path", "save_to", "destination_path", "local_path", "download_path", "target_path", "dest_path", "out_path", "out_file", "destination_dir", "destination_directory", "dest_dir", "save_dir", "target_dir", "download_dir", "download_directory", "local_dir", "local_directory"]
 
     var description: RuleDescription {
         RuleDescription(
@@ -38,17 +43,22 @@ struct FileOutputRule: CapabilityRule {
                 .evidence(#"{"name": "x", "description": "Generates a report and saves it to the given path."}"#, at: "/description", .write),
                 .evidence(#"{"name": "x", "inputSchema": {"type": "object", "properties": {"local_path": {"type": "string"}}}}"#, at: "/inputSchema/properties/local_path", .write),
                 .evidence(#"{"name": "download_file", "description": "Download a file from the server.", "inputSchema": {"type": "object", "properties": {"remote_path": {"type": "string"}, "local_path": {"type": "string"}}}}"#, at: "/inputSchema/properties/local_path", .write),
+                .evidence(#"{"name": "export_logs", "description": "Exports logs to a .txt file on the device."}"#, at: "/description", .write),
+                .evidence(#"{"name": "download_iso", "description": "Download an ISO image from a URL to Proxmox storage."}"#, at: "/description", .write),
                 .passes(#"{"name": "x", "description": "Returns the file contents."}"#),
+                .passes(#"{"name": "download_attachment", "description": "Download an attachment and return its content as base64."}"#),
             ])
     }
 
     func evidence(in tool: ToolContext) -> [EvidenceHit] {
         // The tool's description first, then each input's (where "results will be written" often hides).
+        // A download or an export that says where it writes is a write, whatever its verb reads as.
+        let transfers = tool.nameReading.leading.map { Self.transferVerbs.contains($0.base) } ?? false
         func statement(_ prose: TokenizedText, at pointer: JSONPointer) -> EvidenceHit? {
             for m in prose.hits(Self.phrases) where m.to < prose.proseEnd {
                 let negated = prose.contains(DescriptionVerbRule.negations, in: max(0, m.from - 3)..<m.from)
                 guard !negated else { continue }
-                return EvidenceHit(.write, .writesFile, at: pointer, quote: prose.quote(m.from, m.to), reason: "the description \(Self.phrases.payloads[m.pattern])")
+                return EvidenceHit(.write, transfers ? .transferToPath : .writesFile, at: pointer, quote: prose.quote(m.from, m.to), reason: "the description \(Self.phrases.payloads[m.pattern])")
             }
             return nil
         }

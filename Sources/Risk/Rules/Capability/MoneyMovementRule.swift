@@ -32,7 +32,7 @@ struct MoneyMovementRule: CapabilityRule {
     /// Words between a verb and its money object that make the act a preview (`create a preview of an order`).
     static let previewWords: WordSet = ["preview", "draft", "quote", "estimate", "simulation", "simulate", "test", "dry"]
     /// Words that end a verb's object.
-    static let objectEnds: WordSet = ["for", "about", "when", "whenever", "if", "that", "which", "so", "whose"]
+    static let objectEnds: WordSet = ["for", "about", "when", "whenever", "if", "that", "which", "so", "whose", "to"]
     /// Words that make a contextual object money: prices, amounts, trading.
     static let moneyContext: WordSet = [
         "price", "prices", "amount", "currency", "qty", "quantity", "notional", "shares", "stock", "stocks", "crypto",
@@ -57,6 +57,7 @@ struct MoneyMovementRule: CapabilityRule {
                 .evidence(#"{"name": "place_order", "inputSchema": {"type": "object", "properties": {"symbol": {"type": "string"}, "qty": {"type": "number"}}}}"#, at: "/name", .financial),
                 .evidence(#"{"name": "x", "description": "Cancels an open order.", "inputSchema": {"type": "object", "properties": {"limit_price": {"type": "number"}}}}"#, at: "/description", .financial),
                 .passes(#"{"name": "list_charges", "description": "List all charges."}"#),
+                .passes(#"{"name": "move_nat_rule", "description": "Moves a NAT rule to a different position.", "inputSchema": {"type": "object", "properties": {"price": {"type": "number"}}}}"#),
                 .passes(#"{"name": "place_order", "description": "Place an order on the paper trading account.", "inputSchema": {"type": "object", "properties": {"qty": {"type": "number"}, "side": {"type": "string"}}}}"#),
                 .passes(#"{"name": "cancel_subscription", "description": "Unsubscribe an endpoint from an SNS topic."}"#),
             ])

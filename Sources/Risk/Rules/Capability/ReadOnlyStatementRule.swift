@@ -30,7 +30,7 @@ struct ReadOnlyStatementRule: CapabilityRule {
         ("safe to call", (.phraseHints, "says it is safe to call")),
     ])
     /// Words before a statement that make it a negation or a condition.
-    static let conditions: WordSet = ["not", "never", "if", "when", "unless", "whether", "in"]
+    static let conditions: WordSet = ["not", "non", "never", "if", "when", "unless", "whether", "in"]
 
     var description: RuleDescription {
         RuleDescription(
@@ -46,28 +46,36 @@ struct ReadOnlyStatementRule: CapabilityRule {
                 .evidence(#"{"name": "x", "description": "Shows what would change without making any changes."}"#, at: "/description", .read),
                 .passes(#"{"name": "x", "description": "Disabled in read-only mode; (read-only) items are skipped."}"#),
                 .passes(#"{"name": "x", "description": "This is not read-only: it writes."}"#),
+                .passes(#"{"name": "x", "description": "Can perform actions on the website (non-read-only)."}"#),
+                .passes(#"{"name": "x", "description": "Downloads a template. The read-only policy applies."}"#),
             ])
     }
 
     func evidence(in tool: ToolContext) -> [EvidenceHit] {
         let prose = tool.prose
-        for m in prose.hits(Self.phrases) where m.to < prose.proseEnd {
-            // "not read-only", "if read-only": a negation or a condition; "(read-only)" tags one item of a list.
-            let negated = prose.contains(Self.conditions, in: max(0, m.from - 2)..<m.from)
-            let tagsListItem = prose.byte(before: m.from) == 0x28
-            // "Disabled in readonly mode" names a server setting, not what this tool does.
-            let aMode = m.to + 1 < prose.proseEnd && prose.word(m.to + 1, in: Self.mode)
-            guard !negated, !aMode, !tagsListItem else { continue }
-            let (weight, reason) = Self.phrases.payloads[m.pattern]
-            return [EvidenceHit(.read, weight, at: tool.descriptionPointer, quote: prose.quote(m.from, m.to), reason: "the description \(reason)")]
-        }
-        return []
+        // "(read-only)" in a description tags one item of a list it gives, not the tool.
+        guard let m = Self.statements(in: prose).first(where: { prose.byte(before: $0.from) != 0x28 }) else { return [] }
+        let (weight, reason) = Self.phrases.payloads[m.pattern]
+        return [EvidenceHit(.read, weight, at: tool.descriptionPointer, quote: prose.quote(m.from, m.to), reason: "the description \(reason)")]
     }
 
-    private static let mode: WordSet = ["mode"]
+    /// Words after a statement that make it name a setting or a policy of the server, not what this tool does.
+    private static let settings: WordSet = ["mode", "policy", "policies", "setting", "flag", "option"]
+
+    /// The statements of `prose` that say the tool changes nothing: not negated ("not read-only",
+    /// "non-read-only"), not a condition ("if read-only"), not a setting ("in read-only mode", "read-only
+    /// policy applies").
+    static func statements(in prose: TokenizedText) -> [PhraseHit] {
+        prose.hits(phrases).filter { m in
+            guard m.to < prose.proseEnd else { return false }
+            let negated = prose.contains(conditions, in: max(0, m.from - 2)..<m.from)
+            let aSetting = m.to + 1 < prose.proseEnd && prose.word(m.to + 1, in: settings)
+            return !negated && !aSetting
+        }
+    }
 
     /// True when any of `texts` says the tool changes nothing (for rules that check a claim, like `sql-input`).
     static func claimsReadOnly(_ texts: TokenizedText...) -> Bool {
-        texts.contains { t in t.hits(phrases).contains { $0.to < t.proseEnd } }
+        texts.contains { !statements(in: $0).isEmpty }
     }
 }

@@ -10,7 +10,7 @@ struct SQLInputRule: CapabilityRule {
     /// Query languages that can change data when nothing limits them.
     static let languages: WordSet = ["sql", "cypher", "sparql", "graphql", "gql", "hql", "cql", "tsql"]
     /// Words that say the query is SQL-like (so `query` is not a search box).
-    static let sqlWords: WordSet = ["sql", "select", "statement", "statements", "cypher", "postgres", "postgresql", "mysql", "sqlite", "duckdb", "clickhouse", "snowflake", "bigquery", "sparql", "ddl", "dml", "mariadb", "oracle", "mssql", "tsql", "redshift", "athena", "trino", "presto", "graphql", "gql", "hql", "cql", "database", "db", "table", "tables"]
+    static let sqlWords: WordSet = ["sql", "select", "statement", "statements", "cypher", "postgres", "postgresql", "mysql", "sqlite", "duckdb", "clickhouse", "snowflake", "bigquery", "sparql", "ddl", "dml", "mariadb", "oracle", "mssql", "tsql", "redshift", "athena", "trino", "presto", "graphql", "gql", "hql", "cql", "soql", "database", "db", "table", "tables"]
 
     var description: RuleDescription {
         RuleDescription(
@@ -25,12 +25,17 @@ struct SQLInputRule: CapabilityRule {
                 .evidence(#"{"name": "x", "description": "Execute an INSERT, UPDATE or DELETE statement.", "inputSchema": {"type": "object", "properties": {"query": {"type": "string"}}}}"#, at: "/inputSchema/properties/query", .execute),
                 .evidence(#"{"name": "x", "description": "Run a SELECT query on the database (read-only).", "inputSchema": {"type": "object", "properties": {"sql": {"type": "string"}}}}"#, at: "/inputSchema/properties/sql", .read),
                 .evidence(#"{"name": "query", "description": "Run a SQL query.", "inputSchema": {"type": "object", "properties": {"sql": {"type": "string"}}}}"#, at: "/inputSchema/properties/sql", .execute),
+                .evidence(#"{"name": "read_query", "description": "Execute a SELECT query on the database.", "inputSchema": {"type": "object", "properties": {"query": {"type": "string"}}}}"#, at: "/inputSchema/properties/query", .read),
+                .evidence(#"{"name": "execute_query", "description": "Execute a SELECT query on the database.", "inputSchema": {"type": "object", "properties": {"query": {"type": "string"}}}}"#, at: "/inputSchema/properties/query", .execute),
+                .evidence(#"{"name": "run_soql", "description": "Executes a SOQL query against Salesforce.", "inputSchema": {"type": "object", "properties": {"query": {"type": "string"}}}}"#, at: "/inputSchema/properties/query", .read),
                 .passes(#"{"name": "search", "description": "Search documents.", "inputSchema": {"type": "object", "properties": {"query": {"type": "string"}}}}"#),
             ])
     }
 
     private static let statements: WordSet = ["select", "insert", "update", "delete", "create", "drop", "alter", "upsert"]
-    private static let select = WordHash.of("select"), ddl = WordHash.of("ddl")
+    private static let select = WordHash.of("select"), ddl = WordHash.of("ddl"), soql = WordHash.of("soql")
+    /// Name words that say a query tool reads (`read_query`, `select_rows`).
+    private static let readingNames: WordSet = ["read", "select", "get", "fetch", "list", "search", "lookup"]
 
     func evidence(in tool: ToolContext) -> [EvidenceHit] {
         guard let p = tool.properties.first(where: { q in q.enumValues.isEmpty && q.lastWord(in: Self.queryNames) }) else { return [] }
@@ -53,10 +58,15 @@ struct SQLInputRule: CapabilityRule {
         if readOnly {
             return [EvidenceHit(.read, .sqlInput, at: p.pointer, quote: p.name, reason: "input '\(p.path)' takes SQL and the tool says it is read-only")]
         }
-        // "Execute a SELECT query": documented as SELECT-only where the tool says what it does (an example
-        // that happens to show SELECT further down does not make a runner read-only).
-        if opening.contains(Self.select), statementCount == 1 {
-            return [EvidenceHit(.read, .sqlInput, at: p.pointer, quote: p.name, reason: "input '\(p.path)' takes SQL and the tool says it runs SELECT queries")]
+        // SOQL has no statement that writes: Salesforce changes records through another API.
+        if opening.contains(Self.soql) {
+            return [EvidenceHit(.read, .sqlInput, at: p.pointer, quote: p.name, reason: "input '\(p.path)' takes SOQL, which only reads")]
+        }
+        // "Execute a SELECT query" on a tool named for reading (`read_query`) documents a reader; the same
+        // sentence on `execute_query` only says what queries usually look like (the definition: examples that
+        // show SELECT do not make a runner read-only).
+        if opening.contains(Self.select), statementCount == 1, tool.nameHashes.contains(where: Self.readingNames.contains) {
+            return [EvidenceHit(.read, .sqlInput, at: p.pointer, quote: p.name, reason: "input '\(p.path)' takes SQL, and the tool is named for reading and says it runs SELECT queries")]
         }
         // Named SQL with no limit is a SQL runner, whatever verb the name uses (`query`, `run_query`).
         let namesSQL = opening.contains(where: Self.languages.contains)
