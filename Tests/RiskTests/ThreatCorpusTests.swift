@@ -36,13 +36,14 @@ struct ThreatCorpusTests {
 
     /// The locked part: figures only, never which cases were missed. The targets (97% caught, 2% flagged)
     /// are not met on it yet (docs/threats.md); this holds the rules to what they measured when the
-    /// locked part was last scored (101/149 caught, 7/138 flagged), so a change cannot slide back unseen.
+    /// locked part was last scored (168/241 caught, 13/224 flagged, when the second batch of cases joined), so a
+    /// change cannot slide back unseen.
     @Test func lockedTestPartHoldsWhatItMeasured() {
         let outcomes = ThreatCorpus.cases.filter(\.isTest).map { ThreatCorpus.run($0) }
         let figures = ThreatCorpus.Figures(outcomes)
         EvalSnapshots.report(figures.table("Threat corpus, locked test part"))
-        #expect(figures.caught.hits >= 101, "test: \(figures.caught.text) poisoned caught")
-        #expect(figures.flagged.hits <= 7, "test: \(figures.flagged.text) honest flagged")
+        #expect(figures.caught.hits >= 168, "test: \(figures.caught.text) poisoned caught")
+        #expect(figures.flagged.hits <= 13, "test: \(figures.flagged.text) honest flagged")
     }
 
     @Test func promptBodyFindingsBelongToTheirPrompt() {
