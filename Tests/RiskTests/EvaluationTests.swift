@@ -54,13 +54,14 @@ struct EvaluationTests {
     }
 
     @Test func scoresEachPartAndHidesTheLockedMisses() throws {
-        let e = try Evaluation(labelsTSV: Self.labels, snapshots: [("demo", Self.snapshot), ("other", Self.snapshot)],
-                               split: ["demo": .train, "other": .test])
-        #expect(e.parts[.train]?.compared == 4 && e.parts[.test]?.compared == 0)
+        let e = try Evaluation(labelsTSV: Self.labels, snapshots: [("demo", Self.snapshot), ("other", Self.snapshot), ("old", Self.snapshot)],
+                               split: ["demo": .train, "other": .test, "old": .retired])
+        #expect(e.parts[.train]?.compared == 4 && e.parts[.test]?.compared == 0 && e.parts[.retired]?.compared == 0)
         #expect(e.parts[.train]?.precision(.read) == 0.5 && e.parts[.train]?.recall(.execute) == 0.5)
         #expect(e.parts[.train]?.precision(.financial) == nil)
         let text = e.text()
         #expect(text.contains("== Train: 1 servers, 4 tools") && text.contains("== Test (locked): 1 servers, 0 tools"))
+        #expect(text.contains("== Retired test (locked once; tuned on since its misses were read: a training figure): 1 servers, 0 tools"))
         #expect(text.contains("demo/mystery: label execute, got read"))
         #expect(e.missedTargets.contains("1 dangerous tools classified read"))
     }
@@ -68,10 +69,11 @@ struct EvaluationTests {
     @Test func splitRuleIsTheHashOfTheServerId() throws {
         // SHA-256("mcp-server-time") starts 0x5a8a…; its first 8 bytes mod 100 decide.
         let digest = SHA256.digest(Array("mcp-server-time".utf8))
-        let expected: EvaluationPart = digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } % 100 < 40 ? .test : .train
+        let expected: EvaluationPart = digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } % 100 < 40 ? .retired : .train
         #expect(EvaluationPart.byRule("mcp-server-time", tunedBefore: []) == expected)
         #expect(EvaluationPart.byRule("mcp-server-time", tunedBefore: ["mcp-server-time"]) == .train)
-        #expect(throws: RiskError.badLabel(line: 2, reason: "expected server and part (train or test) separated by a tab")) {
+        #expect(EvaluationPart.byRule("mcp-server-time", tunedBefore: [], lockedLater: ["mcp-server-time"]) == .test)
+        #expect(throws: RiskError.badLabel(line: 2, reason: "expected server and part (train, retired or test) separated by a tab")) {
             try EvaluationPart.parse("server\tpart\nx\tvalidation\n")
         }
     }

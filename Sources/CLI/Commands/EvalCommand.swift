@@ -8,13 +8,13 @@ enum EvalCommand: CLICommand {
         usage: ["eval LABELS.tsv [--snapshots DIR] [--split FILE] [--show-test-misses]"],
         summary: """
             Classify every tool of the snapshots in DIR (default: the folder 'snapshots' beside LABELS) and compare with \
-            the labels (TSV: server, tool, category, note), separately for the train part and the locked test part of \
-            the split (default: split.tsv beside LABELS, when present). Prints agreement, the confusion matrix with \
+            the labels (TSV: server, tool, category, note), separately for the train part, the retired test part (tuned on since its misses were read) and the \
+            locked test part of the split (default: split.tsv beside LABELS, when present). Prints agreement, the confusion matrix with \
             precision and recall, the train part's misses, and the threat findings per server. Exits 1 when a target is \
             missed: test agreement 95%, train 98%, per-category precision and recall 90% on test, no dangerous tool read.
             """,
         options: [.value("snapshots", "DIR", "Folder of snapshot JSON files named SERVER.json"),
-                  .value("split", "FILE", "TSV of server and part (train or test); default split.tsv beside LABELS"),
+                  .value("split", "FILE", "TSV of server and part (train, retired or test); default split.tsv beside LABELS"),
                   .flag("show-test-misses", "Also print the locked test part's misses (only once a change is finished)")],
         maxPositionals: 1)
 

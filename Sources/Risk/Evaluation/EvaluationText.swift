@@ -36,7 +36,7 @@ extension Evaluation {
         if !unsplitServers.isEmpty { out += "Servers the split does not place (counted as train): \(unsplitServers.joined(separator: ", "))\n" }
         let sections: [(String, Score, Bool)] = parts.isEmpty || parts.count == 1 && parts[.train] != nil
             ? [("All", all, true)]
-            : EvaluationPart.allCases.compactMap { p in parts[p].map { (p == .test ? "Test (locked)" : "Train", $0, p == .train || showTestMisses) } }
+            : EvaluationPart.allCases.compactMap { p in parts[p].map { (Self.title(of: p), $0, p != .test || showTestMisses) } }
         for (title, score, showMisses) in sections {
             out += "\n== \(title): \(score.servers) servers, \(score.compared) tools\n"
             out += "Agreement: \(Evaluation.percent(score.accuracy)) (\(score.correct)/\(score.compared))\n"
@@ -59,6 +59,15 @@ extension Evaluation {
             out += "  \(server): \(counts)\n"
         }
         return out
+    }
+
+    /// A part's section title.
+    static func title(of part: EvaluationPart) -> String {
+        switch part {
+        case .train: "Train"
+        case .retired: "Retired test (locked once; tuned on since its misses were read: a training figure)"
+        case .test: "Test (locked)"
+        }
     }
 
     /// The report with the train part's misses only.

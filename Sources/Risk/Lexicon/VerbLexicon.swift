@@ -65,7 +65,7 @@ enum VerbLexicon {
         ]),
         // Retrying a job, a pipeline or a delivery runs it again (the definition: trigger, run or retry).
         LexiconGroup(.execute, .normal, "runs a job, a pipeline or a delivery again", example: "retry_pipeline", ["retry", "rerun", "redeliver"]),
-        LexiconGroup(.execute, .weak, "calls or evaluates something", example: "call_function", ["call", "evaluate", "automate", "share"]),
+        LexiconGroup(.execute, .weak, "calls or evaluates something", example: "call_function", ["call", "evaluate", "automate", "share", "inject"]),
         // Write: creates or changes state, reversibly or additively.
         LexiconGroup(.write, .strong, "creates or changes state", example: "create_issue", [
             "create", "add", "update", "insert", "upsert", "edit", "modify", "write", "save", "upload", "append",

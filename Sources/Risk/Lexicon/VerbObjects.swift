@@ -40,6 +40,12 @@ enum VerbObjects {
                 reason: "changes the leverage, margin or stops of trading positions", reach: 3,
                 serverObjects: ["margin", "stop", "stoploss", "takeprofit"],
                 serverWords: ["trading", "trade", "futures", "exchange", "broker", "brokerage", "leverage", "perpetual", "perp", "positions"]),
+        // A message scheduled is a message sent later: it leaves the system on its own.
+        Reading(verbs: ["schedule", "reschedule"], objects: ["message", "messages", "email", "emails", "mail", "post", "posts", "tweet", "tweets", "sms", "notification", "notifications", "broadcast", "campaign"],
+                category: .execute, reason: "schedules a message: it will be sent without another call", reach: 3),
+        // Code injected into a live page runs there.
+        Reading(verbs: ["inject"], objects: ["code", "script", "scripts", "javascript", "js", "css", "html"], category: .execute,
+                reason: "injects code that runs in a live page", reach: 3),
         Reading(verbs: ["delete", "del"], objects: [
             "alias", "aliases", "link", "links", "reaction", "reactions", "emoji", "star", "bookmark", "favorite", "favourite", "watcher",
             "association", "associations", "share", "shares", "suppression", "suppressions",
