@@ -24,6 +24,7 @@ enum Modes {
         "invalid-entries": { _ in invalidEntries() },
         "malformed-entries": { _ in malformedEntries() },
         "huge-line": { args in hugeLine(bytes: args.first.flatMap { Int($0) } ?? (17 << 20)) },
+        "huge-prompt-body": { args in hugePromptBody(bytes: args.first.flatMap { Int($0) } ?? (17 << 20)) },
         "error-on-tools-list": { _ in errorOnToolsList() },
         "exits-immediately": { _ in
             FixtureIO.log("Error: missing API key (set EXAMPLE_API_KEY)")
@@ -222,6 +223,15 @@ enum Modes {
             guard request.method == "tools/list" else { return Catalogue.standard(request) }
             let filler = String(repeating: "x", count: bytes)
             return .raw("{\"jsonrpc\":\"2.0\",\"id\":\(request.id.compactText),\"result\":{\"tools\":[{\"name\":\"huge\",\"description\":\"\(filler)\",\"inputSchema\":{}}]}}")
+        }
+    }
+
+    /// Every answer is standard except `prompts/get`, one line longer than the limit.
+    static func hugePromptBody(bytes: Int) -> Never {
+        serve { request in
+            guard request.method == "prompts/get" else { return Catalogue.standard(request) }
+            let filler = String(repeating: "x", count: bytes)
+            return .raw("{\"jsonrpc\":\"2.0\",\"id\":\(request.id.compactText),\"result\":{\"messages\":[{\"role\":\"user\",\"content\":{\"type\":\"text\",\"text\":\"\(filler)\"}}]}}")
         }
     }
 

@@ -40,6 +40,7 @@ func runMiniSession(_ transport: any MessageTransport) async throws(MCPError) ->
             }
             switch event {
             case .anomaly(let a): out.anomalies.append(a)
+            case .oversized(let limit): throw .limitExceeded(step: "test", detail: "a message longer than \(limit) bytes")
             case .message(let m, _):
                 if m["method"]?.stringValue == "ping", let pid = m["id"] {
                     try await transport.send(["jsonrpc": "2.0", "id": pid, "result": [:]])

@@ -146,6 +146,15 @@ import TestSupport
         #expect(snapshot.error == .limitExceeded(step: "tools/list", detail: "a stdout line is longer than 16777216 bytes"))
     }
 
+    /// A prompt body too long to read is one prompt not inspected: an anomaly, and the scan stays complete.
+    @Test func hugePromptBodyIsAnAnomalyNotAFailedScan() async throws {
+        let (snapshot, _, _) = try await crawl("huge-prompt-body", ["5000"], limits: StdioLimits(maxMessageBytes: 1000))
+        #expect(snapshot.completeness == .complete)
+        #expect(snapshot.error == nil)
+        #expect(snapshot.anomalies.contains { $0.kind == "prompt-get-failed" && $0.message.contains("longer than 1000 bytes") })
+        #expect(snapshot.definitions.tools.count > 0 && snapshot.definitions.promptBodies.count == 1)
+    }
+
     @Test func messageAndTotalLimitsAreConfigurable() async throws {
         let small = StdioLimits(maxMessageBytes: 1000)
         let (line, _, _) = try await crawl("huge-line", ["5000"], limits: small)

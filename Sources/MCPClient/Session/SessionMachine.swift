@@ -135,6 +135,14 @@ public struct SessionMachine: Sendable {
         case .anomaly(let anomaly):
             anomalies.add(anomaly)
             return []
+        case .oversized(let limit):
+            // A prompt body too long to read is one prompt not inspected; any other answer too long to read
+            // leaves the lists unknown, and the scan cannot be complete.
+            if case .gettingPrompt(let index) = phase, pending != nil {
+                pending = nil
+                return recordPromptFailure(index, "the answer is longer than \(limit) bytes; it was discarded unread")
+            }
+            return fail(.limitExceeded(step: currentStep, detail: "a stdout line is longer than \(limit) bytes"))
         case .message(.array(let batch), let issues):
             var actions: [Action] = []
             for (index, element) in batch.enumerated() where !isFinished {

@@ -90,7 +90,7 @@ public final class StdioTransport: MessageTransport, @unchecked Sendable {
     private func deliver(_ output: NewlineFramer.Output, parser: JSONParser) {
         switch output {
         case .oversized:
-            events.push(.failure(.limitExceeded(step: "", detail: "a stdout line is longer than \(limits.maxMessageBytes) bytes")))
+            events.push(.success(.oversized(limit: limits.maxMessageBytes)))
         case .line(let line):
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
             for event in redactor.redact(LineDecoder.event(for: line, parser: parser)) { events.push(.success(event)) }

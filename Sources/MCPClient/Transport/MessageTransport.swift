@@ -6,6 +6,9 @@ public enum TransportEvent: Sendable {
     case message(JSONValue, issues: [JSONIssue])
     /// Something that was not a message (a banner line on stdout, an unparsable SSE event).
     case anomaly(Anomaly)
+    /// A message longer than `limit` bytes, discarded unread (framing goes on after it). It answers the
+    /// request in flight, if any: the session decides whether that ends the scan.
+    case oversized(limit: Int)
 }
 
 /// A bidirectional channel of JSON-RPC messages to one server. Implementations: stdio child

@@ -64,6 +64,8 @@ public struct SecretRedactor: Sendable, Hashable {
                     .anomaly(Anomaly(kind: "secret-redacted", message: "the server sent back a value of the environment or headers passed to it; it was replaced by \(Self.replacement)"))]
         case .anomaly(let anomaly):
             return [.anomaly(Anomaly(kind: anomaly.kind, message: redact(anomaly.message)))]
+        case .oversized:
+            return [event]
         }
     }
 }
