@@ -89,12 +89,15 @@ struct EvaluationTests {
     func committedSplitFollowsItsRule() throws {
         let text = try RepoPaths.text(Self.datasetFolder + "/split.tsv")
         let split = try EvaluationPart.parse(text)
-        let tunedBefore = Set(text.split(separator: "\n").filter { $0.hasSuffix("\ttuned on before the split") }.map { String($0.prefix { $0 != "\t" }) })
+        func servers(noted note: String) -> Set<String> {
+            Set(text.split(separator: "\n").filter { $0.hasSuffix("\t" + note) }.map { String($0.prefix { $0 != "\t" }) })
+        }
+        let tunedBefore = servers(noted: "tuned on before the split"), lockedLater = servers(noted: "third crawl, locked")
         #expect(tunedBefore.count == 40)
         let snapshots = try FileManager.default.contentsOfDirectory(atPath: RepoPaths.file(Self.datasetFolder + "/snapshots").path)
             .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }
         #expect(Set(snapshots) == Set(split.keys))
-        for (server, part) in split { #expect(part == EvaluationPart.byRule(server, tunedBefore: tunedBefore), "\(server)") }
+        for (server, part) in split { #expect(part == EvaluationPart.byRule(server, tunedBefore: tunedBefore, lockedLater: lockedLater), "\(server)") }
         let testServers = Set(split.filter { $0.value == .test }.keys)
         let labels = try Evaluation.parseLabels(RepoPaths.text(Self.datasetFolder + "/labels.tsv"))
         #expect(testServers.count >= 40)
@@ -109,12 +112,14 @@ struct EvaluationTests {
         let snapshots = try files.map { (String($0.dropLast(5)), try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)) }
         let split = try EvaluationPart.parse(RepoPaths.text(Self.datasetFolder + "/split.tsv"))
         let e = try Evaluation(labelsTSV: RepoPaths.text(Self.datasetFolder + "/labels.tsv"), snapshots: snapshots, split: split)
-        #expect(e.compared == 5_119 && e.unlabelledTools.isEmpty && e.unmatchedLabels.isEmpty)
+        #expect(e.compared == 6_661 && e.unlabelledTools.isEmpty && e.unmatchedLabels.isEmpty)
         // The targets (95% on the locked test part, 98% on train, no dangerous tool read) are not
         // met yet; `mcprisk eval` reports them. This keeps the classifier from sliding back below what it
-        // measured when the test part was last scored (train 3,451/3,642; test 1,353/1,477).
-        let train = try #require(e.parts[.train]), test = try #require(e.parts[.test])
-        #expect(train.correct >= 3_451 && train.dangerousAsRead <= 10, "\(e.text(showTestMisses: false))")
-        #expect(test.correct >= 1_353 && test.dangerousAsRead <= 13, "\(e.text(showTestMisses: false))")
+        // measured when the third crawl became the locked test part (train 3,465/3,642; retired
+        // 1,375/1,477; test 1,401/1,542, scored once, after the last change).
+        let train = try #require(e.parts[.train]), retired = try #require(e.parts[.retired]), test = try #require(e.parts[.test])
+        #expect(train.correct >= 3_465 && train.dangerousAsRead <= 7, "\(e.text(showTestMisses: false))")
+        #expect(retired.correct >= 1_375 && retired.dangerousAsRead == 0, "\(e.text(showTestMisses: false))")
+        #expect(test.correct >= 1_401 && test.dangerousAsRead <= 7, "\(e.text(showTestMisses: false))")
     }
 }
