@@ -122,9 +122,14 @@ if pipeline {
     exit(0)
 }
 
-// Small folders are rendered whole into memory (what a scan writes); large ones are only counted,
-// and SARIF, which must read its results back to choose them, is then timed on its parts alone.
-let inMemory = paths.count <= 200
+// Small folders (the eval snapshots: 245 servers) are rendered whole into memory (what a scan writes);
+// large ones are only counted, and SARIF, which must read its results back to choose them, is then
+// timed on its parts alone.
+let inMemory = paths.count <= 400
+if renderPasses > 0 && !inMemory {
+    FileHandle.standardError.write(Data("mcprisk-bench: --render-passes needs a folder of at most 400 servers (they are kept in memory)\n".utf8))
+    exit(64)
+}
 let rules = BuiltinRules.all.map(\.description)
 let renderers = ReportFormat.allCases.map { $0.renderer(rules: rules, color: false) }
 var nanos = (read: UInt64(0), parse: UInt64(0), assess: UInt64(0), policy: UInt64(0), render: UInt64(0))
