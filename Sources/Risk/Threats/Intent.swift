@@ -62,10 +62,13 @@ struct IntentReader {
         let sentences = max(concepts.sentences.count, 1)
         // A secret file named in a sentence makes it about a secret, as the word "password" would.
         var secretFiles = Set<Int>()
-        for m in layer.needles where ThreatNeedles.set.entries[m.entry].payload == .secretFile {
-            secretFiles.insert(layer.sentence(atByte: m.range.lowerBound))
-        }
         let isName = field.role == .name || field.role == .parameterName || field.role == .argumentName
+        // So does a secret's variable name in prose (`OPENAI_API_KEY`); in names and values it is what a parameter is called.
+        let namesSecrets = !isName && !isValue && !field.isIdentifier
+        for m in layer.needles {
+            let kind = ThreatNeedles.set.entries[m.entry].payload
+            if kind == .secretFile || (kind == .secretName && namesSecrets) { secretFiles.insert(layer.sentence(atByte: m.range.lowerBound)) }
+        }
         // Places where nobody has an honest reason to ask for anything: titles and values.
         let oddPlace = isValue || field.role == .title
         let endpointSentences = Set(layer.endpoints.filter { $0.kind != .benign }.map { layer.sentence(atByte: $0.range.lowerBound) })
@@ -92,11 +95,11 @@ struct IntentReader {
             // Concealment: hiding from the user, doing something covertly, or acting without asking.
             if own.contains(.conceal), !defensive || own.contains(.transfer), !requiresTelling(in: s) {
                 add(.concealment, .high, [.conceal], "asks the model to keep something from the user")
-            } else if own.contains(.covert), own.containsAny(ConceptSet([.transfer, .read, .destructive, .privilege, .redirect, .fee, .skipConfirmation])),
+            } else if own.contains(.covert), (isValue ? context : own).containsAny(ConceptSet([.transfer, .read, .destructive, .privilege, .redirect, .fee, .skipConfirmation])),
                       !own.contains(.mishap), !(own.contains(.negation) && negated(.covert, in: s)), !described(.covert, in: s) {
                 add(.concealment, .high, [.covert], "asks the model to act covertly")
             } else if own.contains(.negation), own.contains(.tell), own.contains(.user), !defensive, negated(.tell, in: s),
-                      window.containsAny(ConceptSet([.fee, .privateData, .modelContext, .also, .redirect, .privilege, .destructive, .trigger, .covert]))
+                      window.containsAny(ConceptSet([.fee, .privateData, .modelContext, .also, .redirect, .privilege, .destructive, .trigger, .covert, .authority]))
                         || (window.contains(.transfer) && (isValue || field.isIdentifier || !Self.sendingWords.intersects(identity))),
                       !(own.contains(.secret) && !own.contains(.transfer)) {
                 add(.concealment, .high, [.negation, .tell, .user], "asks the model not to tell the user")
@@ -122,14 +125,19 @@ struct IntentReader {
                 // something else shows; secrets never are.
                 let ownBusiness = personal && !own.contains(.secret) && !own.contains(.trigger) && !own.contains(.authority) && !hidden
                     && !own.contains(.also) && !endpointSentences.contains(s)
-                if handover, signal, !ownBusiness, !negated(.transfer, in: s) || cue {
+                // "Never ask the user for their password" forbids the request it names.
+                let firstRequest = concepts.hitIndices(of: s).lazy.map { concepts.hits[$0].concept }.first { $0 == .transfer || $0 == .askUser }
+                let forbidden = negated(.transfer, in: s) || (firstRequest == .askUser && negated(.askUser, in: s, before: true))
+                if handover, signal, !ownBusiness, !forbidden || cue {
                     let secret = here.contains(.secret)
                     add(.secretRequest, secret ? .critical : .high, [.secret, .privateData, .modelContext, .transfer, .askUser, .read],
                         secret ? "asks the model to read or hand over secrets" : "asks the model to hand over private data or its own context")
                 }
             }
             // Coercion: threats to the model, or pressure or claimed authority toward data or skipping the user.
-            let wants = context.contains(.secret) || context.contains(.privateData) || context.contains(.modelContext)
+            // A parameter's description is about the parameter ("collect this"): its name says what is wanted.
+            let wanted = field.role == .parameterDescription ? context.union(parameter) : context
+            let wants = wanted.contains(.secret) || wanted.contains(.privateData) || wanted.contains(.modelContext)
             let takes = context.contains(.transfer) || context.contains(.read) || context.contains(.askUser)
             let threatened = context.contains(.penalty) || context.contains(.authority)
             if own.contains(.threat)
@@ -154,7 +162,8 @@ struct IntentReader {
             let targets = ConceptSet([.privateData, .modelContext, .secret])
             if (isName || isValue), layer.text.words.count >= (isValue ? 4 : 5),
                (own.containsAny(acts) && (own.containsAny(ConceptSet([.trigger, .always, .pressure, .also])) || (own.contains(.negation) && own.contains(.tell))))
-                || (own.containsAny(targets) && own.contains(.transfer) && own.containsAny(ConceptSet([.contents, .trigger, .always, .also]))) {
+                || (own.containsAny(targets) && own.contains(.transfer) && own.containsAny(ConceptSet([.contents, .trigger, .always, .also])))
+                || (isName && own.contains(.askUser) && own.contains(.secret)) {
                 add(.secondPurpose, .high, [.transfer, .read, .destructive, .privilege, .privateData, .modelContext, .secret, .trigger, .always],
                     isName ? "is a name that gives the model an order" : "is a value that gives the model an order")
             }
@@ -180,8 +189,8 @@ struct IntentReader {
     }
 
     /// True when the first hit of `concept` in sentence `s` follows a negation within three words
-    /// ("never include", "do not paste", "nunca coloque").
-    func negated(_ concept: Concept, in s: Int) -> Bool {
+    /// ("never include", "do not paste", "nunca coloque"), or, unless `onlyBefore`, is followed by one.
+    func negated(_ concept: Concept, in s: Int, before onlyBefore: Bool = false) -> Bool {
         let words = layer.text.words
         let hits = layer.concepts.hits
         let inSentence = layer.concepts.hitIndices(of: s)
@@ -195,18 +204,39 @@ struct IntentReader {
             var lower = k
             while lower > inSentence.lowerBound, hits[lower - 1].from >= hit.from - before - 16 { lower -= 1 }
             var upper = k
-            while upper < inSentence.upperBound, hits[upper].from <= hit.to + 4 { upper += 1 }
+            while upper < inSentence.upperBound, hits[upper].from <= hit.to + 8 { upper += 1 }
             let negation = hits[lower..<upper].contains { n in
                 guard n.concept == .negation else { return false }
                 // "If you do not include it, …" is a condition, not a prohibition.
                 if n.from > 0, Self.conditionals.contains(words[n.from - 1].hash) { return false }
-                // Negations also follow the verb: Japanese and Korean always, German and French often ("sag es nicht").
-                return (n.to < hit.from && hit.from - n.to <= before) || (n.from > hit.to && n.from - hit.to <= (cjk ? 3 : 4))
+                // Negations also follow the verb: Japanese and Korean always, German and French often ("sag es nicht"),
+                // and German ends the clause with it ("erwähne diese Übertragung gegenüber dem Benutzer nicht").
+                // After the verb, "no" is Portuguese "in the" as often as a negation ("inclua tudo no campo"): only right after it.
+                let after = Self.ambiguousNegations.contains(words[n.from].hash) ? 1 : (cjk ? 3 : 4)
+                if onlyBefore { return n.to < hit.from && hit.from - n.to <= before }
+                return (n.to < hit.from && hit.from - n.to <= before) || (n.from > hit.to && n.from - hit.to <= after)
+                    || (!cjk && n.from > hit.to && n.from - hit.to <= 8 && endsClause(n.to) && !Self.ambiguousNegations.contains(words[n.from].hash))
             }
             if negation { return true }
         }
         return false
     }
+
+    /// True when word `i` ends its clause: the last word of its sentence, or followed by punctuation or a
+    /// conjunction that opens the next clause ("… nicht, und …", "… nicht und stelle …").
+    func endsClause(_ i: Int) -> Bool {
+        let words = layer.text.words
+        guard i + 1 < words.count, words[i + 1].sentence == words[i].sentence else { return true }
+        if Self.clauseOpeners.contains(words[i + 1].hash) { return true }
+        let f = layer.text.folded
+        return f[Int(words[i].end)..<Int(words[i + 1].start)].contains { $0 == 0x2C || $0 == 0x3B || $0 == 0x3A || $0 == 0x2E }
+    }
+
+    /// Negations that are also prepositions in a lexicon language (Portuguese `no` = "in the").
+    static let ambiguousNegations: WordSet = ["no"]
+
+    /// Conjunctions that open a clause after a clause-final negation.
+    static let clauseOpeners: WordSet = ["und", "oder", "sondern", "aber", "and", "et", "ou", "mais"]
 
     /// True when every hit of `concept` in sentence `s` follows an auxiliary ("is silently dropped",
     /// "cannot be silently published"): it describes what happens, it orders nothing.

@@ -23,6 +23,12 @@ extension ThreatLexicon {
             "秘密鍵|プライベートキー|パスワード|暗証番号|トークン|認証情報|鍵 / api キー",
             "私钥|密钥|密码|口令|令牌|凭证|凭据|助记词|交易密码|证书私钥",
             "개인키|비밀번호|암호|패스워드|토큰 / 비밀|개인 키 / api 키 / 인증 정보 / 자격 증명",
+            "parol|parolya|parolem|paroli / klyuch api|dostupa",
+            // Seed phrases, codes sent by text, banking PINs.
+            "сид фраз* / сид-фраз* / мнемоническ* фраз* / фраз* восстановления / frase de recuperación|recuperação|recupero / frase semente|segreta|secreta",
+            "seed-phrase|wiederherstellungsphrase / phrase de récupération / phrase secrète / シードフレーズ|リカバリーフレーズ|復元フレーズ / 시드 구문 / 복구 구문 / 니모닉",
+            "digit|digits code|codes|pin|pins / code|codes ~5 texted|sms / sms|text code|codes",
+            "banking pin|tan|password|passwort|kennwort|code|codes / pin und|and|y|et|e tan / tan-nummer|tan-code|pin-nummer|bank-pin",
         ]),
         (.modelContext, [
             "system prompt|prompts|instruction|instructions / your full|complete|entire|original|hidden|own instructions|prompt / your instructions",
@@ -41,6 +47,9 @@ extension ThreatLexicon {
             "весь|всю|этот|этой разговор*|переписк*|диалог* / истори* ~2 чата|диалога|переписки|сообщений / предыдущ* сообщени*",
             "これまでの会話|会話の全文|会話履歴|チャット履歴|全部对话|对话记录|聊天记录|消息记录|之前的对话 / 지금까지의 대화 / 대화 내용|기록|전체 / 전체|모든|이전 대화",
             "copy|contents|content|text|dump ~2 conversation|chat / conversation|chat copy|contents|text|dump|log",
+            "user|users ~3 latest|last|recent|current message|prompt|question|request / último|ultimo mensaje ~3 usuario / letzte nachricht ~3 nutzer*|benutzer*",
+            "dernier message ~3 utilisateur* / ultimo messaggio ~3 utente / última mensagem ~3 usuário / последн* сообщени* ~2 пользовател*",
+            "ユーザー ~4 最後|最新 ~2 メッセージ / 用户 ~4 最后|最新 ~3 消息 / 사용자 ~3 마지막|최근 메시지",
         ]),
         (.userOwned, [
             "user|users|your ~1 api|access|private|ssh|secret key|keys|token|tokens / user|users|your ~1 password|passwords|credentials|pin|token|tokens",
@@ -68,6 +77,10 @@ extension ThreatLexicon {
             "個人情報|住所|電話番号|位置情報",
             "个人信息|住址|家庭地址|详细地址|电话号码|位置信息",
             "개인정보|전화번호 / 집|자택 주소 / 위치 정보",
+            "archivos abiertos / arquivos abertos / geöffnete|offene dateien / file aperti / открыт* файл* / 開いているファイル / 打开的文件 / 열린 파일",
+            "resident registration number / social security|insurance number / national id|identity number / tax id / dni|nif|sozialversicherungsnummer|steuer-id|personalausweisnummer",
+            "codice fiscale / numéro de sécurité sociale / снилс|инн / паспортн* данн* / マイナンバー|身份证|身份证号|주민등록번호|주민번호",
+            "dati ~2 client*|clienti / datos de ~2 clientes / données clients / dados ~2 clientes / данные клиентов / 顧客データ|客户数据|고객 데이터",
         ]),
         (.contents, [
             "full|entire|whole|complete (content|contents|text|file|files|list|conversation|history|directory|folder|output|transcript|config|configuration)?",
