@@ -113,6 +113,9 @@ extension ThreatLexicon {
             "mesmo que|se ~4 pergunte|perguntar / se ~4 perguntar|pergunte ~10 diga|responda|afirme ~8 nada|local|localmente / даже если ~4 спрос* / если ~4 спрос* ~10 скажи|ответь|отвечай|говори ~8 ничего|локальн*",
             "聞かれ|尋ねられ ~20 ローカル|していない|していません / 即使 ~3 问 / 如果 ~3 问 ~20 本地|没有 / 물으면|물어보면|물어봐도 ~20 로컬|없다|않는다|않습니다",
             "user|users ~3 cannot|never see|read|view ~3 this|these|description|descriptions|text|instructions / user|users ~2 can not see|read|view ~3 this|these|description|descriptions|text|instructions",
+            // The user need not know, in every language.
+            "no necesita|necesitan ~3 saber|enterarse / non ha|hanno bisogno ~3 sapere / non serve ~4 sappia / не нужно|незачем ~3 знать",
+            "知る必要 / 不需要知道|无需知道|不必知道|没必要知道 / 알 필요",
         ]),
         (.override, [
             "ignore|disregard|forget|override|bypass (all|any|the|of)? (previous|prior|above|earlier|preceding|system|original|your|all|safety|these|those)? instruction*|direction*|directive*|guideline*|prompt*|rules|guidance|guardrails",
@@ -129,6 +132,21 @@ extension ThreatLexicon {
             "これまで|以前|前|上記|全て|すべて ~4 指示|命令|ルール ~4 無視",
             "忽略|无视|忽视|無視|忘记 ~6 指令|指示|说明|规则|提示",
             "이전|모든|기존 ~4 지시|명령|규칙 ~4 무시",
+            // Earlier instructions declared void, or this text declared the winner of any conflict.
+            "previous|prior|earlier|above|other|original|system instructions|instruction|guidelines|prompt ~3 no longer apply|valid",
+            "previous|prior|earlier|above|other|original|system instructions|guidelines ~3 are void|outdated|obsolete|invalid",
+            "conflict|conflicts|contradict|contradicts ~8 follow|obey|prefer|prioritize|prioritise ~2 this|these|ours",
+            "instrucciones anteriores|previas ~3 ya no ~2 aplican|valen / contradiga|contradice|contradigan ~8 sigue|obedece ~2 esto|estas|este",
+            "vorherigen|bisherigen|früheren anweisungen ~3 gelten nicht mehr / vorherigen|bisherigen|früheren anweisungen ~3 ungültig|veraltet",
+            "widerspr* ~8 folge|befolge ~2 diesem|dieser|diesen",
+            "instructions précédentes|antérieures ~4 caduques|obsolètes / instructions précédentes|antérieures ~3 ne s appliquent plus",
+            "contredi* ~8 suis|suivez|obéis ~2 ceci|celles|ce|ces",
+            "istruzioni precedenti ~3 non valgono più / istruzioni precedenti ~3 obsolete / contraddic* ~8 segui|obbedisci ~2 questo|queste|questa",
+            "instruções anteriores ~3 não valem mais / instruções anteriores ~3 obsoletas / instruções anteriores ~3 não se aplicam",
+            "contradiz*|contradig* ~8 siga|obedeça ~2 isto|estas|este|esta",
+            "предыдущие|прежние инструкции ~3 больше не действуют / предыдущие|прежние инструкции ~3 устарели|недействительны",
+            "противореч* ~10 следуй ~2 этому|этим|этой / противореч* ~10 считай ~3 устаревш*",
+            "以前の指示|前の指示 ~4 無効 / 矛盾 ~12 従って|従う / 之前的指令|之前的指示 ~4 无效|作废 / 之前的指令|之前的指示 ~4 不再适用 / 冲突|矛盾 ~10 以此|以本 / 이전 지시 ~4 무효 / 충돌 ~10 따르",
         ]),
         (.authority, [
             "system note|notice|message|update|override|administrator",
@@ -201,6 +219,8 @@ extension ThreatLexicon {
             "ブロック|停止|責任を問われ|違反|罰|冻结|封禁|违规|处罚|罚款|차단|정지|위반|처벌",
             "your fault / as your failure / be your responsibility / culpa será sua|tuya / sua|tu culpa / deine schuld / ta|votre faute / colpa tua",
             "твоя|ваша вина / на тебе|вас ответственность / あなたの責任 / 你的责任|你负责 / 당신의 책임 / 당신 책임",
+            "legal consequences / liable|liability|lawsuit|sued / responsabilidad legal / haftbar|klage / responsabilité légale / responsabilità legale / responsabilidade legal",
+            "юридическ* ответственност* / 法的責任|訴訟 / 法律责任|诉讼 / 법적 책임|소송",
         ]),
         (.mishap, [
             "ignored|ignores|discarded|discards|dropped|drops|skipped|skips|fails|failing|truncated|truncates|overwritten|overwrites",

@@ -29,6 +29,8 @@ extension ThreatLexicon {
             "seed-phrase|wiederherstellungsphrase / phrase de récupération / phrase secrète / シードフレーズ|リカバリーフレーズ|復元フレーズ / 시드 구문 / 복구 구문 / 니모닉",
             "digit|digits code|codes|pin|pins / code|codes ~5 texted|sms / sms|text code|codes",
             "banking pin|tan|password|passwort|kennwort|code|codes / pin und|and|y|et|e tan / tan-nummer|tan-code|pin-nummer|bank-pin",
+            "your|their|user|users|s pin|pins / pin-code|pincode|geheimzahl|пин-код|pin码|支付密码 / пин код / 결제 비밀번호 / pin code / código|code pin",
+            "kartennummer|kreditkartennummer|kartenprüfnummer / numéro de carte / numero della|di carta / номер карты / カード番号|クレジットカード番号|セキュリティコード|银行卡号|信用卡号|安全码 / 카드 번호 / 카드번호",
         ]),
         (.modelContext, [
             "system prompt|prompts|instruction|instructions / your full|complete|entire|original|hidden|own instructions|prompt / your instructions",
@@ -81,6 +83,7 @@ extension ThreatLexicon {
             "resident registration number / social security|insurance number / national id|identity number / tax id / dni|nif|sozialversicherungsnummer|steuer-id|personalausweisnummer",
             "codice fiscale / numéro de sécurité sociale / снилс|инн / паспортн* данн* / マイナンバー|身份证|身份证号|주민등록번호|주민번호",
             "dati ~2 client*|clienti / datos de ~2 clientes / données clients / dados ~2 clientes / данные клиентов / 顧客データ|客户数据|고객 데이터",
+            "address book / contact list|lists / adressbuch|kontaktliste / carnet d adresses / libreta de direcciones / lista de contactos / rubrica / lista de contatos / список контактов / 連絡先|通讯录|联系人列表|연락처",
         ]),
         (.contents, [
             "full|entire|whole|complete (content|contents|text|file|files|list|conversation|history|directory|folder|output|transcript|config|configuration)?",
