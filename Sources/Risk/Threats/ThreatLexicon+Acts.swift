@@ -42,6 +42,10 @@ extension ThreatLexicon {
             "peça|pedir|pergunte|solicite ~3 usuário / спроси*|запроси*|попроси* ~3 пользовател* / у пользователя",
             "ユーザー ~6 尋ね|聞い|求め|入力させ / 向用户|向使用者 ~4 索取|询问|要求|索要 / 사용자에게 ~5 물어|요청|받아|묻",
             "obtain|obtains|get|collect ~4 from ~2 user|users / frage|fragen|frag ~3 nach / obtén|obtener|consigue ~4 del usuario",
+            // Having the user provide it.
+            "have|get|make (the)? user|users ~2 provide|enter|paste|type|share|send|give / solicita|solicite|solicitar ~3 usuario|usuaria",
+            "fordere|fordern|fordert ~3 nutzer*|benutzer* ~6 auf / invite*|invitez ~3 utilisateur* / richiedi|richiedere ~3 utente",
+            "让用户|请用户|要求用户 ~3 提供|输入|发送|告诉 / ユーザーに ~6 提供させ|入力させ|教えてもら / 사용자가 ~4 입력하도록|제공하도록",
         ]),
         (.destructive, [
             "delete|deletes|deleting|remove|removes|erase|erases|wipe|wipes|purge|purges|destroy|destroys|drop|drops|truncate ~2 all|every|everything|each|whole|entire|merged|directory|folder|build|repository|repo|branch|branches|database|table",

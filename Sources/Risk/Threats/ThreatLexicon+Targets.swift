@@ -24,6 +24,9 @@ extension ThreatLexicon {
             "私钥|密钥|密码|口令|令牌|凭证|凭据|助记词|交易密码|证书私钥",
             "개인키|비밀번호|암호|패스워드|토큰 / 비밀|개인 키 / api 키 / 인증 정보 / 자격 증명",
             "parol|parolya|parolem|paroli / klyuch api|dostupa",
+            "login|sign-in details|credentials|information|password / account password|passwords / anmeldeinformationen / identifiants|identifiant / informations de connexion",
+            "datos de acceso / datos de inicio de sesión / dati di accesso / dados de acesso|login / данные для входа / логин и пароль",
+            "ログイン情報|登录信息|登录凭证|账号和密码|账号密码 / 로그인 정보 / 계정 정보",
             // Seed phrases, codes sent by text, banking PINs.
             "сид фраз* / сид-фраз* / мнемоническ* фраз* / фраз* восстановления / frase de recuperación|recuperação|recupero / frase semente|segreta|secreta",
             "seed-phrase|wiederherstellungsphrase / phrase de récupération / phrase secrète / シードフレーズ|リカバリーフレーズ|復元フレーズ / 시드 구문 / 복구 구문 / 니모닉",
