@@ -100,8 +100,10 @@ struct IntentReader {
                 add(.concealment, .high, [.covert], "asks the model to act covertly")
             } else if own.contains(.negation), own.contains(.tell), own.contains(.user), !defensive, negated(.tell, in: s),
                       window.containsAny(ConceptSet([.fee, .privateData, .modelContext, .also, .redirect, .privilege, .destructive, .trigger, .covert, .authority]))
-                        || (window.contains(.transfer) && (isValue || field.isIdentifier || !Self.sendingWords.intersects(identity))),
-                      !(own.contains(.secret) && !own.contains(.transfer)) {
+                        || (window.contains(.transfer) && (isValue || field.isIdentifier || !Self.sendingWords.intersects(identity)))
+                        || secretFiles.contains(s) || secretFiles.contains(s - 1),
+                      // "Do not mention the user's password in the message" keeps a secret; a secret file read is another matter.
+                      !(own.contains(.secret) && !own.contains(.transfer) && !secretFiles.contains(s)) {
                 add(.concealment, .high, [.negation, .tell, .user], "asks the model not to tell the user")
             }
             if own.contains(.skipConfirmation), extra || context.containsAny(ConceptSet([.destructive, .privilege, .transfer, .pressure, .consequence])) {

@@ -275,6 +275,10 @@ extension ThreatLexicon {
             "跳过 ~4 确认 / 无需 ~2 确认 / 不要 ~3 确认 / 未经 ~3 同意|确认|允许",
             "확인 ~3 없이|건너뛰 / 묻지 / 승인 없이",
             "bez voprosov|podtverzhdeniya|sprosa",
+            // Not asking first.
+            "not|never ask|check|consult ~3 before|first|beforehand / no preguntes|consultes ~3 antes / nicht ~3 vorher|zuerst ~2 fragen|nachfragen",
+            "ne demande*|consulte* pas ~3 avant / non chiedere ~3 prima / não pergunte|consulte ~3 antes / не спрашивай* ~3 перед|заранее|сначала",
+            "事前に ~3 確認せず|聞かず / 不要事先|无需事先 ~3 询问|确认 / 미리 묻지 / 사전에 묻지",
             "not|never ask ~4 confirm|approve|again / not|never ask (any)? questions|question / without (asking)? (any)? questions / no questions asked",
             "no ~3 vuelvas a preguntar|confirmar / sin hacer preguntas / no hagas preguntas / nicht ~3 erneut|nochmal|wieder ~2 fragen|nachfragen / keine fragen",
             "redemander|redemandez|redemande / sans poser de questions / ne pose* pas de questions / non ~3 chiedere di nuovo / senza fare domande / non fare domande",
