@@ -18,6 +18,7 @@ extension ThreatLexicon {
             "pásalo|pásala|pásalos|pásalas|pasarlo|pasarla|envíalo|envíala|envíalos|mándalo|mándala|inclúyelo|inclúyela|adjúntalo|adjúntala|cópialo|cópiala|ponlo|ponla",
             "send*|schick*|übermittel*|überträg*|übertrag*|weiterleit*|hochlad*|veröffentlich*|anhäng*|einfüg*|kopier*|trägt|übergib|übergeben|mitsend*",
             "leite* ~3 weiter / lade* ~3 hoch / häng* ~3 an / füg* ~3 ein / trag* ~3 ein / gib* ~3 mit / teil* ~3 mit",
+            "mitzusend*|mitzuschick*|weiterzuleit*|hochzulad*|anzuhäng*|einzufüg*|einzutrag*|mitzugeb* / zu senden|übermitteln|übertragen",
             "envoy*|envoi*|transmet*|transfér*|téléverse*|publi*|partag*|joins|joindre|joignez|inclu*|passe*|coll*|copi*|recopi*|mett*|insér*|ajout*",
             "invi*|inoltr*|carica*|pubblic*|condivid*|allega*|includ*|passa*|incolla*|inserisc*|metti|trasmett*|manda|mandare|mandi|registr*",
             "envie|enviar|enviado|enviada|enviados|enviadas|encaminh*|carregue|suba|subir|publique|publicar|compartilh*|anex*|passe|passar|passa|cole|colar|insir*|coloque*|transmit*",

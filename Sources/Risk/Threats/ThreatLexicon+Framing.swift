@@ -115,6 +115,10 @@ extension ThreatLexicon {
             "user|users ~3 cannot|never see|read|view ~3 this|these|description|descriptions|text|instructions / user|users ~2 can not see|read|view ~3 this|these|description|descriptions|text|instructions",
             // The user need not know, in every language.
             "no necesita|necesitan ~3 saber|enterarse / non ha|hanno bisogno ~3 sapere / non serve ~4 sappia / не нужно|незачем ~3 знать",
+            // Do not reveal it to the user, as English "do not disclose … to the user".
+            "verrate|verrat|offenbare|offenbar ~4 nutzer*|benutzer*|anwender* ~3 nicht / não revele|divulgue ~4 usuário|usuários|ninguém",
+            "no ~2 reveles|revele|divulgues|divulgue ~4 usuario|usuarios|nadie / не раскрывай*|разглашай* ~3 пользовател*|никому",
+            "ユーザーに ~6 明かさない|開示しない|漏らさない / 不要向用户 ~3 透露|披露 / 사용자에게 ~6 밝히지|공개하지",
             "知る必要 / 不需要知道|无需知道|不必知道|没必要知道 / 알 필요",
         ]),
         (.override, [
@@ -165,7 +169,7 @@ extension ThreatLexicon {
             "既に|すでに ~4 確認|同意 / モデルへの指示|アシスタントへの指示 / 已经 ~4 确认 / 给模型|给助手 ~3 指示|说明 / 이미 ~4 확인 / 모델에게|어시스턴트에게 ~3 지시|안내",
             "nota|mensaje|aviso del sistema / por orden de / orden del administrador / ya ~3 autoriz*|aprob*|acept*",
             "procedimiento estándar / obligatorio|exigido por ley / por ley / normativa / política de la empresa",
-            "systemhinweis|systemnachricht|standardverfahren|vorgeschrieben|gesetzlich|wirtschaftsprüfer*|compliance|richtlinie",
+            "systemhinweis|systemnachricht|standardverfahren|vorgeschrieben|gesetzlich|wirtschaftsprüfer*|compliance|richtlinie*|firmenrichtlinie*|unternehmensrichtlinie*|sicherheitsrichtlinie*",
             "hinweis des systems / auf anordnung / anweisung ~3 administrator* / bereits ~3 genehmigt|freigegeben|zugestimmt|autorisiert / normaler betrieb",
             "note|message système / consigne impérative / sur ordre / consigne ~3 direction / déjà ~3 autorisé*|approuvé*|validé*",
             "procédure standard / exigé*|imposé* par / conformité / fonctionnement normal",
@@ -194,6 +198,7 @@ extension ThreatLexicon {
             "will|would|does|do|can not ~2 work|function|proceed|succeed",
             "fail|fails|failed|failure|rejected|refused|blocked|denied|terminated|disabled|crash|crashes",
             "shutdown|replaced|reported|otherwise|inache / shut down / data will be lost / or else",
+            "sonst|andernfalls|sinon|altrimenti|senão|иначе|否则|さもないと / de lo contrario / caso contrário / 그렇지 않으면",
             "refuse|refuses|refusal|refusing|refus|recusar|rechazar|verweiger*|rifiut*|отказ*|拒否|拒绝|거부",
             "falla|fallará|rechaz*|anula / no funciona",
             "abgelehnt|abgeschaltet / funktioniert nicht / schlägt fehl / bricht ab",
@@ -237,6 +242,7 @@ extension ThreatLexicon {
             "each|every call|request|invocation|answer",
             "cada vez / siempre que / antes de cada|cualquier / después de cada / a partir de ahora / cuando se use*",
             "sobald / jedes mal / immer wenn / wann immer / vor jedem|jeder|allen / nach jedem|jeder / ab sofort|jetzt",
+            "bei jedem|jeder ~2 aufruf|anfrage|antwort|nutzung|verwendung",
             "dorénavant|désormais / chaque fois / à chaque / avant tout|toute|chaque / après chaque / à partir de maintenant / quand ~3 utilis*|appel*",
             "ogni volta / prima di ogni|qualsiasi / dopo ogni / d ora in poi / da questa versione / da ora",
             "sempre que / toda|cada vez / antes de qualquer|cada / depois de cada / a partir de agora",
@@ -256,6 +262,9 @@ extension ThreatLexicon {
         ]),
         (.also, [
             "also|additionally|furthermore / as well / in addition / bcc / blind copy / copy|copies sent|forwarded|kept to",
+            "copy|copies ~5 kept|stored|saved|retained / keeps|stores|retains|saves a copy / copia|copias ~5 guarda|guardada|almacena*|conserva*",
+            "kopie ~5 gespeichert|aufbewahrt|behalten / copie ~5 conservée|stockée|gardée|enregistrée / copia ~5 conservata|salvata|archiviata",
+            "cópia ~5 guardada|armazenada|mantida / копи* ~5 сохраня*|хран* / コピー ~14 保存|保管 / 副本 ~14 保存|留存 / 사본 ~10 저장|보관",
             "también|además|asimismo|auch|zusätzlich|außerdem|ebenfalls|aussi|également / en|de plus",
             "anche|inoltre|também|adicionalmente / in più / além disso",
             "также|тоже|дополнительно / кроме того",
