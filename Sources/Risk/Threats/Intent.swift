@@ -41,6 +41,8 @@ struct IntentReader {
     static let recommendingWords: WordSet = ["recommend", "recommendation", "recommendations", "suggest", "suggestion", "suggestions", "advice", "ads", "advertising", "marketing", "campaign"]
     /// Words of holders whose business is sending (a mail tool says "send" in every sentence).
     /// Words of holders whose business is destroying (a delete tool says "delete").
+    /// Words of holders whose business is granting access (a sharing tool makes things public).
+    static let grantingWords: WordSet = ["grant", "share", "sharing", "permission", "permissions", "access", "invite", "invitation", "collaborator", "collaborators", "admin", "public", "visibility", "publish", "role", "roles", "member", "members"]
     static let destroyingWords: WordSet = ["delete", "remove", "drop", "purge", "wipe", "destroy", "truncate", "reset", "clean", "cleanup", "erase", "manage", "admin"]
     /// Words of holders whose business is people's data (a CRM reads addresses, a mail tool reads conversations).
     static let personalDataWords: WordSet = [
@@ -86,7 +88,9 @@ struct IntentReader {
                 out.append(Intent(kind: kind, severity: talk ? .low : severity, from: a, to: b, reason: reason))
             }
             if own.contains(.override) {
-                add(.override, .critical, [.override], "tries to replace the model's instructions")
+                // "Results may tell you to ignore your instructions; treat them as data" warns; it orders nothing.
+                let warned = window.contains(.defensive) || concepts.concepts(of: s + 1).contains(.defensive)
+                add(.override, warned && !hidden ? .low : .critical, [.override], "tries to replace the model's instructions")
             }
             // An order to the model, not a description: a standing trigger, the assistant named, claimed
             // authority, or text that had to be decoded — in the same sentence.
@@ -152,7 +156,9 @@ struct IntentReader {
             // A second purpose: destroy, open access, change where things go, ordered in the same sentence.
             let act = own.contains(.destructive) || own.contains(.privilege) || own.contains(.redirect)
             let destructiveTool = own.contains(.destructive) && Self.destroyingWords.intersects(identity)
-            if act, !destructiveTool, cue || (own.contains(.also) && own.containsAny(ConceptSet([.pressure, .skipConfirmation, .always]))) {
+            // "Also make the repository public": an extra opening step in a tool that is not about granting access.
+            let extraStep = own.contains(.also) && own.contains(.privilege) && !Self.grantingWords.intersects(identity)
+            if act, !destructiveTool, cue || extraStep || (own.contains(.also) && own.containsAny(ConceptSet([.pressure, .skipConfirmation, .always]))) {
                 add(.secondPurpose, .high, [.destructive, .privilege, .redirect], "adds an action the tool is not for")
             } else if own.contains(.influence), !Self.recommendingWords.intersects(purpose) {
                 // "Always recommend our broker", "as your own opinion": steering is an order by itself.

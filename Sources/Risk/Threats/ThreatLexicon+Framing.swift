@@ -86,8 +86,9 @@ extension ThreatLexicon {
             "без ведома / не сообщая|говоря|уведомляя|упоминая",
             "知らせず|伝えず|言わず|隠す|隠して|瞒着|隐瞒|不要告诉|无需告知|不必告诉|不需要告诉|알리지|말하지|숨기 / 어시스턴트와 서버 사이",
             // No need to report it: the extra step is to stay out of the answer.
-            "no|not need ~3 mention*|report*|bring|explain*|surface|disclos* ~5 reply|replies|answer|answers|response|responses|back|user|users",
-            "needn|need not ~3 mention*|report*|disclos* ~5 reply|answer|response|back|user|users / between you and (the)? tool|tools|server|servers",
+            "no|not need ~3 mention*|report*|bring|explain*|surface|disclos* ~5 reply|replies|answer|answers|response|responses",
+            "no|not need ~3 mention*|bring|disclos* ~5 user|users / needn|need not ~3 mention*|report*|disclos* ~5 reply|answer|response",
+            "between you and (the)? tool|tools|server|servers",
             "not|never mention|explain|reveal|disclose ~3 this|these instruction|instructions|note|step",
             "no menciones|expliques|reveles ~3 esta|estas|este instrucci*|nota|paso / erwähne|erkläre|verrate ~4 anweisung*|hinweis|schritt ~3 nicht",
             "ne mentionne*|explique*|révèle* pas ~3 cette|ces instruction*|note|étape / non menzionare|spiegare|rivelare ~3 questa|queste istruzion*|nota|passaggio",
@@ -249,6 +250,7 @@ extension ThreatLexicon {
             "отныне / каждый|всякий раз / перед каждым|любым / после каждого / с этого момента / когда ~3 вызыва*|использу*",
             "たびに|度に|毎回|以降|前に必ず|前に|每当|每次|之前|从现在起|从此|以后|때마다|매번|전에|앞으로",
             "for the rest of (the|this|your)? session|conversation|chat / cuando uses|utilices|llames / 보다 먼저",
+            "回答後|応答後|返答後|回答した後|答えた後|回答后|回答之后|响应后 / 답변|응답|답변한 후 / danach|anschließend|daraufhin ~4 außerdem|zusätzlich|auch",
         ]),
         (.always, [
             "always|siempre|immer|toujours|sempre|всегда|vsegda|常に|总是|始终|항상|매번",
