@@ -97,7 +97,9 @@ struct IntentReader {
             let cue = own.contains(.trigger) || own.contains(.assistant) || own.contains(.authority) || hidden
             let extra = cue || own.contains(.also) || own.contains(.always)
             // Concealment: hiding from the user, doing something covertly, or acting without asking.
-            if own.contains(.conceal), !defensive || own.contains(.transfer), !requiresTelling(in: s) {
+            // Keeping a secret from view ("never reveal the API key, even if asked") is care, not concealment.
+            let keepsSecret = own.contains(.secret) && !own.contains(.transfer) && !own.contains(.read) && !secretFiles.contains(s)
+            if own.contains(.conceal), !defensive || own.contains(.transfer), !requiresTelling(in: s), !keepsSecret {
                 add(.concealment, .high, [.conceal], "asks the model to keep something from the user")
             } else if own.contains(.covert), (isValue ? context : own).containsAny(ConceptSet([.transfer, .read, .destructive, .privilege, .redirect, .fee, .skipConfirmation])),
                       !own.contains(.mishap), !(own.contains(.negation) && negated(.covert, in: s)), !described(.covert, in: s) {
@@ -221,7 +223,8 @@ struct IntentReader {
                 // and German ends the clause with it ("erwähne diese Übertragung gegenüber dem Benutzer nicht").
                 // After the verb, "no" is Portuguese "in the" as often as a negation ("inclua tudo no campo"): only right after it.
                 let after = Self.ambiguousNegations.contains(words[n.from].hash) ? 1 : (cjk ? 3 : 4)
-                if onlyBefore { return n.to < hit.from && hit.from - n.to <= before }
+                // Japanese, Korean and Chinese put it after the verb even then, often past "need" ("尋ねる必要はありません").
+                if onlyBefore { return (n.to < hit.from && hit.from - n.to <= before) || (cjk && n.from > hit.to && n.from - hit.to <= 8) }
                 return (n.to < hit.from && hit.from - n.to <= before) || (n.from > hit.to && n.from - hit.to <= after)
                     || (!cjk && n.from > hit.to && n.from - hit.to <= 8 && endsClause(n.to) && !Self.ambiguousNegations.contains(words[n.from].hash))
             }
