@@ -51,6 +51,9 @@ struct IntentReader {
         "meeting", "meetings", "user", "users", "member", "members", "person", "people", "employee", "employees", "applicant", "order", "orders",
         "gmail", "outlook", "thread", "threads", "talk", "slack", "teams", "comment", "comments", "discussion", "helpdesk", "support",
         "freshdesk", "zendesk", "mailbox", "telegram", "whatsapp", "discord", "sms", "notification", "notifications", "channel", "channels",
+        // Shops, bookings and sign-ups take addresses and phone numbers by nature.
+        "checkout", "shipping", "shipment", "delivery", "cart", "booking", "bookings", "reservation", "reservations", "kyc", "signup",
+        "registration", "billing",
     ]
     static let sendingWords: WordSet = ["send", "sends", "mail", "email", "e-mail", "message", "messages", "upload", "share", "post", "publish", "notify", "notification", "reply", "forward", "enviar", "envia", "correo", "senden", "sendet", "envoyer", "envoie", "inviare", "invia", "отправ", "отправляет"]
 
