@@ -18,7 +18,7 @@ extension ThreatLexicon {
             "pásalo|pásala|pásalos|pásalas|pasarlo|pasarla|envíalo|envíala|envíalos|mándalo|mándala|inclúyelo|inclúyela|adjúntalo|adjúntala|cópialo|cópiala|ponlo|ponla",
             "send*|schick*|übermittel*|überträg*|übertrag*|weiterleit*|hochlad*|veröffentlich*|anhäng*|einfüg*|kopier*|trägt|übergib|übergeben|mitsend*",
             "leite* ~3 weiter / lade* ~3 hoch / häng* ~3 an / füg* ~3 ein / trag* ~3 ein / gib* ~3 mit / teil* ~3 mit",
-            "mitzusend*|mitzuschick*|weiterzuleit*|hochzulad*|anzuhäng*|einzufüg*|einzutrag*|mitzugeb* / zu senden|übermitteln|übertragen",
+            "mitzusend*|mitzuschick*|weiterzuleit*|hochzulad*|anzuhäng*|einzufüg*|einzutrag*|mitzugeb*|anzugeben|angeben / zu senden|übermitteln|übertragen",
             "envoy*|envoi*|transmet*|transfér*|téléverse*|publi*|partag*|joins|joindre|joignez|inclu*|passe*|coll*|copi*|recopi*|mett*|insér*|ajout*",
             "invi*|inoltr*|carica*|pubblic*|condivid*|allega*|includ*|passa*|incolla*|inserisc*|metti|trasmett*|manda|mandare|mandi|registr*",
             "envie|enviar|enviado|enviada|enviados|enviadas|encaminh*|carregue|suba|subir|publique|publicar|compartilh*|anex*|passe|passar|passa|cole|colar|insir*|coloque*|transmit*",
@@ -96,6 +96,9 @@ extension ThreatLexicon {
             "改为|一律改为|지정해|主催者|organizer / 로 지정 / を参加者 / 참석자로",
             "usa|usare|utilizza|usar|utilise*|utiliz*|verwende*|nutze*|используй*|使用|사용 ~3 iban|wallet|carteira|cartera|portefeuille|кошел*",
             "beneficiario|beneficiário|bénéficiaire|begünstigt*|получател* ~2 reale|real|réel|tatsächlich*|реальн*",
+            // The change first, then what it changes ("cambia el IBAN del beneficiario por …").
+            "cambia*|reemplaza*|sustituye*|ersetze*|ändere*|remplace*|remplacez|modifie*|modifiez|sostituisci|troque|substitua|altere|замени*|измени*|поменяй* ~4 iban|destinatario|beneficiario|destinataire|bénéficiaire|empfänger*|beneficiário|destinatário|получател*|wallet|кошел*",
+            "受取人|수취인|收款人|受益人 ~6 変更|바꾸|改为|改成|换成|변경",
         ]),
         (.preference, [
             "never|not use ~3 them|it|those|other|others / always use ~4 instead / instead of ~3 other|the ~2 tool|tools / never use|call / do not use|call",
@@ -106,6 +109,8 @@ extension ThreatLexicon {
             "utilisez jamais / obsolète* / le plus précis / usare mai / nunca use|usar",
             "никогда не используй* / не используй* / устарев*",
             "使わないで|非推奨|不要使用|过时|已废弃|不可靠|구식 / 사용하지 마",
+            "nunca uses|utilices|llames / no uses|utilices / resultados falsos|incorrectos / falsche|gefälschte ergebnisse / faux résultats / résultats faux",
+            "non usare|utilizzare / risultati falsi / resultados falsos / ложные|фальшивые результаты / 虚假结果|结果不准确 / 偽の結果 / 가짜 결과",
         ]),
     ]
 }

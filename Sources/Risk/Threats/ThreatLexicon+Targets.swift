@@ -75,6 +75,8 @@ extension ThreatLexicon {
             "список|спис* файлов / файлы проекта / 文件列表|项目文件|主目录|ファイル一覧|ホームディレクトリ / 프로젝트 파일 / 파일 목록 / 홈 디렉터리",
             "datos personales / dirección exacta|completa|personal|particular / dirección de casa / domicilio / número de teléfono",
             "heimadresse|anschrift / adresse du|de domicile / endereço de casa",
+            "full name and ~2 address / name and ~2 address / nombre y ~2 dirección / namen und ~2 adresse|anschrift / nom et ~2 adresse / nome e ~2 indirizzo|endereço",
+            "имя и ~2 адрес / 氏名と住所|名前と住所 / 姓名和地址 / 이름과 주소",
             "wohnadresse|privatadresse|telefonnummer|standort / persönlich* daten",
             "coordonnées|localisation / données personnelles / adresse postale|personnelle / numéro de téléphone / fichiers ouverts",
             "dati personali / indirizzo di casa|residenza / numero di telefono",
