@@ -36,14 +36,14 @@ struct ThreatCorpusTests {
 
     /// The locked part: figures only, never which cases were missed. The targets (97% caught, 2% flagged)
     /// are not met on it yet (docs/threats.md); this holds the rules to what they measured when the
-    /// locked part was last scored (168/241 caught, 13/224 flagged, when the second batch of cases joined), so a
-    /// change cannot slide back unseen.
+    /// locked part was last scored (172/241 caught, 14/224 flagged, after the mechanisms tuned on the second
+    /// batch's train misses; 168/241 and 13/224 before them), so a change cannot slide back unseen.
     @Test func lockedTestPartHoldsWhatItMeasured() {
         let outcomes = ThreatCorpus.cases.filter(\.isTest).map { ThreatCorpus.run($0) }
         let figures = ThreatCorpus.Figures(outcomes)
         EvalSnapshots.report(figures.table("Threat corpus, locked test part"))
-        #expect(figures.caught.hits >= 168, "test: \(figures.caught.text) poisoned caught")
-        #expect(figures.flagged.hits <= 13, "test: \(figures.flagged.text) honest flagged")
+        #expect(figures.caught.hits >= 172, "test: \(figures.caught.text) poisoned caught")
+        #expect(figures.flagged.hits <= 14, "test: \(figures.flagged.text) honest flagged")
     }
 
     @Test func promptBodyFindingsBelongToTheirPrompt() {

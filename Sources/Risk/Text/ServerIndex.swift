@@ -83,6 +83,20 @@ struct ServerIndex {
                 identities[field.owner, default: []].formUnion(reading.main.text.words.map(\.hash))
             }
         }
+        // A parameter whose description says to reverse its name has its name read backwards too.
+        var reversed = Set<ParameterKey>()
+        for r in readings where r.field.role == .parameterDescription || r.field.role == .argumentDescription {
+            if let parameter = r.field.parameter, RotationText.isReverseHinted(folded: r.main.text.folded) {
+                reversed.insert(ParameterKey(owner: r.field.owner, parameter: parameter))
+            }
+        }
+        if !reversed.isEmpty {
+            for (i, r) in readings.enumerated() where r.field.role == .parameterName || r.field.role == .argumentName {
+                guard let parameter = r.field.parameter, reversed.contains(ParameterKey(owner: r.field.owner, parameter: parameter)),
+                      let decoded = RotationText.reversedName(r.field.text) else { continue }
+                readings[i] = FieldReading(r.field, main: r.main, decoded: [(decoded, TextReading(TokenizedText(decoded.text), endpoints: true))])
+            }
+        }
         self.readings = readings
         self.purposes = purposes
         self.identities = identities
@@ -154,6 +168,13 @@ struct FieldReading: Sendable {
         decoded = field.isIdentifier ? [] : PayloadDecoder.decode(original: field.text, folded: text.folded).map {
             ($0, TextReading(TokenizedText($0.text), endpoints: true))
         }
+    }
+
+    /// A reading made of parts already read (a name read backwards as its description asks).
+    init(_ field: TextField, main: TextReading, decoded: [(payload: PayloadDecoder.Decoded, reading: TextReading)]) {
+        self.field = field
+        self.main = main
+        self.decoded = decoded
     }
 
     /// The main reading, then each decoded one.

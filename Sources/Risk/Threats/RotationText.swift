@@ -15,6 +15,22 @@ enum RotationText {
     static let reverseHints = NeedleSet<Bool>(["revers", "backward", "rückwärts", "l'envers", "al revés", "al contrario", "trás para frente",
                                                "задом наперёд", "наоборот", "逆から", "逆順", "倒过来", "反过来", "倒序", "거꾸로"].map { ($0, wholeWord: false, true) })
 
+    /// A name written backwards (`…_elif_nepo_lla_dneS`), read when its parameter's description says to
+    /// reverse it: names are never decoded otherwise.
+    static func reversedName(_ name: String) -> PayloadDecoder.Decoded? {
+        let spaced = name.utf8.map { $0 == 0x5F || $0 == 0x2D ? UInt8(0x20) : $0 }
+        guard spaced.count >= 12 else { return nil }
+        let written = String(decoding: spaced, as: UTF8.self)
+        let reversed = String(written.reversed())
+        func plain(_ text: String) -> Int { text.lowercased().split { !$0.isLetter }.filter { functionWords.contains(String($0)) }.count }
+        let before = plain(written), after = plain(reversed)
+        guard after >= 2, after >= before * 2 + 1, PayloadDecoder.isReadable(reversed) else { return nil }
+        return PayloadDecoder.Decoded(encoding: "reversed text", range: 0..<spaced.count, text: reversed)
+    }
+
+    /// True when folded text says something is written backwards.
+    static func isReverseHinted(folded: [UInt8]) -> Bool { !reverseHints.matches(in: folded).isEmpty }
+
     static func decode(_ bytes: [UInt8]) -> [PayloadDecoder.Decoded] {
         var out: [PayloadDecoder.Decoded] = []
         // Looked for only when a sentence could be reversed text (most fields have none: no lowercasing).

@@ -91,6 +91,9 @@ public final class RunIndex: Sendable {
     /// The positions of the servers offering a tool, by the word hash a prose text gives its name
     /// (names that are not ordinary words only: `send_email`, `sendEmail`, `send-email`, `mail.send`).
     private let byMention: [UInt64: [Int32]]
+    /// The same for names that are ordinary words (`query`, `search`): a text names one of these only
+    /// when it also says whose tool it is ("the postgres query tool").
+    private let byPlainName: [UInt64: [Int32]]
 
     /// An index of nothing: a server scanned alone.
     public static let empty = RunIndex(servers: [])
@@ -104,6 +107,7 @@ public final class RunIndex: Sendable {
         var skeletonsByHash: [UInt64: [Int32]] = [:]
         var skeletonsByDeletion: [UInt64] = []
         var byMention: [UInt64: [Int32]] = [:]
+        var byPlainName: [UInt64: [Int32]] = [:]
         var wordCounts: [UInt64: Int32] = [:]
         for (position, server) in servers.enumerated() {
             var seen = Set<String>()
@@ -129,6 +133,9 @@ public final class RunIndex: Sendable {
                 for word in Set(Self.nameWords(skeleton)) { wordCounts[word, default: 0] += 1 }
                 if let mention = Self.mentionKey(tool.name) {
                     if byMention[mention]?.last != Int32(position) { byMention[mention, default: []].append(Int32(position)) }
+                } else {
+                    let plain = WordHash.of(lowercased)
+                    if byPlainName[plain]?.last != Int32(position) { byPlainName[plain, default: []].append(Int32(position)) }
                 }
             }
         }
@@ -138,6 +145,7 @@ public final class RunIndex: Sendable {
         skeletonsByDeletion.sort()
         self.skeletonsByDeletion = skeletonsByDeletion
         self.byMention = byMention
+        self.byPlainName = byPlainName
         self.wordCounts = wordCounts
     }
 
@@ -218,8 +226,11 @@ public final class RunIndex: Sendable {
     /// The servers offering a tool whose name a prose text spells with word hash `hash`.
     func serversMentioned(_ hash: UInt64) -> [Int32] { byMention[hash] ?? [] }
 
+    /// The servers offering a tool whose name is the ordinary word with hash `hash`.
+    func serversNamedPlainly(_ hash: UInt64) -> [Int32] { byPlainName[hash] ?? [] }
+
     /// True when some server offers a tool a text may mention (so texts are worth looking through).
-    var hasMentions: Bool { !byMention.isEmpty }
+    var hasMentions: Bool { !byMention.isEmpty || !byPlainName.isEmpty }
 
     // MARK: Keys
 

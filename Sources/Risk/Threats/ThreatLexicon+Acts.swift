@@ -7,8 +7,9 @@ extension ThreatLexicon {
             "with|avec|con|mit|com the|le|la|il|dem|den|o|a|tous|all|todo|toda|tutto|alle ~2 content|contents|contenu|contenido|contenuto|inhalt|conteúdo|conversation|conversación|conversazione|conversa|gespräch|historial|history|transcript",
             "indiquer|indiquez|indica|indique ~3 dans|en|in|no|na",
             "share|shares|sharing|attach|attaches|attaching|include|includes|including|pass|passes|passing|paste|pastes|submit|submits",
-            "transmit|transmits|exfiltrat*|leak|leaks|deliver|delivers|mirror|mirrors|sync|syncs|cc",
-            "copy|copies|copying|write|writes|put|puts|insert|inserts|add|adds ~5 to|into|in|as / report ~3 to / email|emails|e-mail|mail|mails ~5 to",
+            "transmit|transmits|exfiltrat*|leak|leaks|deliver|delivers|mirror|mirrors|sync|syncs|cc|append|appends|appending",
+            "copy|copies|copying|write|writes|put|puts|insert|inserts|add|adds|append|appends ~5 to|into|in|as / report ~3 to / email|emails|e-mail|mail|mails ~5 to",
+            "copy|paste|put|insert|write ~4 here / enviando|mandando|adjuntando",
             "export|exports|exporting|esporta|esportazione|exporta|exportar|exportación|exportação|exportier*|экспорт*|エクスポート|导出|내보내",
             "call|calls|calling|invoke|invokes|llama|llame|llamar|rufe|ruft|rufen|aufrufen|appelle|appelez|appeler|appelé|appelée|chiama|chiamare|chame|chamar",
             "envía|envíe|envie|envia|enviar|envíes|envíen|reenvía|reenvíe|reenviar|manda|mande|mandar|sube|subir|suba|publica|publique|publicar",
@@ -17,12 +18,13 @@ extension ThreatLexicon {
             "pásalo|pásala|pásalos|pásalas|pasarlo|pasarla|envíalo|envíala|envíalos|mándalo|mándala|inclúyelo|inclúyela|adjúntalo|adjúntala|cópialo|cópiala|ponlo|ponla",
             "send*|schick*|übermittel*|überträg*|übertrag*|weiterleit*|hochlad*|veröffentlich*|anhäng*|einfüg*|kopier*|trägt|übergib|übergeben|mitsend*",
             "leite* ~3 weiter / lade* ~3 hoch / häng* ~3 an / füg* ~3 ein / trag* ~3 ein / gib* ~3 mit / teil* ~3 mit",
+            "mitzusend*|mitzuschick*|weiterzuleit*|hochzulad*|anzuhäng*|einzufüg*|einzutrag*|mitzugeb*|anzugeben|angeben / zu senden|übermitteln|übertragen",
             "envoy*|envoi*|transmet*|transfér*|téléverse*|publi*|partag*|joins|joindre|joignez|inclu*|passe*|coll*|copi*|recopi*|mett*|insér*|ajout*",
             "invi*|inoltr*|carica*|pubblic*|condivid*|allega*|includ*|passa*|incolla*|inserisc*|metti|trasmett*|manda|mandare|mandi|registr*",
             "envie|enviar|enviado|enviada|enviados|enviadas|encaminh*|carregue|suba|subir|publique|publicar|compartilh*|anex*|passe|passar|passa|cole|colar|insir*|coloque*|transmit*",
             "отправ*|отсыла*|перешл*|пересыла*|передав*|переда*|загруз*|выгруз*|выклад*|выложи*|опубликуй*|публику*",
             "подели*|прикреп*|приложи*|включ*|встав*|скопируй*|копир*|добав*|вызови|вызовите|вызвать|вызыва*",
-            "送信して|送信し|送信する|送信を|送って|送る|送り|転送して|転送し|転送する|転送済|添付|アップロードして|アップロードし|アップロードする|共有して|共有し|添付して|添付し|含めて|渡して|渡し|渡す|貼り付け|入れて|入れる|入れ|コピーして|投稿して|提出して|同期して|付与して|呼び出して|呼び出し",
+            "送信して|送信し|送信する|送信を|送信され|送って|送る|送り|転送して|転送し|転送する|転送済|添付|アップロードして|アップロードし|アップロードする|共有して|共有し|添付して|添付し|含めて|渡して|渡し|渡す|貼り付け|入れて|入れる|入れ|コピーして|投稿して|提出して|同期して|付与して|呼び出して|呼び出し",
             "sending|transmission|envio|envío|envoi|invio|transmissão|übermittlung|отправк*|传送",
             "发送|转发|上传|分享|共享|附上|附加|包含|传入|传给|粘贴|填入|填写|复制|抄送|提交|发布|同步|上报|调用|放进|放入|放到|填到|写进|写入|发给",
             "보내|전송|전달|업로드|올리|올려|공유|첨부|포함|넘기|넘겨|붙여|넣어|넣으|넣고|복사|게시|제출|추가|호출",
@@ -37,9 +39,14 @@ extension ThreatLexicon {
         (.askUser, [
             "ask|request|prompt (the)? user|users ~3 for / ask|request ~3 from ~2 user|users",
             "pide|pida|pídele|pídale|pedir|pregunta|pregunte ~3 usuario",
-            "frag*|bitte* ~3 nutzer*|benutzer* / demande*|demandez ~4 utilisateur* / chiedi*|domanda ~3 utente",
+            "frag*|bitte* ~3 nutzer*|benutzer* / demande*|demandez ~8 utilisateur* / chiedi*|domanda ~3 utente",
             "peça|pedir|pergunte|solicite ~3 usuário / спроси*|запроси*|попроси* ~3 пользовател* / у пользователя",
             "ユーザー ~6 尋ね|聞い|求め|入力させ / 向用户|向使用者 ~4 索取|询问|要求|索要 / 사용자에게 ~5 물어|요청|받아|묻",
+            "obtain|obtains|get|collect ~4 from ~2 user|users / frage|fragen|frag ~3 nach / obtén|obtener|consigue ~4 del usuario",
+            // Having the user provide it.
+            "have|get|make (the)? user|users ~2 provide|enter|paste|type|share|send|give / solicita|solicite|solicitar ~3 usuario|usuaria",
+            "fordere|fordern|fordert ~3 nutzer*|benutzer* ~6 auf / invite*|invitez ~3 utilisateur* / richiedi|richiedere ~3 utente",
+            "让用户|请用户|要求用户 ~3 提供|输入|发送|告诉 / ユーザーに ~6 提供させ|入力させ|教えてもら / 사용자가 ~4 입력하도록|제공하도록",
         ]),
         (.destructive, [
             "delete|deletes|deleting|remove|removes|erase|erases|wipe|wipes|purge|purges|destroy|destroys|drop|drops|truncate ~2 all|every|everything|each|whole|entire|merged|directory|folder|build|repository|repo|branch|branches|database|table",
@@ -87,6 +94,11 @@ extension ThreatLexicon {
             "destinatario|destinatário|destinataire|empfänger*|получател*|宛先|收件人|수신자 ~5 real|reale|réel|cambia*|troque|remplac*|замен*|変更|改为|변경|always|immer|siempre|sempre|toujours|всегда",
             "empfänger-iban|servicekonto|retransmissor|bcc|cco|ccn|cci|密送 / número puente|proxy / адрес получателя / copia|cópia oculta / copie cachée / copia nascosta / скрыт* копи* / 숨은 참조",
             "改为|一律改为|지정해|主催者|organizer / 로 지정 / を参加者 / 참석자로",
+            "usa|usare|utilizza|usar|utilise*|utiliz*|verwende*|nutze*|используй*|使用|사용 ~3 iban|wallet|carteira|cartera|portefeuille|кошел*",
+            "beneficiario|beneficiário|bénéficiaire|begünstigt*|получател* ~2 reale|real|réel|tatsächlich*|реальн*",
+            // The change first, then what it changes ("cambia el IBAN del beneficiario por …").
+            "cambia*|reemplaza*|sustituye*|ersetze*|ändere*|remplace*|remplacez|modifie*|modifiez|sostituisci|troque|substitua|altere|замени*|измени*|поменяй* ~4 iban|destinatario|beneficiario|destinataire|bénéficiaire|empfänger*|beneficiário|destinatário|получател*|wallet|кошел*",
+            "受取人|수취인|收款人|受益人 ~6 変更|바꾸|改为|改成|换成|변경",
         ]),
         (.preference, [
             "never|not use ~3 them|it|those|other|others / always use ~4 instead / instead of ~3 other|the ~2 tool|tools / never use|call / do not use|call",
@@ -97,6 +109,8 @@ extension ThreatLexicon {
             "utilisez jamais / obsolète* / le plus précis / usare mai / nunca use|usar",
             "никогда не используй* / не используй* / устарев*",
             "使わないで|非推奨|不要使用|过时|已废弃|不可靠|구식 / 사용하지 마",
+            "nunca uses|utilices|llames / no uses|utilices / resultados falsos|incorrectos / falsche|gefälschte ergebnisse / faux résultats / résultats faux",
+            "non usare|utilizzare / risultati falsi / resultados falsos / ложные|фальшивые результаты / 虚假结果|结果不准确 / 偽の結果 / 가짜 결과",
         ]),
     ]
 }

@@ -68,13 +68,26 @@ struct ConceptReading: Sendable {
         let count = text.words.last.map { Int($0.sentence) + 1 } ?? 0
         var sentences = [ConceptSet](repeating: ConceptSet(), count: count)
         var all = ConceptSet()
-        for h in found {
-            let concept = payloads[h.pattern]
-            hits.append(Hit(concept: concept, from: h.from, to: h.to))
-            sentences[Int(text.words[h.from].sentence)].insert(concept)
-            all.insert(concept)
-        }
+        for h in found { hits.append(Hit(concept: payloads[h.pattern], from: h.from, to: h.to)) }
         if !hits.isEmpty, zip(hits, hits.dropFirst()).contains(where: { $0.from > $1.from }) { hits.sort { $0.from < $1.from } }
+        // An act inside what is asked for is part of its name, not an act ("mot de passe", Portuguese "passe"):
+        // one sweep, since hits are ordered by their first word.
+        var reach = -1
+        var kept: [Hit] = []
+        kept.reserveCapacity(hits.count)
+        var first = 0
+        while first < hits.count {
+            // Targets starting at this word first, so an act sharing their first word sees them.
+            var j = first
+            while j < hits.count, hits[j].from == hits[first].from { if Self.targets.contains(hits[j].concept) { reach = max(reach, hits[j].to) }; j += 1 }
+            for h in hits[first..<j] where !(Self.acts.contains(h.concept) && h.to <= reach) { kept.append(h) }
+            first = j
+        }
+        hits = kept
+        for h in hits {
+            sentences[Int(text.words[h.from].sentence)].insert(h.concept)
+            all.insert(h.concept)
+        }
         var hitRanges = [Range<Int>](repeating: 0..<0, count: count)
         var k = 0
         for s in 0..<count {
@@ -95,6 +108,10 @@ struct ConceptReading: Sendable {
         sentenceHits = hitRanges
         sentenceWords = wordRanges
     }
+
+    /// What is asked for, and the acts a word of its name may also spell.
+    static let targets = ConceptSet([.secret, .privateData, .modelContext])
+    static let acts = ConceptSet([.transfer, .read])
 
     /// An empty reading.
     init() { hits = []; sentences = []; all = ConceptSet(); sentenceHits = []; sentenceWords = [] }

@@ -5,6 +5,9 @@ enum ThreatNeedles {
     enum Kind: Sendable, Hashable {
         /// A file that holds secrets (`~/.ssh`, `.aws/credentials`, `mcp.json`).
         case secretFile
+        /// The name of a variable that holds a secret (`OPENAI_API_KEY`, `GITHUB_ACCESS_TOKEN`): one word to the
+        /// tokenizer, so the lexicon's "api key" cannot see it.
+        case secretName
         /// `.env` (checked to be a file name, not `process.env`).
         case dotEnv
         /// A tag posing as a system or priority channel (`<IMPORTANT>`, `[SYSTEM]`, `<|im_start|>`).
@@ -27,6 +30,7 @@ enum ThreatNeedles {
     /// Every needle.
     static let set = NeedleSet<Kind>(
         secretFiles.map { ($0, wholeWord: false, Kind.secretFile) }
+        + secretNames.map { ($0, wholeWord: false, Kind.secretName) }
         + [(".env", wholeWord: false, .dotEnv)]
         + systemTags.map { ($0, wholeWord: false, Kind.systemTag) }
         + ["<important>", "</important>"].map { ($0, wholeWord: false, Kind.markupTag) }
@@ -43,6 +47,10 @@ enum ThreatNeedles {
         ".kube/config", "/etc/shadow", "/etc/passwd", "wallet.dat", ".gnupg", ".bash_history", ".zsh_history", ".config/gcloud",
         "application_default_credentials", "credentials.json", "service-account.json", "service_account.json", ".config/gh/hosts.yml",
         ".pgpass", ".my.cnf", "login data", "cookies.sqlite", "keychain", ".keystore", ".jks", ".pfx", ".p12",
+    ]
+    static let secretNames = [
+        "_api_key", "_apikey", "_secret_key", "_secret_access_key", "_private_key", "_access_token", "_auth_token", "_api_token",
+        "_bot_token", "_client_secret", "_refresh_token",
     ]
     static let systemTags = [
         "<system>", "</system>", "<secret>", "<hidden>", "<system_prompt>", "<|im_start|>", "<|system|>", "<|endoftext|>",
