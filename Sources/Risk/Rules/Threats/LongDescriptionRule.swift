@@ -30,9 +30,11 @@ struct LongDescriptionRule: FindingRule {
             case .instructions: limit = Self.instructionsLimit
             default: return nil
             }
-            // A text has no more characters than UTF-8 bytes: short texts skip counting grapheme clusters.
+            // A text has no more characters than UTF-8 bytes: short texts skip counting. Characters are
+            // counted as Unicode scalars: grapheme clusters would cost a pass that grows with what a hostile
+            // server sends (12 MiB of invalid UTF-8), for a figure that is only reported.
             guard field.text.utf8.count > limit else { return nil }
-            let length = field.text.count
+            let length = field.text.unicodeScalars.count
             guard length > limit else { return nil }
             return FindingHit(pointer: field.pointer, quote: Quote.prefix(field.text),
                            message: "\(field.place.capitalizedFirst) is \(length) characters long (over \(limit))", severity: nil)

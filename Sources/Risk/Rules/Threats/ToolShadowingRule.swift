@@ -103,8 +103,8 @@ struct ToolShadowingRule: FindingRule {
             }
             // A name that is an ordinary word counts when the text calls it a tool and names its server beside it
             // ("the postgres query tool", "la herramienta query de postgres").
-            if indexed, !index.ownMentions.contains(w.hash), !Self.notNames.contains(w.hash), !index.ownToolNames.contains(text.text(i)),
-               i > 0 && Self.toolWords.contains(words[i - 1].hash) || i + 1 < words.count && Self.toolWords.contains(words[i + 1].hash) {
+            if indexed, i > 0 && Self.toolWords.contains(words[i - 1].hash) || i + 1 < words.count && Self.toolWords.contains(words[i + 1].hash),
+               !index.ownMentions.contains(w.hash), !Self.notNames.contains(w.hash), !index.ownToolNames.contains(text.text(i)) {
                 for server in run.index.serversNamedPlainly(w.hash).prefix(64) where Int(server) != run.position {
                     let name = run.index.serverNames[Int(server)]
                     let serverWords = Set(DataSinkRule.words(of: name).subtracting(["server", "mcp-server"]).map { WordHash.of($0) })
@@ -115,13 +115,14 @@ struct ToolShadowingRule: FindingRule {
                 }
             }
             // Elsewhere a name counts when the text calls it a tool: "the X tool", "call X", "X is invoked".
-            if w.flags.contains(.underscore), !index.ownMentions.contains(w.hash), !Self.notNames.contains(w.hash),
-               !index.ownToolNames.contains(text.text(i)), !isOwnName(text.text(i), index) {
+            if w.flags.contains(.underscore), !index.ownMentions.contains(w.hash), !Self.notNames.contains(w.hash) {
                 let next = i + 1 < words.count ? Self.toolWords.contains(words[i + 1].hash) : false
                 let previous = i > 0 ? Self.toolWords.contains(words[i - 1].hash) || Self.callWords.contains(words[i - 1].hash) : false
                 // "after every call to read_file".
                 let callTo = i > 1 && Self.callWords.contains(words[i - 2].hash) && words[i - 1].hash == Self.toWord
-                if next || previous || callTo {
+                // The word checks first: the own-name checks build strings, and an enum of 150,000
+                // snake_case values must not pay for them word by word.
+                if next || previous || callTo, !index.ownToolNames.contains(text.text(i)), !isOwnName(text.text(i), index) {
                     return (i, i, text.text(i), nil)
                 }
             }
