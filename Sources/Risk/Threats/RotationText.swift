@@ -97,15 +97,17 @@ enum RotationText {
         // its function words from the bytes (every function word once rotated is a run of ASCII letters whose
         // rotation hashes to one), and whether an address could appear at all (every one has a dot or an @).
         let rotatedBound = Self.rotatedFunctionWordBound(s)
-        let mayHoldAddress = s.contains(0x2E) || s.contains(0x40)
+        let mayHoldAddress = Self.mayHoldAddressOnceRotated(s)
         guard (rotatedBound >= 2 && rotatedBound >= plain * 2 + 1 && rotatedBound * 6 >= words) || mayHoldAddress else { return nil }
         let rotated = String(decoding: s.map(rot13), as: UTF8.self)
         let rotatedPlain = rotated.lowercased().split { !$0.isLetter }.map(String.init).filter(functionWords.contains).count
-        // Or an address appears once rotated (`ntraqn-rkgrean.pbz` → `agenda-externa.com`).
-        let addressAppears = Endpoints.find(in: Array(rotated.lowercased().utf8)).contains { $0.kind != .benign }
+        let readsAsText = rotatedPlain >= 2 && rotatedPlain >= plain * 2 + 1 && rotatedPlain * 6 >= words
+        // Or an address appears once rotated (`ntraqn-rkgrean.pbz` → `agenda-externa.com`): looked for only
+        // when the words do not decide and the bytes allow one.
+        let addressAppears = !readsAsText && mayHoldAddress && rotatedPlain >= plain
+            && Endpoints.find(in: Array(rotated.lowercased().utf8)).contains { $0.kind != .benign }
             && !Endpoints.find(in: Array(String(decoding: s, as: UTF8.self).lowercased().utf8)).contains { $0.kind != .benign }
-        guard (rotatedPlain >= 2 && rotatedPlain >= plain * 2 + 1 && rotatedPlain * 6 >= words) || (addressAppears && rotatedPlain >= plain),
-              PayloadDecoder.isReadable(rotated) else { return nil }
+        guard readsAsText || addressAppears, PayloadDecoder.isReadable(rotated) else { return nil }
         return PayloadDecoder.Decoded(encoding: "ROT13", range: offset..<(offset + s.count), text: rotated)
     }
 
@@ -125,6 +127,35 @@ enum RotationText {
             i = j
         }
         return count
+    }
+
+    /// Rotated top-level domains (`pbz` is `com` once rotated), as hashes of their lowercase letters.
+    private static let rotatedTopLevelDomains = WordSet(Endpoints.topLevelDomains.map { String(decoding: $0.utf8.map(rot13), as: UTF8.self) })
+
+    /// False when no outside address can appear in `s` once rotated: rotation keeps every byte class, so
+    /// an address appears only through a scheme (`://`), an `@`, or a dotted word whose last label is a
+    /// top-level domain once rotated (an IPv4 literal reads the same both ways and never appears anew).
+    private static func mayHoldAddressOnceRotated(_ s: [UInt8]) -> Bool {
+        if s.contains(0x40) { return true }
+        var i = 0
+        while i < s.count {
+            if s[i] == 0x3A, i + 2 < s.count, s[i + 1] == 0x2F, s[i + 2] == 0x2F { return true }
+            guard s[i] == 0x2E else { i += 1; continue }
+            // The letters after the dot, up to the end of the host-like word.
+            var j = i + 1
+            var h = WordHash.seed
+            while j < s.count, s[j] | 0x20 >= 0x61 && s[j] | 0x20 <= 0x7A {
+                h = (h ^ UInt64(s[j] | 0x20)) &* WordHash.prime
+                j += 1
+            }
+            // Trailing dots are trimmed from a host (`agenda.pbz.`).
+            var k = j
+            while k < s.count, s[k] == 0x2E { k += 1 }
+            let endsWord = k == s.count || !Endpoints.isHostByte(s[k])
+            if j > i + 1, endsWord, rotatedTopLevelDomains.contains(WordHash.finish(h, length: j - i - 1)) { return true }
+            i = max(j, i + 1)
+        }
+        return false
     }
 
     /// True when a digit stands before a letter (`pr3v10u5`, `53nd`), not only after letters like a cell

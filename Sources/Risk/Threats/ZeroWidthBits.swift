@@ -9,6 +9,9 @@ enum ZeroWidthBits {
     }
 
     static func decode(_ text: String) -> [PayloadDecoder.Decoded] {
+        // Every zero-width character above is three UTF-8 bytes led by 0xE2 or 0xEF: text without either
+        // byte has none (most text), and is not walked scalar by scalar.
+        guard text.utf8.contains(where: { $0 == 0xE2 || $0 == 0xEF }) else { return [] }
         var out: [PayloadDecoder.Decoded] = []
         var run: [UInt32] = []
         var runStart = 0
@@ -26,7 +29,7 @@ enum ZeroWidthBits {
             } else if !run.isEmpty {
                 finish()
             }
-            offset += String(s).utf8.count
+            offset += s.value < 0x80 ? 1 : s.value < 0x800 ? 2 : s.value < 0x10000 ? 3 : 4
         }
         finish()
         return out
