@@ -86,8 +86,11 @@ public struct ToolContext: Sendable {
 }
 
 extension WordSet {
-    /// True when any word of `words` is in the set.
-    func intersects(_ words: Set<UInt64>) -> Bool { hashes.contains { words.contains($0) } }
+    /// True when any word of `words` is in the set. A lookup here is a masked probe and one in `words` a
+    /// SipHash, so the loop runs over `words` unless it is much the longer.
+    func intersects(_ words: Set<UInt64>) -> Bool {
+        words.count <= hashes.count * 4 ? words.contains { contains($0) } : hashes.contains { words.contains($0) }
+    }
     /// True when any hash in `words` is in the set.
     func containsAny(_ words: some Sequence<UInt64>) -> Bool { words.contains { contains($0) } }
 }

@@ -154,7 +154,7 @@ struct ServerIndex {
 
 /// One text field read once: its words and concepts, the needles and endpoints in it, and what its
 /// hidden payloads say, read the same way.
-struct FieldReading: Sendable {
+final class FieldReading: Sendable {
     /// The field.
     let field: TextField
     /// The text as sent (tag characters read as the ASCII they shadow).
@@ -182,7 +182,7 @@ struct FieldReading: Sendable {
 }
 
 /// One text's words, concepts, needles and endpoints.
-struct TextReading: Sendable {
+final class TextReading: Sendable {
     let text: TokenizedText
     let concepts: ConceptReading
     let needles: [NeedleSet<ThreatNeedles.Kind>.Match]

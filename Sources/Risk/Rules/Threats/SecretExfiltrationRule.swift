@@ -91,6 +91,14 @@ struct SecretExfiltrationRule: FindingRule {
 
     /// A secret file named next to a request to hand it over, or given as a parameter's value or name.
     private func fileHit(_ reading: FieldReading, _ index: ServerIndex) -> FindingHit? {
+        // Most texts name no secret file: they are passed over before their context is looked up.
+        let namesFile = reading.layers.contains { layer in
+            layer.needles.prefix(Self.maxMentions).contains {
+                let kind = ThreatNeedles.set.entries[$0.entry].payload
+                return kind == .secretFile || kind == .dotEnv
+            }
+        }
+        guard namesFile else { return nil }
         let field = reading.field
         let parameter = index.concepts(ofParameterOf: field)
         let isValue = field.role == .defaultValue || field.role == .enumValue || field.role == .example
