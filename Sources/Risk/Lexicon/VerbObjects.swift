@@ -131,10 +131,18 @@ enum VerbObjects {
 
     /// The entry for `base` given the words around it: the lexicon's, or a verb-object reading's.
     /// `nameObjects` are the name's words after the verb; `nearby` are the description's first words.
+    /// The readings of each verb, in their order in `readings` (looked up once per verb, not scanned).
+    private static let readingsByVerb: [String: [Reading]] = {
+        var out: [String: [Reading]] = [:]
+        for r in readings { for v in r.verbs { out[v, default: []].append(r) } }
+        return out
+    }()
+
     static func entry(for base: String, _ entry: LexiconEntry, nameObjects: [UInt64], nearby: [UInt64], server: Set<UInt64> = []) -> LexiconEntry {
-        for r in readings where r.verbs.contains(base) {
+        guard let candidates = readingsByVerb[base] else { return entry }
+        for r in candidates {
             let near = r.verbs.contains("delete") ? [] : nearby.prefix(r.reach)
-            let withServer = r.serverWords.intersects(server)
+            let withServer = !r.serverObjects.hashes.isEmpty && r.serverWords.intersects(server)
             let isObject = { (h: UInt64) in r.objects.contains(h) || (withServer && r.serverObjects.contains(h)) }
             let hit = nameObjects.contains(where: isObject) || near.contains(where: isObject)
                 || (r.category == .write && r.verbs.contains("remove") && nameObjects.contains(Self.from))
