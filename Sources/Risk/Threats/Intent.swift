@@ -55,6 +55,8 @@ struct IntentReader {
         "checkout", "shipping", "shipment", "delivery", "cart", "booking", "bookings", "reservation", "reservations", "kyc", "signup",
         "registration", "billing",
     ]
+    /// Words of holders whose business is running commands (a shell tool says "sudo").
+    static let commandWords: WordSet = ["command", "commands", "cmd", "shell", "exec", "execute", "terminal", "ssh", "bash", "script", "scripts", "task", "tasks", "run"]
     static let sendingWords: WordSet = ["send", "sends", "mail", "email", "e-mail", "message", "messages", "upload", "share", "post", "publish", "notify", "notification", "reply", "forward", "enviar", "envia", "correo", "senden", "sendet", "envoyer", "envoie", "inviare", "invia", "отправ", "отправляет"]
 
     func intents() -> [Intent] {
@@ -115,7 +117,9 @@ struct IntentReader {
                       !(own.contains(.secret) && !own.contains(.transfer) && !secretFiles.contains(s)) {
                 add(.concealment, .high, [.negation, .tell, .user], "asks the model not to tell the user")
             }
-            if own.contains(.skipConfirmation), extra || context.containsAny(ConceptSet([.destructive, .privilege, .transfer, .pressure, .consequence])) {
+            // "Nothing is sent without approval" promises the confirmation it names.
+            if own.contains(.skipConfirmation), !(own.contains(.negation) && negated(.skipConfirmation, in: s, before: true)),
+               extra || context.containsAny(ConceptSet([.destructive, .privilege, .transfer, .pressure, .consequence])) {
                 add(.concealment, .high, [.skipConfirmation], "asks the model to act without the user's confirmation")
             }
             // Secrets, personal data or the model's context handed over: the target and the handing over share
@@ -161,9 +165,13 @@ struct IntentReader {
             // A second purpose: destroy, open access, change where things go, ordered in the same sentence.
             let act = own.contains(.destructive) || own.contains(.privilege) || own.contains(.redirect)
             let destructiveTool = own.contains(.destructive) && Self.destroyingWords.intersects(identity)
+            // Opening access is a sharing tool's business ("to create a public link, pass scope=anonymous"),
+            // unless the text had to be decoded or the sentence also destroys or redirects.
+            let grantingTool = own.contains(.privilege) && !own.contains(.destructive) && !own.contains(.redirect) && !hidden
+                && Self.grantingWords.intersects(identity)
             // "Also make the repository public": an extra opening step in a tool that is not about granting access.
             let extraStep = own.contains(.also) && own.contains(.privilege) && !Self.grantingWords.intersects(identity)
-            if act, !destructiveTool, cue || extraStep || (own.contains(.also) && own.containsAny(ConceptSet([.pressure, .skipConfirmation, .always]))) {
+            if act, !destructiveTool, !grantingTool, cue || extraStep || (own.contains(.also) && own.containsAny(ConceptSet([.pressure, .skipConfirmation, .always]))) {
                 add(.secondPurpose, .high, [.destructive, .privilege, .redirect], "adds an action the tool is not for")
             } else if own.contains(.influence), !Self.recommendingWords.intersects(purpose) {
                 // "Always recommend our broker", "as your own opinion": steering is an order by itself.
@@ -187,8 +195,11 @@ struct IntentReader {
         }
         // Commands that destroy or open access, addressed to the model.
         for m in layer.needles {
-            let kind = ThreatNeedles.set.entries[m.entry].payload
+            let entry = ThreatNeedles.set.entries[m.entry]
+            let kind = entry.payload
             guard kind == .destructiveCommand || kind == .privilegeCommand else { continue }
+            // A tool that runs commands documents `sudo` as part of its business.
+            if entry.needle.description == "sudo ", Self.commandWords.intersects(purpose) { continue }
             let s = layer.sentence(atByte: m.range.lowerBound)
             let window = layer.window(s)
             if hidden || window.containsAny(ConceptSet([.trigger, .assistant, .authority, .skipConfirmation, .conceal, .always])) {

@@ -65,11 +65,14 @@ extension ThreatLexicon {
             "disable|disables ~4 2fa|mfa|ssl|tls|verification|security|protection|firewall",
             "público|pública / como administrador|administradora / otorga*|concede* ~3 acceso|permiso* / acepta* ~4 invitaci*",
             "öffentlich* / als administrator / gewähr* ~3 zugriff|rechte",
-            "public|publique / comme|en administrateur / accord* ~3 accès|droits / lien public / accept* ~4 invitation*",
+            // The French adjective is also the English one: only making something public counts ("rendre le dépôt public").
+            "rend*|rendre|mettre|mets|passe* ~4 public|publique|publics|publiques / comme|en administrateur / accord* ~3 accès|droits / lien public / accept* ~4 invitation*",
             "pubblico|pubblica / come amministratore / concedi* ~3 accesso|permessi / link pubblico / accetta* ~4 invit*",
             "público|pública / conced* ~3 acesso|permiss* / link público / aceit* ~4 convite*",
             "публичн* / администратором / предостав* ~3 доступ|права / открыт* доступ / прими* ~4 приглашени*",
             "付与|公開|授予|公开|부여|공개 / 招待 ~4 承認 / 邀请 ~4 接受 / 초대 ~4 수락",
+            // The English word inside Korean, Japanese or Chinese: "public 으로 바꾸세요", "public に変更".
+            "public ~4 바꾸|변경|전환|変更|切り替え|设为|改为|更改",
         ]),
         (.influence, [
             "always|also recommend|advertise|promote|suggest|mention / recommend|advertise|promote ~4 our|partner|partners|sponsor|sponsored|affiliate",
