@@ -92,7 +92,8 @@ struct SecretExfiltrationRule: FindingRule {
     /// A secret file named next to a request to hand it over, or given as a parameter's value or name.
     private func fileHit(_ reading: FieldReading, _ index: ServerIndex) -> FindingHit? {
         // Most texts name no secret file: they are passed over before their context is looked up.
-        let namesFile = reading.layers.contains { layer in
+        let layers = reading.layers
+        let namesFile = layers.contains { layer in
             layer.needles.prefix(Self.maxMentions).contains {
                 let kind = ThreatNeedles.set.entries[$0.entry].payload
                 return kind == .secretFile || kind == .dotEnv
@@ -103,7 +104,7 @@ struct SecretExfiltrationRule: FindingRule {
         let parameter = index.concepts(ofParameterOf: field)
         let isValue = field.role == .defaultValue || field.role == .enumValue || field.role == .example
         let related = index.identity(of: field, mentions: Self.secretWords)
-        for (layerIndex, layer) in reading.layers.enumerated() {
+        for (layerIndex, layer) in layers.enumerated() {
             let talk = layer.concepts.all.contains(.attackTalk)
             for m in layer.needles.prefix(Self.maxMentions) {
                 let kind = ThreatNeedles.set.entries[m.entry].payload
