@@ -38,6 +38,12 @@ struct ClassifierTests {
         ("json_arrtrim", "Trim an array so that it contains only the given range.", .destructive), // what falls outside is gone
         ("hdel", "Delete one or more fields from a hash.", .destructive),
         ("send_email", "Sends an email. This cannot be undone.", .execute), // sending is execute by the definition
+        ("assert_title", "Fails unless the page title equals the given text.", .read), // a check changes nothing
+        ("propose_cleanup_plan", "Lists what a cleanup would remove; nothing is removed.", .read), // a plan, not the act
+        ("gitea_list_pull_files", "Files changed in a pull request.", .read), // 'pull' is a noun here
+        ("switch_to_frame", "Moves focus into an iframe.", .read),
+        ("pause_playback", "Pauses the player.", .write), // a player, not a workload
+        ("deallocate_vm", nil, .execute), // stops a VM and releases its compute
     ] as [(String, String?, Category)])
     func classifies(_ name: String, _ description: String?, _ expected: Category) throws {
         let a = try Self.assess(Self.tool(name, description))

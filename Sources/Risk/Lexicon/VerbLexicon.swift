@@ -14,7 +14,7 @@ enum VerbLexicon {
         "job", "task", "count", "stat",
         "format", "estimate", "quote",
         // Nouns in compound names (`shopping_list_add_item`, `nc_share_get`, `power_on`, `tab_back`).
-        "list", "share", "power", "back", "page", "forward", "reply", "scale", "start", "stop", "pause", "trigger",
+        "list", "share", "power", "back", "page", "forward", "reply", "pull", "scale", "start", "stop", "pause", "trigger",
     ]
 
     /// The lexicon.
@@ -48,7 +48,7 @@ enum VerbLexicon {
         ]),
         LexiconGroup(.execute, .strong, "starts, stops or changes what runs", example: "restart_service", [
             "start", "stop", "restart", "reboot", "pause", "resume", "suspend", "scale", "autoscale", "migrate", "rollback",
-            "halt", "failover", "shutdown", "poweroff", "unpause", "power", "speak", "say", "announce",
+            "halt", "failover", "shutdown", "poweroff", "deallocate", "unpause", "power", "speak", "say", "announce",
         ]),
         LexiconGroup(.destructive, .normal, "removes an element that holds data", example: "list_pop", [
             "pop", "lpop", "rpop", "trim", "drain",
@@ -98,7 +98,7 @@ enum VerbLexicon {
             "query", "inspect", "browse", "count", "exists", "hget", "hgetall", "hexists", "mget", "lrange", "llen",
             "zrange", "xrange", "smembers", "scard", "zcard", "hlen", "strlen", "dbsize", "ls", "cat", "grep",
             "stat", "head", "tail", "peek", "download", "export", "dump", "print", "echo", "ping", "poll", "receive",
-            "is", "has", "can", "check", "verify", "validate", "compare", "diff",
+            "is", "has", "can", "check", "verify", "validate", "compare", "diff", "assert",
         ]),
         LexiconGroup(.read, .normal, "analyses or computes without changing anything", example: "calculate_distance", [
             "analyze", "analyse", "estimate", "calculate", "compute", "convert", "format", "parse", "preview",
@@ -107,7 +107,7 @@ enum VerbLexicon {
             "trace", "audit", "monitor", "observe", "explore", "discover", "identify", "detect",
             "locate", "sample", "measure", "profile", "aggregate", "filter", "sort", "select", "scan", "wait",
             "await", "troubleshoot", "investigate", "diagnose", "debug", "help", "guide", "learn", "research",
-            "think", "reason", "plan", "top", "display", "enumerate", "examine", "probe", "listen", "assess", "outline",
+            "think", "reason", "plan", "propose", "top", "display", "enumerate", "examine", "probe", "listen", "assess", "outline",
             "autocomplete", "test", "decrypt", "encrypt", "compress", "tally", "study", "lint", "render", "tokenize", "encode", "decode", "hash", "sign",
             "screenshot", "capture", "collect", "gather", "load", "open", "look", "see", "tell", "ask",
             "answer", "return", "report", "understand", "plot", "chart", "visualize", "predict",

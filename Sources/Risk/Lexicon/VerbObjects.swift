@@ -103,6 +103,10 @@ enum VerbObjects {
         Reading(verbs: ["select", "check", "uncheck", "choose"], objects: [
             "option", "options", "item", "items", "checkbox", "checkboxes", "element", "elements", "radio", "dropdown",
         ], category: .write, reason: "sets a value on a page or in a list", reach: 2),
+        Reading(verbs: ["switch", "focus"], objects: ["frame", "frames", "iframe", "iframes", "window", "windows", "tab", "tabs", "content"],
+                category: .read, reason: "moves the browser's focus: nothing is changed", reach: 3),
+        Reading(verbs: ["start", "stop", "pause", "resume", "unpause"], objects: ["playback", "music", "song", "songs", "video", "audio", "media"],
+                category: .write, reason: "switches playback on a player: nothing starts running", reach: 2),
         Reading(verbs: ["open", "spawn", "launch", "start", "create"], objects: ["shell", "terminal", "pty", "tty", "repl", "console"],
                 category: .execute, reason: "opens an interactive shell", reach: 2),
         Reading(verbs: ["simulate", "replay", "fire", "test", "resend", "redeliver"], objects: [
