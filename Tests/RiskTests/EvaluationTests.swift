@@ -73,6 +73,7 @@ struct EvaluationTests {
         #expect(EvaluationPart.byRule("mcp-server-time", tunedBefore: []) == expected)
         #expect(EvaluationPart.byRule("mcp-server-time", tunedBefore: ["mcp-server-time"]) == .train)
         #expect(EvaluationPart.byRule("mcp-server-time", tunedBefore: [], lockedLater: ["mcp-server-time"]) == .test)
+        #expect(EvaluationPart.byRule("mcp-server-time", tunedBefore: [], retiredLater: ["mcp-server-time"]) == .retired)
         #expect(throws: RiskError.badLabel(line: 2, reason: "expected server and part (train, retired or test) separated by a tab")) {
             try EvaluationPart.parse("server\tpart\nx\tvalidation\n")
         }
@@ -92,12 +93,13 @@ struct EvaluationTests {
         func servers(noted note: String) -> Set<String> {
             Set(text.split(separator: "\n").filter { $0.hasSuffix("\t" + note) }.map { String($0.prefix { $0 != "\t" }) })
         }
-        let tunedBefore = servers(noted: "tuned on before the split"), lockedLater = servers(noted: "third crawl, locked")
-        #expect(tunedBefore.count == 40)
+        let tunedBefore = servers(noted: "tuned on before the split"), retiredLater = servers(noted: "third crawl, retired")
+        let lockedLater = servers(noted: "fourth crawl, locked")
+        #expect(tunedBefore.count == 40 && retiredLater.count == 58)
         let snapshots = try FileManager.default.contentsOfDirectory(atPath: RepoPaths.file(Self.datasetFolder + "/snapshots").path)
             .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }
         #expect(Set(snapshots) == Set(split.keys))
-        for (server, part) in split { #expect(part == EvaluationPart.byRule(server, tunedBefore: tunedBefore, lockedLater: lockedLater), "\(server)") }
+        for (server, part) in split { #expect(part == EvaluationPart.byRule(server, tunedBefore: tunedBefore, retiredLater: retiredLater, lockedLater: lockedLater), "\(server)") }
         let testServers = Set(split.filter { $0.value == .test }.keys)
         let labels = try Evaluation.parseLabels(RepoPaths.text(Self.datasetFolder + "/labels.tsv"))
         #expect(testServers.count >= 40)
@@ -112,14 +114,15 @@ struct EvaluationTests {
         let snapshots = try files.map { (String($0.dropLast(5)), try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)) }
         let split = try EvaluationPart.parse(RepoPaths.text(Self.datasetFolder + "/split.tsv"))
         let e = try Evaluation(labelsTSV: RepoPaths.text(Self.datasetFolder + "/labels.tsv"), snapshots: snapshots, split: split)
-        #expect(e.compared == 6_661 && e.unlabelledTools.isEmpty && e.unmatchedLabels.isEmpty)
+        #expect(e.compared == 8_157 && e.unlabelledTools.isEmpty && e.unmatchedLabels.isEmpty)
         // The targets (95% on the locked test part, 98% on train, no dangerous tool read) are not
         // met yet; `mcprisk eval` reports them. This keeps the classifier from sliding back below what it
-        // measured when the third crawl became the locked test part (train 3,465/3,642; retired
-        // 1,375/1,477; test 1,401/1,542, scored once, after the last change).
+        // measured with the learned reading when the fourth crawl was the locked test part (train
+        // 3,595/3,642 and retired 2,975/3,019, both tuned and trained on; test 1,370/1,496, scored after
+        // the last change; the rules alone scored 1,352 on it).
         let train = try #require(e.parts[.train]), retired = try #require(e.parts[.retired]), test = try #require(e.parts[.test])
-        #expect(train.correct >= 3_465 && train.dangerousAsRead <= 7, "\(e.text(showTestMisses: false))")
-        #expect(retired.correct >= 1_375 && retired.dangerousAsRead == 0, "\(e.text(showTestMisses: false))")
-        #expect(test.correct >= 1_401 && test.dangerousAsRead <= 7, "\(e.text(showTestMisses: false))")
+        #expect(train.correct >= 3_595 && train.dangerousAsRead <= 1, "\(e.text(showTestMisses: false))")
+        #expect(retired.correct >= 2_975 && retired.dangerousAsRead == 0, "\(e.text(showTestMisses: false))")
+        #expect(test.correct >= 1_370 && test.dangerousAsRead <= 8, "\(e.text(showTestMisses: false))")
     }
 }

@@ -5,7 +5,7 @@ import Risk
 enum EvalCommand: CLICommand {
     static let spec = CommandSpec(
         name: "eval",
-        usage: ["eval LABELS.tsv [--snapshots DIR] [--split FILE] [--show-test-misses]"],
+        usage: ["eval LABELS.tsv [--snapshots DIR] [--split FILE] [--show-test-misses] [--features FILE]"],
         summary: """
             Classify every tool of the snapshots in DIR (default: the folder 'snapshots' beside LABELS) and compare with \
             the labels (TSV: server, tool, category, note), separately for the train part, the retired test part (tuned on since its misses were read) and the \
@@ -15,7 +15,8 @@ enum EvalCommand: CLICommand {
             """,
         options: [.value("snapshots", "DIR", "Folder of snapshot JSON files named SERVER.json"),
                   .value("split", "FILE", "TSV of server and part (train, retired or test); default split.tsv beside LABELS"),
-                  .flag("show-test-misses", "Also print the locked test part's misses (only once a change is finished)")],
+                  .flag("show-test-misses", "Also print the locked test part's misses (only once a change is finished)"),
+                  .value("features", "FILE", "Write each labelled tool's learned-reading features (JSON lines, the rules alone) for training")],
         maxPositionals: 1)
 
     static func run(_ a: ParsedArguments, context: CommandContext) async throws -> Int32 {
@@ -41,8 +42,19 @@ enum EvalCommand: CLICommand {
             throw CommandFailure("cannot read split file \(splitPath)")
         }
         let evaluation: Evaluation
-        do { evaluation = try Evaluation(labelsTSV: labels, snapshots: snapshots, split: split) } catch {
+        let featuresPath = a.value("features")
+        do {
+            // The features are what the rules alone concluded: the learned reading is trained on them.
+            evaluation = try Evaluation(labelsTSV: labels, snapshots: snapshots, split: split,
+                                        assessor: Assessor(learned: featuresPath == nil), collectFeatures: featuresPath != nil)
+        } catch {
             throw CommandFailure("\(labelsPath): \(error)")
+        }
+        if let featuresPath {
+            let text = evaluation.featureLines.joined(separator: "\n") + "\n"
+            guard FileManager.default.createFile(atPath: featuresPath, contents: Data(text.utf8)) else {
+                throw CommandFailure("cannot write features file \(featuresPath)")
+            }
         }
         context.out(evaluation.text(showTestMisses: a.flag("show-test-misses")))
         return evaluation.missedTargets.isEmpty ? 0 : 1

@@ -13,10 +13,14 @@ public struct Assessor: Sendable {
     private let signalRules: [(RuleDescription, any SignalRule)]
     private let findingRules: [(RuleDescription, any FindingRule)]
     private let verdictRules: [(RuleDescription, any VerdictRule)]
+    /// The learned second opinion after the rules decide (nil: the rules alone).
+    private let learned: LearnedReading?
 
-    /// An assessor over `rules` (all built-in rules by default).
-    public init(rules: [any Rule] = BuiltinRules.all) {
+    /// An assessor over `rules` (all built-in rules by default), with the learned reading trained on the
+    /// evaluation set unless `learned` says otherwise.
+    public init(rules: [any Rule] = BuiltinRules.all, learned: Bool = true) {
         self.rules = rules
+        self.learned = learned ? LearnedReading.trained : nil
         self.classifier = ToolClassifier(rules: rules)
         signalRules = rules.compactMap { r in (r as? any SignalRule).map { (r.description, $0) } }
         findingRules = rules.compactMap { r in (r as? any FindingRule).map { (r.description, $0) } }
@@ -53,7 +57,8 @@ public struct Assessor: Sendable {
         for tool in tools {
             let evidence = classifier.evidence(in: tool)
             let hasDescription = !tool.description.isEmpty
-            verdicts.append(classifier.decide(evidence, hasDescription: hasDescription))
+            let decided = classifier.decide(evidence, hasDescription: hasDescription)
+            verdicts.append(learned.map { $0.revise(decided, tool: tool) } ?? decided)
             guard !verdictRules.isEmpty else { continue }
             let definition = classifier.definitionVerdict(evidence, hasDescription: hasDescription)
             for (d, rule) in verdictRules {

@@ -30,6 +30,8 @@ public enum RuleDocs {
         var out = "# mcprisk rules\n\n"
         out += "Capability rules argue for a category, signal rules describe what a tool accepts, finding rules report threats and contradictions.\n"
         out += "What each category means is defined in [the categories](../categories.md); the rules follow it.\n"
+        out += "Evidence whose rule id is `\(LearnedReading.id)` is not a rule's: it is the learned reading, a model trained on "
+            + "labelled tools that may change a category after the rules decide ([labeling guide](../labeling-guide.md#the-learned-reading)).\n"
         for kind in RuleKind.allCases {
             let group = rules.map(\.description).filter { $0.kind == kind }
             guard !group.isEmpty else { continue }

@@ -97,8 +97,12 @@ public struct Evaluation: Sendable {
 
     /// Evaluates `assessor` on `snapshots` (id, JSON text) against `labelsTSV` (header row, then
     /// `server\ttool\tcategory\tnote`); `split` places each server in a part (unplaced servers are train).
+    /// With `collectFeatures`, one JSON line per labelled tool for training the learned reading: server, tool,
+    /// label, part and the tool's `LearnedFeatures` (use an assessor without the learned reading).
+    public private(set) var featureLines: [String] = []
+
     public init(labelsTSV: String, snapshots: [(id: String, json: String)], split: [String: EvaluationPart] = [:],
-                assessor: Assessor = Assessor()) throws(RiskError) {
+                assessor: Assessor = Assessor(), collectFeatures: Bool = false) throws(RiskError) {
         let labels = try Evaluation.parseLabels(labelsTSV)
         var labelByKey: [String: Label] = [:]
         for l in labels { labelByKey["\(l.server)\t\(l.tool)"] = l }
@@ -115,6 +119,7 @@ public struct Evaluation: Sendable {
                 let key = "\(id)\t\(tool.name)"
                 guard let label = labelByKey[key] else { unlabelledTools.append("\(id)/\(tool.name)"); continue }
                 guard seenKeys.insert(key).inserted else { continue }
+                if collectFeatures { featureLines.append(Evaluation.featureLine(id, tool, label: label, part: part, in: definitions)) }
                 let miss = {
                     Miss(server: id, tool: tool.name, expected: label.category, got: tool.category,
                          deciding: tool.evidence.first { $0.category == tool.category }?.summary ?? "no evidence: default \(CategoryDecision.fallback.rawValue)")
@@ -124,6 +129,20 @@ public struct Evaluation: Sendable {
             }
         }
         unmatchedLabels = labels.filter { !seenKeys.contains("\($0.server)\t\($0.tool)") }.map { "\($0.server)/\($0.tool)" }
+    }
+
+    /// One training line: the tool's features as the learned reading computes them.
+    static func featureLine(_ server: String, _ tool: ToolAssessment, label: Label, part: EvaluationPart, in definitions: ReviewedServer) -> String {
+        let json = tool.pointer.resolve(in: definitions.document) ?? .null
+        let description = json["description"]?.stringValue ?? ""
+        let features = LearnedFeatures.of(name: tool.name, description: description, parameterNames: LearnedFeatures.parameterNames(json),
+                                          category: tool.category, evidence: tool.evidence)
+        let object: JSONValue = .object(JSONObject([
+            ("server", .string(server)), ("tool", .string(tool.name)), ("label", .string(label.category.rawValue)),
+            ("part", .string(part.rawValue)),
+            ("features", .object(JSONObject(features.sorted { $0.key < $1.key }.map { ($0.key, .number(String($0.value))) }))),
+        ]))
+        return object.compactText
     }
 
     /// Parses the labels file; blank lines and lines starting with `#` are skipped.

@@ -7,7 +7,8 @@ import JSON
 /// - of the second crawl, a server whose id's SHA-256 (first eight bytes, big-endian, modulo 100) is
 ///   below 40 was the locked test part until its misses were read and tuned on: it is retired; the rest
 ///   are train;
-/// - every server of a later crawl, made after that, is test: locked.
+/// - the third crawl was the locked test part until its misses were read and tuned on: it is retired too;
+/// - every server of the crawl made after that (the fourth) is test: locked.
 public enum EvaluationPart: String, Sendable, Hashable, CaseIterable {
     /// Tuned on.
     case train
@@ -20,10 +21,11 @@ public enum EvaluationPart: String, Sendable, Hashable, CaseIterable {
     /// How many in a hundred servers (by hash) of the second crawl went to the (now retired) test part.
     public static let testShare: UInt64 = 40
 
-    /// The part the rule puts `server` in, given the servers tuned on before any split and those of the
-    /// crawl made after the first test part was retired.
-    public static func byRule(_ server: String, tunedBefore: Set<String>, lockedLater: Set<String> = []) -> EvaluationPart {
+    /// The part the rule puts `server` in, given the servers tuned on before any split, those of a later
+    /// crawl that was locked and has been retired since, and those of the crawl locked now.
+    public static func byRule(_ server: String, tunedBefore: Set<String>, retiredLater: Set<String> = [], lockedLater: Set<String> = []) -> EvaluationPart {
         if lockedLater.contains(server) { return .test }
+        if retiredLater.contains(server) { return .retired }
         if tunedBefore.contains(server) { return .train }
         let digest = SHA256.digest(Array(server.utf8))
         let prefix = digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }

@@ -104,4 +104,9 @@ struct Weight: Sendable, Hashable {
     static let phraseNamesExactly = Weight(value: 65)
     /// Decides it ("executes arbitrary code", "charges the customer", "transfer funds").
     static let phraseDecides = Weight(value: 70)
+
+    // The learned reading (`learned-reading`), after the rules have decided.
+    /// A category the trained model is sure of where the rules' category is unlikely: it decides, so it
+    /// outweighs every rule's evidence and is listed first.
+    static let learnedReading = Weight(value: 80)
 }

@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Train the learned reading (Sources/Risk/Learned) on the tuned-on parts of the evaluation set.
+
+The model is a multinomial logistic regression (pure Python, no packages) over the features the Swift code
+computes (`LearnedFeatures`): what the rules concluded and the tool's own words. It is trained on the
+train and retired parts of split.tsv only; the locked test part is never read here. Before writing the
+weights it measures itself leave-server-out on those parts (servers dealt into 8 folds, each fold read by
+a model trained on the other seven), as the rules alone against the rules with the learned reading.
+
+Usage (from the repository root):
+  swift build && .build/debug/mcprisk eval Tests/Fixtures/eval/labels.tsv --features /tmp/features.jsonl
+  python3 Tests/Fixtures/eval/train-learned.py /tmp/features.jsonl Sources/Risk/Learned/LearnedWeights.swift
+"""
+import collections, json, math, random, sys
+
+CATS = ['read', 'write', 'execute', 'destructive', 'financial']
+# The gate (the same numbers go into the generated file): the model must give its own category at least
+# CONFIDENT and the rules' category at most DOUBTFUL before it changes anything.
+CONFIDENT, DOUBTFUL = 0.6, 0.2
+EPOCHS, RATE, L2, SEED, FOLDS = 12, 0.2, 1e-4, 1, 8
+
+
+def load(path):
+    rows = []
+    for line in open(path, encoding='utf-8'):
+        if line.strip():
+            r = json.loads(line)
+            if r['part'] in ('train', 'retired'):
+                rows.append(r)
+    return rows
+
+
+def rules_category(r):
+    return next(k[4:] for k in r['features'] if k.startswith('cls='))
+
+
+def train(rows):
+    """Adagrad on the softmax loss; deterministic (seeded shuffle, rows in file order)."""
+    W = collections.defaultdict(lambda: [0.0] * 5)
+    G = collections.defaultdict(lambda: [1e-8] * 5)
+    rows = list(rows)
+    rnd = random.Random(SEED)
+    for _ in range(EPOCHS):
+        rnd.shuffle(rows)
+        for r in rows:
+            f = r['features']; y = CATS.index(r['label'])
+            p = predict(W, f)
+            for k, v in f.items():
+                wk = W[k]; gk = G[k]
+                for c in range(5):
+                    g = (p[c] - (1 if c == y else 0)) * v + L2 * wk[c]
+                    gk[c] += g * g
+                    wk[c] -= RATE * g / math.sqrt(gk[c])
+    return W
+
+
+def predict(W, f):
+    z = [0.0] * 5
+    for k, v in f.items():
+        if k in W:
+            wk = W[k]
+            for c in range(5):
+                z[c] += wk[c] * v
+    m = max(z); e = [math.exp(a - m) for a in z]; s = sum(e)
+    return [a / s for a in e]
+
+
+def gated(W, r):
+    p = predict(W, r['features']); base = rules_category(r); b = CATS.index(base)
+    m = max(range(5), key=lambda c: p[c])
+    if not (p[m] >= CONFIDENT and p[b] <= DOUBTFUL):
+        return base
+    # Fail closed, as the Swift code: never read for what the rules found dangerous. (The floor of a
+    # multi-action tool's worst action is not in the features; the Swift code applies it too.)
+    if CATS[m] == 'read' and base in ('execute', 'destructive', 'financial'):
+        return base
+    return CATS[m]
+
+
+def crossvalidate(rows):
+    servers = sorted({r['server'] for r in rows})
+    random.Random(7).shuffle(servers)
+    fold = {s: i % FOLDS for i, s in enumerate(servers)}
+    tally = collections.defaultdict(lambda: [0, 0, 0, 0, 0])  # part: n, rules right, learned right, rules/learned dangerous read
+    for k in range(FOLDS):
+        W = train(r for r in rows if fold[r['server']] != k)
+        for r in rows:
+            if fold[r['server']] != k:
+                continue
+            base, got = rules_category(r), gated(W, r)
+            for part in (r['part'], 'both'):
+                t = tally[part]
+                t[0] += 1; t[1] += base == r['label']; t[2] += got == r['label']
+                t[3] += base == 'read' and r['label'] in ('execute', 'destructive', 'financial')
+                t[4] += got == 'read' and r['label'] in ('execute', 'destructive', 'financial')
+    for part, t in sorted(tally.items()):
+        print(f'leave-server-out, {part}: {t[0]} tools; rules alone {t[1]} ({t[1] / t[0]:.1%}), '
+              f'with the learned reading {t[2]} ({t[2] / t[0]:.1%}); dangerous read {t[3]} -> {t[4]}')
+
+
+def write_swift(W, rows, path):
+    servers_of = collections.defaultdict(set)
+    for r in rows:
+        for k in r['features']:
+            servers_of[k].add(r['server'])
+    lines = []
+    for k in sorted(W):
+        # A feature seen on one server only is that server's, not a pattern; characters that would need
+        # escaping in a Swift raw string are left out.
+        if len(servers_of[k]) < 2 or any(ch in k for ch in '\t\n\r\\"#') or not k.isprintable():
+            continue
+        w = [round(x, 4) for x in W[k]]
+        if all(x == 0 for x in w):
+            continue
+        lines.append(k + '\t' + '\t'.join(f'{x:g}' for x in w))
+    n_servers = len({r['server'] for r in rows})
+    text = ('// Generated by Tests/Fixtures/eval/train-learned.py; do not edit.\n'
+            'extension LearnedReading {\n'
+            f'    /// The reading trained on the tuned-on parts of the evaluation set ({len(rows):,} tools of {n_servers} servers,\n'
+            f'    /// {len(lines):,} features).\n'
+            f'    static let trained = LearnedReading(table: table, confident: {CONFIDENT}, doubtful: {DOUBTFUL},\n'
+            f'                                        trainedOn: "{len(rows):,} labelled tools of {n_servers} servers")\n\n'
+            '    /// One line per feature: the feature, then its weight for read, write, execute, destructive, financial.\n'
+            '    private static let table = #"""\n' + '\n'.join(lines) + '\n"""#\n}\n')
+    open(path, 'w', encoding='utf-8').write(text)
+    print(f'wrote {path}: {len(lines)} features from {len(rows)} tools of {n_servers} servers')
+
+
+if __name__ == '__main__':
+    rows = load(sys.argv[1])
+    crossvalidate(rows)
+    write_swift(train(rows), rows, sys.argv[2])
