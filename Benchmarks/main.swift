@@ -1,6 +1,7 @@
 // mcprisk-bench: how fast the offline stages are on real definitions. Run in release mode:
 //   swift run -c release mcprisk-bench [DIR] [--passes N]
 //   swift run -c release mcprisk-bench DIR --growth LARGER_DIR [--runs N] [--keep-mib N]   (how a scan of several servers grows)
+//   swift run -c release mcprisk-bench [DIR] --rules-only   (assess without the learned reading)
 // DIR defaults to Tests/Fixtures/eval/snapshots (every .json below it). Each pass reads, parses,
 // assesses, builds both policies and renders all five report formats, server by server, as
 // `mcprisk scan DIR` does (single-threaded here, so each stage's cost is its own); the reports are
@@ -38,7 +39,9 @@ let growthLarge: String? = {
     return arguments[i + 1]
 }()
 let independent = arguments.contains("--independent")
-arguments.removeAll { $0 == "--pipeline" || $0 == "--independent" }
+// `--rules-only`: assess without the learned reading, to time what it costs.
+let rulesOnly = arguments.contains("--rules-only")
+arguments.removeAll { $0 == "--pipeline" || $0 == "--independent" || $0 == "--rules-only" }
 let dir = arguments.first ?? "Tests/Fixtures/eval/snapshots"
 guard let paths = try? SnapshotDirectory.files(in: dir), !paths.isEmpty else {
     FileHandle.standardError.write(Data("mcprisk-bench: no snapshot files in \(dir)\n".utf8))
@@ -147,7 +150,7 @@ for _ in 0..<passes {
         let snapshot = (try? ServerSnapshot(fileBytes: data, target: path)) ?? .failed(target: path, error: .invalidTarget("unreadable"))
         u = now(); nanos.parse += u - t; t = u
         let reviewed = ScanPipeline.reviewed(snapshot, label: path)
-        let assessment = Assessor().assess(reviewed)
+        let assessment = Assessor(learned: !rulesOnly).assess(reviewed)
         u = now(); nanos.assess += u - t; t = u
         let document = PolicyBuilder(profile: .recommended).build(assessment: assessment, server: reviewed)
         let policy = PolicyFormat.policylayer.render(document)
