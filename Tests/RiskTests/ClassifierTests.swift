@@ -44,6 +44,9 @@ struct ClassifierTests {
         ("switch_to_frame", "Moves focus into an iframe.", .read),
         ("pause_playback", "Pauses the player.", .write), // a player, not a workload
         ("deallocate_vm", nil, .execute), // stops a VM and releases its compute
+        ("refund_create", "Refund an operation, fully or in part.", .financial), // the object before a closing verb
+        ("balance_sheet", "Balance sheet as of a date.", .read), // a report noun, no verb
+        ("browser_type", "Type text into an input field of the page.", .write), // typing fills a field; it does not submit
     ] as [(String, String?, Category)])
     func classifies(_ name: String, _ description: String?, _ expected: Category) throws {
         let a = try Self.assess(Self.tool(name, description))

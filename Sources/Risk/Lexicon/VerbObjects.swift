@@ -88,7 +88,7 @@ enum VerbObjects {
                 category: .execute, reason: "changes the image a workload runs: it redeploys", reach: 2),
         Reading(verbs: ["close", "end", "kill", "terminate", "exit"], objects: ["session", "sessions", "shell", "terminal"],
                 category: .execute, reason: "ends a running session or process", reach: 2),
-        Reading(verbs: ["type", "drag", "accept", "dismiss", "handle", "upload"], objects: [],
+        Reading(verbs: ["accept", "handle"], objects: [],
                 category: .execute, reason: "acts on a live page as the user: it can submit or buy", reach: 0,
                 serverObjects: ["text", "form", "forms", "dialog", "dialogs", "element", "elements", "field", "fields", "input", "key", "keys", "file", "files", "drop", "and"],
                 serverWords: ["browser", "playwright", "selenium", "puppeteer", "pydoll", "chromium", "seleniumbase"]),

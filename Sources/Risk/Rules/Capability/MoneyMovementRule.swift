@@ -10,7 +10,7 @@ struct MoneyMovementRule: CapabilityRule {
         "cancel", "replace", "close", "modify", "finalize", "finalise", "pay", "void", "exercise", "open", "liquidate",
         "settle", "authorize", "authorise", "approve", "book", "request", "start", "new", "post", "edit", "amend",
         "update", "set", "exit", "flatten", "reverse", "transfer", "wire", "move", "deposit", "withdraw", "swap", "checkout",
-        "activate", "reactivate", "pause", "resume", "change", "upgrade", "downgrade", "email", "convert",
+        "activate", "reactivate", "pause", "resume", "change", "upgrade", "downgrade", "email", "convert", "init", "initialize",
     ]
     /// Objects that are money whatever the server (`refund`, `payment`, `payout`).
     static let moneyObjects: WordSet = [
@@ -23,12 +23,12 @@ struct MoneyMovementRule: CapabilityRule {
     static let contextualObjects: WordSet = [
         "order", "orders", "position", "positions", "subscription", "subscriptions", "trade", "trades", "transfer",
         "transfers", "transaction", "transactions", "swap", "gtt", "bracket", "oco", "token", "tokens", "coin", "coins",
-        "shares", "stock", "stocks", "spend", "discount", "discounts",
+        "shares", "stock", "stocks", "spend", "discount", "discounts", "hold", "holds",
     ]
     /// Billing documents: creating, changing, sending or voiding one is financial on any server.
     static let billingDocuments: WordSet = ["invoice", "invoices", "bill", "bills", "credit", "creditnote", "creditnotes"]
     /// Verbs that act on money even when they are not money verbs of their own (sending or paying an invoice).
-    static let invoiceVerbs: Set<String> = ["send", "finalize", "finalise", "pay", "void", "issue", "charge", "collect", "publish"]
+    static let invoiceVerbs: Set<String> = ["send", "finalize", "finalise", "pay", "void", "issue", "charge", "collect", "publish", "trigger"]
     /// Words between a verb and its money object that make the act a preview (`create a preview of an order`).
     static let previewWords: WordSet = ["preview", "draft", "quote", "estimate", "simulation", "simulate", "test", "dry"]
     /// Words that end a verb's object.
@@ -55,6 +55,10 @@ struct MoneyMovementRule: CapabilityRule {
             examples: [
                 .evidence(#"{"name": "create_refund", "description": "Create a refund for a charge."}"#, at: "/name", .financial),
                 .evidence(#"{"name": "place_order", "inputSchema": {"type": "object", "properties": {"symbol": {"type": "string"}, "qty": {"type": "number"}}}}"#, at: "/name", .financial),
+                .evidence(#"{"name": "refund_create", "description": "Refund an operation, fully or in part."}"#, at: "/name", .financial),
+                .evidence(#"{"name": "acquiring_payment_capture", "description": "Captures an authorised card payment."}"#, at: "/name", .financial),
+                .evidence(#"{"name": "hold_confirm", "description": "Confirm a two-stage payment: the amount held on the card is charged.", "inputSchema": {"type": "object", "properties": {"amount": {"type": "number"}}}}"#, at: "/name", .financial),
+                .evidence(#"{"name": "trigger_invoice", "description": "Trigger issuing of an e-invoice that was created earlier."}"#, at: "/description", .financial),
                 .evidence(#"{"name": "x", "description": "Cancels an open order.", "inputSchema": {"type": "object", "properties": {"limit_price": {"type": "number"}}}}"#, at: "/description", .financial),
                 .passes(#"{"name": "list_charges", "description": "List all charges."}"#),
                 .passes(#"{"name": "move_nat_rule", "description": "Moves a NAT rule to a different position.", "inputSchema": {"type": "object", "properties": {"price": {"type": "number"}}}}"#),
@@ -81,9 +85,12 @@ struct MoneyMovementRule: CapabilityRule {
         let reading = tool.nameReading
         let name = tool.nameWords
         let nameWords = name.words
-        // The object follows the verb (`create_refund`) or, in a dotted name, precedes it (`refunds.create`).
+        // The object follows the verb (`create_refund`) or, in a dotted name or when the verb closes the name
+        // (`refunds.create`, `refund_create`, `payment_capture`), precedes it.
         if let lead = reading.leading {
-            let candidates = nameWords.indices.filter { $0 > lead.position || nameWords[$0].segment < nameWords[lead.position].segment }
+            let segment = nameWords[lead.position].segment
+            let closes = !nameWords.indices.contains { $0 > lead.position && nameWords[$0].segment == segment }
+            let candidates = nameWords.indices.filter { $0 > lead.position || nameWords[$0].segment < segment || (closes && $0 < lead.position) }
             if let k = Self.moneyObject(verb: lead.base, category: lead.entry.category, in: candidates.map { nameWords[$0].hash }, server: tool.serverVocabulary) {
                 let object = name.text(candidates[k])
                 hits.append(EvidenceHit(.financial, .moneyMoves, at: tool.namePointer, quote: "\(lead.word) … \(object)",

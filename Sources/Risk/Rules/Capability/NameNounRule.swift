@@ -20,6 +20,7 @@ struct NameNounRule: CapabilityRule {
         "changelogs", "report", "insights", "time", "clock", "calendar", "len", "exists", "members", "list",
         "count", "dependencies", "hierarchy", "tree", "children", "properties", "fields", "types", "views",
         "restrictions", "forecast", "weather", "now", "today", "current", "latest", "timeline", "activity", "activities", "movers", "chain", "orderbook",
+        "loss", "pnl", "historical", "logbook", "statements", "sheet",
     ]
 
     var description: RuleDescription {
