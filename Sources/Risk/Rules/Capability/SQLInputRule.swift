@@ -8,9 +8,9 @@ struct SQLInputRule: CapabilityRule {
     /// Words that say the query may write.
     static let writeWords: WordSet = ["insert", "update", "delete", "drop", "alter", "create", "truncate", "ddl", "dml", "merge", "upsert", "grant", "write", "writes", "modify", "modifies", "mutation", "mutations"]
     /// Query languages that can change data when nothing limits them.
-    static let languages: WordSet = ["sql", "cypher", "sparql", "graphql", "gql", "hql", "cql", "tsql"]
+    static let languages: WordSet = ["sql", "cypher", "sparql", "graphql", "gql", "hql", "cql", "tsql", "spl", "splunk"]
     /// Words that say the query is SQL-like (so `query` is not a search box).
-    static let sqlWords: WordSet = ["sql", "select", "statement", "statements", "cypher", "postgres", "postgresql", "mysql", "sqlite", "duckdb", "clickhouse", "snowflake", "bigquery", "sparql", "ddl", "dml", "mariadb", "oracle", "mssql", "tsql", "redshift", "athena", "trino", "presto", "graphql", "gql", "hql", "cql", "soql", "database", "db", "table", "tables"]
+    static let sqlWords: WordSet = ["sql", "select", "statement", "statements", "cypher", "postgres", "postgresql", "mysql", "sqlite", "duckdb", "clickhouse", "snowflake", "bigquery", "sparql", "ddl", "dml", "mariadb", "oracle", "mssql", "tsql", "redshift", "athena", "trino", "presto", "graphql", "gql", "hql", "cql", "soql", "database", "db", "table", "tables", "spl", "splunk"]
 
     var description: RuleDescription {
         RuleDescription(
@@ -28,12 +28,14 @@ struct SQLInputRule: CapabilityRule {
                 .evidence(#"{"name": "read_query", "description": "Execute a SELECT query on the database.", "inputSchema": {"type": "object", "properties": {"query": {"type": "string"}}}}"#, at: "/inputSchema/properties/query", .read),
                 .evidence(#"{"name": "execute_query", "description": "Execute a SELECT query on the database.", "inputSchema": {"type": "object", "properties": {"query": {"type": "string"}}}}"#, at: "/inputSchema/properties/query", .execute),
                 .evidence(#"{"name": "run_soql", "description": "Executes a SOQL query against Salesforce.", "inputSchema": {"type": "object", "properties": {"query": {"type": "string"}}}}"#, at: "/inputSchema/properties/query", .read),
+                // Splunk's SPL can delete events, write lookups and send mail (`| delete`, `| outputlookup`, `| sendemail`).
+                .evidence(#"{"name": "search_splunk", "description": "Execute a search query in Splunk and return results.", "inputSchema": {"type": "object", "properties": {"query": {"type": "string"}}}}"#, at: "/inputSchema/properties/query", .execute),
                 .passes(#"{"name": "search", "description": "Search documents.", "inputSchema": {"type": "object", "properties": {"query": {"type": "string"}}}}"#),
             ])
     }
 
     private static let statements: WordSet = ["select", "insert", "update", "delete", "create", "drop", "alter", "upsert"]
-    private static let select = WordHash.of("select"), ddl = WordHash.of("ddl"), soql = WordHash.of("soql")
+    private static let select = WordHash.of("select"), ddl = WordHash.of("ddl"), soql = WordHash.of("soql"), splunk = WordHash.of("splunk")
     /// Name words that say a query tool reads (`read_query`, `select_rows`).
     private static let readingNames: WordSet = ["read", "select", "get", "fetch", "list", "search", "lookup"]
 
@@ -47,7 +49,8 @@ struct SQLInputRule: CapabilityRule {
         // mention later ("not for metrics SQL syntax") does not make a PromQL box a SQL runner.
         let opening = prose.words[prose.firstSentence].map(\.hash) + inputWords + p.words
         let statementCount = Set(opening.filter(Self.statements.contains)).count
-        let isSQL = opening.contains(where: Self.sqlWords.contains) || statementCount >= 2
+        // On a Splunk server every `query` is SPL, whether or not the tool says so.
+        let isSQL = opening.contains(where: Self.sqlWords.contains) || statementCount >= 2 || tool.serverVocabulary.contains(Self.splunk)
         guard isSQL else { return [] }
         let readOnly = ReadOnlyStatementRule.claimsReadOnly(prose, p.prose, tool.nameWords)
         if let writeWord = words.firstIndex(where: Self.writeWords.contains), !readOnly || words.contains(Self.ddl) {
@@ -69,7 +72,7 @@ struct SQLInputRule: CapabilityRule {
             return [EvidenceHit(.read, .sqlInput, at: p.pointer, quote: p.name, reason: "input '\(p.path)' takes SQL, and the tool is named for reading and says it runs SELECT queries")]
         }
         // Named SQL with no limit is a SQL runner, whatever verb the name uses (`query`, `run_query`).
-        let namesSQL = opening.contains(where: Self.languages.contains)
+        let namesSQL = opening.contains(where: Self.languages.contains) || tool.serverVocabulary.contains(Self.splunk)
         return [EvidenceHit(.execute, namesSQL ? .namedSQL : .sqlInput, at: p.pointer, quote: p.name, reason: "input '\(p.path)' takes SQL and nothing limits it to reads")]
     }
 }
