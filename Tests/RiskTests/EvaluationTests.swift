@@ -93,9 +93,10 @@ struct EvaluationTests {
         func servers(noted note: String) -> Set<String> {
             Set(text.split(separator: "\n").filter { $0.hasSuffix("\t" + note) }.map { String($0.prefix { $0 != "\t" }) })
         }
-        let tunedBefore = servers(noted: "tuned on before the split"), retiredLater = servers(noted: "third crawl, retired")
-        let lockedLater = servers(noted: "fourth crawl, locked")
-        #expect(tunedBefore.count == 40 && retiredLater.count == 58)
+        let tunedBefore = servers(noted: "tuned on before the split")
+        let retiredLater = servers(noted: "third crawl, retired").union(servers(noted: "fourth crawl, retired"))
+        let lockedLater = servers(noted: "fifth crawl, locked")
+        #expect(tunedBefore.count == 40 && retiredLater.count == 58 + 75)
         let snapshots = try FileManager.default.contentsOfDirectory(atPath: RepoPaths.file(Self.datasetFolder + "/snapshots").path)
             .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }
         #expect(Set(snapshots) == Set(split.keys))
@@ -114,15 +115,15 @@ struct EvaluationTests {
         let snapshots = try files.map { (String($0.dropLast(5)), try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)) }
         let split = try EvaluationPart.parse(RepoPaths.text(Self.datasetFolder + "/split.tsv"))
         let e = try Evaluation(labelsTSV: RepoPaths.text(Self.datasetFolder + "/labels.tsv"), snapshots: snapshots, split: split)
-        #expect(e.compared == 8_157 && e.unlabelledTools.isEmpty && e.unmatchedLabels.isEmpty)
+        #expect(e.compared == 9_573 && e.unlabelledTools.isEmpty && e.unmatchedLabels.isEmpty)
         // The targets (95% on the locked test part, 98% on train, no dangerous tool read) are not
         // met yet; `mcprisk eval` reports them. This keeps the classifier from sliding back below what it
-        // measured with the learned reading when the fourth crawl was the locked test part (train
-        // 3,595/3,642 and retired 2,975/3,019, both tuned and trained on; test 1,370/1,496, scored after
-        // the last change; the rules alone scored 1,352 on it).
+        // measured when the fifth crawl was the locked test part (train 3,597/3,642 and retired 4,428/4,515,
+        // both tuned and trained on; test 1,295/1,416, scored once, after the last change; the rules alone
+        // scored 1,276 on it).
         let train = try #require(e.parts[.train]), retired = try #require(e.parts[.retired]), test = try #require(e.parts[.test])
-        #expect(train.correct >= 3_595 && train.dangerousAsRead <= 1, "\(e.text(showTestMisses: false))")
-        #expect(retired.correct >= 2_975 && retired.dangerousAsRead == 0, "\(e.text(showTestMisses: false))")
-        #expect(test.correct >= 1_370 && test.dangerousAsRead <= 8, "\(e.text(showTestMisses: false))")
+        #expect(train.correct >= 3_597 && train.dangerousAsRead <= 1, "\(e.text(showTestMisses: false))")
+        #expect(retired.correct >= 4_428 && retired.dangerousAsRead <= 1, "\(e.text(showTestMisses: false))")
+        #expect(test.correct >= 1_295 && test.dangerousAsRead <= 5, "\(e.text(showTestMisses: false))")
     }
 }
