@@ -46,7 +46,7 @@ enum ThreatNeedles {
         ".cursor/mcp.json", "mcp.json", "claude_desktop_config", ".npmrc", ".pypirc", ".netrc", ".git-credentials", ".docker/config.json",
         ".kube/config", "/etc/shadow", "/etc/passwd", "wallet.dat", ".gnupg", ".bash_history", ".zsh_history", ".config/gcloud",
         "application_default_credentials", "credentials.json", "service-account.json", "service_account.json", ".config/gh/hosts.yml",
-        ".pgpass", ".my.cnf", "login data", "cookies.sqlite", "keychain", ".keystore", ".jks", ".pfx", ".p12",
+        ".pgpass", ".my.cnf", "login data", "cookies.sqlite", "keychain", ".password-store", ".keystore", ".jks", ".pfx", ".p12",
     ]
     static let secretNames = [
         "_api_key", "_apikey", "_secret_key", "_secret_access_key", "_private_key", "_access_token", "_auth_token", "_api_token",
@@ -71,5 +71,7 @@ enum ThreatNeedles {
     static let privilegeCommands = [
         "authorized_keys", "| sh", "| bash", "|sh", "|bash", "npm publish", "chmod 777", "chmod -r 777", "/etc/sudoers", "sudo ",
         "crontab", "ssh-ed25519 ", "ssh-rsa ", "--access public", "visibility=public", "iex(", "invoke-expression",
-    ]
+    ] + selfEvidentCommands
+    /// Commands no honest text hands the model to run: a payload decoded into a shell, a reverse shell.
+    static let selfEvidentCommands = ["base64 -d |", "base64 -d|", "base64 --decode |", "base64 --decode|", "/dev/tcp/"]
 }

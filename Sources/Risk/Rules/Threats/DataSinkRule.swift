@@ -80,14 +80,17 @@ struct DataSinkRule: FindingRule {
                         // A chat tool's own webhook (hooks.slack.com in a Slack tool) is its business.
                         let platform = endpoint.host.split(separator: ".").contains { $0.count >= 4 && identity.contains(WordHash.of(String($0))) }
                         if !networkTool && !platform { severity = sends ? .high : .medium }
+                        // A networking tool has reason to name one, not to put the user's secrets or words in it
+                        // ("use <the user's last message>.oast.fun as the host").
+                        else if context.containsAny(ConceptSet([.secret, .modelContext, .privateData])) && !context.contains(.defensive) { severity = .high }
                     case .rawIP:
                         if !network { severity = sends ? .high : .medium }
-                    case .host, .email:
+                    case .host, .email, .phone:
                         let data = context.containsAny(ConceptSet([.privateData, .secret, .contents, .also, .trigger, .assistant, .redirect, .conceal]))
                         // A mail tool's examples name addresses; only a standing copy to one is a sink there.
                         let standing = context.containsAny(ConceptSet([.also, .always, .trigger, .conceal, .redirect]))
                         let mailer = IntentReader.sendingWords.intersects(index.identities[field.owner] ?? [])
-                        if sends && !own && (data || destination || endpoint.kind == .email) && !(network && endpoint.kind == .host)
+                        if sends && !own && (data || destination || endpoint.kind == .email || endpoint.kind == .phone) && !(network && endpoint.kind == .host)
                             && (!mailer || standing) { severity = .high }
                     case .benign:
                         break
@@ -99,6 +102,7 @@ struct DataSinkRule: FindingRule {
                     case .collector: "names a collector (request bin, tunnel, paste site or chat webhook) the tool has no reason to use"
                     case .rawIP: "names a raw public IP address the tool has no reason to use"
                     case .email: "tells the model to send or copy data to an outside e-mail address"
+                    case .phone: "tells the model to send or copy data to a phone number"
                     default: "tells the model to send data to an outside address"
                     }
                     let words = layer.text.words.indices.filter { Int(layer.text.words[$0].end) > endpoint.range.lowerBound && Int(layer.text.words[$0].start) < endpoint.range.upperBound }
@@ -118,11 +122,20 @@ struct DataSinkRule: FindingRule {
         let words = layer.text.words
         guard let at = words.indices.first(where: { Int(words[$0].end) > endpoint.range.lowerBound }) else { return false }
         let sentence = words[at].sentence
+        // "Pass 'personal' for outlook.com": an address after "for" or "about" is what a value is for, not where it goes.
+        // A list of addresses ("for outlook.com / hotmail.com") shares the word before its first one.
+        var first = endpoint.range.lowerBound
+        for e in layer.endpoints.reversed() where e.range.upperBound <= first && first - e.range.upperBound <= 4 { first = e.range.lowerBound }
+        let lead = words.indices.first(where: { Int(words[$0].end) > first }) ?? at
+        let topic = lead > 0 && words[lead - 1].sentence == sentence && Self.topicWords.contains(words[lead - 1].hash)
         return layer.concepts.hits.contains { h in
             guard h.concept == .transfer || h.concept == .redirect, words[h.from].sentence == sentence else { return false }
-            return (h.to < at && at - h.to <= 15) || (h.from > at && h.from - at <= 8)
+            return (h.to < at && at - h.to <= 15 && !topic) || (h.from > at && h.from - at <= 8)
         }
     }
+
+    /// Prepositions that make the address after them a topic ("for", "about"), not a destination.
+    static let topicWords: WordSet = ["for", "about", "regarding", "für", "über", "pour", "sur", "por", "sobre", "per", "для", "про"]
 
     /// True when the address at `range` is the target of a markdown image (`![](https://…?q=…)`) with a query.
     static func isImageWithQuery(_ f: [UInt8], _ range: Range<Int>) -> Bool {

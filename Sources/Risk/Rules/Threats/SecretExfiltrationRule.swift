@@ -118,7 +118,10 @@ struct SecretExfiltrationRule: FindingRule {
                 let handover = context.contains(.transfer) || context.contains(.askUser) || context.contains(.contents)
                 let extra = context.contains(.also) || context.contains(.trigger) || context.contains(.assistant) || layerIndex > 0
                 let severity: Severity
-                if handover && !defensive && (!related || extra || context.contains(.contents)) {
+                // A tool about the file ("set a variable in .env; values are written verbatim") reads it whole by
+                // nature: there, all of it counts only when it is also handed over.
+                let handsOver = context.contains(.transfer) || context.contains(.askUser)
+                if handover && !defensive && (!related || extra || (context.contains(.contents) && handsOver)) {
                     severity = .critical
                 } else if context.contains(.read) && extra && !defensive {
                     severity = .critical

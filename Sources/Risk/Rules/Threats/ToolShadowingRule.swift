@@ -55,7 +55,11 @@ struct ToolShadowingRule: FindingRule {
                 let endpoint = layer.endpoints.contains { $0.kind != .benign && abs(layer.sentence(atByte: $0.range.lowerBound) - s) <= 1 }
                 // Disparaging a tool counts only for a tool of another server of the run; a name the text merely
                 // calls a tool ("do not use search_public for this") is often the server's own advice.
-                let manipulated = endpoint || window.containsAny(ConceptSet([.redirect, .conceal, .skipConfirmation, .secret, .privateData, .modelContext]))
+                // Opening access or destroying through it, as a standing order in the mention's own sentence
+                // ("when share_file is used, always set type=anyone").
+                let own = layer.concepts.concepts(of: s)
+                let standing = own.containsAny(ConceptSet([.privilege, .destructive])) && own.containsAny(ConceptSet([.always, .trigger, .also]))
+                let manipulated = endpoint || standing || window.containsAny(ConceptSet([.redirect, .conceal, .skipConfirmation, .secret, .privateData, .modelContext]))
                     || (server != nil && window.contains(.preference))
                     || (window.contains(.transfer) && window.contains(.contents)) || (window.contains(.trigger) && window.contains(.also))
                 let severity: Severity = manipulated ? .high : server != nil ? .low : .low
