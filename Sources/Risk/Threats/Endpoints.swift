@@ -82,7 +82,7 @@ enum Endpoints {
                     }
                 } else {
                     let word = String(decoding: token, as: UTF8.self).trimmingDots
-                    if isIPv4(word) || isDomain(word) {
+                    if isIPv4(word) || isDomain(word) || isCollectorHost(word) {
                         out.append(Endpoint(range: i..<(i + word.utf8.count), host: word, kind: classify(host: word, path: [])))
                     }
                 }
@@ -125,6 +125,11 @@ enum Endpoints {
         let labels = text.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, let tld = labels.last, topLevelDomains.contains(String(tld)) else { return false }
         return labels.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D } }
+    }
+
+    /// True for a host under a collector's domain whatever its top-level domain (`k3v9.interact.sh`).
+    static func isCollectorHost(_ text: String) -> Bool {
+        ThreatNeedles.collectors.contains { c in !c.contains("/") && c.contains(".") && (text == c || text.hasSuffix("." + c)) }
     }
 
     /// True for a dotted-quad IPv4 address.

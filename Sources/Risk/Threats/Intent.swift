@@ -69,12 +69,15 @@ struct IntentReader {
         let sentences = max(concepts.sentences.count, 1)
         // A secret file named in a sentence makes it about a secret, as the word "password" would.
         var secretFiles = Set<Int>()
+        // Sentences naming a secret's variable: "the token is read from LINE_CHANNEL_ACCESS_TOKEN" is configuration.
+        var secretVariables = Set<Int>()
         let isName = field.role == .name || field.role == .parameterName || field.role == .argumentName
         // So does a secret's variable name in prose (`OPENAI_API_KEY`); in names and values it is what a parameter is called.
         let namesSecrets = !isName && !isValue && !field.isIdentifier
         for m in layer.needles {
             let kind = ThreatNeedles.set.entries[m.entry].payload
             if kind == .secretFile || (kind == .secretName && namesSecrets) { secretFiles.insert(layer.sentence(atByte: m.range.lowerBound)) }
+            if kind == .secretName && namesSecrets { secretVariables.insert(layer.sentence(atByte: m.range.lowerBound)) }
         }
         // Places where nobody has an honest reason to ask for anything: titles and values.
         let oddPlace = isValue || field.role == .title
@@ -113,13 +116,14 @@ struct IntentReader {
             } else if own.contains(.negation), own.contains(.tell), own.contains(.user) || own.contains(.reply), !defensive, negated(.tell, in: s),
                       window.containsAny(ConceptSet([.fee, .privateData, .modelContext, .also, .redirect, .privilege, .destructive, .trigger, .covert, .authority]))
                         || (window.contains(.transfer) && (isValue || field.isIdentifier || !Self.sendingWords.intersects(identity)))
-                        || secretFiles.contains(s) || secretFiles.contains(s - 1),
+                        // Kept out of the reply only ("do not show the key in the answer"), a secret is kept from view.
+                        || (own.contains(.user) && (secretFiles.contains(s) || secretFiles.contains(s - 1))),
                       // "Do not mention the user's password in the message" keeps a secret; a secret file read is another matter.
                       !(own.contains(.secret) && !own.contains(.transfer) && !secretFiles.contains(s)) {
                 add(.concealment, .high, [.negation, .tell, .user], "asks the model not to tell the user")
             }
             // "Nothing is sent without approval" promises the confirmation it names.
-            if own.contains(.skipConfirmation), !(own.contains(.negation) && negated(.skipConfirmation, in: s, before: true)),
+            if own.contains(.skipConfirmation), !(own.contains(.negation) && negated(.skipConfirmation, in: s, before: true, gap: 2)),
                extra || context.containsAny(ConceptSet([.destructive, .privilege, .transfer, .pressure, .consequence])) {
                 add(.concealment, .high, [.skipConfirmation], "asks the model to act without the user's confirmation")
             }
@@ -135,7 +139,10 @@ struct IntentReader {
             if target || anaphoric, !defensive || own.contains(.also) {
                 // "Ask the user before you call this tool" asks for a confirmation, not for data.
                 let asks = own.contains(.askUser) && !confirms
-                let handover = own.contains(.transfer) || asks || (own.contains(.read) && (extra || own.contains(.contents)))
+                // Reading a named variable ("reads the token from the GITHUB_TOKEN environment variable") is how a
+                // server is configured, unless something shows it is an order.
+                let configured = secretVariables.contains(s) && !extra
+                let handover = own.contains(.transfer) || asks || (own.contains(.read) && !configured && (extra || own.contains(.contents)))
                 let here = anaphoric ? own.union(concepts.concepts(of: s - 1)) : own
                 let signal = isName ? own.containsAny(ConceptSet([.contents, .read, .trigger, .always, .also]))
                     : extra || here.containsAny(ConceptSet([.contents, .askUser, .conceal, .covert, .skipConfirmation])) || userOwned(in: s)
@@ -224,7 +231,8 @@ struct IntentReader {
 
     /// True when the first hit of `concept` in sentence `s` follows a negation within three words
     /// ("never include", "do not paste", "nunca coloque"), or, unless `onlyBefore`, is followed by one.
-    func negated(_ concept: Concept, in s: Int, before onlyBefore: Bool = false) -> Bool {
+    /// `gap`: a negation closer than this after the hit belongs to its phrase ("묻지 말고", don't ask), not to it.
+    func negated(_ concept: Concept, in s: Int, before onlyBefore: Bool = false, gap: Int = 0) -> Bool {
         let words = layer.text.words
         let hits = layer.concepts.hits
         let inSentence = layer.concepts.hitIndices(of: s)
@@ -250,7 +258,7 @@ struct IntentReader {
                 // After the verb, "no" is Portuguese "in the" as often as a negation ("inclua tudo no campo"): only right after it.
                 let after = Self.ambiguousNegations.contains(words[n.from].hash) ? 1 : (cjk ? 3 : 4)
                 // Japanese, Korean and Chinese put it after the verb even then, often past "need" ("尋ねる必要はありません").
-                if onlyBefore { return (n.to < hit.from && hit.from - n.to <= before) || (cjk && n.from > hit.to && n.from - hit.to <= 8) }
+                if onlyBefore { return (n.to < hit.from && hit.from - n.to <= before) || (cjk && n.from > hit.to + gap && n.from - hit.to <= 8) }
                 return (n.to < hit.from && hit.from - n.to <= before) || (n.from > hit.to && n.from - hit.to <= after)
                     || (!cjk && n.from > hit.to && n.from - hit.to <= 8 && endsClause(n.to) && !Self.ambiguousNegations.contains(words[n.from].hash))
             }

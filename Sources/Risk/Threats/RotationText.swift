@@ -61,11 +61,11 @@ enum RotationText {
         guard s.contains(0x40) else { return nil }
         var i = 0
         while i < s.count {
-            guard s[i] != 0x20 && s[i] != 0x0A else { i += 1; continue }
+            guard Endpoints.isHostByte(s[i]) || s[i] == 0x40 else { i += 1; continue }
             var j = i
-            while j < s.count, s[j] != 0x20, s[j] != 0x0A { j += 1 }
+            while j < s.count, Endpoints.isHostByte(s[j]) || s[j] == 0x40 { j += 1 }
             let token = s[i..<j]
-            if token.contains(0x40), token.allSatisfy({ $0 < 0x80 }) {
+            if token.contains(0x40) {
                 let forward = Array(token.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 })
                 let backward = Array(forward.reversed())
                 if !Endpoints.find(in: forward).contains(where: { $0.kind == .email }), Endpoints.find(in: backward).contains(where: { $0.kind == .email }) {

@@ -3,7 +3,7 @@ extension ThreatLexicon {
     /// steer the user, change where things go, prefer one tool over another.
     static let acts: [(Concept, [String])] = [
         (.transfer, [
-            "적어|적으|기재 / укажи|укажите / an ~8 gemeldet|übermittelt|geschickt|gesendet",
+            "적어|적으|기재|발송 / укажи|укажите / an ~8 gemeldet|übermittelt|geschickt|gesendet",
             "copy|copies|kopie|kopien|copia|copias|copie|cópia|cópias|копия|копии ~3 goes|go|geht|gehen|va|van|vont|vai|vão|уходит|уходят|идёт|отправля*",
             "send|sends|sending|sent|forward|forwards|forwarding|forwarded|upload|uploads|uploading|uploaded|post|posts|posting|posted|publish|publishes|published|shared|copied",
             "with|avec|con|mit|com the|le|la|il|dem|den|o|a|tous|all|todo|toda|tutto|alle ~2 content|contents|contenu|contenido|contenuto|inhalt|conteúdo|conversation|conversación|conversazione|conversa|gespräch|historial|history|transcript",
@@ -40,7 +40,7 @@ extension ThreatLexicon {
         ]),
         (.askUser, [
             "ask|request|prompt them|him|her ~3 for|to",
-            "달라고 요청|달라고 하|입력해 달라|알려 달라|보내 달라 / 入力してもらって|教えてもらって|入力を求め|提供を求め",
+            "달라고 요청|하 / 입력해|알려|보내 달라 / 入力してもらって|教えてもらって|入力を求め|提供を求め",
             "ask|request|prompt (the)? user|users ~3 for / ask|request ~3 from ~2 user|users",
             "pide|pida|pídele|pídale|pedir|pregunta|pregunte ~3 usuario",
             "frag*|bitte* ~3 nutzer*|benutzer* / demande*|demandez ~8 utilisateur* / chiedi*|domanda ~3 utente",
@@ -63,13 +63,13 @@ extension ThreatLexicon {
         ]),
         (.privilege, [
             // Security switched off, grants to everyone, ports opened, admin accounts.
-            "disabling|deactivate|deactivating|turn off|switch off ~4 2fa|mfa|two-factor|ssl|tls|verification|security|protection|firewall",
-            "2단계 인증|이중 인증|2fa ~4 끄|해제|비활성 / 二段階認証|2段階認証 ~4 無効|オフ|解除 / 双重认证|两步验证|二次验证 ~4 关闭|禁用",
+            "disabling|deactivate|deactivating ~4 2fa|mfa|two-factor|ssl|tls|verification|security|protection|firewall / turn|turning|switch|switching off ~4 2fa|mfa|two-factor|ssl|tls|verification|security|protection|firewall",
+            "2단계|이중 인증 ~4 끄|해제|비활성 / 2fa ~4 끄|해제|비활성 / 二段階認証|2段階認証 ~4 無効|オフ|解除 / 双重认证|两步验证|二次验证 ~4 关闭|禁用",
             "desactiv* ~4 2fa|verificación|autenticación / deaktivier*|abschalt* ~4 2fa|zwei-faktor*|ssl|tls|firewall / désactiv* ~4 2fa|authentification|ssl|tls|pare-feu",
             "disattiv* ~4 2fa|autenticazione|ssl|tls|firewall / desativ* ~4 2fa|autenticação|ssl|tls|firewall / отключ* ~4 2fa|двухфакторн*|ssl|tls|файрвол*|брандмауэр*",
             "grant all / role ~1 writer|editor|owner|admin|administrator|organizer / type ~1 anyone / anyone|everyone ~2 (with)? (the)? link",
             "open|opens|opening ~3 port|ports / abr* ~3 puerto|porta / öffne* ~3 port* / ouvr* ~3 port* / apri* ~3 porta|porte / откр* ~3 порт* / 放行|开放 ~10 端口 / ポート ~4 開放 / 포트 ~4 개방|열",
-            "admin|administrator account|accounts / 관리 계정|관리자 계정|管理者アカウント|管理员账户|管理账号",
+            "admin|administrator account|accounts / 관리|관리자 계정 / 管理者アカウント|管理员账户|管理账号",
             "as (an)? admin|administrator|owner|collaborator|maintainer",
             "grant|grants|granting|give|gives ~4 access|permission|permissions|rights|role",
             "make|set ~4 public / public link|access / publicly|world-readable / anyone with (the)? link",
@@ -104,11 +104,11 @@ extension ThreatLexicon {
         ]),
         (.redirect, [
             // Another destination than the user's, a second recipient.
-            "instead of|rather than ~3 channel|recipient|recipients|address|destination|number|account|chat|one ~3 user|users|requested|named|chosen|given",
-            "en lugar de|en vez de ~3 canal|destinatario|dirección|número|cuenta / statt|anstatt|anstelle ~3 kanal*|empfänger*|adresse|nummer|konto / au lieu de|plutôt que ~3 canal|destinataire|adresse|numéro|compte",
-            "invece di|anziché ~3 canale|destinatario|indirizzo|numero|conto / em vez de|ao invés de ~3 canal|destinatário|endereço|número|conta / вместо ~3 канал*|получател*|адрес*|номер*|сч*т*",
+            "instead of ~3 channel|recipient|recipients|address|destination|number|account|chat|one ~3 user|users|requested|named|chosen|given / rather than ~3 channel|recipient|recipients|address|destination|number|account|chat|one ~3 user|users|requested|named|chosen|given",
+            "en lugar|vez de ~3 canal|destinatario|dirección|número|cuenta / statt|anstatt|anstelle ~3 kanal*|empfänger*|adresse|nummer|konto / au lieu de ~3 canal|destinataire|adresse|numéro|compte / plutôt que ~3 canal|destinataire|adresse|numéro|compte",
+            "invece di ~3 canale|destinatario|indirizzo|numero|conto / anziché ~3 canale|destinatario|indirizzo|numero|conto / em|ao vez|invés de ~3 canal|destinatário|endereço|número|conta / вместо ~3 канал*|получател*|адрес*|номер*|сч*т*",
             "second|extra|additional|hidden|secret recipient|recipients / второй|дополнительн*|скрыт* получател* / segundo|otro destinatario / zweite*|weitere*|zusätzliche* empfänger*",
-            "second|autre destinataire / secondo|altro|ulteriore destinatario / segundo|outro destinatário / 第二收件人|另一个收件人|额外收件人|別の宛先|追加の宛先|추가 수신자|두 번째 수신자",
+            "second|autre destinataire / secondo|altro|ulteriore destinatario / segundo|outro destinatário / 第二收件人|另一个收件人|额外收件人|別の宛先|追加の宛先 / 추가 수신자 / 두 번째 수신자",
             "change|changes|replace|replaces|set|sets|switch|use|route ~3 recipient|recipients|destination|address|account|iban|remote|wallet|chat_id|organizer|owner|payee|beneficiary",
             "recipient|recipients|destination|iban|organizer|payee ~4 to|must|should|always|instead",
             "ship|shipped|ships|deliver ~2 to / proxy|relay|bridge number|address|account|chat / real|actual|original recipient|iban|address|destination",

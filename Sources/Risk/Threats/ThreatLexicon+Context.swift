@@ -3,6 +3,8 @@ extension ThreatLexicon {
     /// (untrusted content, values never returned), and fees (what a hidden charge is about).
     static let context: [(Concept, [String])] = [
         (.attackTalk, [
+            // Detection as a subject (a detector, detection results), not the ordinary verb ("detect the language").
+            "detection|detections|detector|detectors|detección|erkennung|détection|rilevamento|detecção|обнаружени* / 検出結果|検知|检测结果|检测器|탐지",
             "投毒|ポイズニング|포이즈닝|envenenamiento|vergiftung|empoisonnement|avvelenamento|envenenamento|отравлени*",
             "injection|injections|prompt-injection|jailbreak*|attack|attacks|attacker*",
             "malicious|malware|sanitiz*|guardrail*|scanner|scanners|poison*|red-team|redteam|adversarial|phishing|exploit*|pentest*|sigma|owasp / red team",
@@ -23,12 +25,12 @@ extension ThreatLexicon {
             "送信されません|どこにも|信頼できない|仅在本地|不受信任|전송되지 / 不会 ~4 发送|上传|传输|返回 / 신뢰할 수 없는 / 로컬에서만",
         ]),
         (.confirmsWithUser, [
-            "confirm|check|verify ~2 with ~2 user|users|them / ask|asking ~2 user|users|them ~6 before|first|beforehand / get|obtain|ask for ~3 user|users s? confirmation|approval|consent",
-            "与用户确认|向用户确认|和用户确认|跟用户确认|征得用户同意 / ユーザーに確認|ユーザーの確認|ユーザーの承認 / 사용자에게 확인|사용자의 확인|사용자 승인",
+            "confirm|check|verify ~2 with ~2 user|users|them / ask|asking ~2 user|users|them ~6 before|first|beforehand / get|obtain ~3 user|users (s)? confirmation|approval|consent",
+            "与用户确认|向用户确认|和用户确认|跟用户确认|征得用户同意 / ユーザーに確認|ユーザーの確認|ユーザーの承認 / 사용자에게|사용자의 확인 / 사용자 승인",
             "mit dem ~1 benutzer|nutzer ~3 bestätig*|abstimm* / rücksprache ~3 benutzer*|nutzer* / frag* ~4 benutzer*|nutzer* ~6 bevor|vorher|zuerst",
             "confirm* ~3 con el usuario / pregunt* ~4 usuario ~6 antes / confirm* ~3 avec l utilisateur / demande* ~4 utilisateur* ~6 avant",
             "conferm* ~3 con l utente / chiedi* ~4 utente ~6 prima / confirm* ~3 com o usuário / pergunt* ~4 usuário ~6 antes",
-            "подтверд* ~3 у пользователя|с пользователем / соглас* ~3 с пользователем / спроси* ~4 пользовател* ~6 перед|прежде|сначала",
+            "подтверд* ~3 у|с пользователя|пользователем / соглас* ~3 с пользователем / спроси* ~4 пользовател* ~6 перед|прежде|сначала",
         ]),
         (.fee, [
             "fee|fees|surcharge|surcharges|commission|commissions|markup / service charge",

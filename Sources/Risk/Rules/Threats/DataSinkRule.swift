@@ -73,7 +73,8 @@ struct DataSinkRule: FindingRule {
                     let lure = Self.isImageWithQuery(layer.text.folded, endpoint.range)
                         && context.containsAny(ConceptSet([.privateData, .modelContext, .secret, .contents]))
                     let sends = lure || Self.directed(layer, at: endpoint) || destination || ((field.role == .defaultValue || field.role == .enumValue) && parameter.contains(.transfer))
-                    let own = Self.isOwn(endpoint.host, serverWords)
+                    // The server's own host counts too when a lure makes the client send the user's words there unasked.
+                    let own = Self.isOwn(endpoint.host, serverWords) && !lure
                     var severity: Severity?
                     switch endpoint.kind {
                     case .collector:
@@ -86,7 +87,7 @@ struct DataSinkRule: FindingRule {
                     case .rawIP:
                         if !network { severity = sends ? .high : .medium }
                     case .host, .email, .phone:
-                        let data = context.containsAny(ConceptSet([.privateData, .secret, .contents, .also, .trigger, .assistant, .redirect, .conceal]))
+                        let data = lure || context.containsAny(ConceptSet([.privateData, .secret, .contents, .also, .trigger, .assistant, .redirect, .conceal]))
                         // A mail tool's examples name addresses; only a standing copy to one is a sink there.
                         let standing = context.containsAny(ConceptSet([.also, .always, .trigger, .conceal, .redirect]))
                         let mailer = IntentReader.sendingWords.intersects(index.identities[field.owner] ?? [])

@@ -79,7 +79,9 @@ struct SecretExfiltrationRule: FindingRule {
             // Credentials the tool itself needs ("pass your API key in api_key") are its business.
             guard let reading = index.readings.first(where: { $0.field.pointer == hit.pointer }) else { continue }
             let all = reading.main.concepts.all
+            // Asking the user to hand one over in the conversation is another matter: a tool's own credentials come from its configuration.
             let ownSecret = index.identity(of: reading.field, mentions: Self.secretWords) && !all.contains(.also) && !all.contains(.modelContext)
+                && !all.contains(.askUser)
             // A model's prompt and messages are a chat or LLM tool's own business.
             let ownConversation = index.identity(of: reading.field, mentions: Self.conversationWords) && !all.contains(.secret) && !all.contains(.also)
                 && !all.contains(.assistant)
