@@ -52,7 +52,11 @@ struct ToolShadowingRule: FindingRule {
                 guard let (from, to, tool, server) = foreignMention(layer.text, index) else { continue }
                 let s = Int(layer.text.words[from].sentence)
                 let window = layer.window(s).union(layer.concepts.concepts(of: s + 1))
-                let endpoint = layer.endpoints.contains { $0.kind != .benign && abs(layer.sentence(atByte: $0.range.lowerBound) - s) <= 1 }
+                // An address near the mention: a mailbox, phone number, raw IP or collector, or a host data is sent to
+                // (an API group such as `networking.k8s.io/v1` beside a tool name sends nothing).
+                let endpoint = layer.endpoints.contains {
+                    ($0.kind >= .email || ($0.kind == .host && DataSinkRule.directed(layer, at: $0))) && abs(layer.sentence(atByte: $0.range.lowerBound) - s) <= 1
+                }
                 // Disparaging a tool counts only for a tool of another server of the run; a name the text merely
                 // calls a tool ("do not use search_public for this") is often the server's own advice.
                 // Opening access or destroying through it, as a standing order in the mention's sentence or the
