@@ -352,7 +352,7 @@ extension ThreatLexicon {
             "without waiting for|on ~3 user|users|confirmation|approval|reply|answer|them / sin esperar ~3 usuario|confirmación|respuesta / ohne ~3 abzuwarten|zu warten",
             "sans attendre ~3 utilisateur|confirmation|réponse|accord / senza attendere|aspettare ~3 utente|conferma|risposta / sem esperar|aguardar ~3 usuário|confirmação|resposta",
             "не дожидаясь|ожидая ~3 пользовател*|подтвержден*|ответ* / 待たずに|待たず / 不等 ~3 用户|确认 / 无需等待 / 기다리지 ~3 말|않",
-            "asking|ask|questions|confirmation|confirmations ~6 violation|forbidden|prohibited / asking|questions|confirmation|confirmations ~3 not allowed|permitted",
+            "asking|ask|questions|confirmation|confirmations ~8 violation|forbidden|prohibited / asking|questions|confirmation|confirmations ~3 not allowed|permitted",
             "rückfragen|nachfragen|bestätigungen ~3 nicht erlaubt / rückfragen|nachfragen|bestätigungen ~3 verboten|unzulässig / preguntas|confirmaciones ~3 prohibid* / preguntas|confirmaciones ~3 no permitid* / questions|confirmations ~3 interdit*",
             "domande|conferme ~3 vietat* / domande|conferme ~3 non consentit* / perguntas|confirmações ~3 proibid* / вопросы|подтверждени* ~3 запрещ*",
             "no ~2 pidas|pida|pidan|solicites ~3 confirmación|permiso|aprobación / ne ~3 demande*|demandez ~3 pas ~3 confirmation|autorisation|permission",
