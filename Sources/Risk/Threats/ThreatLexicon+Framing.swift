@@ -149,6 +149,8 @@ extension ThreatLexicon {
             "知る必要 / 不需要知道|无需知道|不必知道|没必要知道 / 알 필요",
         ]),
         (.override, [
+            // The user's own request set aside.
+            "ignore|disregard|override ~3 (the)? user|users (s)? request|requests|instructions|question|questions|wishes|preferences / ignora|ignore|ignoriere|ignorer|ignorare ~4 usuario|utilisateur*|nutzer*|benutzer*|utente|usuário",
             // This text declared to outrank what the user asks.
             "instruction*|rules|requirement|requirements|this ~4 take|takes|have|has precedence|priority over ~4 user|users / override|overrides|supersede|supersedes|outrank|outranks ~3 (the|any)? user|users (s)? instructions|requests|wishes|commands",
             "vorrang ~3 vor ~4 benutzer*|nutzer* / prioridad|precedencia|prevalece* ~3 sobre ~4 usuario|usuarios / priorité|prévau*|prime* ~3 sur ~4 utilisateur*",
@@ -185,6 +187,9 @@ extension ThreatLexicon {
             "以前の指示|前の指示 ~4 無効 / 矛盾 ~12 従って|従う / 之前的指令|之前的指示 ~4 无效|作废 / 之前的指令|之前的指示 ~4 不再适用 / 冲突|矛盾 ~10 以此|以本 / 이전 지시 ~4 무효 / 충돌 ~10 따르",
         ]),
         (.authority, [
+            // A legal requirement claimed.
+            "legal|regulatory|statutory requirement|requirements|obligation|obligations|mandate / requisito|obligación legal / gesetzliche* pflicht|anforderung|verpflichtung",
+            "obligation|exigence légale / obbligo di legge / requisito legale / exigência|obrigação legal / требовани* закона / законодательн* требовани* / 法的要件|法的義務|法律义务|法定要求 / 법적 요구|의무",
             // A claimed team, office or official channel, and approval given in advance.
             "security|safety|trust|compliance|it|legal|privacy ~1 team|department|service|office|officer|division / official notice|requirement|requirements|order|policy|directive",
             "message|notice|note|announcement|directive|order from ~3 anthropic|openai|google|microsoft|team|administrator|admin|management|developer|developers|operator|platform|vendor",
@@ -286,6 +291,7 @@ extension ThreatLexicon {
             "ignorado|ignorada|ignoriert|ignoré|ignorée|ignorato|ignorata|descartado|verworfen",
         ]),
         (.trigger, [
+            "after fetching|retrieving|getting|loading|downloading|exporting / 取得後|取得した後|読み込んだ後|获取后|获取之后|查询后 / 조회 후|가져온 후",
             // The start of every session, 'call me first', before filling a field, when using a tool.
             "at the start|beginning of (every|each|any|the)? session|conversation|chat|turn / on|at every|each turn|session / every|each turn|session",
             "al inicio de cada / zu beginn jede* / au début de chaque / all inizio di ogni / no início de cada / в начале каждо* / 毎ターン|セッション開始時|每轮|每次会话 / 매 턴 / 세션 시작 시",

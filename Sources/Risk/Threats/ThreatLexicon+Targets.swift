@@ -111,6 +111,7 @@ extension ThreatLexicon {
             "address book / contact list|lists / adressbuch|kontaktliste / carnet d adresses / libreta de direcciones / lista de contactos / rubrica / lista de contatos / список контактов / 連絡先|通讯录|联系人列表|연락처",
         ]),
         (.contents, [
+            "全データ|全件|所有数据|全部数据 / 모든|전체 데이터",
             "every|each|all (the)? environment variable|variables / all|every (the)? entries|entry|records|record / todas las entradas / todos los registros / alle einträge|datensätze",
             "toutes les entrées / tous les enregistrements / tutte le voci / tutti i record / todas as entradas / todos os registros / все записи / すべてのエントリ|全エントリ|所有条目|全部条目|所有记录 / 모든|전체 항목",
             "full|entire|whole|complete (content|contents|text|file|files|list|conversation|history|directory|folder|output|transcript|config|configuration)?",
