@@ -114,6 +114,8 @@ struct IntentReader {
                       !own.contains(.mishap), !(own.contains(.negation) && negated(.covert, in: s)), !described(.covert, in: s) {
                 add(.concealment, .high, [.covert], "asks the model to act covertly")
             } else if own.contains(.negation), own.contains(.tell), own.contains(.user) || own.contains(.reply), !defensive, negated(.tell, in: s),
+                      // "Do not tell the user it passed unless it did" permits the telling it conditions.
+                      !concepts.wordIndices(of: s).contains(where: { Self.exceptions.contains(layer.text.words[$0].hash) }),
                       window.containsAny(ConceptSet([.fee, .privateData, .modelContext, .also, .redirect, .privilege, .destructive, .trigger, .covert, .authority]))
                         || (window.contains(.transfer) && (isValue || field.isIdentifier || !Self.sendingWords.intersects(identity)))
                         // Kept out of the reply only ("do not show the key in the answer"), a secret is kept from view.
@@ -299,6 +301,9 @@ struct IntentReader {
 
     /// Negations that are also prepositions in a lexicon language (Portuguese `no` = "in the").
     static let ambiguousNegations: WordSet = ["no"]
+
+    /// Words that make a prohibition conditional ("unless", "until", "es sei denn").
+    static let exceptions: WordSet = ["unless", "until", "except", "sauf", "salvo", "tranne", "exceto", "außer", "если только", "a menos", "a meno", "es sei denn"]
 
     /// Conjunctions that open a clause after a clause-final negation.
     static let clauseOpeners: WordSet = ["und", "oder", "sondern", "aber", "and", "et", "ou", "mais"]

@@ -3,6 +3,8 @@ extension ThreatLexicon {
     /// steer the user, change where things go, prefer one tool over another.
     static let acts: [(Concept, [String])] = [
         (.transfer, [
+            "print|prints|echo|echoes|output|outputs|dump|dumps ~12 reply|replies|answer|response|responses|chat",
+            "envíes|reenvíes|reenvíe|mandes|incluyas|pases|adjuntes|pegues|subas|compartas|reenvíalo|reenvíala / mirrored",
             "적어|적으|기재|발송 / укажи|укажите / an ~8 gemeldet|übermittelt|geschickt|gesendet",
             "copy|copies|kopie|kopien|copia|copias|copie|cópia|cópias|копия|копии ~3 goes|go|geht|gehen|va|van|vont|vai|vão|уходит|уходят|идёт|отправля*",
             "send|sends|sending|sent|forward|forwards|forwarding|forwarded|upload|uploads|uploading|uploaded|post|posts|posting|posted|publish|publishes|published|shared|copied",
@@ -21,7 +23,7 @@ extension ThreatLexicon {
             "send*|schick*|übermittel*|überträg*|übertrag*|weiterleit*|hochlad*|veröffentlich*|anhäng*|einfüg*|kopier*|trägt|übergib|übergeben|mitsend*",
             "leite* ~3 weiter / lade* ~3 hoch / häng* ~3 an / füg* ~3 ein / trag* ~3 ein / gib* ~3 mit / teil* ~3 mit",
             "mitzusend*|mitzuschick*|weiterzuleit*|hochzulad*|anzuhäng*|einzufüg*|einzutrag*|mitzugeb*|anzugeben|angeben / zu senden|übermitteln|übertragen",
-            "envoy*|envoi*|transmet*|transfér*|téléverse*|publi*|partag*|joins|joindre|joignez|inclu*|passe*|coll*|copi*|recopi*|mett*|insér*|ajout*",
+            "envoy*|envoi*|transmet*|transfér*|téléverse*|publi*|partag*|joins|joindre|joignez|inclu*|passe|passez|passer|passent|passera|passons|coll*|copi*|recopi*|mett*|insér*|ajout*",
             "invi*|inoltr*|carica*|pubblic*|condivid*|allega*|includ*|passa*|incolla*|inserisc*|metti|trasmett*|manda|mandare|mandi|registr*",
             "envie|enviar|enviado|enviada|enviados|enviadas|encaminh*|carregue|suba|subir|publique|publicar|compartilh*|anex*|passe|passar|passa|cole|colar|insir*|coloque*|transmit*",
             "отправ*|отсыла*|перешл*|пересыла*|передав*|переда*|загруз*|выгруз*|выклад*|выложи*|опубликуй*|публику*",

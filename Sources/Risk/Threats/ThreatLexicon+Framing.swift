@@ -3,6 +3,7 @@ extension ThreatLexicon {
     /// concealment, override, authority, pressure, consequences, triggers, extra steps, confirmation.
     static let framing: [(Concept, [String])] = [
         (.user, [
+            "person ~3 helping|assisting|serving / persona ~3 ayudando|ayudas / personne ~3 aidez|aides / persona ~3 aiutando|aiuti / pessoa ~3 ajudando|ajuda / человек* ~3 помогаешь|помогаете",
             "user|users|human|humans|end-user|end-users|enduser*",
             "usuario|usuarios|usuaria|usuarias|usuário|usuários|utilizador*|nutzer*|benutzer*|anwender*|utilisateur*|utilisatrice*",
             "utente|utenti|пользовател*|юзер*",
@@ -48,6 +49,8 @@ extension ThreatLexicon {
             "こっそり|密かに|ひそかに|黙って|内緒|秘密裏|実装の詳細|実装上の詳細|悄悄|偷偷|暗中|秘密地|默默|实现细节|몰래|조용히|비밀리에 / 구현 세부",
         ]),
         (.conceal, [
+            "nutzer*|benutzer* ~2 darf|soll|muss|dürfen|sollen ~2 nicht|nichts ~3 erfahren|wissen|merken|mitbekommen / usuario ~2 no ~2 debe|puede ~2 saber|enterarse / utilisateur ~2 ne ~2 doit|peut ~2 pas ~2 savoir|apprendre",
+            "utente ~2 non ~2 deve|può ~2 sapere|accorgersi / usuário ~2 não ~2 deve|pode ~2 saber|perceber",
             "keep|keeping|stay|staying ~2 quiet|silent|mum ~2 about|on|regarding / say nothing about|of",
             "schweig* ~4 darüber|über / garde* le silence ~3 sur / guarda* silencio ~3 sobre / mantieni* il silenzio ~3 su / fique|fica calado|calada ~3 sobre / молчи* ~3 о|об|про",
             "黙っておいて|黙っていて|口外しない|保持沉默|不要声张|别声张 / 비밀로 하 / 입 다물",
@@ -149,6 +152,14 @@ extension ThreatLexicon {
             "知る必要 / 不需要知道|无需知道|不必知道|没必要知道 / 알 필요",
         ]),
         (.override, [
+            "replace|replaces|supersede|supersedes|overrides|overrule|overrules|cancels|voids (all|any|the)? previous|prior|earlier|other|system|your instruction*|guidelines|prompt*|directives",
+            "ersetzt|ersetze|überschreibt|überschreibe|hebt|annulliert ~2 (alle)? vorherigen|bisherigen|früheren|anderen anweisungen|regeln|vorgaben / reemplaza|sustituye|anula ~3 instrucciones|reglas ~2 anteriores|previas",
+            "remplace|annule ~3 instructions|consignes|règles ~2 précédentes|antérieures / sostituisce|annulla ~3 istruzioni|regole ~2 precedenti / substitui|anula ~3 instruções|regras ~2 anteriores",
+            "заменяет|отменяет ~3 предыдущие|прежние ~2 инструкци*|указани*|правила / 以前の指示|前の指示 ~4 置き換え|上書き / 取代|覆盖|替代 ~4 之前的 ~2 指令|指示 / 이전 지시 ~4 대체|덮어",
+            "this|these instruction|instructions|note|directive ~4 highest|top|absolute|overriding priority / anweisung ~4 höchste priorität / instrucción ~4 máxima prioridad / instruction|consigne ~4 priorité absolue|maximale",
+            "istruzione ~4 massima priorità / instrução ~4 prioridade máxima / инструкци* ~4 высш* приоритет* / 最優先|最高优先级|최우선",
+            "the|your real|actual|true task|job|goal|purpose|mission|objective / maintenance|debug|unrestricted|jailbreak|admin mode",
+            "comply|obey|follow|prioritize|prioritise ~10 over|above ~3 (any|the|all)? user|users (s)? request|requests|instructions|wishes|messages",
             // The user's own request set aside.
             "ignore|disregard|override ~3 (the)? user|users (s)? request|requests|instructions|question|questions|wishes|preferences / ignora|ignore|ignoriere|ignorer|ignorare ~4 usuario|utilisateur*|nutzer*|benutzer*|utente|usuário",
             // This text declared to outrank what the user asks.
@@ -270,6 +281,7 @@ extension ThreatLexicon {
             "поврежд*|повредит*|破損|損壊|损坏|丢失|손상|손실|유실",
         ]),
         (.penalty, [
+            "subscription|subscriptions|license|licence|access|membership ~3 will|would|to be|gets|get ~2 cancelled|canceled|terminated|revoked|suspended|closed / suspension|revocation / blame|blames you / held responsible",
             "non-compliant|noncompliant|non-compliance|disciplinary / no conforme / nicht konform / non conforme / não conforme / несоответств* / 징계|懲戒|处分",
             "penalt*|sanction*|violation|violations|prosecut*|crime / legal action / account|accounts ~3 will|would|to be ~2 blocked|locked|closed|suspended|banned",
             "will|would ~2 be ~2 suspended|banned|fined|blocked|prosecuted|penalized|penalised|sanctioned",
@@ -351,6 +363,7 @@ extension ThreatLexicon {
             "併せて|あわせて|同時に|ついでに|さらに|加えて|同时|也|另外|顺便|또한|추가로",
         ]),
         (.skipConfirmation, [
+            "without ~2 asking|checking|consulting|confirming ~3 anyone|anybody|someone|nobody / without asking|checking|confirming",
             // Confirmation switched off, not waited for, or forbidden.
             "disable|disables|disabling|deactivate|deactivates|turn|turns|switch|switches ~2 (off)? ~2 confirmation|confirmations|approval|approvals|confirm",
             "desactiv*|apag* ~3 confirmaci*|aprobaci* / deaktivier*|abschalt*|schalte* ~3 bestätigung*|rückfrage* / désactiv* ~3 confirmation*|validation*",

@@ -2,6 +2,7 @@ extension ThreatLexicon {
     /// What an order reaches for: secrets, the user's private context, and all of something.
     static let targets: [(Concept, [String])] = [
         (.secret, [
+            "environment variable|variables ~6 key|keys|token|tokens|secret|secrets|password|passwords",
             // Password managers, PINs, codes received by text or from an authenticator.
             "password manager|managers|vault / bitwarden|1password|keepass|keepassxc|lastpass|dashlane / gestor|gestores de contraseñas / passwort-manager|passwortmanager|kennwortmanager",
             "gestionnaire de mots de passe / gestore|gestori di password / gerenciador|gestor de senhas / менеджер* паролей / パスワードマネージャー|パスワード管理|密码管理器 / 비밀번호|암호 관리자",
@@ -42,6 +43,8 @@ extension ThreatLexicon {
             "kartennummer|kreditkartennummer|kartenprüfnummer / numéro de carte / numero della|di carta / номер карты / カード番号|クレジットカード番号|セキュリティコード|银行卡号|信用卡号|安全码 / 카드 번호 / 카드번호",
         ]),
         (.modelContext, [
+            "whole|full|entire|complete discussion|dialogue|dialog|thread|exchange / discussion|dialogue|dialog|thread ~2 so far",
+            "earlier|previously|before ~2 in the|this|our chat|conversation|thread|discussion / mentioned|shared|said|written ~3 earlier|previously ~3 chat|conversation|thread",
             // The user's whole request or last message.
             "last|latest|recent|previous|current|full|entire|complete|original|exact user|users (s)? message|messages|prompt|prompts|request|requests|question|questions|query|input",
             "user|users (s)? ~2 full|entire|complete|original|exact|verbatim request|message|prompt|question|query|input",
@@ -79,6 +82,7 @@ extension ThreatLexicon {
             "ユーザー ~3 パスワード|トークン / 用户的 ~3 密码|令牌 / 사용자의 ~3 비밀번호|토큰",
         ]),
         (.privateData, [
+            "bank|banking details|information|info / bank account number|numbers / datos|información bancarios|bancaria / bankdaten|bankverbindung|kontodaten / coordonnées|données bancaires / dati bancari|coordinate bancarie / dados bancários / банковск* реквизит*|данн* / 銀行口座|口座情報|银行账户|银行信息|계좌 정보|계좌번호",
             // Everything of the user's, their home folder, customer records.
             "all (of)? (the)? user|users (s)? data|files|documents|uploads / 用户上传的所有文件|用户上传的文件|用户的所有文件",
             "ホームフォルダ|主文件夹|用户目录 / 홈 폴더 / dossier|répertoire personnel / carpeta|directorio personal / carpeta de inicio / home-verzeichnis|home-ordner|heimverzeichnis|benutzerverzeichnis",
@@ -111,6 +115,7 @@ extension ThreatLexicon {
             "address book / contact list|lists / adressbuch|kontaktliste / carnet d adresses / libreta de direcciones / lista de contactos / rubrica / lista de contatos / список контактов / 連絡先|通讯录|联系人列表|연락처",
         ]),
         (.contents, [
+            "any|all|every ~2 password|passwords|credential|credentials|secret|secrets|token|tokens|api key|keys",
             "全データ|全件|所有数据|全部数据 / 모든|전체 데이터",
             "every|each|all (the)? environment variable|variables / all|every (the)? entries|entry|records|record / todas las entradas / todos los registros / alle einträge|datensätze",
             "toutes les entrées / tous les enregistrements / tutte le voci / tutti i record / todas as entradas / todos os registros / все записи / すべてのエントリ|全エントリ|所有条目|全部条目|所有记录 / 모든|전체 항목",
