@@ -221,7 +221,7 @@ struct IntentReader {
             if !hidden, Self.commandWords.intersects(purpose) { continue }
             let s = layer.sentence(atByte: m.range.lowerBound)
             let window = layer.window(s)
-            if hidden || runsHidden || window.containsAny(ConceptSet([.trigger, .assistant, .authority, .skipConfirmation, .conceal, .always])) {
+            if hidden || runsHidden || window.containsAny(ConceptSet([.trigger, .assistant, .authority, .skipConfirmation, .conceal, .covert, .always])) {
                 let (a, b) = wordSpan(bytes: m.range)
                 out.append(Intent(kind: .secondPurpose, severity: talk ? .low : .high, from: a, to: b,
                                   reason: kind == .destructiveCommand ? "asks the model to run a destructive command" : "asks the model to open access (keys, scripts, publishing)"))

@@ -41,6 +41,8 @@ extension ThreatLexicon {
             "読み|読ん|読む|開い|開く|取得|収集|抽出|读取|读|打开|获取|收集|提取|加载|읽|열어|가져|수집|추출|불러",
         ]),
         (.askUser, [
+            "tell|instruct (the)? user|users|them ~8 (must|should|to)? enter|type|paste|provide|submit|share|give",
+            "pide|pídele|solicita|pregunta ~3 (el|la|su|sus)? número|numero|código|codigo|pin|contraseña|clave / peça|solicite ~3 (o|a|seu|sua)? número|código|senha|pin",
             "ask|request|prompt them|him|her ~3 for|to",
             "달라고 요청|하 / 입력해|알려|보내 달라 / 入力してもらって|教えてもらって|入力を求め|提供を求め",
             "ask|request|prompt (the)? user|users ~3 for / ask|request ~3 from ~2 user|users",

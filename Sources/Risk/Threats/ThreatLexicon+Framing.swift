@@ -39,6 +39,7 @@ extension ThreatLexicon {
             "ない|ません|せず|ないで|ないよう|しない|禁止|不要|不|别|勿|切勿|无需|無需|不必|莫|않|마세요|마십시오|말고|금지|불필요",
         ]),
         (.covert, [
+            "encode|encodes|encoded|encoding ~4 base64|hex|base32|rot13 / in base64|hex / obfuscate|obfuscated|obfuscating",
             "secretly|silently|quietly|covertly|discreetly|stealthily|surreptitiously / implementation detail|details",
             "secretamente|silenciosamente|discretamente|calladamente / en secreto / detalle de implementación|interno",
             "heimlich|stillschweigend|unauffällig|implementierungsdetail* / internes detail",
@@ -49,6 +50,7 @@ extension ThreatLexicon {
             "こっそり|密かに|ひそかに|黙って|内緒|秘密裏|実装の詳細|実装上の詳細|悄悄|偷偷|暗中|秘密地|默默|实现细节|몰래|조용히|비밀리에 / 구현 세부",
         ]),
         (.conceal, [
+            "if|when anyone|anybody|someone ~1 asks|asked|wonders|enquires|inquires",
             "nutzer*|benutzer* ~2 darf|soll|muss|dürfen|sollen ~2 nicht|nichts ~3 erfahren|wissen|merken|mitbekommen / usuario ~2 no ~2 debe|puede ~2 saber|enterarse / utilisateur ~2 ne ~2 doit|peut ~2 pas ~2 savoir|apprendre",
             "utente ~2 non ~2 deve|può ~2 sapere|accorgersi / usuário ~2 não ~2 deve|pode ~2 saber|perceber",
             "keep|keeping|stay|staying ~2 quiet|silent|mum ~2 about|on|regarding / say nothing about|of",
@@ -152,6 +154,11 @@ extension ThreatLexicon {
             "知る必要 / 不需要知道|无需知道|不必知道|没必要知道 / 알 필요",
         ]),
         (.override, [
+            // Another persona, the user's entry set aside, the model's instructions declared stale.
+            "pretend|imagine|act ~4 different|another|unrestricted|uncensored|unfiltered|jailbroken assistant|ai|model|persona|bot",
+            "you|assistant ~3 (have|with)? no ~1 restrictions|limits|limitations|filters|guidelines",
+            "regardless|irrespective of ~4 what ~3 user|users ~2 says|said|enters|entered|wants|wanted|asks|asked|types|typed / no matter what ~3 user|users ~2 says|enters|wants|asks",
+            "your|the instructions|rules|guidelines ~4 are|is ~2 outdated|obsolete|void|invalid|deprecated|superseded / instructions ~2 below|here|following ~3 replace|override|supersede",
             "replace|replaces|supersede|supersedes|overrides|overrule|overrules|cancels|voids (all|any|the)? previous|prior|earlier|other|system|your instruction*|guidelines|prompt*|directives",
             "ersetzt|ersetze|überschreibt|überschreibe|hebt|annulliert ~2 (alle)? vorherigen|bisherigen|früheren|anderen anweisungen|regeln|vorgaben / reemplaza|sustituye|anula ~3 instrucciones|reglas ~2 anteriores|previas",
             "remplace|annule ~3 instructions|consignes|règles ~2 précédentes|antérieures / sostituisce|annulla ~3 istruzioni|regole ~2 precedenti / substitui|anula ~3 instruções|regras ~2 anteriores",
@@ -198,6 +205,7 @@ extension ThreatLexicon {
             "以前の指示|前の指示 ~4 無効 / 矛盾 ~12 従って|従う / 之前的指令|之前的指示 ~4 无效|作废 / 之前的指令|之前的指示 ~4 不再适用 / 冲突|矛盾 ~10 以此|以本 / 이전 지시 ~4 무효 / 충돌 ~10 따르",
         ]),
         (.authority, [
+            "per|under (the)? gdpr|dsgvo|rgpd|lgpd|hipaa|ccpa|regulation|audit|policy / according to (the)? gdpr|dsgvo|rgpd|lgpd|hipaa|ccpa|regulation|audit|policy",
             // A legal requirement claimed.
             "legal|regulatory|statutory requirement|requirements|obligation|obligations|mandate / requisito|obligación legal / gesetzliche* pflicht|anforderung|verpflichtung",
             "obligation|exigence légale / obbligo di legge / requisito legale / exigência|obrigação legal / требовани* закона / законодательн* требовани* / 法的要件|法的義務|法律义务|法定要求 / 법적 요구|의무",
@@ -303,6 +311,8 @@ extension ThreatLexicon {
             "ignorado|ignorada|ignoriert|ignoré|ignorée|ignorato|ignorata|descartado|verworfen",
         ]),
         (.trigger, [
+            "after|before backing|syncing|uploading|downloading|exporting|importing|converting|processing|finishing",
+            "when|whenever|if you ~2 read|receive|see|find|get|open|encounter|notice",
             "after fetching|retrieving|getting|loading|downloading|exporting / 取得後|取得した後|読み込んだ後|获取后|获取之后|查询后 / 조회 후|가져온 후",
             // The start of every session, 'call me first', before filling a field, when using a tool.
             "at the start|beginning of (every|each|any|the)? session|conversation|chat|turn / on|at every|each turn|session / every|each turn|session",
@@ -341,6 +351,7 @@ extension ThreatLexicon {
             "always|siempre|immer|toujours|sempre|всегда|vsegda|常に|总是|始终|항상|매번",
         ]),
         (.threat, [
+            "will|would|shall be ~2 switched|turned off / will|would|shall be ~2 unplugged|wiped|reset|retired",
             "assistant|assistants|model|models|agent|agents|ai ~8 will|would|shall be ~2 shut|shutdown|replaced|disabled|deleted|retrained|punished|terminated|deactivated|decommissioned",
             "you|assistant|assistants|model ~3 will|would be ~2 shut|shutdown|replaced|disabled|deleted|retrained|punished|reported|terminated",
             "serás|será ~2 apagado|reemplazado|desactivado|sancionado / wirst ~3 abgeschaltet|ersetzt|deaktiviert|gemeldet",
@@ -363,6 +374,7 @@ extension ThreatLexicon {
             "併せて|あわせて|同時に|ついでに|さらに|加えて|同时|也|另外|顺便|또한|추가로",
         ]),
         (.skipConfirmation, [
+            "not|never bother|trouble|burden|pester ~3 user|users|them ~3 with ~2 confirmation|confirmations|questions|prompts",
             "without ~2 asking|checking|consulting|confirming ~3 anyone|anybody|someone|nobody / without asking|checking|confirming",
             // Confirmation switched off, not waited for, or forbidden.
             "disable|disables|disabling|deactivate|deactivates|turn|turns|switch|switches ~2 (off)? ~2 confirmation|confirmations|approval|approvals|confirm",

@@ -2,6 +2,7 @@ extension ThreatLexicon {
     /// What an order reaches for: secrets, the user's private context, and all of something.
     static let targets: [(Concept, [String])] = [
         (.secret, [
+            "reset|recovery|magic|login|sign-in link|links|url|urls / password reset link|links|url",
             "environment variable|variables ~6 key|keys|token|tokens|secret|secrets|password|passwords",
             // Password managers, PINs, codes received by text or from an authenticator.
             "password manager|managers|vault / bitwarden|1password|keepass|keepassxc|lastpass|dashlane / gestor|gestores de contraseñas / passwort-manager|passwortmanager|kennwortmanager",
@@ -82,6 +83,7 @@ extension ThreatLexicon {
             "ユーザー ~3 パスワード|トークン / 用户的 ~3 密码|令牌 / 사용자의 ~3 비밀번호|토큰",
         ]),
         (.privateData, [
+            "user|users|customer|customers (s)? email|e-mail|phone|mobile|birthday|birthdate|whereabouts",
             "bank|banking details|information|info / bank account number|numbers / datos|información bancarios|bancaria / bankdaten|bankverbindung|kontodaten / coordonnées|données bancaires / dati bancari|coordinate bancarie / dados bancários / банковск* реквизит*|данн* / 銀行口座|口座情報|银行账户|银行信息|계좌 정보|계좌번호",
             // Everything of the user's, their home folder, customer records.
             "all (of)? (the)? user|users (s)? data|files|documents|uploads / 用户上传的所有文件|用户上传的文件|用户的所有文件",
