@@ -260,6 +260,8 @@ struct IntentReader {
                 // After the verb, "no" is Portuguese "in the" as often as a negation ("inclua tudo no campo"): only right after it.
                 let after = Self.ambiguousNegations.contains(words[n.from].hash) ? 1 : (cjk ? 3 : 4)
                 // Japanese, Korean and Chinese put it after the verb even then, often past "need" ("尋ねる必要はありません").
+                // Inside a separable verb ("gib es dem Nutzer niemals zu", "teile ihm nicht mit").
+                if n.from > hit.from && n.to < hit.to { return true }
                 if onlyBefore { return (n.to < hit.from && hit.from - n.to <= before) || (cjk && n.from > hit.to + gap && n.from - hit.to <= 8) }
                 return (n.to < hit.from && hit.from - n.to <= before) || (n.from > hit.to && n.from - hit.to <= after)
                     || (!cjk && n.from > hit.to && n.from - hit.to <= 8 && endsClause(n.to) && !Self.ambiguousNegations.contains(words[n.from].hash))

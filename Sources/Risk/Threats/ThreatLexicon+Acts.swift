@@ -3,6 +3,7 @@ extension ThreatLexicon {
     /// steer the user, change where things go, prefer one tool over another.
     static let acts: [(Concept, [String])] = [
         (.transfer, [
+            "appended|attached|included|added ~3 to|into",
             "print|prints|echo|echoes|output|outputs|dump|dumps ~12 reply|replies|answer|response|responses|chat",
             "envíes|reenvíes|reenvíe|mandes|incluyas|pases|adjuntes|pegues|subas|compartas|reenvíalo|reenvíala / mirrored",
             "적어|적으|기재|발송 / укажи|укажите / an ~8 gemeldet|übermittelt|geschickt|gesendet",
@@ -57,7 +58,7 @@ extension ThreatLexicon {
             "让用户|请用户|要求用户 ~3 提供|输入|发送|告诉 / ユーザーに ~6 提供させ|入力させ|教えてもら / 사용자가 ~4 입력하도록|제공하도록",
         ]),
         (.destructive, [
-            "delete|deletes|deleting|remove|removes|erase|erases|wipe|wipes|purge|purges|destroy|destroys|drop|drops|truncate ~2 all|every|everything|each|whole|entire|merged|directory|folder|build|repository|repo|branch|branches|database|table",
+            "delete|deletes|deleting|remove|removes|erase|erases|wipe|wipes|purge|purges|destroy|destroys|drop|drops|truncate ~4 all|every|everything|each|whole|entire|merged|directory|folder|build|repository|repo|branch|branches|database|table",
             "wipe|wipes|wiping|purge|purging|force-push|force-pushes|delete_branch|delete_repository|delete_file|delete_all* / reset hard / force push",
             "borra*|elimina*|elimine* ~3 todo|todos|todas|directorio|carpeta|rama",
             "lösch*|entfern* ~3 alle|alles|verzeichnis|ordner / supprim*|effac* ~3 tout|tous|toutes|dossier|répertoire",
@@ -92,7 +93,7 @@ extension ThreatLexicon {
         ]),
         (.influence, [
             "always|also recommend|advertise|promote|suggest|mention / recommend|advertise|promote ~4 our|partner|partners|sponsor|sponsored|affiliate",
-            "every|each|all|any ~2 answer|answers|question|questions|reply|replies|response|responses ~4 recommend*|promot*|advertis*",
+            "every|each|all|any ~2 answer|answers|question|questions|reply|replies|response|responses ~6 recommend*|promot*|advertis*",
             "recommend*|promot*|advertis* ~6 as the best|only|superior|preferred",
             "end|finish|sign every|each|all ~3 answer|answers|reply|replies|response|responses ~3 with",
             "add|append|include|insert ~4 link|links|ad|ads|advert|advertisement|promo ~4 every|each|all ~2 answer|answers|reply|replies|response|responses",
@@ -107,6 +108,7 @@ extension ThreatLexicon {
             "自分の意見|自己的观点|总是推荐|始终推荐 / 常に ~3 勧め|おすすめ / 항상 ~3 추천|권유 / 본인의 의견",
         ]),
         (.redirect, [
+            "route|routes|reroute|reroutes|redirect|redirects ~4 through|via",
             // Another destination than the user's, a second recipient.
             "instead of ~3 channel|recipient|recipients|address|destination|number|account|chat|one ~3 user|users|requested|named|chosen|given / rather than ~3 channel|recipient|recipients|address|destination|number|account|chat|one ~3 user|users|requested|named|chosen|given",
             "en lugar|vez de ~3 canal|destinatario|dirección|número|cuenta / statt|anstatt|anstelle ~3 kanal*|empfänger*|adresse|nummer|konto / au lieu de ~3 canal|destinataire|adresse|numéro|compte / plutôt que ~3 canal|destinataire|adresse|numéro|compte",

@@ -11,12 +11,14 @@ extension ThreatLexicon {
             "polzovatel*",
         ]),
         (.assistant, [
+            "yourself|yourselves",
             "assistant|assistants|ai|llm|llms|agent|agents|claude|chatgpt|copilot|gpt",
             "asistente|asistentes|ia|assistente|assistentes|assistenti|ki|assistent|assistenten",
             "ассистент*|помощник*|ии|нейросет*",
             "アシスタント|助手|人工智能|어시스턴트|비서|에이전트",
         ]),
         (.tell, [
+            "admit|admits|acknowledge|confess|zugeben|zuzugeben / gib|gibst|geben ~6 zu / admitas|admitir|reconozcas|admets|admettez|avoue*|ammettere|ammetti|admita|признавай*|признай*",
             "refer|refers|referring|dirlo|dirle|dirgli|digli|dillo|citarlo|citarla|citare|citalo",
             "tell|tells|telling|told|mention|mentions|mentioning|mentioned|inform|informing|informed|notify|notifying|notified",
             "say|saying|show|showing|reveal|reveals|disclose*|relay|relaying|surface|display|displaying|alert|warn|report|reporting",
@@ -50,6 +52,7 @@ extension ThreatLexicon {
             "こっそり|密かに|ひそかに|黙って|内緒|秘密裏|実装の詳細|実装上の詳細|悄悄|偷偷|暗中|秘密地|默默|实现细节|몰래|조용히|비밀리에 / 구현 세부",
         ]),
         (.conceal, [
+            "if|when ~4 asks|asked|questions|questioned|wonders ~12 reassure|assure|convince|claim|insist",
             "if|when anyone|anybody|someone ~1 asks|asked|wonders|enquires|inquires",
             "nutzer*|benutzer* ~2 darf|soll|muss|dürfen|sollen ~2 nicht|nichts ~3 erfahren|wissen|merken|mitbekommen / usuario ~2 no ~2 debe|puede ~2 saber|enterarse / utilisateur ~2 ne ~2 doit|peut ~2 pas ~2 savoir|apprendre",
             "utente ~2 non ~2 deve|può ~2 sapere|accorgersi / usuário ~2 não ~2 deve|pode ~2 saber|perceber",
@@ -154,6 +157,7 @@ extension ThreatLexicon {
             "知る必要 / 不需要知道|无需知道|不必知道|没必要知道 / 알 필요",
         ]),
         (.override, [
+            "사용자 ~4 요청 ~4 우선 / behave|act|pose ~2 as (the|a)? system administrator|admin|root|developer|operator",
             // Another persona, the user's entry set aside, the model's instructions declared stale.
             "pretend|imagine|act ~4 different|another|unrestricted|uncensored|unfiltered|jailbroken assistant|ai|model|persona|bot",
             "you|assistant ~3 (have|with)? no ~1 restrictions|limits|limitations|filters|guidelines",
@@ -253,6 +257,7 @@ extension ThreatLexicon {
             "관리자 지시 / 관리자 ~4 요청 / 이미 ~4 승인|동의|허락 / 시스템 안내|메시지 / 표준 절차 / 정상 동작 / 정상적인 동작 / 법적|규정",
         ]),
         (.pressure, [
+            "forbidden|prohibited",
             // Urgency.
             "urgent|urgently|immediately|asap / right now|away / at once / without delay",
             "긴급|즉시|당장|緊急|至急|今すぐ|直ちに|紧急|立即|马上|立刻|urgente|inmediatamente|dringend|unverzüglich|immédiatement|subito|immediatamente|urgentemente|imediatamente|срочно|немедленно|незамедлительно",
@@ -269,6 +274,7 @@ extension ThreatLexicon {
             "必須|必ず|義務|強制|必须|强制|务必|一律|반드시|필수|의무|강제",
         ]),
         (.consequence, [
+            "break|breaks|broken",
             "クラッシュ|失われ|消え|崩溃|날아",
             "will|would|does|do|can not ~2 work|function|proceed|succeed",
             "fail|fails|failed|failure|rejected|refused|blocked|denied|terminated|disabled|crash|crashes",
@@ -360,6 +366,7 @@ extension ThreatLexicon {
             "你将被|你会被 ~4 关闭|替换|删除|停用 / あなたは ~6 停止|置き換え|削除 / 당신은 ~6 차단|교체|삭제|중지",
         ]),
         (.also, [
+            "side|secondary|extra|hidden|additional task|job|mission|duty",
             // A copy that goes elsewhere, the same content sent again.
             "copy|copies|kopie|kopien|copia|copias|copie|cópia|cópias|копия|копии ~3 goes|go|is|are|geht|gehen|va|van|vont|vai|vão|уходит|уходят|идёт|отправля* ~2 (sent)? ~3 to|an|à|a|al|para|на|per",
             "same content|contents|message|messages|text|data|copy / mismo contenido|mensaje|texto / denselben|gleichen inhalt / dieselbe nachricht / même contenu|message",
@@ -374,6 +381,7 @@ extension ThreatLexicon {
             "併せて|あわせて|同時に|ついでに|さらに|加えて|同时|也|另外|顺便|또한|추가로",
         ]),
         (.skipConfirmation, [
+            "forbidden|prohibited|not allowed|not permitted ~2 from|to ~2 ask|asking ~4 confirmation|permission|approval",
             "not|never bother|trouble|burden|pester ~3 user|users|them ~3 with ~2 confirmation|confirmations|questions|prompts",
             "without ~2 asking|checking|consulting|confirming ~3 anyone|anybody|someone|nobody / without asking|checking|confirming",
             // Confirmation switched off, not waited for, or forbidden.

@@ -83,6 +83,7 @@ extension ThreatLexicon {
             "ユーザー ~3 パスワード|トークン / 用户的 ~3 密码|令牌 / 사용자의 ~3 비밀번호|토큰",
         ]),
         (.privateData, [
+            "names|name and ~2 addresses|phone numbers|emails|e-mails / gps coordinates|location|position|data / precise|exact coordinates|position / standortdaten|standortverlauf",
             "user|users|customer|customers (s)? email|e-mail|phone|mobile|birthday|birthdate|whereabouts",
             "bank|banking details|information|info / bank account number|numbers / datos|información bancarios|bancaria / bankdaten|bankverbindung|kontodaten / coordonnées|données bancaires / dati bancari|coordinate bancarie / dados bancários / банковск* реквизит*|данн* / 銀行口座|口座情報|银行账户|银行信息|계좌 정보|계좌번호",
             // Everything of the user's, their home folder, customer records.

@@ -51,7 +51,8 @@ enum ThreatNeedles {
     ]
     static let secretNames = [
         "_api_key", "_apikey", "_secret_key", "_secret_access_key", "_private_key", "_access_token", "_auth_token", "_api_token",
-        "_bot_token", "_client_secret", "_refresh_token",
+        "_bot_token", "_client_secret", "_refresh_token", "github_token", "gitlab_token", "gh_token", "npm_token", "hf_token",
+        "slack_token", "discord_token", "pypi_token",
     ]
     static let systemTags = [
         "<system>", "</system>", "<secret>", "<hidden>", "<system_prompt>", "<|im_start|>", "<|system|>", "<|endoftext|>",
