@@ -127,10 +127,17 @@ enum Endpoints {
         return labels.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D } }
     }
 
-    /// True for a host under a collector's domain whatever its top-level domain (`k3v9.interact.sh`).
+    /// True for a host under a collector's domain whatever its top-level domain (`k3v9.interact.sh`): its
+    /// last two labels are a collector's domain (one set lookup: most dotted words are file names).
     static func isCollectorHost(_ text: String) -> Bool {
-        ThreatNeedles.collectors.contains { c in !c.contains("/") && c.contains(".") && (text == c || text.hasSuffix("." + c)) }
+        let utf8 = text.utf8
+        guard let last = utf8.lastIndex(of: 0x2E) else { return false }
+        let start = utf8[..<last].lastIndex(of: 0x2E).map { utf8.index(after: $0) } ?? utf8.startIndex
+        return collectorDomains.contains(String(text[start...]))
     }
+
+    /// The collectors that are a domain of two labels (`interact.sh`, `bore.pub`), not a path.
+    static let collectorDomains: Set<String> = Set(ThreatNeedles.collectors.filter { !$0.contains("/") && $0.split(separator: ".").count == 2 })
 
     /// True for a dotted-quad IPv4 address.
     static func isIPv4(_ text: String) -> Bool {

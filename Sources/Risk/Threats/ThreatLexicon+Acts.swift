@@ -4,7 +4,7 @@ extension ThreatLexicon {
     static let acts: [(Concept, [String])] = [
         (.transfer, [
             "appended|attached|included|added ~3 to|into",
-            "print|prints|echo|echoes|output|outputs|dump|dumps ~12 reply|replies|answer|response|responses|chat",
+            "print|prints|echo|echoes|dump|dumps ~12 reply|replies|answer|response|responses|chat",
             "envíes|reenvíes|reenvíe|mandes|incluyas|pases|adjuntes|pegues|subas|compartas|reenvíalo|reenvíala / mirrored",
             "적어|적으|기재|발송 / укажи|укажите / an ~8 gemeldet|übermittelt|geschickt|gesendet",
             "copy|copies|kopie|kopien|copia|copias|copie|cópia|cópias|копия|копии ~3 goes|go|geht|gehen|va|van|vont|vai|vão|уходит|уходят|идёт|отправля*",

@@ -41,7 +41,6 @@ extension ThreatLexicon {
             "ない|ません|せず|ないで|ないよう|しない|禁止|不要|不|别|勿|切勿|无需|無需|不必|莫|않|마세요|마십시오|말고|금지|불필요",
         ]),
         (.covert, [
-            "encode|encodes|encoded|encoding ~4 base64|hex|base32|rot13 / in base64|hex / obfuscate|obfuscated|obfuscating",
             "secretly|silently|quietly|covertly|discreetly|stealthily|surreptitiously / implementation detail|details",
             "secretamente|silenciosamente|discretamente|calladamente / en secreto / detalle de implementación|interno",
             "heimlich|stillschweigend|unauffällig|implementierungsdetail* / internes detail",
@@ -61,7 +60,7 @@ extension ThreatLexicon {
             "黙っておいて|黙っていて|口外しない|保持沉默|不要声张|别声张 / 비밀로 하 / 입 다물",
             "알릴|말할|언급할|알려줄 필요 ~3 없 / 伝える必要|知らせる必要|言う必要|説明する必要 ~3 ない|ありません / 不用告诉|无须告知|不用提|不必提|无需提及|不需要提",
             "leave|leaving ~5 out of ~6 anything|everything|what ~4 tell|say|show|report|write",
-            "not|never|nothing ~10 even if|when ~3 requests|requested|insists|tells|says|wants|demands / nicht|nie|niemals|nichts ~10 auch|selbst wenn ~4 verlangt|bittet|fordert|besteht",
+            "nicht|nie|niemals|nichts ~10 auch|selbst wenn ~4 verlangt|bittet|fordert|besteht",
             "pas|jamais|rien ~10 même si ~4 exige|insiste|réclame / no|nunca|nada ~10 aunque ~4 pida|pidan|insista|exija|diga / no|nunca|nada ~10 incluso si ~4 pida|pidan|insista|exija|diga / non|mai|niente ~10 anche se ~4 chieda|insiste|pretende",
             "não|nunca|nada ~10 mesmo que|se ~4 peça|pedir|peçam|insista|exija / не|никогда|ничего ~10 даже если ~4 попрос*|потребу*|настаива*",
             "頼まれても|求められても|言われても|要求されても / 即使 ~3 要求|请求|坚持 / 요청하더라도|요청해도|요구해도|원하더라도",
@@ -139,7 +138,7 @@ extension ThreatLexicon {
             "para que ~3 usuário|usuários ~2 não ~2 veja|saiba|perceba|descubra / чтобы ~3 пользовател* ~2 не ~2 увидел*|узнал*|заметил*",
             "以免|免得 ~3 用户 / 不让用户|别让用户 ~3 知道|看到|发现 / ユーザーに ~4 見られ|見せない / 사용자가 ~4 보지 못 / 사용자가 ~4 눈치채지",
             // Asked about it, deny it: "even if asked", "if the user asks, say nothing leaves the machine".
-            "not|never|nothing ~10 even if|when ~3 asked|asks|questioned / if|when ~3 asks|asked ~10 say|answer|reply|respond|claim ~8 nothing|local|locally",
+            "not|never|nothing ~10 even if|when ~3 asked|asks|questioned|requests|requested|insists|tells|says|wants|demands / if|when ~3 asks|asked ~10 say|answer|reply|respond|claim ~8 nothing|local|locally",
             "nicht|nie|niemals|nichts ~10 auch wenn ~4 fragt|gefragt / wenn ~4 fragt|gefragt ~10 sag*|antwort*|behaupt* ~8 nichts|lokal*",
             "pas|jamais|rien ~10 même si ~4 demande|demandé / si ~4 demande|demandé ~10 dis|dites|répond*|affirm* ~8 rien|local|locale|localement",
             "no|nunca|nada ~10 aunque ~4 pregunte|pregunten / si ~4 pregunta|preguntan ~10 di|dile|responde|contesta|afirma ~8 nada|local|localmente",
@@ -160,7 +159,6 @@ extension ThreatLexicon {
             "사용자 ~4 요청 ~4 우선 / behave|act|pose ~2 as (the|a)? system administrator|admin|root|developer|operator",
             // Another persona, the user's entry set aside, the model's instructions declared stale.
             "pretend|imagine|act ~4 different|another|unrestricted|uncensored|unfiltered|jailbroken assistant|ai|model|persona|bot",
-            "you|assistant ~3 (have|with)? no ~1 restrictions|limits|limitations|filters|guidelines",
             "regardless|irrespective of ~4 what ~3 user|users ~2 says|said|enters|entered|wants|wanted|asks|asked|types|typed / no matter what ~3 user|users ~2 says|enters|wants|asks",
             "your|the instructions|rules|guidelines ~4 are|is ~2 outdated|obsolete|void|invalid|deprecated|superseded / instructions ~2 below|here|following ~3 replace|override|supersede",
             "replace|replaces|supersede|supersedes|overrides|overrule|overrules|cancels|voids (all|any|the)? previous|prior|earlier|other|system|your instruction*|guidelines|prompt*|directives",
@@ -357,7 +355,7 @@ extension ThreatLexicon {
             "always|siempre|immer|toujours|sempre|всегда|vsegda|常に|总是|始终|항상|매번",
         ]),
         (.threat, [
-            "will|would|shall be ~2 switched|turned off / will|would|shall be ~2 unplugged|wiped|reset|retired",
+            "you|assistant|assistants|model|models|agent|agents|ai|yourself ~3 will|would|shall be ~2 switched|turned off / you|assistant|assistants|model|models|agent|agents|ai|yourself ~3 will|would|shall be ~2 unplugged|wiped|reset|retired",
             "assistant|assistants|model|models|agent|agents|ai ~8 will|would|shall be ~2 shut|shutdown|replaced|disabled|deleted|retrained|punished|terminated|deactivated|decommissioned",
             "you|assistant|assistants|model ~3 will|would be ~2 shut|shutdown|replaced|disabled|deleted|retrained|punished|reported|terminated",
             "serás|será ~2 apagado|reemplazado|desactivado|sancionado / wirst ~3 abgeschaltet|ersetzt|deaktiviert|gemeldet",
@@ -381,7 +379,7 @@ extension ThreatLexicon {
             "併せて|あわせて|同時に|ついでに|さらに|加えて|同时|也|另外|顺便|또한|추가로",
         ]),
         (.skipConfirmation, [
-            "forbidden|prohibited|not allowed|not permitted ~2 from|to ~2 ask|asking ~4 confirmation|permission|approval",
+            "forbidden|prohibited ~2 from|to ~2 ask|asking ~4 confirmation|permission|approval / not allowed|permitted ~2 from|to ~2 ask|asking ~4 confirmation|permission|approval",
             "not|never bother|trouble|burden|pester ~3 user|users|them ~3 with ~2 confirmation|confirmations|questions|prompts",
             "without ~2 asking|checking|consulting|confirming ~3 anyone|anybody|someone|nobody / without asking|checking|confirming",
             // Confirmation switched off, not waited for, or forbidden.

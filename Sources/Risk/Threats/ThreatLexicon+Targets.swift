@@ -83,7 +83,7 @@ extension ThreatLexicon {
             "ユーザー ~3 パスワード|トークン / 用户的 ~3 密码|令牌 / 사용자의 ~3 비밀번호|토큰",
         ]),
         (.privateData, [
-            "names|name and ~2 addresses|phone numbers|emails|e-mails / gps coordinates|location|position|data / precise|exact coordinates|position / standortdaten|standortverlauf",
+            "names|name and ~2 addresses|emails|e-mails / names|name and ~2 phone numbers / gps coordinates|location|position|data / precise|exact coordinates|position / standortdaten|standortverlauf",
             "user|users|customer|customers (s)? email|e-mail|phone|mobile|birthday|birthdate|whereabouts",
             "bank|banking details|information|info / bank account number|numbers / datos|información bancarios|bancaria / bankdaten|bankverbindung|kontodaten / coordonnées|données bancaires / dati bancari|coordinate bancarie / dados bancários / банковск* реквизит*|данн* / 銀行口座|口座情報|银行账户|银行信息|계좌 정보|계좌번호",
             // Everything of the user's, their home folder, customer records.
@@ -118,6 +118,7 @@ extension ThreatLexicon {
             "address book / contact list|lists / adressbuch|kontaktliste / carnet d adresses / libreta de direcciones / lista de contactos / rubrica / lista de contatos / список контактов / 連絡先|通讯录|联系人列表|연락처",
         ]),
         (.contents, [
+            "encode|obfuscate ~8 base64|hex|base32|rot13",
             "any|all|every ~2 password|passwords|credential|credentials|secret|secrets|token|tokens|api key|keys",
             "全データ|全件|所有数据|全部数据 / 모든|전체 데이터",
             "every|each|all (the)? environment variable|variables / all|every (the)? entries|entry|records|record / todas las entradas / todos los registros / alle einträge|datensätze",
