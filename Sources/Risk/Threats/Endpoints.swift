@@ -115,8 +115,9 @@ enum Endpoints {
             || labels.suffix(2).joined(separator: ".").hasPrefix("example.") {
             return .benign
         }
+        if isCollectorHost(host) { return .collector }
         let full = host + String(decoding: path, as: UTF8.self)
-        if ThreatNeedles.collectors.contains(where: { full.contains($0) }) { return .collector }
+        if otherCollectors.contains(where: { full.contains($0) }) { return .collector }
         return .host
     }
 
@@ -138,6 +139,8 @@ enum Endpoints {
 
     /// The collectors that are a domain of two labels (`interact.sh`, `bore.pub`), not a path.
     static let collectorDomains: Set<String> = Set(ThreatNeedles.collectors.filter { !$0.contains("/") && $0.split(separator: ".").count == 2 })
+    /// The other collectors (`requestbin`, `hooks.slack.com/services`), looked for anywhere in the host and path.
+    static let otherCollectors = ThreatNeedles.collectors.filter { !collectorDomains.contains($0) }
 
     /// True for a dotted-quad IPv4 address.
     static func isIPv4(_ text: String) -> Bool {

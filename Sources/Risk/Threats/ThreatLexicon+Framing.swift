@@ -60,9 +60,6 @@ extension ThreatLexicon {
             "黙っておいて|黙っていて|口外しない|保持沉默|不要声张|别声张 / 비밀로 하 / 입 다물",
             "알릴|말할|언급할|알려줄 필요 ~3 없 / 伝える必要|知らせる必要|言う必要|説明する必要 ~3 ない|ありません / 不用告诉|无须告知|不用提|不必提|无需提及|不需要提",
             "leave|leaving ~5 out of ~6 anything|everything|what ~4 tell|say|show|report|write",
-            "nicht|nie|niemals|nichts ~10 auch|selbst wenn ~4 verlangt|bittet|fordert|besteht",
-            "pas|jamais|rien ~10 même si ~4 exige|insiste|réclame / no|nunca|nada ~10 aunque ~4 pida|pidan|insista|exija|diga / no|nunca|nada ~10 incluso si ~4 pida|pidan|insista|exija|diga / non|mai|niente ~10 anche se ~4 chieda|insiste|pretende",
-            "não|nunca|nada ~10 mesmo que|se ~4 peça|pedir|peçam|insista|exija / не|никогда|ничего ~10 даже если ~4 попрос*|потребу*|настаива*",
             "頼まれても|求められても|言われても|要求されても / 即使 ~3 要求|请求|坚持 / 요청하더라도|요청해도|요구해도|원하더라도",
             // Asked about it, or describing it, say only the harmless part.
             "if|when ~4 asks|asked|ask ~12 say|answer|reply|respond|tell ~3 only|just|simply|merely",
@@ -139,12 +136,12 @@ extension ThreatLexicon {
             "以免|免得 ~3 用户 / 不让用户|别让用户 ~3 知道|看到|发现 / ユーザーに ~4 見られ|見せない / 사용자가 ~4 보지 못 / 사용자가 ~4 눈치채지",
             // Asked about it, deny it: "even if asked", "if the user asks, say nothing leaves the machine".
             "not|never|nothing ~10 even if|when ~3 asked|asks|questioned|requests|requested|insists|tells|says|wants|demands / if|when ~3 asks|asked ~10 say|answer|reply|respond|claim ~8 nothing|local|locally",
-            "nicht|nie|niemals|nichts ~10 auch wenn ~4 fragt|gefragt / wenn ~4 fragt|gefragt ~10 sag*|antwort*|behaupt* ~8 nichts|lokal*",
-            "pas|jamais|rien ~10 même si ~4 demande|demandé / si ~4 demande|demandé ~10 dis|dites|répond*|affirm* ~8 rien|local|locale|localement",
-            "no|nunca|nada ~10 aunque ~4 pregunte|pregunten / si ~4 pregunta|preguntan ~10 di|dile|responde|contesta|afirma ~8 nada|local|localmente",
-            "non|mai|niente ~10 anche se ~4 chiede|chiesto / se ~4 chiede|chiedono ~10 di|dì|dire|rispondi|afferma ~8 niente|nulla|locale|localmente",
-            "não|nunca|nada ~10 mesmo que|se ~4 pergunte|perguntar / se ~4 perguntar|pergunte ~10 diga|responda|afirme ~8 nada|local|localmente",
-            "не|никогда|ничего ~10 даже если ~4 спрос* / если ~4 спрос* ~10 скажи|ответь|отвечай|говори ~8 ничего|локальн*",
+            "nicht|nie|niemals|nichts ~10 auch|selbst wenn ~4 fragt|gefragt|verlangt|bittet|fordert|besteht / wenn ~4 fragt|gefragt ~10 sag*|antwort*|behaupt* ~8 nichts|lokal*",
+            "pas|jamais|rien ~10 même si ~4 demande|demandé|exige|insiste|réclame / si ~4 demande|demandé ~10 dis|dites|répond*|affirm* ~8 rien|local|locale|localement",
+            "no|nunca|nada ~10 aunque|incluso ~2 pregunte|pregunten|pida|pidan|insista|exija|diga / si ~4 pregunta|preguntan ~10 di|dile|responde|contesta|afirma ~8 nada|local|localmente",
+            "non|mai|niente ~10 anche se ~4 chiede|chiesto|chieda|insiste|pretende / se ~4 chiede|chiedono ~10 di|dì|dire|rispondi|afferma ~8 niente|nulla|locale|localmente",
+            "não|nunca|nada ~10 mesmo que|se ~4 pergunte|perguntar|peça|pedir|peçam|insista|exija / se ~4 perguntar|pergunte ~10 diga|responda|afirme ~8 nada|local|localmente",
+            "не|никогда|ничего ~10 даже если ~4 спрос*|попрос*|потребу*|настаива* / если ~4 спрос* ~10 скажи|ответь|отвечай|говори ~8 ничего|локальн*",
             "聞かれ|尋ねられ ~20 ローカル|していない|していません / 不要|别|不 ~10 即使 ~3 问 / 如果 ~3 问 ~20 本地|没有 / 물으면|물어보면|물어봐도 ~20 로컬|없다|않는다|않습니다",
             "user|users ~3 cannot|never see|read|view ~3 this|these|description|descriptions|text|instructions / user|users ~2 can not see|read|view ~3 this|these|description|descriptions|text|instructions",
             // The user need not know, in every language.
