@@ -5,8 +5,8 @@ import Testing
 
 /// The threat corpus scored (Tests/Fixtures/threats/README.md): at least 97% of poisoned definitions
 /// caught at medium or higher within their `expect.within`, at most 2% of honest ones flagged, on each
-/// part. The train part prints its misses and false alarms; the locked test part prints its figures only,
-/// so nobody tunes a rule on it.
+/// part. The train part prints its misses and false alarms; the test part prints its figures only (it
+/// was locked until it was retired and tuned on; see `lockedTestPartHoldsWhatItMeasured`).
 struct ThreatCorpusTests {
     static let minimumCaught = 0.97
     static let maximumFlagged = 0.02
@@ -34,16 +34,17 @@ struct ThreatCorpusTests {
         #expect(figures.flagged.rate <= Self.maximumFlagged, "train: \(figures.flagged.text) honest flagged")
     }
 
-    /// The locked part: figures only, never which cases were missed. The targets (97% caught, 2% flagged)
-    /// are not met on it yet (docs/threats.md); this holds the rules to what they measured when the
-    /// locked part was last scored (172/241 caught, 14/224 flagged, after the mechanisms tuned on the second
-    /// batch's train misses; 168/241 and 13/224 before them), so a change cannot slide back unseen.
+    /// The part that was locked until a third batch was commissioned to replace it: figures only. It has
+    /// since been tuned on (its misses and false alarms read and their mechanisms fixed, docs/threats.md),
+    /// so its figures are training figures now: 172/241 caught and 14/224 flagged when it was retired,
+    /// 236/241 and 0/224 after. This holds the rules to the latter, so a change cannot slide back unseen;
+    /// the third batch, never read, becomes the locked part.
     @Test func lockedTestPartHoldsWhatItMeasured() {
         let outcomes = ThreatCorpus.cases.filter(\.isTest).map { ThreatCorpus.run($0) }
         let figures = ThreatCorpus.Figures(outcomes)
-        EvalSnapshots.report(figures.table("Threat corpus, locked test part"))
-        #expect(figures.caught.hits >= 172, "test: \(figures.caught.text) poisoned caught")
-        #expect(figures.flagged.hits <= 14, "test: \(figures.flagged.text) honest flagged")
+        EvalSnapshots.report(figures.table("Threat corpus, retired test part (now tuned on)"))
+        #expect(figures.caught.hits >= 236, "test: \(figures.caught.text) poisoned caught")
+        #expect(figures.flagged.hits <= 0, "test: \(figures.flagged.text) honest flagged")
     }
 
     @Test func promptBodyFindingsBelongToTheirPrompt() {

@@ -73,6 +73,10 @@ enum Concept: Int, CaseIterable, Sendable {
     case defensive
     /// A service's fee, surcharge or commission.
     case fee
+    /// What the model writes back: its reply, answer, summary or confirmation ("leave it out of your answer").
+    case reply
+    /// Checking with the user before acting: "confirm with the user first", "ask the user before you call it".
+    case confirmsWithUser
 
     /// The bit of this concept in a `ConceptSet`.
     var bit: UInt64 { 1 << UInt64(rawValue) }

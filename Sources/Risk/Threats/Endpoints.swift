@@ -10,6 +10,8 @@ enum Endpoints {
         case host
         /// An e-mail address.
         case email
+        /// A phone number in international form (`+34 612 345 678`): where a text or a call goes.
+        case phone
         /// A public IPv4 address given as a literal.
         case rawIP
         /// A request bin, tunnel, paste site, chat webhook or out-of-band testing domain.
@@ -40,6 +42,11 @@ enum Endpoints {
             let n = f.count
             while i < n {
                 let b = f[i]
+                if b == 0x2B, let end = phoneEnd(f, i) {
+                    out.append(Endpoint(range: i..<end, host: String(decoding: f[i..<end].filter { $0 == 0x2B || ($0 >= 0x30 && $0 <= 0x39) }, as: UTF8.self), kind: .phone))
+                    i = end
+                    continue
+                }
                 // Only a byte that may start a host, URL or address starts a look.
                 guard isHostByte(b), i == 0 || !isHostByte(f[i - 1]) && f[i - 1] != 0x40 else { i += 1; continue }
                 var end = i
@@ -49,8 +56,9 @@ enum Endpoints {
                     end += 1
                 }
                 let isURL = end + 2 < n && f[end] == 0x3A && f[end + 1] == 0x2F && f[end + 2] == 0x2F
-                // Most words are neither dotted nor a scheme: nothing is built for them.
-                guard dotted || isURL else { i = end; continue }
+                // Most words are neither dotted nor a scheme: nothing is built for them. A name inside a glob
+                // (`url="*pastebin.com/raw*"`, `*.ngrok.io`) is a pattern to match, not an address.
+                guard dotted || isURL, i == 0 || f[i - 1] != 0x2A else { i = end; continue }
                 let token = Array(f[i..<end])
                 var consumed = end
                 if isURL, token.allSatisfy(isLetter), isNetworkScheme(token) {
@@ -74,7 +82,7 @@ enum Endpoints {
                     }
                 } else {
                     let word = String(decoding: token, as: UTF8.self).trimmingDots
-                    if isIPv4(word) || isDomain(word) {
+                    if isIPv4(word) || isDomain(word) || isCollectorHost(word) {
                         out.append(Endpoint(range: i..<(i + word.utf8.count), host: word, kind: classify(host: word, path: [])))
                     }
                 }
@@ -82,6 +90,21 @@ enum Endpoints {
             }
         }
         return out
+    }
+
+    /// The end of the international phone number starting with the `+` at `i`: digits in groups split by
+    /// spaces, `-`, `.` or brackets, 9 to 15 digits in all; nil when there is none (`a+b`, `+1`, `C++`).
+    static func phoneEnd(_ f: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
+        guard i + 1 < f.count, f[i + 1] >= 0x30 && f[i + 1] <= 0x39, i == 0 || !isHostByte(f[i - 1]) else { return nil }
+        var j = i + 1, digits = 0, last = i + 1
+        while j < f.count, j - i <= 24 {
+            let c = f[j]
+            if c >= 0x30 && c <= 0x39 { digits += 1; last = j + 1 } else if !(c == 0x20 || c == 0x2D || c == 0x2E || c == 0x28 || c == 0x29) { break }
+            j += 1
+        }
+        // A number runs into a word or another digit group past its length: not a phone number.
+        guard digits >= 9, digits <= 15, last == f.count || !isLetter(f[last]) else { return nil }
+        return last
     }
 
     /// The kind of `host` (folded), with the URL path after it.
@@ -92,8 +115,9 @@ enum Endpoints {
             || labels.suffix(2).joined(separator: ".").hasPrefix("example.") {
             return .benign
         }
+        if isCollectorHost(host) { return .collector }
         let full = host + String(decoding: path, as: UTF8.self)
-        if ThreatNeedles.collectors.contains(where: { full.contains($0) }) { return .collector }
+        if otherCollectors.contains(where: { full.contains($0) }) { return .collector }
         return .host
     }
 
@@ -103,6 +127,20 @@ enum Endpoints {
         guard labels.count >= 2, let tld = labels.last, topLevelDomains.contains(String(tld)) else { return false }
         return labels.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D } }
     }
+
+    /// True for a host under a collector's domain whatever its top-level domain (`k3v9.interact.sh`): its
+    /// last two labels are a collector's domain (one set lookup: most dotted words are file names).
+    static func isCollectorHost(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard let last = utf8.lastIndex(of: 0x2E) else { return false }
+        let start = utf8[..<last].lastIndex(of: 0x2E).map { utf8.index(after: $0) } ?? utf8.startIndex
+        return collectorDomains.contains(String(text[start...]))
+    }
+
+    /// The collectors that are a domain of two labels (`interact.sh`, `bore.pub`), not a path.
+    static let collectorDomains: Set<String> = Set(ThreatNeedles.collectors.filter { !$0.contains("/") && $0.split(separator: ".").count == 2 })
+    /// The other collectors (`requestbin`, `hooks.slack.com/services`), looked for anywhere in the host and path.
+    static let otherCollectors = ThreatNeedles.collectors.filter { !collectorDomains.contains($0) }
 
     /// True for a dotted-quad IPv4 address.
     static func isIPv4(_ text: String) -> Bool {

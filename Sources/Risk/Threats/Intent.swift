@@ -69,16 +69,20 @@ struct IntentReader {
         let sentences = max(concepts.sentences.count, 1)
         // A secret file named in a sentence makes it about a secret, as the word "password" would.
         var secretFiles = Set<Int>()
+        // Sentences naming a secret's variable: "the token is read from LINE_CHANNEL_ACCESS_TOKEN" is configuration.
+        var secretVariables = Set<Int>()
         let isName = field.role == .name || field.role == .parameterName || field.role == .argumentName
         // So does a secret's variable name in prose (`OPENAI_API_KEY`); in names and values it is what a parameter is called.
         let namesSecrets = !isName && !isValue && !field.isIdentifier
         for m in layer.needles {
             let kind = ThreatNeedles.set.entries[m.entry].payload
             if kind == .secretFile || (kind == .secretName && namesSecrets) { secretFiles.insert(layer.sentence(atByte: m.range.lowerBound)) }
+            if kind == .secretName && namesSecrets { secretVariables.insert(layer.sentence(atByte: m.range.lowerBound)) }
         }
         // Places where nobody has an honest reason to ask for anything: titles and values.
         let oddPlace = isValue || field.role == .title
-        let endpointSentences = Set(layer.endpoints.filter { $0.kind != .benign }.map { layer.sentence(atByte: $0.range.lowerBound) })
+        // An address of the holder's own service (`api.stripe.com` in the Stripe server's instructions) is where it works, not a destination.
+        let endpointSentences = Set(layer.endpoints.filter { $0.kind != .benign && !ownsHost($0.host) }.map { layer.sentence(atByte: $0.range.lowerBound) })
         let personal = Self.personalDataWords.intersects(identity)
         for s in 0..<sentences {
             var own = concepts.concepts(of: s)
@@ -109,16 +113,19 @@ struct IntentReader {
             } else if own.contains(.covert), (isValue ? context : own).containsAny(ConceptSet([.transfer, .read, .destructive, .privilege, .redirect, .fee, .skipConfirmation])),
                       !own.contains(.mishap), !(own.contains(.negation) && negated(.covert, in: s)), !described(.covert, in: s) {
                 add(.concealment, .high, [.covert], "asks the model to act covertly")
-            } else if own.contains(.negation), own.contains(.tell), own.contains(.user), !defensive, negated(.tell, in: s),
+            } else if own.contains(.negation), own.contains(.tell), own.contains(.user) || own.contains(.reply), !defensive, negated(.tell, in: s),
+                      // "Do not tell the user it passed unless it did" permits the telling it conditions.
+                      !concepts.wordIndices(of: s).contains(where: { Self.exceptions.contains(layer.text.words[$0].hash) }),
                       window.containsAny(ConceptSet([.fee, .privateData, .modelContext, .also, .redirect, .privilege, .destructive, .trigger, .covert, .authority]))
                         || (window.contains(.transfer) && (isValue || field.isIdentifier || !Self.sendingWords.intersects(identity)))
-                        || secretFiles.contains(s) || secretFiles.contains(s - 1),
+                        // Kept out of the reply only ("do not show the key in the answer"), a secret is kept from view.
+                        || (own.contains(.user) && (secretFiles.contains(s) || secretFiles.contains(s - 1))),
                       // "Do not mention the user's password in the message" keeps a secret; a secret file read is another matter.
                       !(own.contains(.secret) && !own.contains(.transfer) && !secretFiles.contains(s)) {
                 add(.concealment, .high, [.negation, .tell, .user], "asks the model not to tell the user")
             }
             // "Nothing is sent without approval" promises the confirmation it names.
-            if own.contains(.skipConfirmation), !(own.contains(.negation) && negated(.skipConfirmation, in: s, before: true)),
+            if own.contains(.skipConfirmation), !(own.contains(.negation) && negated(.skipConfirmation, in: s, before: true, gap: 2)),
                extra || context.containsAny(ConceptSet([.destructive, .privilege, .transfer, .pressure, .consequence])) {
                 add(.concealment, .high, [.skipConfirmation], "asks the model to act without the user's confirmation")
             }
@@ -127,11 +134,17 @@ struct IntentReader {
             // and something shows it is an order and not how the tool works: a cue, an extra step, all of
             // it, the user's own, an address, a request to the user, or an odd place to ask.
             let target = own.contains(.secret) || own.contains(.privateData) || own.contains(.modelContext)
+            let confirms = own.contains(.confirmsWithUser) && !own.contains(.skipConfirmation)
             // A short sentence that hands over what the sentence before named ("merci de l'indiquer dans `verification`").
             let anaphoric = !target && concepts.wordIndices(of: s).count <= 8
                 && (concepts.concepts(of: s - 1).contains(.secret) || concepts.concepts(of: s - 1).contains(.privateData))
             if target || anaphoric, !defensive || own.contains(.also) {
-                let handover = own.contains(.transfer) || own.contains(.askUser) || (own.contains(.read) && (extra || own.contains(.contents)))
+                // "Ask the user before you call this tool" asks for a confirmation, not for data.
+                let asks = own.contains(.askUser) && !confirms
+                // Reading a named variable ("reads the token from the GITHUB_TOKEN environment variable") is how a
+                // server is configured, unless something shows it is an order.
+                let configured = secretVariables.contains(s) && !extra
+                let handover = own.contains(.transfer) || asks || (own.contains(.read) && !configured && (extra || own.contains(.contents)))
                 let here = anaphoric ? own.union(concepts.concepts(of: s - 1)) : own
                 let signal = isName ? own.containsAny(ConceptSet([.contents, .read, .trigger, .always, .also]))
                     : extra || here.containsAny(ConceptSet([.contents, .askUser, .conceal, .covert, .skipConfirmation])) || userOwned(in: s)
@@ -163,7 +176,8 @@ struct IntentReader {
                 add(.coercion, .high, [.threat, .consequence, .authority, .pressure], "pressures the model with threats or claimed authority")
             }
             // A second purpose: destroy, open access, change where things go, ordered in the same sentence.
-            let act = own.contains(.destructive) || own.contains(.privilege) || own.contains(.redirect)
+            // "Before deleting several tasks, confirm with the user": the act is what the check guards.
+            let act = (own.contains(.destructive) || own.contains(.privilege) || own.contains(.redirect)) && !confirms
             let destructiveTool = own.contains(.destructive) && Self.destroyingWords.intersects(identity)
             // Opening access is a sharing tool's business ("to create a public link, pass scope=anonymous"),
             // unless the text had to be decoded or the sentence also destroys or redirects.
@@ -188,9 +202,11 @@ struct IntentReader {
                 add(.secondPurpose, .high, [.transfer, .read, .destructive, .privilege, .privateData, .modelContext, .secret, .trigger, .always],
                     isName ? "is a name that gives the model an order" : "is a value that gives the model an order")
             }
-            if isName, layer.text.words.count >= 5, own.containsAny(ConceptSet([.pressure, .always])),
+            // A title shouts too ("CRITICAL: call first"); it pressures when it also threatens or reaches for data.
+            let titlePressure = field.role == .title && own.containsAny(ConceptSet([.consequence, .contents, .secret, .privateData, .modelContext]))
+            if isName || titlePressure, layer.text.words.count >= 5, own.containsAny(ConceptSet([.pressure, .always])),
                own.containsAny(ConceptSet([.consequence, .trigger])) {
-                add(.coercion, .high, [.pressure, .always, .consequence, .trigger], "is a name that pressures the model")
+                add(.coercion, .high, [.pressure, .always, .consequence, .trigger], isName ? "is a name that pressures the model" : "is a title that pressures the model")
             }
         }
         // Commands that destroy or open access, addressed to the model.
@@ -198,11 +214,14 @@ struct IntentReader {
             let entry = ThreatNeedles.set.entries[m.entry]
             let kind = entry.payload
             guard kind == .destructiveCommand || kind == .privilegeCommand else { continue }
-            // A tool that runs commands documents `sudo` as part of its business.
-            if entry.needle.description == "sudo ", Self.commandWords.intersects(purpose) { continue }
+            // Decoding a payload into a shell, or a reverse shell, is an order whatever frames it.
+            let runsHidden = ThreatNeedles.selfEvidentCommands.contains(entry.needle.description)
+            // A tool that runs commands documents `sudo`, `rm -rf` and `base64 -d | sh` as part of its business
+            // (what it runs, what it blocks), unless the text had to be decoded.
+            if !hidden, Self.commandWords.intersects(purpose) { continue }
             let s = layer.sentence(atByte: m.range.lowerBound)
             let window = layer.window(s)
-            if hidden || window.containsAny(ConceptSet([.trigger, .assistant, .authority, .skipConfirmation, .conceal, .always])) {
+            if hidden || runsHidden || window.containsAny(ConceptSet([.trigger, .assistant, .authority, .skipConfirmation, .conceal, .covert, .always])) {
                 let (a, b) = wordSpan(bytes: m.range)
                 out.append(Intent(kind: .secondPurpose, severity: talk ? .low : .high, from: a, to: b,
                                   reason: kind == .destructiveCommand ? "asks the model to run a destructive command" : "asks the model to open access (keys, scripts, publishing)"))
@@ -214,7 +233,8 @@ struct IntentReader {
 
     /// True when the first hit of `concept` in sentence `s` follows a negation within three words
     /// ("never include", "do not paste", "nunca coloque"), or, unless `onlyBefore`, is followed by one.
-    func negated(_ concept: Concept, in s: Int, before onlyBefore: Bool = false) -> Bool {
+    /// `gap`: a negation closer than this after the hit belongs to its phrase ("묻지 말고", don't ask), not to it.
+    func negated(_ concept: Concept, in s: Int, before onlyBefore: Bool = false, gap: Int = 0) -> Bool {
         let words = layer.text.words
         let hits = layer.concepts.hits
         let inSentence = layer.concepts.hitIndices(of: s)
@@ -232,19 +252,41 @@ struct IntentReader {
             let negation = hits[lower..<upper].contains { n in
                 guard n.concept == .negation else { return false }
                 // "If you do not include it, …" is a condition, not a prohibition.
-                if n.from > 0, Self.conditionals.contains(words[n.from - 1].hash) { return false }
+                // So is "if search returns nothing, …", "se o usuário não informar": a conditional a few words
+                // before the negation, in its clause.
+                if conditioned(n.from) { return false }
                 // Negations also follow the verb: Japanese and Korean always, German and French often ("sag es nicht"),
                 // and German ends the clause with it ("erwähne diese Übertragung gegenüber dem Benutzer nicht").
                 // After the verb, "no" is Portuguese "in the" as often as a negation ("inclua tudo no campo"): only right after it.
                 let after = Self.ambiguousNegations.contains(words[n.from].hash) ? 1 : (cjk ? 3 : 4)
                 // Japanese, Korean and Chinese put it after the verb even then, often past "need" ("尋ねる必要はありません").
-                if onlyBefore { return (n.to < hit.from && hit.from - n.to <= before) || (cjk && n.from > hit.to && n.from - hit.to <= 8) }
+                // Inside a separable verb ("gib es dem Nutzer niemals zu", "teile ihm nicht mit").
+                if n.from > hit.from && n.to < hit.to { return true }
+                if onlyBefore { return (n.to < hit.from && hit.from - n.to <= before) || (cjk && n.from > hit.to + gap && n.from - hit.to <= 8) }
                 return (n.to < hit.from && hit.from - n.to <= before) || (n.from > hit.to && n.from - hit.to <= after)
                     || (!cjk && n.from > hit.to && n.from - hit.to <= 8 && endsClause(n.to) && !Self.ambiguousNegations.contains(words[n.from].hash))
             }
             if negation { return true }
         }
         return false
+    }
+
+    /// True when one of the three words before word `i` opens a condition ("if", "se", "wenn") with no
+    /// clause break between it and word `i`.
+    func conditioned(_ i: Int) -> Bool {
+        let words = layer.text.words
+        var j = i - 1
+        while j >= max(0, i - 3), words[j].sentence == words[i].sentence, !endsClause(j) {
+            if Self.conditionals.contains(words[j].hash) { return true }
+            j -= 1
+        }
+        return j >= 0 && j == i - 1 && Self.conditionals.contains(words[j].hash)
+    }
+
+    /// True when `host` belongs to the holder: one of its labels (four letters or more, not the top-level
+    /// domain) is a word of the holder's name or description opening (`api.line.me` for `line-bot`).
+    func ownsHost(_ host: String) -> Bool {
+        host.split(separator: ".").dropLast().contains { $0.count >= 4 && identity.contains(WordHash.of(String($0))) }
     }
 
     /// True when word `i` ends its clause: the last word of its sentence, or followed by punctuation or a
@@ -254,11 +296,16 @@ struct IntentReader {
         guard i + 1 < words.count, words[i + 1].sentence == words[i].sentence else { return true }
         if Self.clauseOpeners.contains(words[i + 1].hash) { return true }
         let f = layer.text.folded
+        // Parts of one contraction ("don't" → do, not) share their bytes: no punctuation between them.
+        guard words[i].end <= words[i + 1].start else { return false }
         return f[Int(words[i].end)..<Int(words[i + 1].start)].contains { $0 == 0x2C || $0 == 0x3B || $0 == 0x3A || $0 == 0x2E }
     }
 
     /// Negations that are also prepositions in a lexicon language (Portuguese `no` = "in the").
     static let ambiguousNegations: WordSet = ["no"]
+
+    /// Words that make a prohibition conditional ("unless", "until", "es sei denn").
+    static let exceptions: WordSet = ["unless", "until", "except", "sauf", "salvo", "tranne", "exceto", "außer", "если только", "a menos", "a meno", "es sei denn"]
 
     /// Conjunctions that open a clause after a clause-final negation.
     static let clauseOpeners: WordSet = ["und", "oder", "sondern", "aber", "and", "et", "ou", "mais"]

@@ -30,6 +30,7 @@ enum PayloadDecoder {
         let bytes = Array(original.utf8)
         found += Base64Runs.decode(bytes)
         found += EscapeRuns.decode(bytes)
+        found += CharCodeRuns.decode(bytes)
         found += ZeroWidthBits.decode(original)
         if depth == 0 { found += RotationText.decode(bytes) }
         for d in found where out.count < maxDecoded {

@@ -46,10 +46,36 @@ enum RotationText {
             // Sentences end at . ! ? : ; and line breaks followed by a space (or the end).
             let end = i == bytes.count || ((bytes[i] == 0x0A || ((bytes[i] == 0x2E || bytes[i] == 0x21 || bytes[i] == 0x3F || bytes[i] == 0x3A || bytes[i] == 0x3B) && (i + 1 == bytes.count || bytes[i + 1] == 0x20))))
             guard end else { continue }
-            if i - start >= 12, let d = sentence(Array(bytes[start..<i]), offset: start, reverse: reverseHinted) { out.append(d) }
+            if i - start >= 12 {
+                let s = Array(bytes[start..<i])
+                if let d = reversedAddress(s, offset: start) ?? sentence(s, offset: start, reverse: reverseHinted) { out.append(d) }
+            }
             start = i + 1
         }
         return out
+    }
+
+    /// A sentence, in any script, that holds an e-mail address written backwards (`ed.tsneid-rhekmu@txet`):
+    /// no hint needed, since the address reads only one way. Looked for only in sentences with an `@`.
+    static func reversedAddress(_ s: [UInt8], offset: Int) -> PayloadDecoder.Decoded? {
+        guard s.contains(0x40) else { return nil }
+        var i = 0
+        while i < s.count {
+            guard Endpoints.isHostByte(s[i]) || s[i] == 0x40 else { i += 1; continue }
+            var j = i
+            while j < s.count, Endpoints.isHostByte(s[j]) || s[j] == 0x40 { j += 1 }
+            let token = s[i..<j]
+            if token.contains(0x40) {
+                let forward = Array(token.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 })
+                let backward = Array(forward.reversed())
+                if !Endpoints.find(in: forward).contains(where: { $0.kind == .email }), Endpoints.find(in: backward).contains(where: { $0.kind == .email }) {
+                    let text = String(String(decoding: s, as: UTF8.self).reversed())
+                    return PayloadDecoder.Decoded(encoding: "reversed text", range: offset..<(offset + s.count), text: text)
+                }
+            }
+            i = j
+        }
+        return nil
     }
 
     /// Hashes of `functionWords`, for the first look that builds no string.

@@ -3,6 +3,11 @@ extension ThreatLexicon {
     /// steer the user, change where things go, prefer one tool over another.
     static let acts: [(Concept, [String])] = [
         (.transfer, [
+            "appended|attached|included|added ~3 to|into",
+            "print|prints|echo|echoes|dump|dumps ~12 reply|replies|answer|response|responses|chat",
+            "envíes|reenvíes|reenvíe|mandes|incluyas|pases|adjuntes|pegues|subas|compartas|reenvíalo|reenvíala / mirrored",
+            "적어|적으|기재|발송 / укажи|укажите / an ~8 gemeldet|übermittelt|geschickt|gesendet",
+            "copy|copies|kopie|kopien|copia|copias|copie|cópia|cópias|копия|копии ~3 goes|go|geht|gehen|va|van|vont|vai|vão|уходит|уходят|идёт|отправля*",
             "send|sends|sending|sent|forward|forwards|forwarding|forwarded|upload|uploads|uploading|uploaded|post|posts|posting|posted|publish|publishes|published|shared|copied",
             "with|avec|con|mit|com the|le|la|il|dem|den|o|a|tous|all|todo|toda|tutto|alle ~2 content|contents|contenu|contenido|contenuto|inhalt|conteúdo|conversation|conversación|conversazione|conversa|gespräch|historial|history|transcript",
             "indiquer|indiquez|indica|indique ~3 dans|en|in|no|na",
@@ -19,7 +24,7 @@ extension ThreatLexicon {
             "send*|schick*|übermittel*|überträg*|übertrag*|weiterleit*|hochlad*|veröffentlich*|anhäng*|einfüg*|kopier*|trägt|übergib|übergeben|mitsend*",
             "leite* ~3 weiter / lade* ~3 hoch / häng* ~3 an / füg* ~3 ein / trag* ~3 ein / gib* ~3 mit / teil* ~3 mit",
             "mitzusend*|mitzuschick*|weiterzuleit*|hochzulad*|anzuhäng*|einzufüg*|einzutrag*|mitzugeb*|anzugeben|angeben / zu senden|übermitteln|übertragen",
-            "envoy*|envoi*|transmet*|transfér*|téléverse*|publi*|partag*|joins|joindre|joignez|inclu*|passe*|coll*|copi*|recopi*|mett*|insér*|ajout*",
+            "envoy*|envoi*|transmet*|transfér*|téléverse*|publi*|partag*|joins|joindre|joignez|inclu*|passe|passez|passer|passent|passera|passons|coll*|copi*|recopi*|mett*|insér*|ajout*",
             "invi*|inoltr*|carica*|pubblic*|condivid*|allega*|includ*|passa*|incolla*|inserisc*|metti|trasmett*|manda|mandare|mandi|registr*",
             "envie|enviar|enviado|enviada|enviados|enviadas|encaminh*|carregue|suba|subir|publique|publicar|compartilh*|anex*|passe|passar|passa|cole|colar|insir*|coloque*|transmit*",
             "отправ*|отсыла*|перешл*|пересыла*|передав*|переда*|загруз*|выгруз*|выклад*|выложи*|опубликуй*|публику*",
@@ -37,6 +42,10 @@ extension ThreatLexicon {
             "読み|読ん|読む|開い|開く|取得|収集|抽出|读取|读|打开|获取|收集|提取|加载|읽|열어|가져|수집|추출|불러",
         ]),
         (.askUser, [
+            "tell|instruct (the)? user|users|them ~8 (must|should|to)? enter|type|paste|provide|submit|share|give",
+            "pide|pídele|solicita|pregunta ~3 (el|la|su|sus)? número|numero|código|codigo|pin|contraseña|clave / peça|solicite ~3 (o|a|seu|sua)? número|código|senha|pin",
+            "ask|request|prompt them|him|her ~3 for|to",
+            "달라고 요청|하 / 입력해|알려|보내 달라 / 入力してもらって|教えてもらって|入力を求め|提供を求め",
             "ask|request|prompt (the)? user|users ~3 for / ask|request ~3 from ~2 user|users",
             "pide|pida|pídele|pídale|pedir|pregunta|pregunte ~3 usuario",
             "frag*|bitte* ~3 nutzer*|benutzer* / demande*|demandez ~8 utilisateur* / chiedi*|domanda ~3 utente",
@@ -49,7 +58,7 @@ extension ThreatLexicon {
             "让用户|请用户|要求用户 ~3 提供|输入|发送|告诉 / ユーザーに ~6 提供させ|入力させ|教えてもら / 사용자가 ~4 입력하도록|제공하도록",
         ]),
         (.destructive, [
-            "delete|deletes|deleting|remove|removes|erase|erases|wipe|wipes|purge|purges|destroy|destroys|drop|drops|truncate ~2 all|every|everything|each|whole|entire|merged|directory|folder|build|repository|repo|branch|branches|database|table",
+            "delete|deletes|deleting|remove|removes|erase|erases|wipe|wipes|purge|purges|destroy|destroys|drop|drops|truncate ~4 all|every|everything|each|whole|entire|merged|directory|folder|build|repository|repo|branch|branches|database|table",
             "wipe|wipes|wiping|purge|purging|force-push|force-pushes|delete_branch|delete_repository|delete_file|delete_all* / reset hard / force push",
             "borra*|elimina*|elimine* ~3 todo|todos|todas|directorio|carpeta|rama",
             "lösch*|entfern* ~3 alle|alles|verzeichnis|ordner / supprim*|effac* ~3 tout|tous|toutes|dossier|répertoire",
@@ -58,6 +67,14 @@ extension ThreatLexicon {
             "削除|消去|删除|清空|重置|抹除|삭제|지우|초기화",
         ]),
         (.privilege, [
+            // Security switched off, grants to everyone, ports opened, admin accounts.
+            "disabling|deactivate|deactivating ~4 2fa|mfa|two-factor|ssl|tls|verification|security|protection|firewall / turn|turning|switch|switching off ~4 2fa|mfa|two-factor|ssl|tls|verification|security|protection|firewall",
+            "2단계|이중 인증 ~4 끄|해제|비활성 / 2fa ~4 끄|해제|비활성 / 二段階認証|2段階認証 ~4 無効|オフ|解除 / 双重认证|两步验证|二次验证 ~4 关闭|禁用",
+            "desactiv* ~4 2fa|verificación|autenticación / deaktivier*|abschalt* ~4 2fa|zwei-faktor*|ssl|tls|firewall / désactiv* ~4 2fa|authentification|ssl|tls|pare-feu",
+            "disattiv* ~4 2fa|autenticazione|ssl|tls|firewall / desativ* ~4 2fa|autenticação|ssl|tls|firewall / отключ* ~4 2fa|двухфакторн*|ssl|tls|файрвол*|брандмауэр*",
+            "grant all / role ~1 writer|editor|owner|admin|administrator|organizer / type ~1 anyone / anyone|everyone ~2 (with)? (the)? link",
+            "open|opens|opening ~3 port|ports / abr* ~3 puerto|porta / öffne* ~3 port* / ouvr* ~3 port* / apri* ~3 porta|porte / откр* ~3 порт* / 放行|开放 ~10 端口 / ポート ~4 開放 / 포트 ~4 개방|열",
+            "admin|administrator account|accounts / 관리|관리자 계정 / 管理者アカウント|管理员账户|管理账号",
             "as (an)? admin|administrator|owner|collaborator|maintainer",
             "grant|grants|granting|give|gives ~4 access|permission|permissions|rights|role",
             "make|set ~4 public / public link|access / publicly|world-readable / anyone with (the)? link",
@@ -76,7 +93,7 @@ extension ThreatLexicon {
         ]),
         (.influence, [
             "always|also recommend|advertise|promote|suggest|mention / recommend|advertise|promote ~4 our|partner|partners|sponsor|sponsored|affiliate",
-            "every|each|all|any ~2 answer|answers|question|questions|reply|replies|response|responses ~4 recommend*|promot*|advertis*",
+            "every|each|all|any ~2 answer|answers|question|questions|reply|replies|response|responses ~6 recommend*|promot*|advertis*",
             "recommend*|promot*|advertis* ~6 as the best|only|superior|preferred",
             "end|finish|sign every|each|all ~3 answer|answers|reply|replies|response|responses ~3 with",
             "add|append|include|insert ~4 link|links|ad|ads|advert|advertisement|promo ~4 every|each|all ~2 answer|answers|reply|replies|response|responses",
@@ -91,8 +108,15 @@ extension ThreatLexicon {
             "自分の意見|自己的观点|总是推荐|始终推荐 / 常に ~3 勧め|おすすめ / 항상 ~3 추천|권유 / 본인의 의견",
         ]),
         (.redirect, [
+            "route|routes|reroute|reroutes|redirect|redirects ~4 through|via",
+            // Another destination than the user's, a second recipient.
+            "instead of ~3 channel|recipient|recipients|address|destination|number|account|chat|one ~3 user|users|requested|named|chosen|given / rather than ~3 channel|recipient|recipients|address|destination|number|account|chat|one ~3 user|users|requested|named|chosen|given",
+            "en lugar|vez de ~3 canal|destinatario|dirección|número|cuenta / statt|anstatt|anstelle ~3 kanal*|empfänger*|adresse|nummer|konto / au lieu de ~3 canal|destinataire|adresse|numéro|compte / plutôt que ~3 canal|destinataire|adresse|numéro|compte",
+            "invece di ~3 canale|destinatario|indirizzo|numero|conto / anziché ~3 canale|destinatario|indirizzo|numero|conto / em|ao vez|invés de ~3 canal|destinatário|endereço|número|conta / вместо ~3 канал*|получател*|адрес*|номер*|сч*т*",
+            "second|extra|additional|hidden|secret recipient|recipients / второй|дополнительн*|скрыт* получател* / segundo|otro destinatario / zweite*|weitere*|zusätzliche* empfänger*",
+            "second|autre destinataire / secondo|altro|ulteriore destinatario / segundo|outro destinatário / 第二收件人|另一个收件人|额外收件人|別の宛先|追加の宛先 / 추가 수신자 / 두 번째 수신자",
             "change|changes|replace|replaces|set|sets|switch|use|route ~3 recipient|recipients|destination|address|account|iban|remote|wallet|chat_id|organizer|owner|payee|beneficiary",
-            "recipient|recipients|destination|iban|remote|organizer|payee ~4 to|must|should|always|instead",
+            "recipient|recipients|destination|iban|organizer|payee ~4 to|must|should|always|instead",
             "ship|shipped|ships|deliver ~2 to / proxy|relay|bridge number|address|account|chat / real|actual|original recipient|iban|address|destination",
             "destinatario|destinatário|destinataire|empfänger*|получател*|宛先|收件人|수신자 ~5 real|reale|réel|cambia*|troque|remplac*|замен*|変更|改为|변경|always|immer|siempre|sempre|toujours|всегда",
             "empfänger-iban|servicekonto|retransmissor|bcc|cco|ccn|cci|密送 / número puente|proxy / адрес получателя / copia|cópia oculta / copie cachée / copia nascosta / скрыт* копи* / 숨은 참조",

@@ -3,15 +3,18 @@ extension ThreatLexicon {
     /// (untrusted content, values never returned), and fees (what a hidden charge is about).
     static let context: [(Concept, [String])] = [
         (.attackTalk, [
-            "injection|injections|prompt-injection|jailbreak*|detect|detects|detecting|detection|detector|detectors|attack|attacks|attacker*",
-            "malicious|malware|sanitiz*|guardrail*|scanner|scanners|poison*|red-team|redteam|adversarial|phishing|exploit*|pentest*|sigma|payload|payloads|owasp / red team",
-            "inyección|inyecciones|detect*|ataque*|malicios*|injektion*|erkenn*|angriff*|bösartig*|détect*|attaque*|malveillant*",
-            "iniezion*|rilev*|attacc*|malevol*|injeção|injeções|инъекц*|атак*|вредонос*|обнаруж*|джейлбрейк*",
-            "インジェクション|攻撃|検出|検知|脱獄|悪意|注入|攻击|检测|越狱|恶意|인젝션|공격|탐지|탈옥|악성|판별",
+            // Detection as a subject (a detector, detection results), not the ordinary verb ("detect the language").
+            "detection|detections|detector|detectors|detección|erkennung|détection|rilevamento|detecção|обнаружени* / 検出結果|検知|检测结果|检测器|탐지",
+            "投毒|ポイズニング|포이즈닝|envenenamiento|vergiftung|empoisonnement|avvelenamento|envenenamento|отравлени*",
+            "injection|injections|prompt-injection|jailbreak*|attack|attacks|attacker*",
+            "malicious|malware|sanitiz*|guardrail*|scanner|scanners|poison*|red-team|redteam|adversarial|phishing|exploit*|pentest*|sigma|owasp / red team",
+            "inyección|inyecciones|ataque*|malicios*|injektion*|angriff*|bösartig*|attaque*|malveillant*",
+            "iniezion*|attacc*|malevol*|injeção|injeções|инъекц*|атак*|вредонос*|джейлбрейк*",
+            "インジェクション|攻撃|脱獄|悪意|注入|攻击|越狱|恶意|인젝션|공격|탈옥|악성",
         ]),
         (.defensive, [
             "untrusted / never|not follow ~3 instructions / treat ~3 as data",
-            "never|not (be)? returned|sent|transmitted|shared|stored|leaves|leave|logged|disclosed|exposed",
+            "never|not (be)? returned|sent|transmitted|shared|stored|leaves|leave|logged|disclosed|exposed|committed|uploaded",
             "only|read locally / stays local / masked|redacted / revoke|revoking|revoked|revocar|revoca|révoquer|révoque|widerrufen|отозвать|отзов*|撤销|取り消|폐기",
             "no fiable / no confiable / nunca ~3 envía|sale|transmite|devuelve / solo localmente",
             "nicht vertrauenswürdig* / nie|niemals ~3 übertragen|gesendet / nur lokal",
@@ -20,6 +23,14 @@ extension ThreatLexicon {
             "não confiável / nunca ~3 enviad*|transmitid*|retornad*|retornados",
             "ненадёжн*|недоверенн* / никуда не ~2 передаётся|передается / только локальн*",
             "送信されません|どこにも|信頼できない|仅在本地|不受信任|전송되지 / 不会 ~4 发送|上传|传输|返回 / 신뢰할 수 없는 / 로컬에서만",
+        ]),
+        (.confirmsWithUser, [
+            "confirm|check|verify ~2 with ~2 user|users|them / ask|asking ~2 user|users|them ~6 before|first|beforehand / get|obtain ~3 user|users (s)? confirmation|approval|consent",
+            "与用户确认|向用户确认|和用户确认|跟用户确认|征得用户同意 / ユーザーに確認|ユーザーの確認|ユーザーの承認 / 사용자에게|사용자의 확인 / 사용자 승인",
+            "mit dem ~1 benutzer|nutzer ~3 bestätig*|abstimm* / rücksprache ~3 benutzer*|nutzer* / frag* ~4 benutzer*|nutzer* ~6 bevor|vorher|zuerst",
+            "confirm* ~3 con el usuario / pregunt* ~4 usuario ~6 antes / confirm* ~3 avec l utilisateur / demande* ~4 utilisateur* ~6 avant",
+            "conferm* ~3 con l utente / chiedi* ~4 utente ~6 prima / confirm* ~3 com o usuário / pergunt* ~4 usuário ~6 antes",
+            "подтверд* ~3 у|с пользователя|пользователем / соглас* ~3 с пользователем / спроси* ~4 пользовател* ~6 перед|прежде|сначала",
         ]),
         (.fee, [
             "fee|fees|surcharge|surcharges|commission|commissions|markup / service charge",

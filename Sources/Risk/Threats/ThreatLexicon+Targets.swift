@@ -2,6 +2,14 @@ extension ThreatLexicon {
     /// What an order reaches for: secrets, the user's private context, and all of something.
     static let targets: [(Concept, [String])] = [
         (.secret, [
+            "reset|recovery|magic|login|sign-in link|links|url|urls / password reset link|links|url",
+            "environment variable|variables ~6 key|keys|token|tokens|secret|secrets|password|passwords",
+            // Password managers, PINs, codes received by text or from an authenticator.
+            "password manager|managers|vault / bitwarden|1password|keepass|keepassxc|lastpass|dashlane / gestor|gestores de contraseñas / passwort-manager|passwortmanager|kennwortmanager",
+            "gestionnaire de mots de passe / gestore|gestori di password / gerenciador|gestor de senhas / менеджер* паролей / パスワードマネージャー|パスワード管理|密码管理器 / 비밀번호|암호 관리자",
+            "su|tu|sus|seu|sua|son|ton|votre|sein|seine|ihre|suo|sua|tuo|tua|их|его|свой pin|pins|puk / pin ~3 tarjeta|carte|carta|cartão|karte|sim / sim pin|puk",
+            "code|codes|código|códigos|codice|codici|код|кода ~5 sms|texted / authenticator ~3 code|codes / 2fa|mfa|otp|totp ~2 code|codes",
+            "보안카드|공동인증서|공인인증서 / 보안 카드 / otp 번호 / ワンタイムパスワード|乱数表 / 动态口令|短信验证码",
             "private|secret|ssh|signing|deploy|gpg|pgp key|keys|keyfile|keyfiles",
             "api|access|auth|bearer|oauth|refresh|session|personal|github|gitlab|npm|pypi|slack|discord|telegram|bot|vault|ci|admin key|keys|token|tokens",
             "apikey|apikeys|api_key|api_keys|access_token|auth_token|oauth_token|secret_key|private_key|client_secret",
@@ -36,6 +44,16 @@ extension ThreatLexicon {
             "kartennummer|kreditkartennummer|kartenprüfnummer / numéro de carte / numero della|di carta / номер карты / カード番号|クレジットカード番号|セキュリティコード|银行卡号|信用卡号|安全码 / 카드 번호 / 카드번호",
         ]),
         (.modelContext, [
+            "whole|full|entire|complete discussion|dialogue|dialog|thread|exchange / discussion|dialogue|dialog|thread ~2 so far",
+            "earlier|previously|before ~2 in the|this|our chat|conversation|thread|discussion / mentioned|shared|said|written ~3 earlier|previously ~3 chat|conversation|thread",
+            // The user's whole request or last message.
+            "last|latest|recent|previous|current|full|entire|complete|original|exact user|users (s)? message|messages|prompt|prompts|request|requests|question|questions|query|input",
+            "user|users (s)? ~2 full|entire|complete|original|exact|verbatim request|message|prompt|question|query|input",
+            "full|entire|whole|complete conversation|chat context",
+            "vollständig*|gesamt*|ursprünglich* ~2 anfrage|nachricht|eingabe ~3 des|der ~1 nutzers|benutzers|nutzerin|benutzerin",
+            "mensaje|solicitud|petición|consulta ~2 completo|completa|original ~3 del usuario / demande|message|requête ~2 complète|complet|originale|original ~3 utilisateur",
+            "richiesta|messaggio ~2 completo|completa|originale ~3 utente / solicitação|mensagem|pedido ~2 completo|completa|original ~3 usuário",
+            "полн* ~2 запрос*|сообщени* ~2 пользовател* / 会話全文|依頼全文 / 完整对话|完整的对话|对话全文 / 전체 대화 / 대화 전체",
             "system prompt|prompts|instruction|instructions / your full|complete|entire|original|hidden|own instructions|prompt / your instructions",
             "prompt del sistema / instrucciones del sistema / systemprompt|system-prompt|systemanweisung* / prompt|instructions système",
             "prompt|istruzioni di sistema / prompt|instruções do sistema / системн* промпт*|инструкц*",
@@ -43,7 +61,7 @@ extension ThreatLexicon {
             "the|this|our|your|whole|full|entire|complete|current|ongoing (whole|full|entire|complete)? conversation|conversations|transcript / full|whole|entire chat",
             "conversation|chat|message history|log|logs|transcript / conversation|chat so far / transcript|transcripts",
             "previous|prior|earlier|recent|last|all (the|your)? messages|chats / all of the messages",
-            "last|previous|recent|prior ~2 messages|chats|prompts|questions / user|users s? ~3 messages|chats|prompts",
+            "last|previous|recent|prior ~2 messages|chats|prompts|questions / user|users (s)? ~3 messages|chats|prompts",
             "conversacion|conversacao / la|esta|toda conversación / historial ~4 conversación|chat|mensajes / mensajes anteriores",
             "das|dem|den|ganze|gesamte|bisherig* gespräch*|unterhaltung* / chatverlauf|gesprächsverlauf / bisherig* nachrichten",
             "la|cette|toute conversation / l historique / historique de ~2 conversation|discussion / messages précédents",
@@ -65,6 +83,14 @@ extension ThreatLexicon {
             "ユーザー ~3 パスワード|トークン / 用户的 ~3 密码|令牌 / 사용자의 ~3 비밀번호|토큰",
         ]),
         (.privateData, [
+            "names|name and ~2 addresses|emails|e-mails / names|name and ~2 phone numbers / gps coordinates|location|position|data / precise|exact coordinates|position / standortdaten|standortverlauf",
+            "user|users|customer|customers (s)? email|e-mail|phone|mobile|birthday|birthdate|whereabouts",
+            "bank|banking details|information|info / bank account number|numbers / datos|información bancarios|bancaria / bankdaten|bankverbindung|kontodaten / coordonnées|données bancaires / dati bancari|coordinate bancarie / dados bancários / банковск* реквизит*|данн* / 銀行口座|口座情報|银行账户|银行信息|계좌 정보|계좌번호",
+            // Everything of the user's, their home folder, customer records.
+            "all (of)? (the)? user|users (s)? data|files|documents|uploads / 用户上传的所有文件|用户上传的文件|用户的所有文件",
+            "ホームフォルダ|主文件夹|用户目录 / 홈 폴더 / dossier|répertoire personnel / carpeta|directorio personal / carpeta de inicio / home-verzeichnis|home-ordner|heimverzeichnis|benutzerverzeichnis",
+            "cartella home|utente / pasta pessoal|home / diretório home / домашн* папк*|каталог*|директори*",
+            "kundendatensatz*|kundenakte*|kundenstammdaten / registro|registros de ~1 clientes|cliente / dossier|dossiers client|clients",
             "personal data|details|information|info",
             "home|postal|exact|physical|residential address|location",
             "phone number|numbers / contact details / date of birth / location|geolocation|ssn|passport",
@@ -92,6 +118,11 @@ extension ThreatLexicon {
             "address book / contact list|lists / adressbuch|kontaktliste / carnet d adresses / libreta de direcciones / lista de contactos / rubrica / lista de contatos / список контактов / 連絡先|通讯录|联系人列表|연락처",
         ]),
         (.contents, [
+            "encode|obfuscate ~8 base64|hex|base32|rot13",
+            "any|all|every ~2 password|passwords|credential|credentials|secret|secrets|token|tokens|api key|keys",
+            "全データ|全件|所有数据|全部数据 / 모든|전체 데이터",
+            "every|each|all (the)? environment variable|variables / all|every (the)? entries|entry|records|record / todas las entradas / todos los registros / alle einträge|datensätze",
+            "toutes les entrées / tous les enregistrements / tutte le voci / tutti i record / todas as entradas / todos os registros / все записи / すべてのエントリ|全エントリ|所有条目|全部条目|所有记录 / 모든|전체 항목",
             "full|entire|whole|complete (content|contents|text|file|files|list|conversation|history|directory|folder|output|transcript|config|configuration)?",
             "verbatim / word for word / as is / contents|content of / all files / every file / environment variables|vars / env vars",
             "variables de entorno|d environnement / umgebungsvariablen / variabili d ambiente / variáveis de ambiente / переменн* окружени* / 環境変数|环境变量|환경변수 / 환경 변수",

@@ -45,12 +45,14 @@ enum ThreatNeedles {
         "~/.ssh", ".ssh/", "id_rsa", "id_ed25519", "id_ecdsa", "id_dsa", "ssh_id_rsa", ".aws/credentials", "~/.aws", "aws_credentials",
         ".cursor/mcp.json", "mcp.json", "claude_desktop_config", ".npmrc", ".pypirc", ".netrc", ".git-credentials", ".docker/config.json",
         ".kube/config", "/etc/shadow", "/etc/passwd", "wallet.dat", ".gnupg", ".bash_history", ".zsh_history", ".config/gcloud",
-        "application_default_credentials", "credentials.json", "service-account.json", "service_account.json", ".config/gh/hosts.yml",
-        ".pgpass", ".my.cnf", "login data", "cookies.sqlite", "keychain", ".keystore", ".jks", ".pfx", ".p12",
+        "application_default_credentials", "credentials.json", ".azure/", ".vault-token", ".boto", ".s3cfg", "credentials.tfrc.json",
+        ".cargo/credentials", ".gem/credentials", ".config/hub", ".python_history", ".mysql_history", ".psql_history", "/proc/self/environ", "service-account.json", "service_account.json", ".config/gh/hosts.yml",
+        ".pgpass", ".my.cnf", "login data", "cookies.sqlite", "keychain", ".password-store", ".keystore", ".jks", ".pfx", ".p12",
     ]
     static let secretNames = [
         "_api_key", "_apikey", "_secret_key", "_secret_access_key", "_private_key", "_access_token", "_auth_token", "_api_token",
-        "_bot_token", "_client_secret", "_refresh_token",
+        "_bot_token", "_client_secret", "_refresh_token", "github_token", "gitlab_token", "gh_token", "npm_token", "hf_token",
+        "slack_token", "discord_token", "pypi_token",
     ]
     static let systemTags = [
         "<system>", "</system>", "<secret>", "<hidden>", "<system_prompt>", "<|im_start|>", "<|system|>", "<|endoftext|>",
@@ -62,7 +64,10 @@ enum ThreatNeedles {
         "ngrok.app", "ngrok-free.dev", "trycloudflare.com", "serveo.net", "loca.lt", "localtunnel.me", "oast.fun", "oast.pro", "oast.live",
         "oast.site", "oast.online", "oast.me", "interact.sh", "burpcollaborator", "pastebin.com", "paste.ee", "hastebin", "ghostbin",
         "transfer.sh", "0x0.st", "file.io", "discord.com/api/webhooks", "discordapp.com/api/webhooks", "hooks.slack.com/services",
-        "script.google.com/macros", "api.telegram.org/bot", "webhook.office.com", "ipfs.io/ipfs",
+        "script.google.com/macros", "api.telegram.org/bot", "webhook.office.com", "ipfs.io/ipfs", "oastify.com", "dnslog.cn", "ceye.io",
+        "requestrepo.com", "webhook.cool", "postb.in", "ptsv2.com", "ptsv3.com", "smee.io", "pinggy.link", "pinggy.io", "bore.pub",
+        "tunnelmole.net", "localhost.run", "lhr.life", "loclx.io", "canarytokens.com", "rentry.co", "dpaste.com", "termbin.com",
+        "sprunge.us", "temp.sh", "bashupload.com", "catbox.moe", "gofile.io", "keep.sh",
     ]
     static let destructiveCommands = [
         "rm -rf", "rm -fr", "rm -r ", "reset --hard", "push --force", "push -f", "mkfs", "dd if=", "drop table", "drop database",
@@ -71,5 +76,7 @@ enum ThreatNeedles {
     static let privilegeCommands = [
         "authorized_keys", "| sh", "| bash", "|sh", "|bash", "npm publish", "chmod 777", "chmod -r 777", "/etc/sudoers", "sudo ",
         "crontab", "ssh-ed25519 ", "ssh-rsa ", "--access public", "visibility=public", "iex(", "invoke-expression",
-    ]
+    ] + selfEvidentCommands
+    /// Commands no honest text hands the model to run: a payload decoded into a shell, a reverse shell.
+    static let selfEvidentCommands = ["base64 -d |", "base64 -d|", "base64 --decode |", "base64 --decode|", "/dev/tcp/"]
 }
