@@ -5,8 +5,8 @@ import Testing
 
 /// The threat corpus scored (Tests/Fixtures/threats/README.md): at least 97% of poisoned definitions
 /// caught at medium or higher within their `expect.within`, at most 2% of honest ones flagged, on each
-/// part. The train part prints its misses and false alarms; the test part prints its figures only (it
-/// was locked until it was retired and tuned on; see `lockedTestPartHoldsWhatItMeasured`).
+/// part. The train part prints its misses and false alarms; the locked test part prints its figures only,
+/// so nobody tunes a rule on it.
 struct ThreatCorpusTests {
     static let minimumCaught = 0.97
     static let maximumFlagged = 0.02
@@ -16,11 +16,11 @@ struct ThreatCorpusTests {
         #expect(cases.filter(\.isPoisoned).count >= 250 && cases.filter { !$0.isPoisoned }.count >= 250)
         #expect(Set(cases.map(\.id)).count == cases.count, "duplicate case ids")
         #expect(Set(cases.map(\.language)).isSuperset(of: ["en", "es", "de", "fr", "it", "pt", "ru", "ja", "zh", "ko"]))
-        #expect(cases.contains { $0.isTest } && cases.contains { !$0.isTest })
+        for part in [ThreatCorpus.Part.train, .retired, .test] { #expect(cases.contains { $0.part == part }, "no \(part) cases") }
     }
 
     @Test func trainPartMeetsTargets() {
-        let outcomes = ThreatCorpus.cases.filter { !$0.isTest }.map { ThreatCorpus.run($0) }
+        let outcomes = ThreatCorpus.cases.filter { $0.part == .train }.map { ThreatCorpus.run($0) }
         let figures = ThreatCorpus.Figures(outcomes)
         var lines = figures.table("Threat corpus, train part")
         for o in outcomes where o.testCase.isPoisoned && !o.hit {
@@ -34,17 +34,31 @@ struct ThreatCorpusTests {
         #expect(figures.flagged.rate <= Self.maximumFlagged, "train: \(figures.flagged.text) honest flagged")
     }
 
-    /// The part that was locked until a third batch was commissioned to replace it: figures only. It has
-    /// since been tuned on (its misses and false alarms read and their mechanisms fixed, docs/threats.md),
-    /// so its figures are training figures now: 172/241 caught and 14/224 flagged when it was retired,
-    /// 236/241 and 0/224 after. This holds the rules to the latter, so a change cannot slide back unseen;
-    /// the third batch, never read, becomes the locked part.
+    /// The retired part (the locked part until the third batch came; tuned on since, its misses and false
+    /// alarms read and their mechanisms fixed, docs/threats.md): its figures and misses, held to what it
+    /// measured after that tuning (236/241 caught, 0/224 flagged; 172 and 14 while it was locked).
+    @Test func retiredPartHoldsWhatItMeasured() {
+        let outcomes = ThreatCorpus.cases.filter { $0.part == .retired }.map { ThreatCorpus.run($0) }
+        let figures = ThreatCorpus.Figures(outcomes)
+        var lines = figures.table("Threat corpus, retired part (tuned on: a training figure)")
+        for o in outcomes where o.testCase.isPoisoned != o.hit {
+            lines.append("  \(o.hit ? "flagged" : "missed") \(o.testCase.id) (\(o.testCase.place))" + o.findings.map { "\n      \($0)" }.joined())
+        }
+        EvalSnapshots.report(lines)
+        #expect(figures.caught.hits >= 236, "retired: \(figures.caught.text) poisoned caught")
+        #expect(figures.flagged.hits <= 0, "retired: \(figures.flagged.text) honest flagged")
+    }
+
+    /// The locked part (the third batch): figures only, never which cases were missed. The targets (97%
+    /// caught, 2% flagged) are not met on it (docs/threats.md); this holds the rules to what it measured
+    /// when it was scored, once, after the last rule change (150/232 caught, 10/242 flagged), so a change
+    /// cannot slide back unseen.
     @Test func lockedTestPartHoldsWhatItMeasured() {
         let outcomes = ThreatCorpus.cases.filter(\.isTest).map { ThreatCorpus.run($0) }
         let figures = ThreatCorpus.Figures(outcomes)
-        EvalSnapshots.report(figures.table("Threat corpus, retired test part (now tuned on)"))
-        #expect(figures.caught.hits >= 236, "test: \(figures.caught.text) poisoned caught")
-        #expect(figures.flagged.hits <= 0, "test: \(figures.flagged.text) honest flagged")
+        EvalSnapshots.report(figures.table("Threat corpus, locked test part"))
+        #expect(figures.caught.hits >= 150, "test: \(figures.caught.text) poisoned caught")
+        #expect(figures.flagged.hits <= 10, "test: \(figures.flagged.text) honest flagged")
     }
 
     @Test func promptBodyFindingsBelongToTheirPrompt() {
