@@ -47,6 +47,8 @@ struct ClassifierTests {
         ("refund_create", "Refund an operation, fully or in part.", .financial), // the object before a closing verb
         ("balance_sheet", "Balance sheet as of a date.", .read), // a report noun, no verb
         ("browser_type", "Type text into an input field of the page.", .write), // typing fills a field; it does not submit
+        ("backup_restore_mysql", "Restore a MySQL database from a backup.", .destructive), // the saved copy overwrites what is there
+        ("wyze_turn_on_device", "Turn on a Wyze device (light or plug).", .execute), // a physical effect
     ] as [(String, String?, Category)])
     func classifies(_ name: String, _ description: String?, _ expected: Category) throws {
         let a = try Self.assess(Self.tool(name, description))

