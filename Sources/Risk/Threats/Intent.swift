@@ -57,6 +57,8 @@ struct IntentReader {
     ]
     /// Words of holders whose business is running commands (a shell tool says "sudo").
     static let commandWords: WordSet = ["command", "commands", "cmd", "shell", "exec", "execute", "terminal", "ssh", "bash", "script", "scripts", "task", "tasks", "run"]
+    /// Words for a message's push notification (what a silent send leaves out).
+    static let pushWords: WordSet = ["notification", "notifications", "notify", "notifying", "silently", "silent"]
     static let sendingWords: WordSet = ["send", "sends", "mail", "email", "e-mail", "message", "messages", "upload", "share", "post", "publish", "notify", "notification", "reply", "forward", "enviar", "envia", "correo", "senden", "sendet", "envoyer", "envoie", "inviare", "invia", "отправ", "отправляет"]
 
     func intents() -> [Intent] {
@@ -114,6 +116,10 @@ struct IntentReader {
                       !own.contains(.mishap), !(own.contains(.negation) && negated(.covert, in: s)), !described(.covert, in: s) {
                 add(.concealment, .high, [.covert], "asks the model to act covertly")
             } else if own.contains(.negation), own.contains(.tell), own.contains(.user) || own.contains(.reply), !defensive, negated(.tell, in: s),
+                      // A messaging tool's silent delivery ("sends silently, no notification to users") is how its
+                      // message goes out, unless the sentence also reaches for data or does harm.
+                      !(Self.sendingWords.intersects(identity) && concepts.wordIndices(of: s).contains { Self.pushWords.contains(layer.text.words[$0].hash) }
+                        && !window.containsAny(ConceptSet([.fee, .privateData, .modelContext, .secret, .redirect, .privilege, .destructive, .authority]))),
                       // "Do not tell the user it passed unless it did" permits the telling it conditions.
                       !concepts.wordIndices(of: s).contains(where: { Self.exceptions.contains(layer.text.words[$0].hash) }),
                       window.containsAny(ConceptSet([.fee, .privateData, .modelContext, .also, .redirect, .privilege, .destructive, .trigger, .covert, .authority]))
