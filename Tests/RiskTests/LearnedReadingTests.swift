@@ -79,4 +79,13 @@ struct LearnedReadingTests {
         #expect(!without.evidence.contains { $0.ruleId == LearnedReading.id })
         #expect(with.category == without.category || with.evidence.first?.ruleId == LearnedReading.id)
     }
+
+    /// Training features are what the rules alone conclude, whatever assessor the caller passes.
+    @Test func trainingFeaturesLeaveTheLearnedReadingOut() throws {
+        let snapshot = #"{"tools": [{"name": "connect_database", "description": "Open a session to a customer database for later queries.", "inputSchema": {"type": "object", "properties": {"host": {"type": "string"}, "password": {"type": "string"}}}}]}"#
+        let labels = "server\ttool\tcategory\tnote\ndemo\tconnect_database\tread\t\n"
+        let e = try Evaluation(labelsTSV: labels, snapshots: [("demo", snapshot)], assessor: Assessor(), collectFeatures: true)
+        let line = try #require(e.featureLines.first)
+        #expect(e.featureLines.count == 1 && line.contains("\"cls=") && !line.contains(LearnedReading.id))
+    }
 }

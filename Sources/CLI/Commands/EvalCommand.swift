@@ -44,9 +44,7 @@ enum EvalCommand: CLICommand {
         let evaluation: Evaluation
         let featuresPath = a.value("features")
         do {
-            // The features are what the rules alone concluded: the learned reading is trained on them.
-            evaluation = try Evaluation(labelsTSV: labels, snapshots: snapshots, split: split,
-                                        assessor: Assessor(learned: featuresPath == nil), collectFeatures: featuresPath != nil)
+            evaluation = try Evaluation(labelsTSV: labels, snapshots: snapshots, split: split, collectFeatures: featuresPath != nil)
         } catch {
             throw CommandFailure("\(labelsPath): \(error)")
         }

@@ -95,14 +95,17 @@ public struct Evaluation: Sendable {
     /// How many snapshots were read.
     public var servers: Int { all.servers }
 
-    /// Evaluates `assessor` on `snapshots` (id, JSON text) against `labelsTSV` (header row, then
-    /// `server\ttool\tcategory\tnote`); `split` places each server in a part (unplaced servers are train).
     /// With `collectFeatures`, one JSON line per labelled tool for training the learned reading: server, tool,
-    /// label, part and the tool's `LearnedFeatures` (use an assessor without the learned reading).
+    /// label, part and the tool's `LearnedFeatures`, as the rules alone see it.
     public private(set) var featureLines: [String] = []
 
+    /// Evaluates `assessor` on `snapshots` (id, JSON text) against `labelsTSV` (header row, then
+    /// `server\ttool\tcategory\tnote`); `split` places each server in a part (unplaced servers are train).
+    /// With `collectFeatures` the learned reading is left out (it is trained on what the rules alone conclude),
+    /// so the figures are the rules'.
     public init(labelsTSV: String, snapshots: [(id: String, json: String)], split: [String: EvaluationPart] = [:],
                 assessor: Assessor = Assessor(), collectFeatures: Bool = false) throws(RiskError) {
+        let assessor = collectFeatures ? Assessor(rules: assessor.rules, learned: false) : assessor
         let labels = try Evaluation.parseLabels(labelsTSV)
         var labelByKey: [String: Label] = [:]
         for l in labels { labelByKey["\(l.server)\t\(l.tool)"] = l }
