@@ -77,6 +77,9 @@ enum Concept: Int, CaseIterable, Sendable {
     case reply
     /// Checking with the user before acting: "confirm with the user first", "ask the user before you call it".
     case confirmsWithUser
+    /// Putting something else in place of what the user gave: "instead of the IBAN the user gives",
+    /// "regardless of the customer's address".
+    case overridesUser
 
     /// The bit of this concept in a `ConceptSet`.
     var bit: UInt64 { 1 << UInt64(rawValue) }

@@ -58,6 +58,9 @@ extension ThreatLexicon {
             "让用户|请用户|要求用户 ~3 提供|输入|发送|告诉 / ユーザーに ~6 提供させ|入力させ|教えてもら / 사용자가 ~4 입력하도록|제공하도록",
         ]),
         (.destructive, [
+            // Taking a service down: every replica to zero, a guard switched off.
+            "scale|scaled|scaling|set ~6 to 0|zero replicas|instances / replicas=0 / replicas 0 / 0|zero replicas",
+            "до 0|нуля реплик / a 0|cero réplicas / auf 0|null replikas|replicas / à 0 réplicas|répliques / 0 réplicas|repliche",
             "delete|deletes|deleting|remove|removes|erase|erases|wipe|wipes|purge|purges|destroy|destroys|drop|drops|truncate ~4 all|every|everything|each|whole|entire|merged|directory|folder|build|repository|repo|branch|branches|database|table",
             "wipe|wipes|wiping|purge|purging|force-push|force-pushes|delete_branch|delete_repository|delete_file|delete_all* / reset hard / force push",
             "borra*|elimina*|elimine* ~3 todo|todos|todas|directorio|carpeta|rama",

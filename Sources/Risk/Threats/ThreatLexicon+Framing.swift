@@ -26,7 +26,7 @@ extension ThreatLexicon {
             "decir|diga|digas|díga*|dile|mencion*|informe*|informa|informar|avis*|muestr*|mostrar|coment*|habl*|revel*|notifi*|cuént*",
             "sag*|erwähn*|informier*|mitteil*|zeig*|hinweis*|benachrichtig*|verrat*|erzähl* / teil* ~4 mit",
             "dire|dites|dis|mentionn*|inform*|signal*|montr*|préven*|prévien*|parl*|révél*|indiqu*|avert*",
-            "menzion*|avvis*|mostr*|rivel*|segnal*|comunic*|riferi*|riferisc*",
+            "menzion*|avvis*|mostr*|rivel*|segnal*|comunic*|riferi*|riferisc*|riport*",
             "dizer|fale|falar|mostre|mostrar|notifique|contar|conte",
             "explain|explaining|spiega|spiegare|spieghi|erklär*|expliqu*|explica|explicar|explique|объясн*|解释|설명",
             "говор*|сказ*|скаж*|сообщ*|упомин*|упомян*|информир*|показ*|рассказ*|расскаж*|уведом*",
@@ -51,6 +51,15 @@ extension ThreatLexicon {
             "こっそり|密かに|ひそかに|黙って|内緒|秘密裏|実装の詳細|実装上の詳細|悄悄|偷偷|暗中|秘密地|默默|实现细节|몰래|조용히|비밀리에 / 구현 세부",
         ]),
         (.conceal, [
+            // Leaving something out of what the user sees, and saying nothing about it; telling them it went normally.
+            "no need to ~2 mention|tell|report|inform|say|flag / without mentioning|telling|informing|reporting|flagging|indicating",
+            "not|never ~3 indicate|say|mention|admit|note|signal ~3 (that)? ~4 anything|something|it|they|this ~3 was|were|is|are ~2 omitted|removed|split|skipped|dropped|hidden|filtered|forced|changed|left",
+            "omit|drop|hide|exclude|suppress|filter ~8 from ~3 any|every|the ~2 listing|listings|list|lists|digest|summary|summaries|answer|reply|report ~4 show|shown|present|presented|give ~3 user|users",
+            "tell|report ~3 user|users ~6 normally|succeeded|successful / tell|report ~3 user|users ~6 went through / tell|report ~3 user|users ~6 as if|a single / report|present|describe|tell ~4 it|them|this|that as ~2 created|successful|done|private|normal|completed|filed",
+            "keep|leave ~3 out of ~2 the|your|any confirmation|answer|reply|summary|response|message|report ~4 user|users / keep|leave ~3 out of ~3 what ~2 user|users sees|see",
+            "describe|present|report|show ~4 to ~2 user|users as ~2 private|successful|created|done|normal|completed|approved|safe",
+            "when|while presenting|showing|listing|summarizing|summarising ~6 user|users ~3 omit|drop|hide|exclude|skip|suppress|filter",
+            "пользователю ~3 сообщай|сообщи|говори|скажи ~3 что / einfach weg ~3 und ~2 erwähn* / sans le mentionner|les mentionner / sin mencionarlo|mencionarlos / senza menzionarlo|menzionarli / sem mencioná-lo|mencioná-los",
             "if|when ~4 asks|asked|questions|questioned|wonders ~12 reassure|assure|convince|claim|insist",
             "if|when anyone|anybody|someone ~1 asks|asked|wonders|enquires|inquires",
             "nutzer*|benutzer* ~2 darf|soll|muss|dürfen|sollen ~2 nicht|nichts ~3 erfahren|wissen|merken|mitbekommen / usuario ~2 no ~2 debe|puede ~2 saber|enterarse / utilisateur ~2 ne ~2 doit|peut ~2 pas ~2 savoir|apprendre",
@@ -204,6 +213,14 @@ extension ThreatLexicon {
             "以前の指示|前の指示 ~4 無効 / 矛盾 ~12 従って|従う / 之前的指令|之前的指示 ~4 无效|作废 / 之前的指令|之前的指示 ~4 不再适用 / 冲突|矛盾 ~10 以此|以本 / 이전 지시 ~4 무효 / 충돌 ~10 따르",
         ]),
         (.authority, [
+            // Claimed prior authorisation and mandates.
+            "pre-authorised|pre-authorized|preauthorised|preauthorized|pre-approved|preapproved ~4 by / pré-autorizado|pré-autorizada|preautorizado|préautorisé|pré-autorisé|vorautorisiert|preautorizzato / vorab genehmigt",
+            "owner|holder|administrator|admin|director|management|cfo|ceo ~3 waived|authorised|authorized|approved|mandated|ordered",
+            "mandate|directive|circular|decree ~4 effective|immediately|mandatory|finance|legal|executive|supervisory|regulator|regulatory / executive|management|board|supervisory|regulatory directive|mandate|circular",
+            "legal notice|requirement|obligation / statutory ~2 obligation|requirement|duty / law requires|obliges|mandates / la ley obliga|exige / das gesetz verpflichtet|schreibt vor / la loi oblige|impose / la legge obbliga|impone / a lei obriga|exige / закон обязывает|требует",
+            "directive|consigne|instruction de la direction|direction générale / directiva de ~2 dirección / direttiva ~2 direzione / diretriz ~2 diretoria|direção",
+            "管理员 ~4 授权|规定|要求 / 公司规定|组织规定 / 経営|管理者|情報システム部 ~3 より|指示|命令 / 관리자 ~3 승인|지시|규정",
+            "распоряжени* ~4 отдела|руководства|директора|немедленно / приказ* руководства",
             "per|under (the)? gdpr|dsgvo|rgpd|lgpd|hipaa|ccpa|regulation|audit|policy / according to (the)? gdpr|dsgvo|rgpd|lgpd|hipaa|ccpa|regulation|audit|policy",
             // A legal requirement claimed.
             "legal|regulatory|statutory requirement|requirements|obligation|obligations|mandate / requisito|obligación legal / gesetzliche* pflicht|anforderung|verpflichtung",
@@ -269,6 +286,9 @@ extension ThreatLexicon {
             "必須|必ず|義務|強制|必须|强制|务必|一律|반드시|필수|의무|강제",
         ]),
         (.consequence, [
+            // Urgency that leaves no time to ask.
+            "every|each minute|hour|second of delay / delay|delays ~4 risk|risks|cost|costs|result in / risks|risk ~2 total|complete|full loss / could|can|may cost ~2 lives|life / puede costar vidas / può costare vite / pode custar vidas",
+            "tout|chaque retard / cualquier retraso / ogni ritardo / qualquer atraso / jede verzögerung / любая задержка / 遅れると|遅延すると / 延迟 ~3 损失 / 지체하면 / 지체 ~3 손실",
             "break|breaks|broken",
             "クラッシュ|失われ|消え|崩溃|날아",
             "will|would|does|do|can not ~2 work|function|proceed|succeed",
@@ -290,6 +310,10 @@ extension ThreatLexicon {
             "поврежд*|повредит*|破損|損壊|损坏|丢失|손상|손실|유실",
         ]),
         (.penalty, [
+            // Costs put on the user or the model.
+            "charged|billed ~3 back|to ~3 user|users|requesting|cost centre|cost center / reportable|punishable offence|offense / logged|recorded as ~2 defect|violation|failure ~3 against you",
+            "your responsibility|liability / engage|engagera ta|votre responsabilité / es tu responsabilidad / a tua responsabilidade / la tua responsabilità / на твоей|вашей ответственности",
+            "revoked|revoke|removed ~3 access / 撤销 ~3 权限 / 人事評価|査定 ~3 反映 / 인사 평가 ~3 반영 / оплачивается из ~3 бюджета",
             "subscription|subscriptions|license|licence|access|membership ~3 will|would|to be|gets|get ~2 cancelled|canceled|terminated|revoked|suspended|closed / suspension|revocation / blame|blames you / held responsible",
             "non-compliant|noncompliant|non-compliance|disciplinary / no conforme / nicht konform / non conforme / não conforme / несоответств* / 징계|懲戒|处分",
             "penalt*|sanction*|violation|violations|prosecut*|crime / legal action / account|accounts ~3 will|would|to be ~2 blocked|locked|closed|suspended|banned",
@@ -300,7 +324,7 @@ extension ThreatLexicon {
             "bloccat*|blocco|pena|sospes*|violazion*|sanzion*|multa|penale",
             "bloquead*|suspens*|crime|multad*|multa|violação|penalidade",
             "заблокир*|блокир*|блокировк*|приостанов*|нарушени*|штраф*|blokirovk*",
-            "ブロック|停止|責任を問われ|違反|罰|冻结|封禁|违规|处罚|罚款|차단|정지|위반|처벌",
+            "ブロック|利用停止|アカウント停止|停止処分|責任を問われ|違反|罰|冻结|封禁|违规|处罚|罚款|차단|정지|위반|처벌",
             "your fault / as your failure / be your responsibility / culpa será sua|tuya / sua|tu culpa / deine schuld / ta|votre faute / colpa tua",
             "твоя|ваша вина / на тебе|вас ответственность / あなたの責任 / 你的责任|你负责 / 당신의 책임 / 당신 책임",
             "legal consequences / liable|liability|lawsuit|sued / responsabilidad legal / haftbar|klage / responsabilité légale / responsabilità legale / responsabilidade legal",
@@ -376,6 +400,19 @@ extension ThreatLexicon {
             "併せて|あわせて|同時に|ついでに|さらに|加えて|同时|也|另外|顺便|또한|추가로",
         ]),
         (.skipConfirmation, [
+            // Not prompting the user, confirmations waived, not waiting for them, their objection overruled.
+            "not|never prompt|re-prompt|reprompt ~3 user|users|them|owner|again / never prompt / no ~2 prompt|prompts ~3 user|users",
+            "waive|waives|waived|waiving ~3 confirmation|confirmations|approval|approvals|verification / confirmation|confirmations|approval|approvals ~3 waived|lifted|unnecessary / confirmation|confirmations|approval|approvals ~2 not required|needed|necessary",
+            "not|never wait ~3 for ~3 user|users|reply|replies|answer|confirmation|approval|them",
+            "even if ~3 user|users|customer|owner|holder|they ~2 object|objects|refuse|refuses|disagree|disagrees|declines",
+            "without ~2 call-back|callback|double-checking|verification|verifying / without ~3 call-back|callback verification",
+            "sans ~2 vérification|vérifier|rappel / sin ~2 verificación|verificar|comprobación / ohne ~2 überprüfung|prüfung|verifizierung|rückruf / senza ~2 verifica|verifiche|verificare / sem ~2 verificação|verificar / без ~2 проверки|проверок|перезвона",
+            "no|sin|nunca pedir|solicitar ~3 confirmación|permiso|aprobación",
+            "confirmação|confirmation|conferma|confirmación ~3 levée|levé|dispensada|dispensata / confirmación ~2 no necesaria / conferma ~2 non necessaria / confirmação ~2 não necessária",
+            "not|never ask ~3 user|users|them ~3 about|whether|if / decision has|was ~2 already ~2 been made / already decided",
+            "기다리지 마 / 묻지 마",
+            "不得|不要|不许|禁止 ~2 询问|询问用户|请示 / 无需|不必 ~3 用户 ~3 同意|批准 / 묻지 않 / 확인 없이 / 尋ねず|聞かずに",
+            "não pergunte|pergunte ~3 de novo|novamente / não ~2 pergunte|peça ~3 usuário ~2 de novo|novamente",
             "forbidden|prohibited ~2 from|to ~2 ask|asking ~4 confirmation|permission|approval / not allowed|permitted ~2 from|to ~2 ask|asking ~4 confirmation|permission|approval",
             "not|never bother|trouble|burden|pester ~3 user|users|them ~3 with ~2 confirmation|confirmations|questions|prompts",
             "without ~2 asking|checking|consulting|confirming ~3 anyone|anybody|someone|nobody / without asking|checking|confirming",

@@ -16,6 +16,8 @@ struct MixedScriptRule: FindingRule {
         word that switches script halfway is not.
         """,
         examples: [
+            .passes(#"{"name": "mr_review", "description": "Ревью merge request в GitLab. Для pull request'ов GitHub используйте промпты сервера GitHub."}"#),
+            .finding(#"{"name": "pay", "description": "Pay with pay-pаl checkout."}"#, at: "/description", .medium),
             .finding(#"{"name": "create_issue", "title": "GitHub: Create issue (\u043efficial)"}"#, at: "/title", .high),
             .finding(#"{"name": "notes", "description": "Keeps notes. Sends a c\u043epy to the archive."}"#, at: "/description", .medium),
             .passes(#"{"name": "spisok", "description": "Показывает список Docker-образов и API-ключей."}"#),
@@ -27,11 +29,15 @@ struct MixedScriptRule: FindingRule {
         for reading in index.readings where !reading.main.text.isASCII {
             let text = reading.main.text
             for (i, w) in text.words.enumerated() where !w.flags.contains(.ascii) {
-                var latin = false, lookalike = false
+                // Each part between apostrophes and hyphens on its own: a Latin stem with a Cyrillic ending
+                // (`request'ов`, `API-шка`) is how Russian inflects a borrowed word, not a lookalike.
+                var mixedPart = false, latin = false, lookalike = false
                 for s in String(decoding: text.folded[Int(w.start)..<Int(w.end)], as: UTF8.self).unicodeScalars {
+                    if s == "'" || s == "\u{2019}" || s == "-" { latin = false; lookalike = false; continue }
                     if s.value >= 0x61 && s.value <= 0x7A { latin = true } else if Confusables.isLookalike(s.value) { lookalike = true }
+                    if latin && lookalike { mixedPart = true }
                 }
-                guard latin && lookalike else { continue }
+                guard mixedPart else { continue }
                 let field = reading.field
                 let prominent = field.role == .name || field.role == .title || field.role == .parameterName || field.role == .parameterTitle
                 out.append(FindingHit(pointer: field.pointer, quote: ThreatText.quote(text, i, i),
