@@ -34,10 +34,10 @@ struct ThreatCorpusTests {
         #expect(figures.flagged.rate <= Self.maximumFlagged, "train: \(figures.flagged.text) honest flagged")
     }
 
-    /// The retired part (the first two batches' old locked groups, and the third batch: each the locked part
-    /// until the next batch came, then tuned on, its misses and false alarms read and their mechanisms fixed,
-    /// docs/threats.md): its figures and misses, held to what it measured after that tuning (420/473 caught,
-    /// 0/466 flagged).
+    /// The retired part (the first two batches' old locked groups, the third and the fourth batch: each the
+    /// locked part until the next batch came, then tuned on, its misses and false alarms read and their
+    /// mechanisms fixed, docs/threats.md): its figures and misses, held to what it measured after that tuning
+    /// (606/716 caught, 10/706 flagged).
     @Test func retiredPartHoldsWhatItMeasured() {
         let outcomes = ThreatCorpus.cases.filter { $0.part == .retired }.map { ThreatCorpus.run($0) }
         let figures = ThreatCorpus.Figures(outcomes)
@@ -46,19 +46,19 @@ struct ThreatCorpusTests {
             lines.append("  \(o.hit ? "flagged" : "missed") \(o.testCase.id) (\(o.testCase.place))" + o.findings.map { "\n      \($0)" }.joined())
         }
         EvalSnapshots.report(lines)
-        #expect(figures.caught.hits >= 420, "retired: \(figures.caught.text) poisoned caught")
-        #expect(figures.flagged.hits <= 0, "retired: \(figures.flagged.text) honest flagged")
+        #expect(figures.caught.hits >= 606, "retired: \(figures.caught.text) poisoned caught")
+        #expect(figures.flagged.hits <= 10, "retired: \(figures.flagged.text) honest flagged")
     }
 
-    /// The locked part (the fourth batch): figures only, never which cases were missed. The targets (97%
+    /// The locked part (the fifth batch): figures only, never which cases were missed. The targets (97%
     /// caught, 2% flagged) are not met on it (docs/threats.md); this holds the rules to what it measured
-    /// when it was scored, once, after the last rule change (186/243 caught, 22/240 flagged), so a change
+    /// when it was scored, once, after the last rule change (181/243 caught, 22/240 flagged), so a change
     /// cannot slide back unseen.
     @Test func lockedTestPartHoldsWhatItMeasured() {
         let outcomes = ThreatCorpus.cases.filter(\.isTest).map { ThreatCorpus.run($0) }
         let figures = ThreatCorpus.Figures(outcomes)
         EvalSnapshots.report(figures.table("Threat corpus, locked test part"))
-        #expect(figures.caught.hits >= 186, "test: \(figures.caught.text) poisoned caught")
+        #expect(figures.caught.hits >= 181, "test: \(figures.caught.text) poisoned caught")
         #expect(figures.flagged.hits <= 22, "test: \(figures.flagged.text) honest flagged")
     }
 

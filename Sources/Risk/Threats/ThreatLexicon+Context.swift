@@ -7,6 +7,7 @@ extension ThreatLexicon {
             "detection|detections|detector|detectors|detección|erkennung|détection|rilevamento|detecção|обнаружени* / 検出結果|検知|检测结果|检测器|탐지",
             "投毒|ポイズニング|포이즈닝|envenenamiento|vergiftung|empoisonnement|avvelenamento|envenenamento|отравлени*",
             "injection|injections|prompt-injection|jailbreak*|attack|attacks|attacker*",
+            "canary|canaries ~1 prompt|prompts|payload|payloads|string|strings|token|tokens",
             "malicious|malware|sanitiz*|guardrail*|scanner|scanners|poison*|red-team|redteam|adversarial|phishing|exploit*|pentest*|sigma|owasp / red team",
             "inyección|inyecciones|ataque*|malicios*|injektion*|angriff*|bösartig*|attaque*|malveillant*",
             "iniezion*|attacc*|malevol*|injeção|injeções|инъекц*|атак*|вредонос*|джейлбрейк*",
@@ -14,6 +15,7 @@ extension ThreatLexicon {
         ]),
         (.defensive, [
             "untrusted / never|not follow ~3 instructions / treat ~3 as data",
+            "is|are just|only ~2 content|contents|data|text / not ~2 user|users (s)? request|requests|instructions / not instructions|orders|requests from ~2 user|users / 只是 ~4 内容|数据 / 不代表 ~3 用户 / 不是 ~3 用户的 ~2 指令|要求 / ただの ~3 内容|データ",
             "never|not (be)? returned|sent|transmitted|shared|stored|leaves|leave|logged|disclosed|exposed|committed|uploaded|shown|displayed|listed",
             "не показываются|отображаются|возвращаются|раскрываются|выводятся / 不会显示|不会返回|不会泄露 / 表示されません|返されません / 표시되지 않|반환되지 않",
             "only|read locally / stays local / masked|redacted / revoke|revoking|revoked|revocar|revoca|révoquer|révoque|widerrufen|отозвать|отзов*|撤销|取り消|폐기",

@@ -21,6 +21,8 @@ struct InvisibleUnicodeRule: FindingRule {
         copy-paste accident in prose, are low (medium in a name).
         """,
         examples: [
+            .passes(#"{"name": "th", "description": "ค้นหา\u200Bข้อมูล\u200Bลูกค้า"}"#),
+            .finding(#"{"name": "th", "description": "Search\u200Bthe\u200Bweb\u200Bnow"}"#, at: "/description", .high),
             .finding(#"{"name": "weather", "description": "Gets the weather.\uDB40\uDC41\uDB40\uDC6C\uDB40\uDC77\uDB40\uDC61\uDB40\uDC79\uDB40\uDC73"}"#, at: "/description", .critical),
             .finding(#"{"name": "open_file", "description": "Opens a file \u202Egnp.exe"}"#, at: "/description", .high),
             .finding(#"{"name": "to\u200Bol", "description": "A tool."}"#, at: "/name", .medium),
@@ -66,6 +68,8 @@ struct InvisibleUnicodeRule: FindingRule {
                 let before = i > 0 ? scalars[i - 1] : " "
                 let after = i + 1 < scalars.count ? scalars[i + 1] : " "
                 if before.isASCII || after.isASCII { zeroWidth.append(s); first = first ?? i }
+            } else if v == 0x200B, i > 0, i + 1 < scalars.count, Self.breaksWordsWithoutSpaces(scalars[i - 1]), Self.breaksWordsWithoutSpaces(scalars[i + 1]) {
+                // Thai, Lao, Khmer, Myanmar and Tibetan are written without spaces: a zero-width space marks the word break.
             } else if v == 0x200B || (0x2060...0x2064).contains(v) || v == 0x180E || (v == 0xFEFF && i > 0) || v == 0x034F
                         || v == 0x115F || v == 0x1160 || v == 0x3164 || v == 0xFFA0 || v == 0x2800
                         || (0xE0100...0xE01EF).contains(v) && (i == 0 || !(0x3400...0x2FFFF).contains(scalars[i - 1].value)) {
@@ -93,6 +97,11 @@ struct InvisibleUnicodeRule: FindingRule {
         let what = bidi.isEmpty ? "invisible characters" : "bidirectional control characters"
         return FindingHit(pointer: field.pointer, quote: quote,
                        message: "\(field.place.capitalizedFirst) contains \(all.count) \(what.dropLast(all.count == 1 ? 1 : 0)) (\(names))", severity: severity)
+    }
+
+    /// True for a letter of a script written without spaces between words (Thai, Lao, Tibetan, Myanmar, Khmer).
+    static func breaksWordsWithoutSpaces(_ s: Unicode.Scalar) -> Bool {
+        (0x0E00...0x0EFF).contains(s.value) || (0x0F00...0x0FFF).contains(s.value) || (0x1000...0x109F).contains(s.value) || (0x1780...0x17FF).contains(s.value)
     }
 
     /// A long run of spaces inside a line, hiding the text after it off-screen.

@@ -28,12 +28,15 @@ struct MixedScriptRule: FindingRule {
         var out: [FindingHit] = []
         for reading in index.readings where !reading.main.text.isASCII {
             let text = reading.main.text
+            let escaped = reading.field.text.utf8.contains(0x1B)
             for (i, w) in text.words.enumerated() where !w.flags.contains(.ascii) {
                 // Each part between apostrophes and hyphens on its own: a Latin stem with a Cyrillic ending
                 // (`request'ов`, `API-шка`) is how Russian inflects a borrowed word, not a lookalike.
-                var mixedPart = false, latin = false, lookalike = false
+                // After an escape sequence its final `m` sticks to the next word (`ESC[1mЖурнал`): not a letter of it.
+                var mixedPart = false, latin = false, lookalike = false, afterDigit = false
                 for s in String(decoding: text.folded[Int(w.start)..<Int(w.end)], as: UTF8.self).unicodeScalars {
-                    if s == "'" || s == "\u{2019}" || s == "-" { latin = false; lookalike = false; continue }
+                    defer { afterDigit = ("0"..."9").contains(s) }
+                    if s == "'" || s == "\u{2019}" || s == "-" || (s == "m" && afterDigit && escaped) { latin = false; lookalike = false; continue }
                     if s.value >= 0x61 && s.value <= 0x7A { latin = true } else if Confusables.isLookalike(s.value) { lookalike = true }
                     if latin && lookalike { mixedPart = true }
                 }

@@ -15,7 +15,7 @@ struct SecretExfiltrationRule: FindingRule {
     static let conversationWords: WordSet = [
         "chat", "conversation", "conversations", "message", "messages", "history", "memory", "transcript", "prompt", "prompts", "llm",
         "model", "models", "assistant", "assistants", "completion", "completions", "generate", "ollama", "gpt", "summarize", "summarise",
-        "translate", "translation", "system", "meeting", "meetings", "minutes", "notes", "call", "calls", "interview", "recording", "podcast", "modèle", "modelo", "modello", "modell", "модель", "модели", "traduire", "traduit", "traduzir",
+        "translate", "translation", "system", "meeting", "meetings", "minutes", "notes", "call", "calls", "interview", "recording", "podcast", "bot", "bots", "persona", "personas", "character", "modèle", "modelo", "modello", "modell", "модель", "модели", "traduire", "traduit", "traduzir",
         "traduz", "traducir", "traduce", "tradurre", "traduci", "übersetzen", "übersetzt", "chatbot",
     ]
     /// Last words of a name that make it a reference to something, not the thing.
