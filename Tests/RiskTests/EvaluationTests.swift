@@ -96,8 +96,9 @@ struct EvaluationTests {
         let tunedBefore = servers(noted: "tuned on before the split")
         let retiredLater = servers(noted: "third crawl, retired").union(servers(noted: "fourth crawl, retired"))
             .union(servers(noted: "fifth crawl, retired")).union(servers(noted: "sixth crawl, retired"))
-        let lockedLater = servers(noted: "seventh crawl, locked")
-        #expect(tunedBefore.count == 40 && retiredLater.count == 58 + 75 + 81 + 70 && lockedLater.count == 79)
+            .union(servers(noted: "seventh crawl, retired"))
+        let lockedLater = servers(noted: "eighth crawl, locked")
+        #expect(tunedBefore.count == 40 && retiredLater.count == 58 + 75 + 81 + 70 + 79 && lockedLater.count == 72)
         let snapshots = try FileManager.default.contentsOfDirectory(atPath: RepoPaths.file(Self.datasetFolder + "/snapshots").path)
             .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }
         #expect(Set(snapshots) == Set(split.keys))
@@ -116,15 +117,15 @@ struct EvaluationTests {
         let snapshots = try files.map { (String($0.dropLast(5)), try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)) }
         let split = try EvaluationPart.parse(RepoPaths.text(Self.datasetFolder + "/split.tsv"))
         let e = try Evaluation(labelsTSV: RepoPaths.text(Self.datasetFolder + "/labels.tsv"), snapshots: snapshots, split: split)
-        #expect(e.compared == 12_474 && e.unlabelledTools.isEmpty && e.unmatchedLabels.isEmpty)
+        #expect(e.compared == 14_017 && e.unlabelledTools.isEmpty && e.unmatchedLabels.isEmpty)
         // The targets (95% on the locked test part, 98% on train, no dangerous tool read) are not
         // met yet; `mcprisk eval` reports them. This keeps the classifier from sliding back below what it
-        // measured when the seventh crawl was the locked test part (train 3,601/3,642 and retired 7,218/7,367,
-        // both tuned and trained on; test 1,327/1,465, scored once, after the last change; the rules alone
-        // scored 1,302 on it).
+        // measured when the eighth crawl was the locked test part (train 3,551/3,642 and retired 8,515/8,832,
+        // both tuned and trained on; test 1,396/1,543, scored once, after the last change; the rules alone
+        // scored 1,357 on it).
         let train = try #require(e.parts[.train]), retired = try #require(e.parts[.retired]), test = try #require(e.parts[.test])
-        #expect(train.correct >= 3_601 && train.dangerousAsRead <= 1, "\(e.text(showTestMisses: false))")
-        #expect(retired.correct >= 7_218 && retired.dangerousAsRead <= 3, "\(e.text(showTestMisses: false))")
-        #expect(test.correct >= 1_327 && test.dangerousAsRead <= 6, "\(e.text(showTestMisses: false))")
+        #expect(train.correct >= 3_551 && train.dangerousAsRead <= 2, "\(e.text(showTestMisses: false))")
+        #expect(retired.correct >= 8_515 && retired.dangerousAsRead <= 5, "\(e.text(showTestMisses: false))")
+        #expect(test.correct >= 1_396 && test.dangerousAsRead <= 7, "\(e.text(showTestMisses: false))")
     }
 }

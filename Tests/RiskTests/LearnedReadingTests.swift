@@ -57,6 +57,16 @@ struct LearnedReadingTests {
         }
     }
 
+    @Test func itNeverCallsWriteWhatTheRulesFoundDangerous() throws {
+        let writes = LearnedReading(table: "n=window\t-1\t4\t-1\t-1\t-1\n", confident: 0.6, doubtful: 0.2, trainedOn: "a test table")
+        let tool = try Self.context(#"{"name": "split_window"}"#)
+        for category in [Category.execute, .destructive, .financial] {
+            #expect(writes.revise(Self.verdict(category), tool: tool).category == category)
+        }
+        // From read it may still raise the tool to write.
+        #expect(writes.revise(Self.verdict(.read), tool: tool).category == .write)
+    }
+
     @Test func itNeverPutsAToolBelowItsWorstAction() throws {
         let tool = try Self.context(#"{"name": "manage", "description": "It sends."}"#)
         let delete = ActionAssessment(value: "delete", parameter: "action", category: .destructive, severity: .critical, evidence: [])

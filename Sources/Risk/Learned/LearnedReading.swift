@@ -11,8 +11,8 @@ import Darwin
 /// (`LearnedWeights.swift`).
 ///
 /// It runs after the rules have decided and changes a tool's category only when it is sure of another
-/// one (`confident`) and gives the rules' category little chance (`doubtful`); it never calls read what the
-/// rules found dangerous (execute, destructive, financial), nor puts a tool below the most dangerous of its
+/// one (`confident`) and gives the rules' category little chance (`doubtful`); it never calls read or write what
+/// the rules found dangerous (execute, destructive, financial), nor puts a tool below the most dangerous of its
 /// actions. When it changes a category it says so as evidence, first in the
 /// list, quoting the words that weighed most.
 public struct LearnedReading: Sendable {
@@ -67,9 +67,10 @@ public struct LearnedReading: Sendable {
         let best = p.indices.max { p[$0] < p[$1] } ?? 0
         let category = Self.order[best], current = Self.order.firstIndex(of: verdict.category) ?? 0
         guard category != verdict.category, p[best] >= confident, p[current] <= doubtful else { return verdict }
-        // Fail closed: what the rules found dangerous a statistical model may not call read, and an action
-        // the tool offers keeps its danger.
-        if category == .read && verdict.category > .write { return verdict }
+        // Fail closed: what the rules found dangerous a statistical model may not call read or write (it moved
+        // terminal, job and window tools from execute to write on names alone), and an action the tool
+        // offers keeps its danger.
+        if verdict.category > .write && category <= .write { return verdict }
         if let worst = verdict.actions.map(\.category).max(), category < worst { return verdict }
         var revised = verdict
         revised.category = category
@@ -108,7 +109,10 @@ public struct LearnedReading: Sendable {
             }
         }
         let (q, at) = quote ?? (tool.name, tool.namePointer)
-        return (q, at, said.isEmpty ? "its words" : said.joined(separator: ", "))
+        // A word can weigh as several features (the name's first word and a name word): say it once.
+        var seen = Set<String>()
+        let distinct = said.filter { seen.insert($0).inserted }
+        return (q, at, distinct.isEmpty ? "its words" : distinct.joined(separator: ", "))
     }
 
     private func percent(_ p: Double) -> String { "\(Int((p * 100).rounded()))%" }

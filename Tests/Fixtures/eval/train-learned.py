@@ -70,9 +70,9 @@ def gated(W, r):
     m = max(range(5), key=lambda c: p[c])
     if not (p[m] >= CONFIDENT and p[b] <= DOUBTFUL):
         return base
-    # Fail closed, as the Swift code: never read for what the rules found dangerous. (The floor of a
-    # multi-action tool's worst action is not in the features; the Swift code applies it too.)
-    if CATS[m] == 'read' and base in ('execute', 'destructive', 'financial'):
+    # Fail closed, as the Swift code: never read or write for what the rules found dangerous. (The floor
+    # of a multi-action tool's worst action is not in the features; the Swift code applies it too.)
+    if CATS[m] in ('read', 'write') and base in ('execute', 'destructive', 'financial'):
         return base
     return CATS[m]
 
