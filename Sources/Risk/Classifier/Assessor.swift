@@ -73,7 +73,7 @@ public struct Assessor: Sendable {
         let assessed = zip(tools, verdicts).map { tool, verdict -> ToolAssessment in
             var severity = verdict.category.baseSeverity
             var raisedBy: [String] = []
-            for f in findings where f.location.pointer.isWithin(tool.pointer) && f.severity > verdict.category.baseSeverity {
+            for f in findings where f.severity > verdict.category.baseSeverity && f.location.pointer.isWithin(tool.pointer) {
                 severity = max(severity, f.severity)
                 if !raisedBy.contains(f.ruleId) { raisedBy.append(f.ruleId) }
             }

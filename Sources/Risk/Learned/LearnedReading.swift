@@ -29,6 +29,8 @@ public struct LearnedReading: Sendable {
     let doubtful: Double
     /// What it was trained on, for the evidence's reason (e.g. "6,661 labelled tools of 245 servers").
     let trainedOn: String
+    /// The same weights keyed by bytes, to tell cheaply when the model cannot change a verdict.
+    let keyed: LearnedTable
 
     /// A reading from a weight table: one line per feature, the feature then five weights, tab-separated.
     init(table: String, confident: Double, doubtful: Double, trainedOn: String) {
@@ -40,6 +42,7 @@ public struct LearnedReading: Sendable {
             if row.count == 5 { weights[String(fields[0])] = row }
         }
         self.weights = weights
+        self.keyed = LearnedTable(weights)
         self.confident = confident
         self.doubtful = doubtful
         self.trainedOn = trainedOn
@@ -60,6 +63,7 @@ public struct LearnedReading: Sendable {
 
     /// The verdict, changed when the model is sure the rules' category is wrong.
     func revise(_ verdict: ToolVerdict, tool: ToolContext) -> ToolVerdict {
+        guard mayRevise(verdict, tool: tool) else { return verdict }
         let features = LearnedFeatures.of(name: tool.name, description: tool.description,
                                           parameterNames: LearnedFeatures.parameterNames(tool.json),
                                           category: verdict.category, evidence: verdict.evidence)

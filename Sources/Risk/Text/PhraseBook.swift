@@ -44,13 +44,15 @@ struct PhraseHit: Sendable, Hashable {
 struct PhraseBook: Sendable {
     /// A pattern that may open at a word: its list and place.
     private struct Candidate: Sendable {
-        let list: Int
-        let pattern: Int
+        let list: Int32
+        let pattern: Int32
     }
-    private let byOpeningWord: WordMap<[Candidate]>
-    /// Patterns that open with a prefix (`instruct*`), by the prefix's first byte, so a word looks only at
-    /// the prefixes that could start it.
-    private let byOpeningPrefix: [[(prefix: [UInt8], candidate: Candidate)]]
+    /// Per opening word hash, its candidates: a range of `openers`.
+    private let byOpeningWord: WordMap<Range<Int32>>
+    private let openers: [Candidate]
+    /// Patterns that open with a prefix (`instruct*`), as a trie over the prefixes' bytes, so a word walks
+    /// its own bytes once instead of comparing every prefix.
+    private let prefixes: PrefixTrie<Candidate>
     private let patterns: [[Pattern]]
     /// Lists whose matches stay inside one sentence.
     private let bounded: [Bool]
@@ -68,19 +70,24 @@ struct PhraseBook: Sendable {
             patterns[l] = list.patterns
             bounded[l] = list.boundedBySentence
             for (p, pattern) in list.patterns.enumerated() {
-                let candidate = Candidate(list: l, pattern: p)
+                let candidate = Candidate(list: Int32(l), pattern: Int32(p))
                 for slot in pattern.openingSlots {
-                    for h in slot.exact + slot.sequences.map({ $0[0] }) where !(exact[h]?.contains { $0.list == l && $0.pattern == p } ?? false) {
+                    for h in slot.exact + slot.sequences.map({ $0[0] }) where !(exact[h]?.contains { Int($0.list) == l && Int($0.pattern) == p } ?? false) {
                         exact[h, default: []].append(candidate)
                     }
-                    for prefix in slot.prefixes { prefixed.append((prefix, candidate)) }
+                    for prefix in slot.prefixes where !prefix.isEmpty { prefixed.append((prefix, candidate)) }
                 }
             }
         }
-        byOpeningWord = WordMap(hashed: exact.map { ($0.key, $0.value) })
-        var buckets = Array(repeating: [(prefix: [UInt8], candidate: Candidate)](), count: 256)
-        for p in prefixed where !p.prefix.isEmpty { buckets[Int(p.prefix[0])].append(p) }
-        byOpeningPrefix = buckets
+        var openers: [Candidate] = []
+        var ranges: [(UInt64, Range<Int32>)] = []
+        for (h, candidates) in exact {
+            ranges.append((h, Int32(openers.count)..<Int32(openers.count + candidates.count)))
+            openers += candidates
+        }
+        byOpeningWord = WordMap(hashed: ranges)
+        self.openers = openers
+        prefixes = PrefixTrie(prefixed.map { ($0.prefix, $0.candidate) })
         self.patterns = patterns
         self.bounded = bounded
     }
@@ -95,14 +102,9 @@ struct PhraseBook: Sendable {
         for i in 0..<end {
             let w = words[i]
             seen.removeAll(keepingCapacity: true)
-            if let candidates = byOpeningWord[w.hash] { seen += candidates }
-            if !w.flags.contains(.contraction), !byOpeningPrefix[Int(text.folded[Int(w.start)])].isEmpty {
-                let start = Int(w.start), length = Int(w.end) - start
-                text.folded.withUnsafeBufferPointer { f in
-                    for (prefix, c) in byOpeningPrefix[Int(f[start])] where prefix.count <= length {
-                        if prefix.indices.allSatisfy({ f[start + $0] == prefix[$0] }) { seen.append(c) }
-                    }
-                }
+            if let range = byOpeningWord[w.hash] { seen += openers[Int(range.lowerBound)..<Int(range.upperBound)] }
+            if !w.flags.contains(.contraction) {
+                text.folded.withUnsafeBufferPointer { f in prefixes.each(in: f, from: Int(w.start), to: Int(w.end)) { seen.append($0) } }
             }
             guard !seen.isEmpty else { continue }
             if seen.count > 1 { seen.sort { ($0.list, $0.pattern) < ($1.list, $1.pattern) } }
@@ -114,8 +116,9 @@ struct PhraseBook: Sendable {
             for c in seen {
                 if let l = last, l.list == c.list, l.pattern == c.pattern { continue }
                 last = c
-                if let e = patterns[c.list][c.pattern].match(text, slot: 0, at: i, end: bounded[c.list] ? sentenceEnd : end), e > i {
-                    out[c.list].append(PhraseHit(pattern: c.pattern, from: i, to: e - 1))
+                let list = Int(c.list), pattern = Int(c.pattern)
+                if let e = patterns[list][pattern].match(text, slot: 0, at: i, end: bounded[list] ? sentenceEnd : end), e > i {
+                    out[list].append(PhraseHit(pattern: pattern, from: i, to: e - 1))
                 }
             }
         }

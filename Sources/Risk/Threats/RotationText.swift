@@ -37,7 +37,10 @@ enum RotationText {
         var hinted: Bool?
         let reverseHinted = {
             if let hinted { return hinted }
-            let found = !reverseHints.matches(in: Array(String(decoding: bytes, as: UTF8.self).lowercased().utf8)).isEmpty
+            // ASCII text is lowercased byte by byte (what `lowercased()` does to it), without a `String`.
+            let lowered = bytes.allSatisfy { $0 < 0x80 } ? bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+                : Array(String(decoding: bytes, as: UTF8.self).lowercased().utf8)
+            let found = !reverseHints.matches(in: lowered).isEmpty
             hinted = found
             return found
         }
