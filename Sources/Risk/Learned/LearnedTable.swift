@@ -2,44 +2,55 @@
 /// (the model cannot change the rules' category) is decided without building a `String` or a dictionary
 /// per feature. `LearnedReading` falls back on the string features whenever this says a change is possible.
 struct LearnedTable: Sendable {
-    /// Per entry, the feature's bytes.
-    private let keys: [[UInt8]]
-    /// Per entry, five weights (read, write, execute, destructive, financial), flat.
-    private let rows: [Double]
-    /// Entry index + 1 per slot; 0 is empty.
-    private let slots: [Int32]
+    /// One slot: the key's hash (0: empty), where its bytes are in `keyBytes`, and its row of weights.
+    /// The hash sits beside the rest, so a feature the model does not know costs one cache line.
+    private struct Slot {
+        var hash: UInt64 = 0
+        var keyStart: Int32 = 0, keyEnd: Int32 = 0
+        var row: Int32 = 0
+    }
+    private let slots: [Slot]
     private let mask: Int
+    /// Every key's bytes, one after another.
+    private let keyBytes: [UInt8]
+    /// Per row, five weights (read, write, execute, destructive, financial), flat.
+    private let rows: [Double]
 
     /// The table of `weights` (the reading's string-keyed rows). A key that is not ASCII is also entered under
     /// the ASCII text it equals as a `String` (a scalar such as KELVIN SIGN equals `K`), so an ASCII feature
     /// finds exactly the row a `String` lookup finds.
     init(_ weights: [String: [Double]]) {
-        var keys: [[UInt8]] = [], rows: [Double] = []
-        for (key, row) in weights.sorted(by: { $0.key < $1.key }) {
-            keys.append(Array(key.utf8)); rows += row
-            if let ascii = Self.asciiEquivalent(key), ascii != Array(key.utf8) { keys.append(ascii); rows += row }
+        var keys: [([UInt8], Int)] = [], rows: [Double] = []
+        for (row, (key, weights)) in weights.sorted(by: { $0.key < $1.key }).enumerated() {
+            rows += weights
+            keys.append((Array(key.utf8), row))
+            if let ascii = Self.asciiEquivalent(key), ascii != Array(key.utf8) { keys.append((ascii, row)) }
         }
         var capacity = 16
-        while capacity < keys.count * 2 { capacity <<= 1 }
-        var slots = [Int32](repeating: 0, count: capacity)
-        for (i, key) in keys.enumerated() {
-            var s = Int(truncatingIfNeeded: Self.hash(key[...])) & (capacity - 1)
-            while slots[s] != 0 { s = (s + 1) & (capacity - 1) }
-            slots[s] = Int32(i + 1)
+        while capacity * 3 < keys.count * 5 { capacity <<= 1 }
+        var slots = [Slot](repeating: Slot(), count: capacity)
+        var keyBytes: [UInt8] = []
+        for (key, row) in keys {
+            let h = Self.hash(key[...])
+            var s = Int(truncatingIfNeeded: h) & (capacity - 1)
+            while slots[s].hash != 0 { s = (s + 1) & (capacity - 1) }
+            slots[s] = Slot(hash: h, keyStart: Int32(keyBytes.count), keyEnd: Int32(keyBytes.count + key.count), row: Int32(row))
+            keyBytes += key
         }
-        self.keys = keys
-        self.rows = rows
         self.slots = slots
         self.mask = capacity - 1
+        self.keyBytes = keyBytes
+        self.rows = rows
     }
 
-    /// The row (index of its first weight in `weight(_:_:)` terms) of the feature spelled by `bytes`.
+    /// The row of the feature spelled by `bytes`, for `weight(_:_:)`.
     @inline(__always) func row(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var s = Int(truncatingIfNeeded: Self.hash(bytes)) & mask
+        let h = Self.hash(bytes)
+        var s = Int(truncatingIfNeeded: h) & mask
         while true {
-            let e = Int(slots[s])
-            if e == 0 { return nil }
-            if keys[e - 1].elementsEqual(bytes) { return e - 1 }
+            let slot = slots[s]
+            if slot.hash == 0 { return nil }
+            if slot.hash == h, keyBytes[Int(slot.keyStart)..<Int(slot.keyEnd)].elementsEqual(bytes) { return Int(slot.row) }
             s = (s + 1) & mask
         }
     }
@@ -47,7 +58,7 @@ struct LearnedTable: Sendable {
     /// Weight `category` (0..<5) of `row`.
     @inline(__always) func weight(_ row: Int, _ category: Int) -> Double { rows[row * 5 + category] }
 
-    private static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    @inline(__always) private static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         var h = WordHash.seed
         for b in bytes { h = (h ^ UInt64(b)) &* WordHash.prime }
         return WordHash.finish(h, length: bytes.count)

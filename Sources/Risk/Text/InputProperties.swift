@@ -38,9 +38,12 @@ public struct InputProperty: Sendable {
 
     /// The JSON types the resolved schema allows, looking into `anyOf`/`oneOf` branches (e.g. Optional[str]).
     var types: Set<String> { InputProperties.types(of: schema) }
-    /// True when the property takes text (or a list of texts).
-    var takesText: Bool {
-        let t = types
+    /// True when the property takes text (or a list of texts); read once, since every signal rule asks.
+    let takesText: Bool
+
+    /// True when `schema` (a property's, resolved) takes text (or a list of texts).
+    static func takesText(_ schema: JSONValue) -> Bool {
+        let t = InputProperties.types(of: schema)
         if t.contains("string") { return true }
         if t.contains("array"), let items = InputProperties.branches(schema).lazy.compactMap({ $0["items"] }).first {
             return InputProperties.types(of: items).contains("string")
@@ -134,7 +137,8 @@ enum InputProperties {
             let description = schema["description"]?.stringValue
             return InputProperty(name: name, path: path, pointer: pointer, schema: resolved, depth: depth,
                                  nameWords: TokenizedText(name, mode: .identifier), description: description,
-                                 prose: description.map { TokenizedText($0) } ?? .empty, type: type, enumValues: enumValues)
+                                 prose: description.map { TokenizedText($0) } ?? .empty, type: type, enumValues: enumValues,
+                                 takesText: InputProperty.takesText(resolved))
         }
     }
 
