@@ -46,6 +46,8 @@ struct PhraseBook: Sendable {
     private struct Candidate: Sendable {
         let list: Int32
         let pattern: Int32
+        /// Its place in `flat` (list by list, in order, so it orders candidates as `(list, pattern)` does).
+        let flat: Int32
     }
     /// Per opening word hash, its candidates: a range of `openers`.
     private let byOpeningWord: WordMap<Range<Int32>>
@@ -54,6 +56,8 @@ struct PhraseBook: Sendable {
     /// its own bytes once instead of comparing every prefix.
     private let prefixes: PrefixTrie<Candidate>
     private let patterns: [[Pattern]]
+    /// Every list's patterns one after another, matched in place (a copy per match would retain its arrays).
+    private let flat: [Pattern]
     /// Lists whose matches stay inside one sentence.
     private let bounded: [Bool]
 
@@ -69,8 +73,14 @@ struct PhraseBook: Sendable {
             let l = list.key.rawValue
             patterns[l] = list.patterns
             bounded[l] = list.boundedBySentence
+        }
+        var starts: [Int] = []
+        var total = 0
+        for list in patterns { starts.append(total); total += list.count }
+        for list in lists {
+            let l = list.key.rawValue
             for (p, pattern) in list.patterns.enumerated() {
-                let candidate = Candidate(list: Int32(l), pattern: Int32(p))
+                let candidate = Candidate(list: Int32(l), pattern: Int32(p), flat: Int32(starts[l] + p))
                 for slot in pattern.openingSlots {
                     for h in slot.exact + slot.sequences.map({ $0[0] }) where !(exact[h]?.contains { Int($0.list) == l && Int($0.pattern) == p } ?? false) {
                         exact[h, default: []].append(candidate)
@@ -89,6 +99,7 @@ struct PhraseBook: Sendable {
         self.openers = openers
         prefixes = PrefixTrie(prefixed.map { ($0.prefix, $0.candidate) })
         self.patterns = patterns
+        flat = patterns.flatMap { $0 }
         self.bounded = bounded
     }
 
@@ -107,18 +118,20 @@ struct PhraseBook: Sendable {
                 text.folded.withUnsafeBufferPointer { f in prefixes.each(in: f, from: Int(w.start), to: Int(w.end)) { seen.append($0) } }
             }
             guard !seen.isEmpty else { continue }
-            if seen.count > 1 { seen.sort { ($0.list, $0.pattern) < ($1.list, $1.pattern) } }
+            if seen.count > 1 { seen.sort { $0.flat < $1.flat } }
             var last: Candidate?
             if sentenceEnd <= i {
                 sentenceEnd = i + 1
                 while sentenceEnd < end && words[sentenceEnd].sentence == w.sentence { sentenceEnd += 1 }
             }
-            for c in seen {
-                if let l = last, l.list == c.list, l.pattern == c.pattern { continue }
-                last = c
-                let list = Int(c.list), pattern = Int(c.pattern)
-                if let e = patterns[list][pattern].match(text, slot: 0, at: i, end: bounded[list] ? sentenceEnd : end), e > i {
-                    out[list].append(PhraseHit(pattern: pattern, from: i, to: e - 1))
+            flat.withUnsafeBufferPointer { flat in
+                for c in seen {
+                    if let l = last, l.flat == c.flat { continue }
+                    last = c
+                    let list = Int(c.list)
+                    if let e = flat[Int(c.flat)].match(text, slot: 0, at: i, end: bounded[list] ? sentenceEnd : end), e > i {
+                        out[list].append(PhraseHit(pattern: Int(c.pattern), from: i, to: e - 1))
+                    }
                 }
             }
         }

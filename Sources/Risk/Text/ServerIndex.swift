@@ -100,14 +100,34 @@ struct ServerIndex {
         self.readings = readings
         self.purposes = purposes
         self.identities = identities
-        self.intents = readings.map { r in
-            let parameter = r.field.parameter.flatMap { parameterConcepts[ParameterKey(owner: r.field.owner, parameter: $0)] } ?? ConceptSet()
-            let purpose = purposes[r.field.owner] ?? []
-            let identity = identities[r.field.owner] ?? []
-            return r.layers.enumerated().flatMap { i, layer in
-                IntentReader(field: r.field, parameter: parameter, purpose: purpose, identity: identity, layer: layer, hidden: i > 0).intents().map { (i, $0) }
+        // Fields come holder by holder: each holder's words are looked up once, not once per field.
+        var holder: (owner: JSONPointer, purpose: Set<UInt64>, identity: Set<UInt64>)?
+        var lastParameter: (key: ParameterKey, concepts: ConceptSet)?
+        var intents: [[(layer: Int, intent: Intent)]] = []
+        intents.reserveCapacity(readings.count)
+        for r in readings {
+            let field = r.field
+            var parameter = ConceptSet()
+            if let name = field.parameter {
+                let key = ParameterKey(owner: field.owner, parameter: name)
+                if let last = lastParameter, last.key == key {
+                    parameter = last.concepts
+                } else {
+                    parameter = parameterConcepts[key] ?? ConceptSet()
+                    lastParameter = (key, parameter)
+                }
             }
+            if holder?.owner != field.owner {
+                holder = (field.owner, purposes[field.owner] ?? [], identities[field.owner] ?? [])
+            }
+            let purpose = holder!.purpose, identity = holder!.identity
+            var found = IntentReader(field: field, parameter: parameter, purpose: purpose, identity: identity, layer: r.main, hidden: false).intents().map { (0, $0) }
+            for (i, d) in r.decoded.enumerated() {
+                found += IntentReader(field: field, parameter: parameter, purpose: purpose, identity: identity, layer: d.reading, hidden: true).intents().map { (i + 1, $0) }
+            }
+            intents.append(found)
         }
+        self.intents = intents
         self.parameterConcepts = parameterConcepts
         self.ownToolNames = Set(contexts.map { $0.name.lowercased() })
         self.ownToolNamesByBytes = ownToolNames.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
