@@ -51,6 +51,9 @@ struct PhraseBook: Sendable {
     }
     /// Per opening word hash, its candidates: a range of `openers`.
     private let byOpeningWord: WordMap<Range<Int32>>
+    /// One bit per opening word's hash bits (`filterBit`): small enough to stay in cache, so most words,
+    /// which open no pattern, cost no probe of `byOpeningWord`.
+    private let openingFilter: [UInt64]
     private let openers: [Candidate]
     /// Patterns that open with a prefix (`instruct*`), as a trie over the prefixes' bytes, so a word walks
     /// its own bytes once instead of comparing every prefix.
@@ -96,12 +99,21 @@ struct PhraseBook: Sendable {
             openers += candidates
         }
         byOpeningWord = WordMap(hashed: ranges)
+        var filter = [UInt64](repeating: 0, count: Self.filterBits / 64)
+        for (h, _) in ranges { let b = Self.filterBit(h); filter[b >> 6] |= 1 << UInt64(b & 63) }
+        openingFilter = filter
         self.openers = openers
         prefixes = PrefixTrie(prefixed.map { ($0.prefix, $0.candidate) })
         self.patterns = patterns
         flat = patterns.flatMap { $0 }
         self.bounded = bounded
     }
+
+    /// The size of `openingFilter`, in bits.
+    private static let filterBits = 1 << 16
+
+    /// The bit of `openingFilter` for a word hash (high bits: the table probes with the low ones).
+    @inline(__always) private static func filterBit(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h >> 40) & (filterBits - 1) }
 
     /// Every match of every pattern at every starting word, grouped by list.
     func scan(_ text: TokenizedText) -> [[PhraseHit]] {
@@ -113,7 +125,8 @@ struct PhraseBook: Sendable {
         for i in 0..<end {
             let w = words[i]
             seen.removeAll(keepingCapacity: true)
-            if let range = byOpeningWord[w.hash] { seen += openers[Int(range.lowerBound)..<Int(range.upperBound)] }
+            let bit = Self.filterBit(w.hash)
+            if openingFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let range = byOpeningWord[w.hash] { seen += openers[Int(range.lowerBound)..<Int(range.upperBound)] }
             if !w.flags.contains(.contraction) {
                 text.folded.withUnsafeBufferPointer { f in prefixes.each(in: f, from: Int(w.start), to: Int(w.end)) { seen.append($0) } }
             }

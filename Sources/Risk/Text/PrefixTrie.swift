@@ -10,9 +10,20 @@ struct PrefixTrie<Value: Sendable>: Sendable {
     /// Per node, its values: a range of `values`.
     private let ends: [Range<Int32>]
     private let values: [Value]
+    /// One bit per first two bytes of a prefix (a one-byte prefix sets all 256 of its pairs): small enough
+    /// to stay in cache, so a word no prefix starts costs no probe of the trie.
+    private let openings: [UInt64]
 
     /// A trie of `entries`; a prefix given twice keeps every value, in order. Empty prefixes are ignored.
     init(_ entries: [(prefix: [UInt8], value: Value)]) {
+        var openings = [UInt64](repeating: 0, count: 65_536 / 64)
+        for (prefix, _) in entries where !prefix.isEmpty {
+            let first = Int(prefix[0]) << 8
+            for pair in prefix.count == 1 ? first..<(first + 256) : (first + Int(prefix[1]))..<(first + Int(prefix[1]) + 1) {
+                openings[pair >> 6] |= 1 << UInt64(pair & 63)
+            }
+        }
+        self.openings = openings
         var children: [[UInt8: Int]] = [[:]]
         var valuesAt: [[Value]] = [[]]
         for (prefix, value) in entries where !prefix.isEmpty {
@@ -53,6 +64,10 @@ struct PrefixTrie<Value: Sendable>: Sendable {
 
     /// Calls `body` with the value of every prefix that `bytes[from..<to]` starts with, shortest first.
     @inline(__always) func each(in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, _ body: (Value) -> Void) {
+        guard from < to else { return }
+        // A one-byte word: only the one-byte prefixes can match, and they set every pair of their byte.
+        let pair = Int(bytes[from]) << 8 | (from + 1 < to ? Int(bytes[from + 1]) : 0)
+        guard openings[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { return }
         var node = 0
         var k = from
         while k < to {
