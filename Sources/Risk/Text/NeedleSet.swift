@@ -104,6 +104,27 @@ struct NeedleSet<Payload: Sendable>: Sendable {
         return found
     }
 
+    /// True when `matches(in:)` would find anything: the same pass, stopped at the first match.
+    func hasMatch(in folded: [UInt8]) -> Bool {
+        folded.withUnsafeBufferPointer { f in
+            byteClass.withUnsafeBufferPointer { classes in
+                next.withUnsafeBufferPointer { table in
+                    var state = 0
+                    for i in 0..<f.count {
+                        state = Int(table[state * classCount + Int(classes[Int(f[i])])])
+                        guard !outputs[state].isEmpty else { continue }
+                        for e in outputs[state] {
+                            let entry = entries[Int(e)]
+                            let range = (i + 1 - entry.needle.bytes.count)..<(i + 1)
+                            if !entry.wholeWord || Self.isWhole(range, in: f, needle: entry.needle.bytes) { return true }
+                        }
+                    }
+                    return false
+                }
+            }
+        }
+    }
+
     /// True when `range` neither starts nor ends inside a word (where the needle itself starts or ends with a word byte).
     private static func isWhole(_ range: Range<Int>, in f: UnsafeBufferPointer<UInt8>, needle: [UInt8]) -> Bool {
         let startOK = !Needle.isWordByte(needle[0]) || range.lowerBound == 0 || !Needle.isWordByte(f[range.lowerBound - 1])

@@ -47,16 +47,16 @@ struct ServerIndex {
         let fields = TextFields.all(in: server)
         self.fields = fields
         let contexts = tools ?? ToolContext.all(in: server)
-        var known: [JSONPointer: TokenizedText] = [:]
+        var known: [PointerKey: TokenizedText] = [:]
         var purposes: [JSONPointer: Set<UInt64>] = [:]
         var identities: [JSONPointer: Set<UInt64>] = [:]
         var ownMentions = Set<UInt64>()
         for t in contexts {
-            known[t.namePointer] = t.nameWords
-            if !t.description.isEmpty { known[t.descriptionPointer] = t.prose }
+            known[PointerKey(t.namePointer)] = t.nameWords
+            if !t.description.isEmpty { known[PointerKey(t.descriptionPointer)] = t.prose }
             for p in t.properties {
-                known[p.pointer] = p.nameWords
-                if p.description != nil { known[p.pointer.appending("description")] = p.prose }
+                known[PointerKey(p.pointer)] = p.nameWords
+                if p.description != nil { known[PointerKey(p.pointer.appending("description"))] = p.prose }
                 ownMentions.insert(WordHash.of(p.name))
             }
             purposes[t.pointer] = t.vocabulary
@@ -70,11 +70,12 @@ struct ServerIndex {
         var parameterConcepts: [ParameterKey: ConceptSet] = [:]
         for field in fields {
             let mode: Tokenizer.Mode = field.isIdentifier ? .identifier : .prose
-            let reused = known[field.pointer].flatMap { $0.original == field.text ? $0 : nil }
+            // Every text a tool context split lies under `/tools`: other fields are not looked up.
+            let reused = field.pointer.tokens.first != "tools" ? nil : known[PointerKey(field.pointer)].flatMap { $0.original == field.text ? $0 : nil }
             let reading = FieldReading(field, text: reused ?? TokenizedText(field.text, mode: mode))
             readings.append(reading)
             // A parameter's name, title and description say what it is for (its values are read alone).
-            if let parameter = field.parameter, [.parameterName, .parameterTitle, .parameterDescription, .argumentName, .argumentDescription].contains(field.role) {
+            if let parameter = field.parameter, Self.describesParameter(field.role) {
                 parameterConcepts[ParameterKey(owner: field.owner, parameter: parameter), default: ConceptSet()].formUnion(reading.main.concepts.all)
             }
             // Prompts and resources are about their names.
@@ -133,6 +134,14 @@ struct ServerIndex {
         self.ownToolNamesByBytes = ownToolNames.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
         self.normalizedServerName = server.name.lowercased().replacingUnderscores
         self.ownMentions = ownMentions
+    }
+
+    /// True for the roles that say what a parameter is for (its name, title and description).
+    private static func describesParameter(_ role: TextField.Role) -> Bool {
+        switch role {
+        case .parameterName, .parameterTitle, .parameterDescription, .argumentName, .argumentDescription: true
+        default: false
+        }
     }
 
     /// True when one of this server's tool names (lowercased) starts with `word`. Names that share the

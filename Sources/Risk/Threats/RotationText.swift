@@ -29,7 +29,7 @@ enum RotationText {
     }
 
     /// True when folded text says something is written backwards.
-    static func isReverseHinted(folded: [UInt8]) -> Bool { !reverseHints.matches(in: folded).isEmpty }
+    static func isReverseHinted(folded: [UInt8]) -> Bool { reverseHints.hasMatch(in: folded) }
 
     static func decode(_ bytes: [UInt8]) -> [PayloadDecoder.Decoded] {
         var out: [PayloadDecoder.Decoded] = []
@@ -40,7 +40,7 @@ enum RotationText {
             // ASCII text is lowercased byte by byte (what `lowercased()` does to it), without a `String`.
             let lowered = bytes.allSatisfy { $0 < 0x80 } ? bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
                 : Array(String(decoding: bytes, as: UTF8.self).lowercased().utf8)
-            let found = !reverseHints.matches(in: lowered).isEmpty
+            let found = reverseHints.hasMatch(in: lowered)
             hinted = found
             return found
         }
