@@ -38,6 +38,15 @@ struct ServerIndex {
         let parameter: String
     }
 
+    /// A text read the same wherever it is sent: its text and whether it is read as an identifier.
+    private struct SharedReadingKey: Hashable {
+        let text: String
+        let identifier: Bool
+    }
+
+    /// The longest text (in UTF-8 bytes) whose reading is shared.
+    private static let maxSharedBytes = 4_096
+
     /// The run the server is scanned in.
     var run: RunContext { server.run }
 
@@ -68,11 +77,22 @@ struct ServerIndex {
         var readings: [FieldReading] = []
         readings.reserveCapacity(fields.count)
         var parameterConcepts: [ParameterKey: ConceptSet] = [:]
+        // A text sent again (`"type": "string"` in every property, a parameter described alike in every tool)
+        // is read once: its reading depends only on its bytes and whether it is an identifier.
+        var read: [SharedReadingKey: (main: TextReading, decoded: [(payload: PayloadDecoder.Decoded, reading: TextReading)])] = [:]
         for field in fields {
-            let mode: Tokenizer.Mode = field.isIdentifier ? .identifier : .prose
-            // Every text a tool context split lies under `/tools`: other fields are not looked up.
-            let reused = field.pointer.tokens.first != "tools" ? nil : known[PointerKey(field.pointer)].flatMap { $0.original == field.text ? $0 : nil }
-            let reading = FieldReading(field, text: reused ?? TokenizedText(field.text, mode: mode))
+            let key = field.text.utf8.count <= Self.maxSharedBytes ? SharedReadingKey(text: field.text, identifier: field.isIdentifier) : nil
+            let reading: FieldReading
+            // `String` keys compare canonically: a text shares a reading only with the same bytes.
+            if let key, let shared = read[key], shared.main.text.original.utf8.elementsEqual(field.text.utf8) {
+                reading = FieldReading(field, main: shared.main, decoded: shared.decoded)
+            } else {
+                let mode: Tokenizer.Mode = field.isIdentifier ? .identifier : .prose
+                // Every text a tool context split lies under `/tools`: other fields are not looked up.
+                let reused = field.pointer.tokens.first != "tools" ? nil : known[PointerKey(field.pointer)].flatMap { $0.original == field.text ? $0 : nil }
+                reading = FieldReading(field, text: reused ?? TokenizedText(field.text, mode: mode))
+                if let key, read[key] == nil { read[key] = (reading.main, reading.decoded) }
+            }
             readings.append(reading)
             // A parameter's name, title and description say what it is for (its values are read alone).
             if let parameter = field.parameter, Self.describesParameter(field.role) {
