@@ -63,9 +63,9 @@ enum InputProperties {
 
     /// Every property of the tool at `index`, depth-first, through objects, array items,
     /// `anyOf`/`oneOf`/`allOf` branches and local `$ref`s (`#/$defs/X`, `#/definitions/X`).
-    static func all(tool: JSONValue, index: Int) -> [InputProperty] {
+    static func all(tool: JSONValue, index: Int, cache: TextCache = TextCache()) -> [InputProperty] {
         guard let schema = tool["inputSchema"] else { return [] }
-        var walker = Walker(root: schema, budget: maxVisits)
+        var walker = Walker(root: schema, budget: maxVisits, cache: cache)
         walker.walk(schema, pointer: JSONPointer(tokens: ["tools", String(index), "inputSchema"]), path: "", depth: 0, seenRefs: [])
         return walker.out
     }
@@ -74,6 +74,8 @@ enum InputProperties {
     private struct Walker {
         let root: JSONValue
         var budget: Int
+        /// Where names and descriptions are split (shared by the server's tools).
+        let cache: TextCache
         var out: [InputProperty] = []
 
         mutating func walk(_ schema: JSONValue, pointer: JSONPointer, path: String, depth: Int, seenRefs: Set<String>) {
@@ -136,8 +138,8 @@ enum InputProperties {
             if let items = schema["items"] { collect(items, pointer.appending("items")) }
             let description = schema["description"]?.stringValue
             return InputProperty(name: name, path: path, pointer: pointer, schema: resolved, depth: depth,
-                                 nameWords: TokenizedText(name, mode: .identifier), description: description,
-                                 prose: description.map { TokenizedText($0) } ?? .empty, type: type, enumValues: enumValues,
+                                 nameWords: cache.split(name, mode: .identifier), description: description,
+                                 prose: description.map { cache.split($0) } ?? .empty, type: type, enumValues: enumValues,
                                  takesText: InputProperty.takesText(resolved))
         }
     }
