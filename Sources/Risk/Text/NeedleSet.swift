@@ -104,6 +104,29 @@ struct NeedleSet<Payload: Sendable>: Sendable {
         return found
     }
 
+    /// `hasMatch(in:)` of `bytes` with ASCII capitals lowered, without building the lowered bytes: true at
+    /// a match in the ASCII text before any other byte (`lowercased()` keeps such a match), nil at a byte
+    /// that is not ASCII before any match (the caller lowercases the text itself), false when all is ASCII
+    /// and nothing matches. Plain needles only (a whole-word test would need the lowered neighbours).
+    func hasMatch(inLoweredASCII bytes: [UInt8]) -> Bool? {
+        bytes.withUnsafeBufferPointer { f in
+            byteClass.withUnsafeBufferPointer { classes in
+                next.withUnsafeBufferPointer { table in
+                    var state = 0
+                    for i in 0..<f.count {
+                        let b = f[i]
+                        if b >= 0x80 { return nil }
+                        state = Int(table[state * classCount + Int(classes[Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)])])
+                        guard !outputs[state].isEmpty else { continue }
+                        precondition(outputs[state].allSatisfy { !entries[Int($0)].wholeWord }, "hasMatch(inLoweredASCII:) takes plain needles only")
+                        return true
+                    }
+                    return false
+                }
+            }
+        }
+    }
+
     /// True when `matches(in:)` would find anything: the same pass, stopped at the first match.
     func hasMatch(in folded: [UInt8]) -> Bool {
         folded.withUnsafeBufferPointer { f in

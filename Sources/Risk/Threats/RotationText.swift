@@ -37,10 +37,9 @@ enum RotationText {
         var hinted: Bool?
         let reverseHinted = {
             if let hinted { return hinted }
-            // ASCII text is lowercased byte by byte (what `lowercased()` does to it), without a `String`.
-            let lowered = bytes.allSatisfy { $0 < 0x80 } ? bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-                : Array(String(decoding: bytes, as: UTF8.self).lowercased().utf8)
-            let found = reverseHints.hasMatch(in: lowered)
+            // ASCII text is lowercased byte by byte as it is searched (what `lowercased()` does to it).
+            let found = reverseHints.hasMatch(inLoweredASCII: bytes)
+                ?? reverseHints.hasMatch(in: Array(String(decoding: bytes, as: UTF8.self).lowercased().utf8))
             hinted = found
             return found
         }
