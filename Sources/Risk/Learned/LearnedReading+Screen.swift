@@ -60,53 +60,63 @@ extension LearnedReading {
     }
 }
 
-/// A tool's features found in the table, each counted once as `LearnedFeatures.of` keeps it.
+/// A tool's features found in the table, each counted once as `LearnedFeatures.of` keeps it. The keys are
+/// gathered first and looked up together: the table is larger than the caches, and loads issued side by
+/// side overlap where lookups one after another would each wait for memory.
 private struct FeatureSum {
     let table: LearnedTable
-    private var key: [UInt8] = []
-    /// The rows found and each feature's value; a feature set twice (a word said twice) has one value.
-    private var found: [(row: Int, value: Double)] = []
+    /// Every feature's bytes, one after another.
+    private var bytes: [UInt8] = []
+    /// Each feature: where its bytes are, their hash and its value.
+    private var features: [(start: Int, end: Int, hash: UInt64, value: Double)] = []
     /// False once a feature held a byte outside ASCII.
     private(set) var ascii = true
 
     init(table: LearnedTable) {
         self.table = table
-        key.reserveCapacity(128)
+        bytes.reserveCapacity(1_024)
+        features.reserveCapacity(80)
     }
 
     mutating func add(_ prefix: StaticString, _ text: String, _ value: Double) {
-        begin(prefix); key.append(contentsOf: text.utf8); look(value)
+        let start = bytes.count
+        append(prefix); bytes.append(contentsOf: text.utf8); finish(start, value)
     }
 
     mutating func add(_ prefix: StaticString, _ text: String, _ separator: StaticString, _ suffix: String, _ value: Double) {
-        begin(prefix); key.append(contentsOf: text.utf8); append(separator); key.append(contentsOf: suffix.utf8); look(value)
+        let start = bytes.count
+        append(prefix); bytes.append(contentsOf: text.utf8); append(separator); bytes.append(contentsOf: suffix.utf8); finish(start, value)
     }
 
     mutating func add(_ prefix: StaticString, _ word: ArraySlice<UInt8>, _ value: Double) {
-        begin(prefix); key.append(contentsOf: word); look(value)
-    }
-
-    private mutating func begin(_ prefix: StaticString) {
-        key.removeAll(keepingCapacity: true)
-        append(prefix)
+        let start = bytes.count
+        append(prefix); bytes.append(contentsOf: word); finish(start, value)
     }
 
     private mutating func append(_ s: StaticString) {
-        s.withUTF8Buffer { key.append(contentsOf: $0) }
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    private mutating func look(_ value: Double) {
-        if ascii, key.contains(where: { $0 >= 0x80 }) { ascii = false }
-        if let row = table.row(key[...]) { found.append((row, value)) }
+    private mutating func finish(_ start: Int, _ value: Double) {
+        if ascii, bytes[start...].contains(where: { $0 >= 0x80 }) { ascii = false }
+        features.append((start, bytes.count, LearnedTable.hash(bytes[start...]), value))
     }
 
     /// The logit of each category: every distinct feature's value times its weights.
     func logits() -> [Double] {
         var z = [Double](repeating: 0, count: 5)
-        var rows = found
-        rows.sort { $0.row < $1.row }
+        // First touch every feature's slot (independent loads), then look each up in cache.
+        var touched: UInt64 = 0
+        for f in features { touched ^= table.touch(f.hash) }
+        if touched == 0 { z[0] += 0 }
+        var found: [(row: Int, value: Double)] = []
+        found.reserveCapacity(features.count)
+        for f in features {
+            if let row = table.row(bytes[f.start..<f.end], hash: f.hash) { found.append((row, f.value)) }
+        }
+        found.sort { $0.row < $1.row }
         var last = -1
-        for (row, value) in rows where row != last {
+        for (row, value) in found where row != last {
             last = row
             for c in 0..<5 { z[c] += table.weight(row, c) * value }
         }

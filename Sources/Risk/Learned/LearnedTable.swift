@@ -43,9 +43,11 @@ struct LearnedTable: Sendable {
         self.rows = rows
     }
 
-    /// The row of the feature spelled by `bytes`, for `weight(_:_:)`.
-    @inline(__always) func row(_ bytes: ArraySlice<UInt8>) -> Int? {
-        let h = Self.hash(bytes)
+    /// The hash in the first slot a feature with hash `h` probes (to bring the slot into cache early).
+    @inline(__always) func touch(_ h: UInt64) -> UInt64 { slots[Int(truncatingIfNeeded: h) & mask].hash }
+
+    /// The row of the feature spelled by `bytes` (whose `hash(_:)` is `h`), for `weight(_:_:)`.
+    @inline(__always) func row(_ bytes: ArraySlice<UInt8>, hash h: UInt64) -> Int? {
         var s = Int(truncatingIfNeeded: h) & mask
         while true {
             let slot = slots[s]
@@ -58,7 +60,8 @@ struct LearnedTable: Sendable {
     /// Weight `category` (0..<5) of `row`.
     @inline(__always) func weight(_ row: Int, _ category: Int) -> Double { rows[row * 5 + category] }
 
-    @inline(__always) private static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    /// The hash a feature's bytes are filed under.
+    @inline(__always) static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         var h = WordHash.seed
         for b in bytes { h = (h ^ UInt64(b)) &* WordHash.prime }
         return WordHash.finish(h, length: bytes.count)

@@ -117,7 +117,8 @@ struct PhraseBook: Sendable {
 
     /// Every match of every pattern at every starting word, grouped by list.
     func scan(_ text: TokenizedText) -> [[PhraseHit]] {
-        var out = Array(repeating: [PhraseHit](), count: patterns.count)
+        // Most texts hold no phrase: the lists are made at the first hit (none: `[]`, which `hits` reads as empty).
+        var out: [[PhraseHit]] = []
         let words = text.words
         let end = words.count
         var seen: [Candidate] = []
@@ -143,6 +144,7 @@ struct PhraseBook: Sendable {
                     last = c
                     let list = Int(c.list)
                     if let e = flat[Int(c.flat)].match(text, slot: 0, at: i, end: bounded[list] ? sentenceEnd : end), e > i {
+                        if out.isEmpty { out = Array(repeating: [], count: patterns.count) }
                         out[list].append(PhraseHit(pattern: Int(c.pattern), from: i, to: e - 1))
                     }
                 }
