@@ -35,11 +35,12 @@ public struct LearnedReading: Sendable {
     /// A reading from a weight table: one line per feature, the feature then five weights, tab-separated.
     init(table: String, confident: Double, doubtful: Double, trainedOn: String) {
         var weights: [String: [Double]] = [:]
-        for line in table.split(separator: "\n") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        // Split by bytes, not characters: the table is ten thousand lines, read at every start.
+        for line in table.utf8.split(separator: 0x0A) {
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
             guard fields.count == 6 else { continue }
-            let row = fields.dropFirst().compactMap { Double($0) }
-            if row.count == 5 { weights[String(fields[0])] = row }
+            let row = fields.dropFirst().compactMap { Double(Substring($0)) }
+            if row.count == 5 { weights[String(Substring(fields[0]))] = row }
         }
         self.weights = weights
         self.keyed = LearnedTable(weights)

@@ -21,7 +21,7 @@ struct LearnedTable: Sendable {
     /// finds exactly the row a `String` lookup finds.
     init(_ weights: [String: [Double]]) {
         var keys: [([UInt8], Int)] = [], rows: [Double] = []
-        for (row, (key, weights)) in weights.sorted(by: { $0.key < $1.key }).enumerated() {
+        for (row, (key, weights)) in weights.enumerated() {
             rows += weights
             keys.append((Array(key.utf8), row))
             if let ascii = Self.asciiEquivalent(key), ascii != Array(key.utf8) { keys.append((ascii, row)) }
