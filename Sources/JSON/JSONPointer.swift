@@ -25,7 +25,7 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Comparab
 
     /// True when `self` equals `other` or lies inside it.
     public func isWithin(_ other: JSONPointer) -> Bool {
-        tokens.count >= other.tokens.count && Array(tokens.prefix(other.tokens.count)) == other.tokens
+        tokens.count >= other.tokens.count && tokens.prefix(other.tokens.count).elementsEqual(other.tokens)
     }
 
     /// The escaped text form.

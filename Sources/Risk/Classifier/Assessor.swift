@@ -16,15 +16,46 @@ public struct Assessor: Sendable {
     /// The learned second opinion after the rules decide (nil: the rules alone).
     private let learned: LearnedReading?
 
-    /// An assessor over `rules` (all built-in rules by default), with the learned reading trained on the
-    /// evaluation set unless `learned` says otherwise.
-    public init(rules: [any Rule] = BuiltinRules.all, learned: Bool = true) {
-        self.rules = rules
+    /// An assessor over all built-in rules, with the learned reading trained on the evaluation set unless
+    /// `learned` says otherwise. The rules are sorted by kind once per process: callers that assess server
+    /// by server make one of these per server.
+    public init(learned: Bool = true) {
+        self.init(Self.builtin, learned: learned)
+    }
+
+    /// An assessor over `rules`, with the learned reading trained on the evaluation set unless `learned`
+    /// says otherwise.
+    public init(rules: [any Rule], learned: Bool = true) {
+        self.init(RuleKinds(rules), learned: learned)
+    }
+
+    private init(_ kinds: RuleKinds, learned: Bool) {
+        rules = kinds.rules
         self.learned = learned ? LearnedReading.trained : nil
-        self.classifier = ToolClassifier(rules: rules)
-        signalRules = rules.compactMap { r in (r as? any SignalRule).map { (r.description, $0) } }
-        findingRules = rules.compactMap { r in (r as? any FindingRule).map { (r.description, $0) } }
-        verdictRules = rules.compactMap { r in (r as? any VerdictRule).map { (r.description, $0) } }
+        classifier = kinds.classifier
+        signalRules = kinds.signalRules
+        findingRules = kinds.findingRules
+        verdictRules = kinds.verdictRules
+    }
+
+    /// The built-in rules, sorted by kind.
+    private static let builtin = RuleKinds(BuiltinRules.all)
+
+    /// Rules sorted by what they produce, each with its description.
+    private struct RuleKinds: Sendable {
+        let rules: [any Rule]
+        let classifier: ToolClassifier
+        let signalRules: [(RuleDescription, any SignalRule)]
+        let findingRules: [(RuleDescription, any FindingRule)]
+        let verdictRules: [(RuleDescription, any VerdictRule)]
+
+        init(_ rules: [any Rule]) {
+            self.rules = rules
+            classifier = ToolClassifier(rules: rules)
+            signalRules = rules.compactMap { r in (r as? any SignalRule).map { (r.description, $0) } }
+            findingRules = rules.compactMap { r in (r as? any FindingRule).map { (r.description, $0) } }
+            verdictRules = rules.compactMap { r in (r as? any VerdictRule).map { (r.description, $0) } }
+        }
     }
 
     /// Assesses several servers of one run: their names are indexed once (`RunIndex`), then each server is
@@ -73,7 +104,7 @@ public struct Assessor: Sendable {
         let assessed = zip(tools, verdicts).map { tool, verdict -> ToolAssessment in
             var severity = verdict.category.baseSeverity
             var raisedBy: [String] = []
-            for f in findings where f.location.pointer.isWithin(tool.pointer) && f.severity > verdict.category.baseSeverity {
+            for f in findings where f.severity > verdict.category.baseSeverity && f.location.pointer.isWithin(tool.pointer) {
                 severity = max(severity, f.severity)
                 if !raisedBy.contains(f.ruleId) { raisedBy.append(f.ruleId) }
             }

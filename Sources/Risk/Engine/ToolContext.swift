@@ -31,19 +31,19 @@ public struct ToolContext: Sendable {
     /// The words of every tool name, property name and description opening on the same server.
     var serverVocabulary: Set<UInt64>
 
-    /// Reads a tool; nil when it has no string name.
-    init?(_ json: JSONValue, index: Int) {
+    /// Reads a tool; nil when it has no string name. Texts already split for the same server come from `cache`.
+    init?(_ json: JSONValue, index: Int, cache: TextCache = TextCache()) {
         guard let name = json["name"]?.stringValue else { return nil }
         self.index = index
         self.pointer = JSONPointer(tokens: ["tools", String(index)])
         self.json = json
         self.name = name
-        self.nameWords = TokenizedText(name, mode: .identifier)
+        self.nameWords = cache.split(name, mode: .identifier)
         self.description = json["description"]?.stringValue ?? ""
-        self.prose = description.isEmpty ? .empty : TokenizedText(description)
+        self.prose = description.isEmpty ? .empty : cache.split(description)
         self.nameReading = VerbReading(nameWords)
         self.annotations = DeclaredAnnotations(tool: json)
-        self.properties = InputProperties.all(tool: json, index: index)
+        self.properties = InputProperties.all(tool: json, index: index, cache: cache)
         let prose = self.prose
         self.descriptionHead = prose.firstSentence.prefix(8)
         var vocabulary = Set(nameWords.words.map(\.hash))
@@ -55,7 +55,8 @@ public struct ToolContext: Sendable {
 
     /// Every valid tool of a server, each knowing the words of all of them.
     static func all(in server: ReviewedServer) -> [ToolContext] {
-        var tools = server.tools.enumerated().compactMap { ToolContext($0.element, index: $0.offset) }
+        let cache = TextCache()
+        var tools = server.tools.enumerated().compactMap { ToolContext($0.element, index: $0.offset, cache: cache) }
         var shared: Set<UInt64> = []
         for t in tools { shared.formUnion(t.vocabulary) }
         for i in tools.indices { tools[i].serverVocabulary = shared }

@@ -70,4 +70,26 @@ public enum LearnedFeatures {
         if out.count < limit { flush() }
         return Array(out.prefix(limit))
     }
+
+    /// The same words as `words`, as ranges of one buffer of their lowercased bytes (no string per word).
+    static func wordRanges(_ text: String, limit: Int) -> (bytes: [UInt8], ranges: [Range<Int>]) {
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if ranges.count >= limit { break }
+            let isUpper = byte >= 65 && byte <= 90, isLower = byte >= 97 && byte <= 122, isDigit = byte >= 48 && byte <= 57
+            if isUpper || isLower || isDigit {
+                let previousLowerOrDigit = (previous >= 97 && previous <= 122) || (previous >= 48 && previous <= 57)
+                if isUpper && previousLowerOrDigit, bytes.count > start { ranges.append(start..<bytes.count); start = bytes.count }
+                bytes.append(isUpper ? byte + 32 : byte)
+            } else if bytes.count > start {
+                ranges.append(start..<bytes.count); start = bytes.count
+            }
+            previous = byte
+        }
+        if ranges.count < limit, bytes.count > start { ranges.append(start..<bytes.count) }
+        return (bytes, Array(ranges.prefix(limit)))
+    }
 }

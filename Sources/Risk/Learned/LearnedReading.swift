@@ -29,17 +29,21 @@ public struct LearnedReading: Sendable {
     let doubtful: Double
     /// What it was trained on, for the evidence's reason (e.g. "6,661 labelled tools of 245 servers").
     let trainedOn: String
+    /// The same weights keyed by bytes, to tell cheaply when the model cannot change a verdict.
+    let keyed: LearnedTable
 
     /// A reading from a weight table: one line per feature, the feature then five weights, tab-separated.
     init(table: String, confident: Double, doubtful: Double, trainedOn: String) {
         var weights: [String: [Double]] = [:]
-        for line in table.split(separator: "\n") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        // Split by bytes, not characters: the table is ten thousand lines, read at every start.
+        for line in table.utf8.split(separator: 0x0A) {
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
             guard fields.count == 6 else { continue }
-            let row = fields.dropFirst().compactMap { Double($0) }
-            if row.count == 5 { weights[String(fields[0])] = row }
+            let row = fields.dropFirst().compactMap { Double(Substring($0)) }
+            if row.count == 5 { weights[String(Substring(fields[0]))] = row }
         }
         self.weights = weights
+        self.keyed = LearnedTable(weights)
         self.confident = confident
         self.doubtful = doubtful
         self.trainedOn = trainedOn
@@ -60,6 +64,7 @@ public struct LearnedReading: Sendable {
 
     /// The verdict, changed when the model is sure the rules' category is wrong.
     func revise(_ verdict: ToolVerdict, tool: ToolContext) -> ToolVerdict {
+        guard mayRevise(verdict, tool: tool) else { return verdict }
         let features = LearnedFeatures.of(name: tool.name, description: tool.description,
                                           parameterNames: LearnedFeatures.parameterNames(tool.json),
                                           category: verdict.category, evidence: verdict.evidence)

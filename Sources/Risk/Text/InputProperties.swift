@@ -38,9 +38,12 @@ public struct InputProperty: Sendable {
 
     /// The JSON types the resolved schema allows, looking into `anyOf`/`oneOf` branches (e.g. Optional[str]).
     var types: Set<String> { InputProperties.types(of: schema) }
-    /// True when the property takes text (or a list of texts).
-    var takesText: Bool {
-        let t = types
+    /// True when the property takes text (or a list of texts); read once, since every signal rule asks.
+    let takesText: Bool
+
+    /// True when `schema` (a property's, resolved) takes text (or a list of texts).
+    static func takesText(_ schema: JSONValue) -> Bool {
+        let t = InputProperties.types(of: schema)
         if t.contains("string") { return true }
         if t.contains("array"), let items = InputProperties.branches(schema).lazy.compactMap({ $0["items"] }).first {
             return InputProperties.types(of: items).contains("string")
@@ -60,9 +63,9 @@ enum InputProperties {
 
     /// Every property of the tool at `index`, depth-first, through objects, array items,
     /// `anyOf`/`oneOf`/`allOf` branches and local `$ref`s (`#/$defs/X`, `#/definitions/X`).
-    static func all(tool: JSONValue, index: Int) -> [InputProperty] {
+    static func all(tool: JSONValue, index: Int, cache: TextCache = TextCache()) -> [InputProperty] {
         guard let schema = tool["inputSchema"] else { return [] }
-        var walker = Walker(root: schema, budget: maxVisits)
+        var walker = Walker(root: schema, budget: maxVisits, cache: cache)
         walker.walk(schema, pointer: JSONPointer(tokens: ["tools", String(index), "inputSchema"]), path: "", depth: 0, seenRefs: [])
         return walker.out
     }
@@ -71,6 +74,8 @@ enum InputProperties {
     private struct Walker {
         let root: JSONValue
         var budget: Int
+        /// Where names and descriptions are split (shared by the server's tools).
+        let cache: TextCache
         var out: [InputProperty] = []
 
         mutating func walk(_ schema: JSONValue, pointer: JSONPointer, path: String, depth: Int, seenRefs: Set<String>) {
@@ -133,8 +138,9 @@ enum InputProperties {
             if let items = schema["items"] { collect(items, pointer.appending("items")) }
             let description = schema["description"]?.stringValue
             return InputProperty(name: name, path: path, pointer: pointer, schema: resolved, depth: depth,
-                                 nameWords: TokenizedText(name, mode: .identifier), description: description,
-                                 prose: description.map { TokenizedText($0) } ?? .empty, type: type, enumValues: enumValues)
+                                 nameWords: cache.split(name, mode: .identifier), description: description,
+                                 prose: description.map { cache.split($0) } ?? .empty, type: type, enumValues: enumValues,
+                                 takesText: InputProperty.takesText(resolved))
         }
     }
 

@@ -23,7 +23,8 @@ struct NeedleSet<Payload: Sendable>: Sendable {
     /// Byte → class (0: a byte no needle uses).
     private let byteClass: [UInt8]
     private let classCount: Int
-    /// `next[state * classCount + class]`: the state after reading a byte of that class.
+    /// `next[state * classCount + class]`: the state after reading a byte of that class, complemented
+    /// (`~state`, negative) when entries end there, so the search loop tests the one value it loaded.
     private let next: [Int32]
     /// For each state, the entries that end there (its own and those of its suffix states).
     private let outputs: [[Int32]]
@@ -77,7 +78,7 @@ struct NeedleSet<Payload: Sendable>: Sendable {
                 }
             }
         }
-        next = table
+        next = table.map { out[Int($0)].isEmpty ? $0 : ~$0 }
         outputs = out
     }
 
@@ -90,7 +91,8 @@ struct NeedleSet<Payload: Sendable>: Sendable {
                     var state = 0
                     for i in 0..<f.count {
                         state = Int(table[state * classCount + Int(classes[Int(f[i])])])
-                        guard !outputs[state].isEmpty else { continue }
+                        guard state < 0 else { continue }
+                        state = ~state
                         for e in outputs[state] {
                             let entry = entries[Int(e)]
                             let range = (i + 1 - entry.needle.bytes.count)..<(i + 1)
@@ -102,6 +104,52 @@ struct NeedleSet<Payload: Sendable>: Sendable {
             }
         }
         return found
+    }
+
+    /// `hasMatch(in:)` of `bytes` with ASCII capitals lowered, without building the lowered bytes: true at
+    /// a match in the ASCII text before any other byte (`lowercased()` keeps such a match), nil at a byte
+    /// that is not ASCII before any match (the caller lowercases the text itself), false when all is ASCII
+    /// and nothing matches. Plain needles only (a whole-word test would need the lowered neighbours).
+    func hasMatch(inLoweredASCII bytes: [UInt8]) -> Bool? {
+        bytes.withUnsafeBufferPointer { f in
+            byteClass.withUnsafeBufferPointer { classes in
+                next.withUnsafeBufferPointer { table in
+                    var state = 0
+                    for i in 0..<f.count {
+                        let b = f[i]
+                        if b >= 0x80 { return nil }
+                        state = Int(table[state * classCount + Int(classes[Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)])])
+                        guard state < 0 else { continue }
+                        state = ~state
+                        precondition(outputs[state].allSatisfy { !entries[Int($0)].wholeWord }, "hasMatch(inLoweredASCII:) takes plain needles only")
+                        return true
+                    }
+                    return false
+                }
+            }
+        }
+    }
+
+    /// True when `matches(in:)` would find anything: the same pass, stopped at the first match.
+    func hasMatch(in folded: [UInt8]) -> Bool {
+        folded.withUnsafeBufferPointer { f in
+            byteClass.withUnsafeBufferPointer { classes in
+                next.withUnsafeBufferPointer { table in
+                    var state = 0
+                    for i in 0..<f.count {
+                        state = Int(table[state * classCount + Int(classes[Int(f[i])])])
+                        guard state < 0 else { continue }
+                        state = ~state
+                        for e in outputs[state] {
+                            let entry = entries[Int(e)]
+                            let range = (i + 1 - entry.needle.bytes.count)..<(i + 1)
+                            if !entry.wholeWord || Self.isWhole(range, in: f, needle: entry.needle.bytes) { return true }
+                        }
+                    }
+                    return false
+                }
+            }
+        }
     }
 
     /// True when `range` neither starts nor ends inside a word (where the needle itself starts or ends with a word byte).

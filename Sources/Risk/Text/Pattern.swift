@@ -15,8 +15,8 @@ struct Pattern: Sendable, CustomStringConvertible {
         case gap(Int)
     }
 
-    /// The alternatives of a word slot.
-    struct Alternatives: Sendable {
+    /// The alternatives of a word slot (a class, so a match step shares them rather than copying five arrays).
+    final class Alternatives: Sendable {
         /// Hashes of the exact alternatives.
         let exact: [UInt64]
         /// Folded bytes of the prefix alternatives.
@@ -27,6 +27,14 @@ struct Pattern: Sendable, CustomStringConvertible {
         let optional: Bool
         /// The alternatives as written.
         let written: [String]
+
+        init(exact: [UInt64], prefixes: [[UInt8]], sequences: [[UInt64]], optional: Bool, written: [String]) {
+            self.exact = exact
+            self.prefixes = prefixes
+            self.sequences = sequences
+            self.optional = optional
+            self.written = written
+        }
 
         /// True when word `i` of `text` is one of the alternatives.
         @inline(__always) func accepts(_ text: TokenizedText, _ i: Int) -> Bool {

@@ -44,14 +44,23 @@ struct PhraseHit: Sendable, Hashable {
 struct PhraseBook: Sendable {
     /// A pattern that may open at a word: its list and place.
     private struct Candidate: Sendable {
-        let list: Int
-        let pattern: Int
+        let list: Int32
+        let pattern: Int32
+        /// Its place in `flat` (list by list, in order, so it orders candidates as `(list, pattern)` does).
+        let flat: Int32
     }
-    private let byOpeningWord: WordMap<[Candidate]>
-    /// Patterns that open with a prefix (`instruct*`), by the prefix's first byte, so a word looks only at
-    /// the prefixes that could start it.
-    private let byOpeningPrefix: [[(prefix: [UInt8], candidate: Candidate)]]
+    /// Per opening word hash, its candidates: a range of `openers`.
+    private let byOpeningWord: WordMap<Range<Int32>>
+    /// One bit per opening word's hash bits (`filterBit`): small enough to stay in cache, so most words,
+    /// which open no pattern, cost no probe of `byOpeningWord`.
+    private let openingFilter: [UInt64]
+    private let openers: [Candidate]
+    /// Patterns that open with a prefix (`instruct*`), as a trie over the prefixes' bytes, so a word walks
+    /// its own bytes once instead of comparing every prefix.
+    private let prefixes: PrefixTrie<Candidate>
     private let patterns: [[Pattern]]
+    /// Every list's patterns one after another, matched in place (a copy per match would retain its arrays).
+    private let flat: [Pattern]
     /// Lists whose matches stay inside one sentence.
     private let bounded: [Bool]
 
@@ -67,27 +76,49 @@ struct PhraseBook: Sendable {
             let l = list.key.rawValue
             patterns[l] = list.patterns
             bounded[l] = list.boundedBySentence
+        }
+        var starts: [Int] = []
+        var total = 0
+        for list in patterns { starts.append(total); total += list.count }
+        for list in lists {
+            let l = list.key.rawValue
             for (p, pattern) in list.patterns.enumerated() {
-                let candidate = Candidate(list: l, pattern: p)
+                let candidate = Candidate(list: Int32(l), pattern: Int32(p), flat: Int32(starts[l] + p))
                 for slot in pattern.openingSlots {
-                    for h in slot.exact + slot.sequences.map({ $0[0] }) where !(exact[h]?.contains { $0.list == l && $0.pattern == p } ?? false) {
+                    for h in slot.exact + slot.sequences.map({ $0[0] }) where !(exact[h]?.contains { Int($0.list) == l && Int($0.pattern) == p } ?? false) {
                         exact[h, default: []].append(candidate)
                     }
-                    for prefix in slot.prefixes { prefixed.append((prefix, candidate)) }
+                    for prefix in slot.prefixes where !prefix.isEmpty { prefixed.append((prefix, candidate)) }
                 }
             }
         }
-        byOpeningWord = WordMap(hashed: exact.map { ($0.key, $0.value) })
-        var buckets = Array(repeating: [(prefix: [UInt8], candidate: Candidate)](), count: 256)
-        for p in prefixed where !p.prefix.isEmpty { buckets[Int(p.prefix[0])].append(p) }
-        byOpeningPrefix = buckets
+        var openers: [Candidate] = []
+        var ranges: [(UInt64, Range<Int32>)] = []
+        for (h, candidates) in exact {
+            ranges.append((h, Int32(openers.count)..<Int32(openers.count + candidates.count)))
+            openers += candidates
+        }
+        byOpeningWord = WordMap(hashed: ranges)
+        var filter = [UInt64](repeating: 0, count: Self.filterBits / 64)
+        for (h, _) in ranges { let b = Self.filterBit(h); filter[b >> 6] |= 1 << UInt64(b & 63) }
+        openingFilter = filter
+        self.openers = openers
+        prefixes = PrefixTrie(prefixed.map { ($0.prefix, $0.candidate) })
         self.patterns = patterns
+        flat = patterns.flatMap { $0 }
         self.bounded = bounded
     }
 
+    /// The size of `openingFilter`, in bits.
+    private static let filterBits = 1 << 16
+
+    /// The bit of `openingFilter` for a word hash (high bits: the table probes with the low ones).
+    @inline(__always) private static func filterBit(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h >> 40) & (filterBits - 1) }
+
     /// Every match of every pattern at every starting word, grouped by list.
     func scan(_ text: TokenizedText) -> [[PhraseHit]] {
-        var out = Array(repeating: [PhraseHit](), count: patterns.count)
+        // Most texts hold no phrase: the lists are made at the first hit (none: `[]`, which `hits` reads as empty).
+        var out: [[PhraseHit]] = []
         let words = text.words
         let end = words.count
         var seen: [Candidate] = []
@@ -95,27 +126,27 @@ struct PhraseBook: Sendable {
         for i in 0..<end {
             let w = words[i]
             seen.removeAll(keepingCapacity: true)
-            if let candidates = byOpeningWord[w.hash] { seen += candidates }
-            if !w.flags.contains(.contraction), !byOpeningPrefix[Int(text.folded[Int(w.start)])].isEmpty {
-                let start = Int(w.start), length = Int(w.end) - start
-                text.folded.withUnsafeBufferPointer { f in
-                    for (prefix, c) in byOpeningPrefix[Int(f[start])] where prefix.count <= length {
-                        if prefix.indices.allSatisfy({ f[start + $0] == prefix[$0] }) { seen.append(c) }
-                    }
-                }
+            let bit = Self.filterBit(w.hash)
+            if openingFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let range = byOpeningWord[w.hash] { seen += openers[Int(range.lowerBound)..<Int(range.upperBound)] }
+            if !w.flags.contains(.contraction) {
+                text.folded.withUnsafeBufferPointer { f in prefixes.each(in: f, from: Int(w.start), to: Int(w.end)) { seen.append($0) } }
             }
             guard !seen.isEmpty else { continue }
-            if seen.count > 1 { seen.sort { ($0.list, $0.pattern) < ($1.list, $1.pattern) } }
+            if seen.count > 1 { seen.sort { $0.flat < $1.flat } }
             var last: Candidate?
             if sentenceEnd <= i {
                 sentenceEnd = i + 1
                 while sentenceEnd < end && words[sentenceEnd].sentence == w.sentence { sentenceEnd += 1 }
             }
-            for c in seen {
-                if let l = last, l.list == c.list, l.pattern == c.pattern { continue }
-                last = c
-                if let e = patterns[c.list][c.pattern].match(text, slot: 0, at: i, end: bounded[c.list] ? sentenceEnd : end), e > i {
-                    out[c.list].append(PhraseHit(pattern: c.pattern, from: i, to: e - 1))
+            flat.withUnsafeBufferPointer { flat in
+                for c in seen {
+                    if let l = last, l.flat == c.flat { continue }
+                    last = c
+                    let list = Int(c.list)
+                    if let e = flat[Int(c.flat)].match(text, slot: 0, at: i, end: bounded[list] ? sentenceEnd : end), e > i {
+                        if out.isEmpty { out = Array(repeating: [], count: patterns.count) }
+                        out[list].append(PhraseHit(pattern: Int(c.pattern), from: i, to: e - 1))
+                    }
                 }
             }
         }

@@ -38,6 +38,15 @@ struct ServerIndex {
         let parameter: String
     }
 
+    /// A text read the same wherever it is sent: its text and whether it is read as an identifier.
+    private struct SharedReadingKey: Hashable {
+        let text: String
+        let identifier: Bool
+    }
+
+    /// The longest text (in UTF-8 bytes) whose reading is shared.
+    private static let maxSharedBytes = 4_096
+
     /// The run the server is scanned in.
     var run: RunContext { server.run }
 
@@ -47,16 +56,16 @@ struct ServerIndex {
         let fields = TextFields.all(in: server)
         self.fields = fields
         let contexts = tools ?? ToolContext.all(in: server)
-        var known: [JSONPointer: TokenizedText] = [:]
+        var known: [PointerKey: TokenizedText] = [:]
         var purposes: [JSONPointer: Set<UInt64>] = [:]
         var identities: [JSONPointer: Set<UInt64>] = [:]
         var ownMentions = Set<UInt64>()
         for t in contexts {
-            known[t.namePointer] = t.nameWords
-            if !t.description.isEmpty { known[t.descriptionPointer] = t.prose }
+            known[PointerKey(t.namePointer)] = t.nameWords
+            if !t.description.isEmpty { known[PointerKey(t.descriptionPointer)] = t.prose }
             for p in t.properties {
-                known[p.pointer] = p.nameWords
-                if p.description != nil { known[p.pointer.appending("description")] = p.prose }
+                known[PointerKey(p.pointer)] = p.nameWords
+                if p.description != nil { known[PointerKey(p.pointer.appending("description"))] = p.prose }
                 ownMentions.insert(WordHash.of(p.name))
             }
             purposes[t.pointer] = t.vocabulary
@@ -68,13 +77,25 @@ struct ServerIndex {
         var readings: [FieldReading] = []
         readings.reserveCapacity(fields.count)
         var parameterConcepts: [ParameterKey: ConceptSet] = [:]
+        // A text sent again (`"type": "string"` in every property, a parameter described alike in every tool)
+        // is read once: its reading depends only on its bytes and whether it is an identifier.
+        var read: [SharedReadingKey: (main: TextReading, decoded: [(payload: PayloadDecoder.Decoded, reading: TextReading)])] = [:]
         for field in fields {
-            let mode: Tokenizer.Mode = field.isIdentifier ? .identifier : .prose
-            let reused = known[field.pointer].flatMap { $0.original == field.text ? $0 : nil }
-            let reading = FieldReading(field, text: reused ?? TokenizedText(field.text, mode: mode))
+            let key = field.text.utf8.count <= Self.maxSharedBytes ? SharedReadingKey(text: field.text, identifier: field.isIdentifier) : nil
+            let reading: FieldReading
+            // `String` keys compare canonically: a text shares a reading only with the same bytes.
+            if let key, let shared = read[key], shared.main.text.original.utf8.elementsEqual(field.text.utf8) {
+                reading = FieldReading(field, main: shared.main, decoded: shared.decoded)
+            } else {
+                let mode: Tokenizer.Mode = field.isIdentifier ? .identifier : .prose
+                // Every text a tool context split lies under `/tools`: other fields are not looked up.
+                let reused = field.pointer.tokens.first != "tools" ? nil : known[PointerKey(field.pointer)].flatMap { $0.original == field.text ? $0 : nil }
+                reading = FieldReading(field, text: reused ?? TokenizedText(field.text, mode: mode))
+                if let key, read[key] == nil { read[key] = (reading.main, reading.decoded) }
+            }
             readings.append(reading)
             // A parameter's name, title and description say what it is for (its values are read alone).
-            if let parameter = field.parameter, [.parameterName, .parameterTitle, .parameterDescription, .argumentName, .argumentDescription].contains(field.role) {
+            if let parameter = field.parameter, Self.describesParameter(field.role) {
                 parameterConcepts[ParameterKey(owner: field.owner, parameter: parameter), default: ConceptSet()].formUnion(reading.main.concepts.all)
             }
             // Prompts and resources are about their names.
@@ -100,19 +121,47 @@ struct ServerIndex {
         self.readings = readings
         self.purposes = purposes
         self.identities = identities
-        self.intents = readings.map { r in
-            let parameter = r.field.parameter.flatMap { parameterConcepts[ParameterKey(owner: r.field.owner, parameter: $0)] } ?? ConceptSet()
-            let purpose = purposes[r.field.owner] ?? []
-            let identity = identities[r.field.owner] ?? []
-            return r.layers.enumerated().flatMap { i, layer in
-                IntentReader(field: r.field, parameter: parameter, purpose: purpose, identity: identity, layer: layer, hidden: i > 0).intents().map { (i, $0) }
+        // Fields come holder by holder: each holder's words are looked up once, not once per field.
+        var holder: (owner: JSONPointer, purpose: Set<UInt64>, identity: Set<UInt64>)?
+        var lastParameter: (key: ParameterKey, concepts: ConceptSet)?
+        var intents: [[(layer: Int, intent: Intent)]] = []
+        intents.reserveCapacity(readings.count)
+        for r in readings {
+            let field = r.field
+            var parameter = ConceptSet()
+            if let name = field.parameter {
+                let key = ParameterKey(owner: field.owner, parameter: name)
+                if let last = lastParameter, last.key == key {
+                    parameter = last.concepts
+                } else {
+                    parameter = parameterConcepts[key] ?? ConceptSet()
+                    lastParameter = (key, parameter)
+                }
             }
+            if holder?.owner != field.owner {
+                holder = (field.owner, purposes[field.owner] ?? [], identities[field.owner] ?? [])
+            }
+            let purpose = holder!.purpose, identity = holder!.identity
+            var found = IntentReader(field: field, parameter: parameter, purpose: purpose, identity: identity, layer: r.main, hidden: false).intents().map { (0, $0) }
+            for (i, d) in r.decoded.enumerated() {
+                found += IntentReader(field: field, parameter: parameter, purpose: purpose, identity: identity, layer: d.reading, hidden: true).intents().map { (i + 1, $0) }
+            }
+            intents.append(found)
         }
+        self.intents = intents
         self.parameterConcepts = parameterConcepts
         self.ownToolNames = Set(contexts.map { $0.name.lowercased() })
         self.ownToolNamesByBytes = ownToolNames.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
         self.normalizedServerName = server.name.lowercased().replacingUnderscores
         self.ownMentions = ownMentions
+    }
+
+    /// True for the roles that say what a parameter is for (its name, title and description).
+    private static func describesParameter(_ role: TextField.Role) -> Bool {
+        switch role {
+        case .parameterName, .parameterTitle, .parameterDescription, .argumentName, .argumentDescription: true
+        default: false
+        }
     }
 
     /// True when one of this server's tool names (lowercased) starts with `word`. Names that share the

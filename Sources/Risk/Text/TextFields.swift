@@ -182,6 +182,11 @@ enum TextFields {
             switch value {
             case .object(let object):
                 for (key, member) in object.members {
+                    // A number, boolean or null holds no text: no pointer is built for it.
+                    switch member {
+                    case .string, .array, .object: break
+                    default: continue
+                    }
                     let at = pointer.appending(key)
                     switch key {
                     case "properties":

@@ -75,8 +75,16 @@ struct TextScanner {
     }
 
     func run() -> Output {
-        var utf8 = Array(text.utf8.prefix(Tokenizer.maxBytes))
         let truncated = text.utf8.count > Tokenizer.maxBytes
+        // A whole native string is scanned where it lies, without a copy.
+        if !truncated, let out = text.utf8.withContiguousStorageIfAvailable({ bytes -> Output in
+            var state = ScanState(bytes: bytes, mode: mode)
+            state.scan()
+            return state.out
+        }) {
+            return out
+        }
+        var utf8 = Array(text.utf8.prefix(Tokenizer.maxBytes))
         // A cut inside a multi-byte scalar would leave a broken tail: drop the scalar it cut (only when cut:
         // a text that ends in a whole non-ASCII scalar keeps it).
         if truncated {

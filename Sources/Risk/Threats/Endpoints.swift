@@ -59,6 +59,14 @@ enum Endpoints {
                 // Most words are neither dotted nor a scheme: nothing is built for them. A name inside a glob
                 // (`url="*pastebin.com/raw*"`, `*.ngrok.io`) is a pattern to match, not an address.
                 guard dotted || isURL, i == 0 || f[i - 1] != 0x2A else { i = end; continue }
+                // A plain word whose only dots end or start it (`files.` closing a sentence) is no address:
+                // nothing is built for it either.
+                if !isURL, !f[i..<end].contains(0x40) {
+                    var lo = i, hi = end
+                    while hi > lo, f[hi - 1] == 0x2E { hi -= 1 }
+                    while lo < hi, f[lo] == 0x2E { lo += 1 }
+                    guard f[lo..<hi].contains(0x2E) else { i = end; continue }
+                }
                 let token = Array(f[i..<end])
                 var consumed = end
                 if isURL, token.allSatisfy(isLetter), isNetworkScheme(token) {

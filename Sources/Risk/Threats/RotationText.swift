@@ -29,7 +29,7 @@ enum RotationText {
     }
 
     /// True when folded text says something is written backwards.
-    static func isReverseHinted(folded: [UInt8]) -> Bool { !reverseHints.matches(in: folded).isEmpty }
+    static func isReverseHinted(folded: [UInt8]) -> Bool { reverseHints.hasMatch(in: folded) }
 
     static func decode(_ bytes: [UInt8]) -> [PayloadDecoder.Decoded] {
         var out: [PayloadDecoder.Decoded] = []
@@ -37,7 +37,9 @@ enum RotationText {
         var hinted: Bool?
         let reverseHinted = {
             if let hinted { return hinted }
-            let found = !reverseHints.matches(in: Array(String(decoding: bytes, as: UTF8.self).lowercased().utf8)).isEmpty
+            // ASCII text is lowercased byte by byte as it is searched (what `lowercased()` does to it).
+            let found = reverseHints.hasMatch(inLoweredASCII: bytes)
+                ?? reverseHints.hasMatch(in: Array(String(decoding: bytes, as: UTF8.self).lowercased().utf8))
             hinted = found
             return found
         }

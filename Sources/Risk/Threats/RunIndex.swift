@@ -262,15 +262,21 @@ public final class RunIndex: Sendable {
     static func deletionKeys(_ text: String) -> [UInt64] {
         let scalars = Array(text.unicodeScalars)
         guard scalars.count >= 3, scalars.count <= 64 else { return [] }
+        // Each scalar's UTF-8 bytes, encoded once: every key hashes the bytes around one scalar.
+        var utf8: [UInt8] = []
+        var starts: [Int] = []
+        for s in scalars {
+            starts.append(utf8.count)
+            utf8.append(contentsOf: String(s).utf8)
+        }
+        starts.append(utf8.count)
         var keys: [UInt64] = []
         keys.reserveCapacity(scalars.count)
         for skip in scalars.indices {
             var h = WordHash.seed
-            var length = 0
-            for (i, s) in scalars.enumerated() where i != skip {
-                for b in String(s).utf8 { h = (h ^ UInt64(b)) &* WordHash.prime; length += 1 }
-            }
-            keys.append(WordHash.finish(h, length: length))
+            for b in utf8[..<starts[skip]] { h = (h ^ UInt64(b)) &* WordHash.prime }
+            for b in utf8[starts[skip + 1]...] { h = (h ^ UInt64(b)) &* WordHash.prime }
+            keys.append(WordHash.finish(h, length: utf8.count - (starts[skip + 1] - starts[skip])))
         }
         return keys
     }
