@@ -47,10 +47,13 @@ struct ClassifiedServerTests {
         }
         if !tool.actions.isEmpty, let listed, !listed.isDenied, !hidden {
             // The gate lets through no destructive or financial action. Without a gate (no declared
-            // input selects the actions) the tool is judged as a whole: never allowed when dangerous.
+            // input selects the actions) the tool is judged as a whole: never allowed when dangerous,
+            // except a financial tool held to the amount ceiling and daily total of the profile table.
             let gate = listed.rules.first { $0.name == "allowed actions" }
             guard case .require(let conditions)? = gate?.kind, let values = conditions.first?.value.arrayValue else {
-                #expect(tool.category < .destructive, "\(at): a destructive or financial tool without a gate must be denied")
+                let capped = tool.category == .financial && listed.rules.contains { $0.name == "amount ceiling" }
+                    && listed.rules.contains { $0.name == "daily amount total" }
+                #expect(tool.category < .destructive || capped, "\(at): a destructive or financial tool without a gate must be denied or capped")
                 #expect(tool.inputs?.topLevel(tool.actions[0].parameter)?.values == nil
                         || !Set(tool.actions.map(\.value)).isSubset(of: Set((tool.inputs?.topLevel(tool.actions[0].parameter)?.values ?? []).compactMap(\.stringValue))),
                         "\(at): its selector declares the actions, so it should be gated")
