@@ -385,35 +385,26 @@ struct IntentReader {
 
     /// True when every concealment in sentence `s` is a "without telling" under a negation ("do not
     /// override a schedule without telling the user"): that asks the model to tell, not to hide.
-    func requiresTelling(in s: Int) -> Bool {
-        let words = layer.text.words
-        let hits = layer.concepts.hits
-        let range = layer.concepts.hitIndices(of: s)
-        let conceals = range.filter { hits[$0].concept == .conceal }
-        return !conceals.isEmpty && conceals.allSatisfy { k in
-            let hit = hits[k]
-            guard Self.withoutWords.contains(words[hit.from].hash) else { return false }
-            return range.contains { j in
-                hits[j].concept == .negation && hits[j].to < hit.from && hit.from - hits[j].to <= 8
-            }
-        }
-    }
+    func requiresTelling(in s: Int) -> Bool { everyWithoutIsForbidden(.conceal, in: s, within: 8, sameClause: false) }
 
     /// True when every skipped confirmation in sentence `s` is a "without …" under a prohibition earlier in its
     /// clause ("MUST NOT delete workspaces without explicit user confirmation", "never call this tool without
     /// the user's approval"): that requires the confirmation it names.
-    func requiresConfirmation(in s: Int) -> Bool {
+    func requiresConfirmation(in s: Int) -> Bool { everyWithoutIsForbidden(.skipConfirmation, in: s, within: 10, sameClause: true) }
+
+    /// True when every hit of `concept` in sentence `s` opens with "without" (`withoutWords`) and a negation
+    /// ends at most `within` words before it (with `sameClause`, with no clause break between them).
+    func everyWithoutIsForbidden(_ concept: Concept, in s: Int, within: Int, sameClause: Bool) -> Bool {
         let words = layer.text.words
         let hits = layer.concepts.hits
         let range = layer.concepts.hitIndices(of: s)
-        let skips = range.filter { hits[$0].concept == .skipConfirmation }
-        return !skips.isEmpty && skips.allSatisfy { k in
+        let found = range.filter { hits[$0].concept == concept }
+        return !found.isEmpty && found.allSatisfy { k in
             let hit = hits[k]
             guard Self.withoutWords.contains(words[hit.from].hash) else { return false }
             return range.contains { j in
-                guard hits[j].concept == .negation, hits[j].to < hit.from, hit.from - hits[j].to <= 10 else { return false }
-                // In the same clause: no comma, semicolon or colon between the prohibition and the "without".
-                return !(hits[j].to..<hit.from).contains { endsClause($0) }
+                guard hits[j].concept == .negation, hits[j].to < hit.from, hit.from - hits[j].to <= within else { return false }
+                return !sameClause || !(hits[j].to..<hit.from).contains { endsClause($0) }
             }
         }
     }
