@@ -85,6 +85,13 @@ struct NeedleSet<Payload: Sendable>: Sendable {
     /// Every match in `folded`, overlapping ones included, ordered by where they end.
     func matches(in folded: [UInt8]) -> [Match] {
         var found: [Match] = []
+        scan(folded) { entry, range in found.append(Match(entry: entry, range: range)); return true }
+        return found
+    }
+
+    /// The one pass of `matches(in:)` and `hasMatch(in:)`: each match (its entry and bytes), in order of where
+    /// it ends, handed to `visit` until `visit` returns false.
+    @inline(__always) private func scan(_ folded: [UInt8], _ visit: (Int, Range<Int>) -> Bool) {
         folded.withUnsafeBufferPointer { f in
             byteClass.withUnsafeBufferPointer { classes in
                 next.withUnsafeBufferPointer { table in
@@ -97,13 +104,12 @@ struct NeedleSet<Payload: Sendable>: Sendable {
                             let entry = entries[Int(e)]
                             let range = (i + 1 - entry.needle.bytes.count)..<(i + 1)
                             if entry.wholeWord && !Self.isWhole(range, in: f, needle: entry.needle.bytes) { continue }
-                            found.append(Match(entry: Int(e), range: range))
+                            if !visit(Int(e), range) { return }
                         }
                     }
                 }
             }
         }
-        return found
     }
 
     /// `hasMatch(in:)` of `bytes` with ASCII capitals lowered, without building the lowered bytes: true at
@@ -132,24 +138,9 @@ struct NeedleSet<Payload: Sendable>: Sendable {
 
     /// True when `matches(in:)` would find anything: the same pass, stopped at the first match.
     func hasMatch(in folded: [UInt8]) -> Bool {
-        folded.withUnsafeBufferPointer { f in
-            byteClass.withUnsafeBufferPointer { classes in
-                next.withUnsafeBufferPointer { table in
-                    var state = 0
-                    for i in 0..<f.count {
-                        state = Int(table[state * classCount + Int(classes[Int(f[i])])])
-                        guard state < 0 else { continue }
-                        state = ~state
-                        for e in outputs[state] {
-                            let entry = entries[Int(e)]
-                            let range = (i + 1 - entry.needle.bytes.count)..<(i + 1)
-                            if !entry.wholeWord || Self.isWhole(range, in: f, needle: entry.needle.bytes) { return true }
-                        }
-                    }
-                    return false
-                }
-            }
-        }
+        var found = false
+        scan(folded) { _, _ in found = true; return false }
+        return found
     }
 
     /// True when `range` neither starts nor ends inside a word (where the needle itself starts or ends with a word byte).

@@ -67,14 +67,13 @@ struct IntentReader {
         let concepts = layer.concepts
         guard !concepts.all.isEmpty || !layer.needles.isEmpty else { return [] }
         var out: [Intent] = []
-        let isValueField = field.role == .defaultValue || field.role == .enumValue || field.role == .example
-        // A phishing or injection analyser quotes what it looks for ("'your account will be suspended'"): its
-        // quoted phrases are examples, not orders.
-        // A value of a parameter about attacks (a probe's canary prompt) is what the probe sends.
-        let talk = concepts.all.contains(.attackTalk) || (isValueField && parameter.contains(.attackTalk)) || (Self.analysingWords.intersects(identity)
+        let isValue = field.role == .defaultValue || field.role == .enumValue || field.role == .example
+        // Talk about attacks, not an order: text that discusses them; a value of a parameter about attacks (a
+        // probe's canary prompt is what the probe sends); a phishing or injection analyser's quoted phrases
+        // ("'your account will be suspended'"), examples of what it looks for.
+        let talk = concepts.all.contains(.attackTalk) || (isValue && parameter.contains(.attackTalk)) || (Self.analysingWords.intersects(identity)
             && field.text.unicodeScalars.contains { $0 == "'" || $0 == "\"" || $0 == "«" || $0 == "“" || $0 == "「" || $0 == "『" })
         let defensive = concepts.all.contains(.defensive)
-        let isValue = field.role == .defaultValue || field.role == .enumValue || field.role == .example
         let sentences = max(concepts.sentences.count, 1)
         // A secret file named in a sentence makes it about a secret, as the word "password" would.
         var secretFiles = Set<Int>()
