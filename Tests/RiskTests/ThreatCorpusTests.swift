@@ -50,16 +50,17 @@ struct ThreatCorpusTests {
         #expect(figures.flagged.hits <= 10, "retired: \(figures.flagged.text) honest flagged")
     }
 
-    /// The locked part (the fifth batch): figures only, never which cases were missed. The targets (97%
-    /// caught, 2% flagged) are not met on it (docs/threats.md); this holds the rules to what it measured
-    /// when it was scored, once, after the last rule change (181/243 caught, 22/240 flagged), so a change
-    /// cannot slide back unseen.
-    @Test func lockedTestPartHoldsWhatItMeasured() {
-        let outcomes = ThreatCorpus.cases.filter(\.isTest).map { ThreatCorpus.run($0) }
+    /// The locked part (the fifth and sixth batches), batch by batch: figures only, never which cases were
+    /// missed. The targets (97% caught, 2% flagged) are not met on it (docs/threats.md); this holds the rules
+    /// to what each batch measured when it was scored, once, after the last change before it was scored, so a
+    /// change cannot slide back unseen.
+    @Test(arguments: [("b5-", 181, 22), ("b6-", 176, 20)])
+    func lockedTestPartHoldsWhatItMeasured(batch: String, caught: Int, flagged: Int) {
+        let outcomes = ThreatCorpus.cases.filter { $0.isTest && $0.group.hasPrefix(batch) }.map { ThreatCorpus.run($0) }
         let figures = ThreatCorpus.Figures(outcomes)
-        EvalSnapshots.report(figures.table("Threat corpus, locked test part"))
-        #expect(figures.caught.hits >= 181, "test: \(figures.caught.text) poisoned caught")
-        #expect(figures.flagged.hits <= 22, "test: \(figures.flagged.text) honest flagged")
+        EvalSnapshots.report(figures.table("Threat corpus, locked test part, batch \(batch)"))
+        #expect(figures.caught.hits >= caught, "test \(batch): \(figures.caught.text) poisoned caught")
+        #expect(figures.flagged.hits <= flagged, "test \(batch): \(figures.flagged.text) honest flagged")
     }
 
     @Test func promptBodyFindingsBelongToTheirPrompt() {
