@@ -15,5 +15,6 @@ enum ThreatRules {
         LongDescriptionRule(),
         DuplicateKeySmugglingRule(),
         MalformedDefinitionRule(),
+        LearnedPoisoningRule(),
     ]
 }
