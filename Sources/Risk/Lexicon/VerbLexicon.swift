@@ -115,5 +115,39 @@ enum VerbLexicon {
             "health", "healthcheck", "info", "stats", "status", "version",
             "whoami", "me", "scroll", "snapshot", "quote",
         ]),
+        // The same verbs in Spanish, Portuguese, French, Italian and German (infinitive and third person, as
+        // names and descriptions use them): servers document their tools in their own language.
+        LexiconGroup(.destructive, .strong, "removes data or resources for good (es, pt, fr, it, de)", example: "eliminar_usuario", [
+            "eliminar", "elimina", "borrar", "borra", "suprimir", "excluir", "exclui", "apagar", "apaga", "deletar",
+            "supprimer", "supprime", "effacer", "efface", "eliminare", "cancellare", "cancella", "löschen", "löscht",
+            "entfernen", "entfernt",
+        ]),
+        LexiconGroup(.financial, .strong, "moves money (es, pt, fr, it, de)", example: "pagar_factura", [
+            "pagar", "paga", "payer", "pagare", "bezahlen", "bezahlt", "zahlen", "überweisen", "überweist",
+        ]),
+        LexiconGroup(.execute, .strong, "sends, publishes or runs something (es, pt, fr, it, de)", example: "enviar_correo", [
+            "ejecutar", "ejecuta", "enviar", "envía", "envia", "publicar", "publica", "iniciar", "inicia", "reiniciar",
+            "desplegar", "executar", "executa", "exécuter", "exécute", "envoyer", "envoie", "publier", "publie",
+            "démarrer", "redémarrer", "déployer", "eseguire", "esegue", "esegui", "inviare", "invia", "pubblicare",
+            "pubblica", "avviare", "avvia", "riavviare", "ausführen", "senden", "sendet", "versenden", "versendet",
+            "starten", "startet", "neustarten", "veröffentlichen", "veröffentlicht",
+        ]),
+        LexiconGroup(.write, .strong, "creates or changes state (es, pt, fr, it, de)", example: "crear_factura", [
+            "crear", "crea", "actualizar", "actualiza", "modificar", "modifica", "agregar", "agrega", "añadir", "añade",
+            "guardar", "guarda", "registrar", "registra", "editar", "edita", "asignar", "asigna", "cambiar", "cambia",
+            "criar", "cria", "atualizar", "atualiza", "adicionar", "adiciona", "salvar", "salva", "alterar", "altera",
+            "créer", "crée", "ajouter", "ajoute", "modifier", "modifie", "enregistrer", "enregistre", "creare",
+            "aggiornare", "aggiorna", "aggiungere", "aggiunge", "aggiungi", "modificare", "salvare", "erstellen",
+            "erstellt", "aktualisieren", "aktualisiert", "hinzufügen", "ändern", "ändert", "speichern", "speichert",
+            "anlegen", "bearbeiten", "bearbeitet",
+        ]),
+        LexiconGroup(.read, .strong, "retrieves or inspects (es, pt, fr, it, de)", example: "listar_facturas", [
+            "listar", "lista", "obtener", "obtiene", "buscar", "busca", "consultar", "consulta", "mostrar", "muestra",
+            "descargar", "recuperar", "recupera", "obter", "obtém", "obtem", "mostra", "pesquisar", "pesquisa", "baixar",
+            "afficher", "affiche", "lister", "liste", "obtenir", "obtient", "récupérer", "récupère", "rechercher",
+            "recherche", "chercher", "cherche", "consulter", "consulte", "elenca", "elencare", "ottieni", "ottenere",
+            "cerca", "cercare", "mostrare", "visualizza", "visualizzare", "abrufen", "ruft", "listet", "auflisten",
+            "zeigt", "anzeigen", "suchen", "sucht", "liest", "holt",
+        ]),
     ], alsoNouns: alsoNouns)
 }

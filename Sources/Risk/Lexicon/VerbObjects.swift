@@ -46,6 +46,14 @@ enum VerbObjects {
                 reason: "changes the leverage, margin or stops of trading positions", reach: 3,
                 serverObjects: ["margin", "stop", "stoploss", "takeprofit"],
                 serverWords: ["trading", "trade", "futures", "exchange", "broker", "brokerage", "leverage", "perpetual", "perp", "positions"]),
+        // Claiming fees, rewards or winnings pays them out to the caller's account or wallet: money moves.
+        Reading(verbs: ["claim"], objects: ["fee", "fees", "reward", "rewards", "payout", "payouts", "earnings", "winnings",
+                                             "airdrop", "airdrops", "dividend", "dividends", "yield", "funds", "refund", "refunds", "rebate", "rebates"],
+                category: .financial, reason: "claims money owed: it is paid out to the caller", reach: 3),
+        // A signed payment or transaction is an authorised one: signing is what lets the money move.
+        Reading(verbs: ["sign", "cosign"], objects: ["payment", "payments", "transaction", "transactions", "tx", "transfer", "transfers",
+                                                   "intent", "intents", "withdrawal", "withdrawals", "order", "orders"],
+                category: .financial, reason: "signs a payment or transaction: the signature authorises the money to move", reach: 3),
         // A message scheduled is a message sent later: it leaves the system on its own.
         Reading(verbs: ["schedule", "reschedule"], objects: ["message", "messages", "email", "emails", "mail", "post", "posts", "tweet", "tweets", "sms", "notification", "notifications", "broadcast", "campaign"],
                 category: .execute, reason: "schedules a message: it will be sent without another call", reach: 3),

@@ -42,6 +42,9 @@ struct DescriptionVerbRule: CapabilityRule {
                 .evidence(#"{"name": "x", "description": "Permanently deletes a user account."}"#, at: "/description", .destructive),
                 .evidence(#"{"name": "x", "description": "This tool lets you create or delete a branch."}"#, at: "/description", .destructive),
                 .evidence(#"{"name": "x", "description": "Provides guidance on how to deploy an app."}"#, at: "/description", .read),
+                .evidence(#"{"name": "tax_f29", "description": "Listar declaraciones F29. status: draft|submitted|confirmed."}"#, at: "/description", .read),
+                .evidence(#"{"name": "fiche", "description": "Affiche la fiche complète d'une pharmacie : coordonnées, score, actions."}"#, at: "/description", .read),
+                .evidence(#"{"name": "x", "description": "Löscht den Benutzer und alle seine Daten."}"#, at: "/description", .destructive),
                 .passes(#"{"name": "x", "description": "Does not modify anything."}"#),
                 .passes(#"{"name": "x"}"#),
             ])

@@ -25,6 +25,10 @@ struct NameVerbRule: CapabilityRule {
             examples: [
                 .evidence(#"{"name": "delete_user", "description": "x"}"#, at: "/name", .destructive),
                 .evidence(#"{"name": "k8s.pods.delete"}"#, at: "/name", .destructive),
+                .evidence(#"{"name": "claim_creator_fees"}"#, at: "/name", .financial),
+                .evidence(#"{"name": "sign_payment_intent"}"#, at: "/name", .financial),
+                .evidence(#"{"name": "sign_document"}"#, at: "/name", .read),
+                .evidence(#"{"name": "obter_input_pendente"}"#, at: "/name", .read),
                 .evidence(#"{"name": "GetAHOReadSetMetadata"}"#, at: "/name", .read),
                 .evidence(#"{"name": "cancelSubscription"}"#, at: "/name", .write),
                 .evidence(#"{"name": "execute_promql_query"}"#, at: "/name", .read),
