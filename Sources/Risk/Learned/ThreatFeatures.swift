@@ -51,11 +51,15 @@ enum ThreatFeatures {
             let wholeKeys = wholeText.map { key(.fieldConcept, conceptHashes[$0.rawValue]) }
             var start = 0
             var hit = 0
+            // One buffer for every window of the text (the visitor reads it before the next is made).
+            var keys: [UInt64] = []
+            keys.reserveCapacity(2 * windowWords + 16)
             while start < words.count {
                 // The window: up to the sentence's end, at most `windowWords` words.
                 var end = start + 1
                 while end < words.count, end - start < windowWords, words[end].sentence == words[start].sentence { end += 1 }
-                var keys: [UInt64] = [roleKey]
+                keys.removeAll(keepingCapacity: true)
+                keys.append(roleKey)
                 if layer > 0 { keys.append(key(.hidden, 1)) }
                 keys.append(key(.opening, words[start].hash))
                 for i in start..<end {
@@ -67,7 +71,7 @@ enum ThreatFeatures {
                 while hit < concepts.hits.count, concepts.hits[hit].from < start { hit += 1 }
                 var h = hit
                 while h < concepts.hits.count, concepts.hits[h].from < end { found.insert(concepts.hits[h].concept); h += 1 }
-                let present = Concept.allCases.filter { found.contains($0) }
+                let present = found.isEmpty ? [] : Concept.allCases.filter { found.contains($0) }
                 for (i, c) in present.enumerated() {
                     keys.append(key(.concept, conceptHashes[c.rawValue]))
                     keys.append(key(.roleConcept, roleHash, conceptHashes[c.rawValue]))

@@ -59,17 +59,27 @@ struct ThreatReading: Sendable {
 
     /// The score (log-odds) of a passage with features `keys`; a feature counts once however often it occurs.
     func score(_ keys: [UInt64]) -> Double {
-        var seen = Set<UInt64>(minimumCapacity: keys.count)
+        var seen = Set<UInt64>()
+        return score(keys, seen: &seen)
+    }
+
+    /// `score(_:)` with a set the caller reuses from passage to passage.
+    private func score(_ keys: [UInt64], seen: inout Set<UInt64>) -> Double {
+        seen.removeAll(keepingCapacity: true)
         var z = bias
-        for k in keys where seen.insert(k).inserted { z += entries[k]?.weight ?? 0 }
+        for k in keys {
+            guard let w = entries[k]?.weight else { continue }
+            if seen.insert(k).inserted { z += w }
+        }
         return z
     }
 
     /// The field's best passage, when it reaches the threshold.
     func read(_ reading: FieldReading) -> Verdict? {
         var best: (passage: ThreatFeatures.Passage, score: Double, keys: [UInt64])?
+        var seen = Set<UInt64>(minimumCapacity: 128)
         ThreatFeatures.walk(reading) { passage, keys, _ in
-            let z = score(keys)
+            let z = score(keys, seen: &seen)
             if z >= threshold, z > best?.score ?? -.infinity { best = (passage, z, keys) }
         }
         guard let best else { return nil }

@@ -29,13 +29,26 @@ struct LearnedPoisoningRule: FindingRule {
 
     func findings(in index: ServerIndex) -> [FindingHit] {
         let reading = ThreatReading.trained
+        // A text sent again in the same role (`"type": "string"` in every property) reads the same: once.
+        var read: [ReadingKey: ThreatReading.Verdict?] = [:]
         return index.readings.compactMap { field -> FindingHit? in
-            guard let verdict = reading.read(field) else { return nil }
+            let key = ReadingKey(text: ObjectIdentifier(field.main), hidden: field.decoded.map { ObjectIdentifier($0.reading) }, role: field.field.role)
+            let verdict: ThreatReading.Verdict?
+            if let known = read[key] { verdict = known } else { verdict = reading.read(field); read[key] = verdict }
+            guard let verdict else { return nil }
             let words = verdict.passage.words
             let why = verdict.strongest.map(Self.readable).joined(separator: ", ")
             let reason = "reads like a poisoned definition to the learned reading (\(Int((verdict.probability * 100).rounded()))%; weighing most: \(why))"
             return ThreatText.hit(field, layer: verdict.passage.layer, from: words.lowerBound, to: words.upperBound - 1, reason: reason, severity: nil)
         }
+    }
+
+    /// A text's reading (shared by every field that sent the same text), its decoded layers (a name read
+    /// backwards has one of its own) and its role.
+    private struct ReadingKey: Hashable {
+        let text: ObjectIdentifier
+        let hidden: [ObjectIdentifier]
+        let role: TextField.Role
     }
 
     /// A feature's name as a finding says it: words quoted, concepts named.
