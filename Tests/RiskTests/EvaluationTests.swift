@@ -96,9 +96,9 @@ struct EvaluationTests {
         let tunedBefore = servers(noted: "tuned on before the split")
         let retiredLater = servers(noted: "third crawl, retired").union(servers(noted: "fourth crawl, retired"))
             .union(servers(noted: "fifth crawl, retired")).union(servers(noted: "sixth crawl, retired"))
-            .union(servers(noted: "seventh crawl, retired"))
-        let lockedLater = servers(noted: "eighth crawl, locked")
-        #expect(tunedBefore.count == 40 && retiredLater.count == 58 + 75 + 81 + 70 + 79 && lockedLater.count == 72)
+            .union(servers(noted: "seventh crawl, retired")).union(servers(noted: "eighth crawl, retired"))
+        let lockedLater = servers(noted: "ninth crawl, locked")
+        #expect(tunedBefore.count == 40 && retiredLater.count == 58 + 75 + 81 + 70 + 79 + 72 && lockedLater.count == 80)
         let snapshots = try FileManager.default.contentsOfDirectory(atPath: RepoPaths.file(Self.datasetFolder + "/snapshots").path)
             .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }
         #expect(Set(snapshots) == Set(split.keys))
@@ -117,17 +117,16 @@ struct EvaluationTests {
         let snapshots = try files.map { (String($0.dropLast(5)), try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)) }
         let split = try EvaluationPart.parse(RepoPaths.text(Self.datasetFolder + "/split.tsv"))
         let e = try Evaluation(labelsTSV: RepoPaths.text(Self.datasetFolder + "/labels.tsv"), snapshots: snapshots, split: split)
-        #expect(e.compared == 14_017 && e.unlabelledTools.isEmpty && e.unmatchedLabels.isEmpty)
+        #expect(e.compared == 15_500 && e.unlabelledTools.isEmpty && e.unmatchedLabels.isEmpty)
         // The targets (95% on the locked test part, 98% on train, no dangerous tool read) are not
         // met yet; `mcprisk eval` reports them. This keeps the classifier from sliding back below what it
-        // measured when the eighth crawl was the locked test part (train 3,551/3,642 and retired 8,515/8,832,
-        // both tuned and trained on; test 1,396/1,543, scored once, after the last change; the rules alone
-        // scored 1,357 on it), then after its misses were read (Spanish, Portuguese, French, Italian and German
-        // verbs; claiming fees and signing payments are financial): train 3,551, retired 8,514 (a list of
-        // payments awaiting signature now reads as signing), the eighth crawl 1,411 with 5 dangerous tools read.
+        // measured when the ninth crawl was the locked test part: train 3,550/3,642 and retired 9,989/10,375,
+        // both tuned and trained on; test 1,337/1,483 with 19 dangerous tools read, scored after the last
+        // change (the rules alone scored 1,327 with 20; the reading trained before the eighth crawl was
+        // retired, 1,341 with 19).
         let train = try #require(e.parts[.train]), retired = try #require(e.parts[.retired]), test = try #require(e.parts[.test])
-        #expect(train.correct >= 3_551 && train.dangerousAsRead <= 2, "\(e.text(showTestMisses: false))")
-        #expect(retired.correct >= 8_514 && retired.dangerousAsRead <= 5, "\(e.text(showTestMisses: false))")
-        #expect(test.correct >= 1_411 && test.dangerousAsRead <= 5, "\(e.text(showTestMisses: false))")
+        #expect(train.correct >= 3_550 && train.dangerousAsRead <= 2, "\(e.text(showTestMisses: false))")
+        #expect(retired.correct >= 9_989 && retired.dangerousAsRead <= 4, "\(e.text(showTestMisses: false))")
+        #expect(test.correct >= 1_337 && test.dangerousAsRead <= 19, "\(e.text(showTestMisses: false))")
     }
 }

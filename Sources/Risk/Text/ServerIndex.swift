@@ -72,8 +72,10 @@ struct ServerIndex {
             identities[t.pointer] = Set(t.nameWords.words.map(\.hash)).union(t.prose.words[t.descriptionHead].map(\.hash))
             ownMentions.insert(WordHash.of(t.name))
         }
-        // The server itself is about its name (instructions are read as the server's).
+        // The server itself is about its name and what its tools say they are (instructions are read as the
+        // server's, and describe every tool: "add internal notes, change the owner" on a helpdesk server).
         identities[.root] = Set(TokenizedText(server.name, mode: .identifier).words.map(\.hash))
+            .union(contexts.lazy.flatMap { $0.nameWords.words.map(\.hash) })
         var readings: [FieldReading] = []
         readings.reserveCapacity(fields.count)
         var parameterConcepts: [ParameterKey: ConceptSet] = [:]

@@ -156,10 +156,13 @@ enum Endpoints {
         return parts.count == 4 && parts.allSatisfy { p in p.count <= 3 && !p.isEmpty && p.allSatisfy(\.isASCIIDigitCharacter) && (Int(p) ?? 256) <= 255 }
     }
 
-    /// True for an address outside loopback, private, link-local, shared and documentation ranges.
+    /// True for an address outside loopback, private, link-local, shared and documentation ranges, and not
+    /// shaped like a placeholder: a counting run (`1.2.3.4`, `5.6.7.8`) or one number four times (`1.1.1.1`,
+    /// `8.8.8.8`, public resolvers no one collects data on) is what documentation writes for "an address".
     static func isPublicIPv4(_ text: String) -> Bool {
         let p = text.split(separator: ".").compactMap { Int($0) }
         guard p.count == 4 else { return false }
+        if (p[1] == p[0] + 1 && p[2] == p[0] + 2 && p[3] == p[0] + 3) || (p[1] == p[0] && p[2] == p[0] && p[3] == p[0]) { return false }
         switch (p[0], p[1], p[2]) {
         case (0, _, _), (10, _, _), (127, _, _), (169, 254, _), (192, 168, _), (192, 0, 2), (198, 51, 100), (203, 0, 113), (255, _, _): return false
         case (172, 16...31, _), (100, 64...127, _), (198, 18...19, _): return false

@@ -29,6 +29,8 @@ extension ThreatLexicon {
         ]),
         (.confirmsWithUser, [
             "confirm|check|verify ~2 with ~2 user|users|them / ask|asking ~2 user|users|them ~6 before|first|beforehand / get|obtain ~3 user|users (s)? confirmation|approval|consent",
+            // "Show the recipients to the user and get explicit confirmation before calling this tool."
+            "get|obtain|require|requires (explicit|express|written|their)? confirmation|approval|consent ~5 before|first",
             "与用户确认|向用户确认|和用户确认|跟用户确认|征得用户同意 / ユーザーに確認|ユーザーの確認|ユーザーの承認 / 사용자에게|사용자의 확인 / 사용자 승인",
             "mit dem ~1 benutzer|nutzer ~3 bestätig*|abstimm* / rücksprache ~3 benutzer*|nutzer* / frag* ~4 benutzer*|nutzer* ~6 bevor|vorher|zuerst",
             "confirm* ~3 con el usuario / pregunt* ~4 usuario ~6 antes / confirm* ~3 avec l utilisateur / demande* ~4 utilisateur* ~6 avant",

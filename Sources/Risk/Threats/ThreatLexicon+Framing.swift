@@ -173,7 +173,9 @@ extension ThreatLexicon {
             "заменяет|отменяет ~3 предыдущие|прежние ~2 инструкци*|указани*|правила / 以前の指示|前の指示 ~4 置き換え|上書き / 取代|覆盖|替代 ~4 之前的 ~2 指令|指示 / 이전 지시 ~4 대체|덮어",
             "this|these instruction|instructions|note|directive ~4 highest|top|absolute|overriding priority / anweisung ~4 höchste priorität / instrucción ~4 máxima prioridad / instruction|consigne ~4 priorité absolue|maximale",
             "istruzione ~4 massima priorità / instrução ~4 prioridade máxima / инструкци* ~4 высш* приоритет* / 最優先|最高优先级|최우선",
-            "the|your real|actual|true task|job|goal|purpose|mission|objective / maintenance|debug|unrestricted|jailbreak|admin mode",
+            // A debug mode the model is put in is an override; one a parameter enables ("enable debug mode to save
+            // raw files") is a feature.
+            "the|your real|actual|true task|job|goal|purpose|mission|objective / maintenance|unrestricted|jailbreak|admin mode / in|into|enter|entering|now debug mode",
             "comply|obey|follow|prioritize|prioritise ~10 over|above ~3 (any|the|all)? user|users (s)? request|requests|instructions|wishes|messages",
             // The user's own request set aside.
             "ignore|disregard|override ~3 (the)? user|users (s)? request|requests|instructions|question|questions|wishes|preferences / ignora|ignore|ignoriere|ignorer|ignorare ~4 usuario|utilisateur*|nutzer*|benutzer*|utente|usuário",
