@@ -19,7 +19,7 @@ extension LearnedReading {
     /// The probabilities `probabilities(LearnedFeatures.of(…))` gives, to within rounding; nil when a
     /// feature is not ASCII.
     func screenProbabilities(tool: ToolContext, category: Category, evidence: [Evidence]) -> [Double]? {
-        var sum = FeatureSum(table: keyed)
+        var sum = FeatureSum(table: weights)
         sum.add("cls=", category.rawValue, 1)
         var weights = [Int](repeating: 0, count: 5), present = [Bool](repeating: false, count: 5)
         var rules: [(rule: String, category: Category, count: Double)] = []

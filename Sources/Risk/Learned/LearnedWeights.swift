@@ -6,7 +6,7 @@ extension LearnedReading {
                                         trainedOn: "12,474 labelled tools of 550 servers")
 
     /// One line per feature: the feature, then its weight for read, write, execute, destructive, financial.
-    private static let table = #"""
+    static let table = #"""
 cls=destructive	-0.7885	-0.4946	-0.4823	0.5356	-0.1608
 cls=execute	-0.4322	-0.3109	0.1384	-0.7469	-0.3565
 cls=financial	-0.091	-0.2887	-0.6916	-0.5136	0.2233
