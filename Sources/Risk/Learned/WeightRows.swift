@@ -43,48 +43,51 @@ struct WeightRows: Sendable {
         return (i == 0 ? 0 : Int(ends[i - 1]))..<Int(ends[i])
     }
 
-    /// Reads every line of `text`.
+    /// Reads every line of `text` in one pass, field by field; a line that does not fit is undone.
     private mutating func read(_ text: UnsafeBufferPointer<UInt8>) {
-        let lines = text.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        var lines = 1
+        for b in text where b == 0x0A { lines &+= 1 }
         weights.reserveCapacity(lines * width)
         ends.reserveCapacity(lines * (1 + notes))
-        bytes.reserveCapacity(text.count / 2)
-        var tabs: [Int] = []
-        tabs.reserveCapacity(width + notes + 1)
-        var start = 0
-        while start < text.count {
-            var end = start
-            while end < text.count && text[end] != 0x0A { end += 1 }
-            readLine(text, start, end, tabs: &tabs)
-            start = end + 1
+        var i = 0
+        while i < text.count {
+            let weightsBefore = weights.count, bytesBefore = bytes.count, endsBefore = ends.count
+            if !readLine(text, &i) {
+                weights.removeSubrange(weightsBefore...)
+                bytes.removeSubrange(bytesBefore...)
+                ends.removeSubrange(endsBefore...)
+            }
+            while i < text.count && text[i] != 0x0A { i &+= 1 }
+            i &+= 1
         }
     }
 
-    /// Reads the line `text[start..<end]`, or leaves it out (`tabs`: scratch space, one array for every line).
-    private mutating func readLine(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, tabs: inout [Int]) {
-        // The field boundaries first: a line is kept whole or not at all.
-        tabs.removeAll(keepingCapacity: true)
-        for i in start..<end where text[i] == 0x09 {
-            tabs.append(i)
-            if tabs.count > width + notes { return }
-        }
-        guard tabs.count == width + notes else { return }
-        let before = weights.count
-        for c in 0..<width {
-            let from = tabs[c] + 1, to = c + 1 < tabs.count ? tabs[c + 1] : end
-            guard let w = Self.number(UnsafeBufferPointer(rebasing: text[from..<to])) else {
-                weights.removeSubrange(before...)
-                return
-            }
+    /// Reads the line at `i` up to its line break (where it leaves `i`); false when the line has another
+    /// number of fields or a number field that is not one (the caller undoes what it added).
+    private mutating func readLine(_ text: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Bool {
+        let key = nextField(text, &i)
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[key]))
+        for _ in 0..<width {
+            guard i < text.count && text[i] == 0x09 else { return false }
+            i &+= 1
+            guard let w = Self.number(UnsafeBufferPointer(rebasing: text[nextField(text, &i)])) else { return false }
             weights.append(w)
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<tabs[0]]))
         ends.append(Int32(bytes.count))
-        for k in 0..<notes {
-            let from = tabs[width + k] + 1, to = width + k + 1 < tabs.count ? tabs[width + k + 1] : end
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[from..<to]))
+        for _ in 0..<notes {
+            guard i < text.count && text[i] == 0x09 else { return false }
+            i &+= 1
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[nextField(text, &i)]))
             ends.append(Int32(bytes.count))
         }
+        return i == text.count || text[i] == 0x0A
+    }
+
+    /// The field at `i`, up to the next tab or line break (where it leaves `i`).
+    @inline(__always) private func nextField(_ text: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Range<Int> {
+        let start = i
+        while i < text.count && text[i] != 0x09 && text[i] != 0x0A { i &+= 1 }
+        return start..<i
     }
 
     /// The number `field` spells, exactly as `Double(_:)` reads it. A plain decimal (`-0.7885`) of at most
@@ -99,22 +102,41 @@ struct WeightRows: Sendable {
             let b = field[i]
             if b >= 0x30 && b <= 0x39 {
                 digits = digits &* 10 &+ UInt64(b - 0x30)
-                count += 1
-                if sawPoint { fraction += 1 }
+                count &+= 1
+                if sawPoint { fraction &+= 1 }
             } else if b == 0x2E && !sawPoint && count > 0 {
                 sawPoint = true
             } else {
                 break
             }
-            i += 1
+            i &+= 1
         }
         guard i == field.count, count > 0, count <= 15, !sawPoint || fraction > 0 else {
             return Double(String(decoding: field, as: UTF8.self))
         }
-        let value = Double(digits) / powersOfTen[fraction]
+        let value = Double(digits) / powerOfTen(fraction)
         return negative ? -value : value
     }
 
-    /// 10^0 through 10^15, each exact in a `Double`.
-    private static let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { x, _ in x * 10 } }
+    /// 10^k for k in 0...15, exact in a `Double` (every power of ten to 10^22 is).
+    @inline(__always) private static func powerOfTen(_ k: Int) -> Double {
+        switch k {
+        case 0: 1
+        case 1: 10
+        case 2: 100
+        case 3: 1e3
+        case 4: 1e4
+        case 5: 1e5
+        case 6: 1e6
+        case 7: 1e7
+        case 8: 1e8
+        case 9: 1e9
+        case 10: 1e10
+        case 11: 1e11
+        case 12: 1e12
+        case 13: 1e13
+        case 14: 1e14
+        default: 1e15
+        }
+    }
 }
