@@ -37,6 +37,9 @@ enum CharacterClass {
         default: break
         }
         guard let s = scalar(v) else { return v }
+        // Most scalars have no lowercase form: a binary property says so without building the mapping's
+        // `String` (it holds exactly when the mapping is the scalar itself; a test checks every scalar).
+        guard s.properties.changesWhenLowercased else { return v }
         let lower = s.properties.lowercaseMapping.unicodeScalars
         if lower.count == 1, let first = lower.first { return first.value }
         return v
