@@ -76,7 +76,7 @@ struct PatternParsingTests {
 
     @Test func oddPatternsParseAsTheStringParserParsedThem() {
         for source in ["  a   b  ", "~3 x", "~ x", "~x", "~-1 y", "()? a", "(a|B)? c", "a||b", "|", "*", "a*|*", "E-Mail|e_mail", "l'utilisateur",
-                       "don't", "无视 指示", "ｓｅｎｄ|Ünïcode|straße", "x (y)", "(y)?z", "a|b*|(c)", "-", "a - b", ""] {
+                       "don't", "无视 指示", "ｓｅｎｄ|Ünïcode|straße", "x (y)", "(y)?z", "a|b*|(c)", "-", "a - b", "", "日本語|中文|한국어", "API密钥|ﾃｽﾄ|ｱ", "x.y/z|a--b|-a-|o'clock", "Ω|ΣΊΣΥΦΟΣ", "\u{E0041}b|a\u{200B}b"] {
             #expect(Self.shape(Pattern(source)) == Self.referenceSlots(source), "\(source.debugDescription)")
         }
     }

@@ -36,6 +36,8 @@ extension Pattern {
                     prefixes.append(plainFolded(source, a, b - 1) ?? Tokenizer.foldedBytes(of: text(source, a, b - 1)))
                 } else if let h = plainHash(source, a, b) {
                     exact.append(h)
+                } else if let words = plainWords(source, a, b) {
+                    if words.count > 1 { sequences.append(words) } else { exact.append(words[0]) }
                 } else {
                     // Split as texts are split (the scanner alone: the phrase book is not built yet).
                     let alternative = text(source, a, b)
@@ -68,6 +70,45 @@ extension Pattern {
             h = (h ^ UInt64(b)) &* WordHash.prime
         }
         return WordHash.finish(h, length: end - start)
+    }
+
+    /// The word hashes the tokenizer gives `source[start..<end]` where they are plain to see: ASCII with no
+    /// apostrophe (runs of letters, digits and `_`, lowercased: `e-mail` is two words) or Han, kana and
+    /// hangul alone (a word per scalar, folded); nil for anything else, or no word (the tokenizer decides).
+    private static func plainWords(_ source: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> [UInt64]? {
+        var words: [UInt64] = []
+        if !source[start..<end].contains(where: { $0 >= 0x80 }) {
+            var i = start
+            while i < end {
+                if source[i] == 0x27 { return nil }
+                guard plainByte(source[i]) != nil else { i += 1; continue }
+                var j = i
+                while j < end && plainByte(source[j]) != nil { j += 1 }
+                if let h = plainHash(source, i, j) { words.append(h) }
+                i = j
+            }
+        } else {
+            var i = start
+            var utf8: [UInt8] = []
+            while i < end {
+                let (v, n) = scalar(source, i)
+                guard Tokenizer.isCJK(v), let folded = Unicode.Scalar(CharacterClass.fold(v)) else { return nil }
+                utf8.removeAll(keepingCapacity: true)
+                utf8.append(contentsOf: String(folded).utf8)
+                words.append(utf8.withUnsafeBufferPointer { WordHash.of($0, from: 0, to: $0.count) })
+                i += n
+            }
+        }
+        return words.isEmpty ? nil : words
+    }
+
+    /// The scalar of valid UTF-8 at `i`, and its length.
+    private static func scalar(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
+        let b0 = UInt32(b[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2) }
+        if b0 < 0xF0 { return ((b0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3) }
+        return ((b0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F), 4)
     }
 
     /// An ASCII letter (lowercased), digit or `_`; nil for any other byte.
