@@ -106,7 +106,7 @@ private struct FeatureSum {
     func logits() -> [Double] {
         var z = [Double](repeating: 0, count: 5)
         // First touch every feature's slot (independent loads), then look each up in cache.
-        var touched: UInt64 = 0
+        var touched: UInt32 = 0
         for f in features { touched ^= table.touch(f.hash) }
         if touched == 0 { z[0] += 0 }
         var found: [(row: Int, value: Double)] = []

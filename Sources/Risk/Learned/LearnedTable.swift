@@ -3,12 +3,13 @@
 /// per feature. `LearnedReading` falls back on the string features whenever this says a change is possible,
 /// and finds their rows here too (`row(of:)`), exactly as a `[String: row]` dictionary would.
 struct LearnedTable: Sendable {
-    /// One slot: the key's hash (0: empty), where its bytes are in `keyBytes`, and its row of weights.
-    /// The hash sits beside the rest, so a feature the model does not know costs one cache line.
+    /// One slot: the high half of the key's hash (`tag`; 0: empty), its row of weights and where its bytes
+    /// are in `keyBytes`, in 16 bytes. The tag sits beside the rest, so a feature the model does not know
+    /// costs one cache line.
     private struct Slot {
-        var hash: UInt64 = 0
-        var keyStart: Int32 = 0, keyEnd: Int32 = 0
-        var row: Int32 = 0
+        var tag: UInt32 = 0
+        var row: UInt32 = 0
+        var keyStart: UInt32 = 0, keyEnd: UInt32 = 0
     }
     private var slots: [Slot]
     private let mask: Int
@@ -60,28 +61,32 @@ struct LearnedTable: Sendable {
 
     /// Files the key `keyBytes[key]` under `row`, replacing the row of an equal key.
     private mutating func insert(_ key: Range<Int>, row: Int) {
-        let h = Self.hash(keyBytes[key])
+        let h = Self.hash(keyBytes[key]), tag = Self.tag(h)
         var s = Int(truncatingIfNeeded: h) & mask
-        while slots[s].hash != 0 {
-            if slots[s].hash == h, keyBytes[Int(slots[s].keyStart)..<Int(slots[s].keyEnd)].elementsEqual(keyBytes[key]) { break }
+        while slots[s].tag != 0 {
+            if slots[s].tag == tag, keyBytes[Int(slots[s].keyStart)..<Int(slots[s].keyEnd)].elementsEqual(keyBytes[key]) { break }
             s = (s + 1) & mask
         }
-        slots[s] = Slot(hash: h, keyStart: Int32(key.lowerBound), keyEnd: Int32(key.upperBound), row: Int32(row))
+        slots[s] = Slot(tag: tag, row: UInt32(row), keyStart: UInt32(key.lowerBound), keyEnd: UInt32(key.upperBound))
     }
 
-    /// The hash in the first slot a feature with hash `h` probes (to bring the slot into cache early).
-    @inline(__always) func touch(_ h: UInt64) -> UInt64 { slots[Int(truncatingIfNeeded: h) & mask].hash }
+    /// The tag in the first slot a feature with hash `h` probes (to bring the slot into cache early).
+    @inline(__always) func touch(_ h: UInt64) -> UInt32 { slots[Int(truncatingIfNeeded: h) & mask].tag }
 
     /// The row of the feature spelled by `bytes` (whose `hash(_:)` is `h`), for `weight(_:_:)`.
     @inline(__always) func row(_ bytes: some Collection<UInt8>, hash h: UInt64) -> Int? {
+        let tag = Self.tag(h)
         var s = Int(truncatingIfNeeded: h) & mask
         while true {
             let slot = slots[s]
-            if slot.hash == 0 { return nil }
-            if slot.hash == h, keyBytes[Int(slot.keyStart)..<Int(slot.keyEnd)].elementsEqual(bytes) { return Int(slot.row) }
+            if slot.tag == 0 { return nil }
+            if slot.tag == tag, keyBytes[Int(slot.keyStart)..<Int(slot.keyEnd)].elementsEqual(bytes) { return Int(slot.row) }
             s = (s + 1) & mask
         }
     }
+
+    /// The part of a hash a slot keeps: the high half (the low bits choose the slot), never 0.
+    @inline(__always) private static func tag(_ h: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: h >> 32) | 1 }
 
     /// The row of `feature`, as a dictionary keyed by the features as `String`s finds it.
     func row(of feature: String) -> Int? {
