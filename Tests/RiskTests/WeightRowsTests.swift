@@ -55,5 +55,8 @@ struct WeightRowsTests {
         #expect(String(decoding: rows.bytes[rows.note(0, 0)], as: UTF8.self) == "send it")
         #expect(String(decoding: rows.bytes[rows.key(1)], as: UTF8.self) == "1a2b" && rows.weight(1, 0) == -1)
         #expect(rows.note(1, 0).isEmpty)
+        #expect(rows.hexKey(0) == 0xFF && rows.hexKey(1) == 0x1A2B)
+        let keys = WeightRows("ffffffffffffffff\t1\tx\n1ffffffffffffffff\t1\tx\nxyz\t1\tx\n\t1\tx\nDEADbeef\t1\tx\n", width: 1, notes: 1)
+        #expect((0..<keys.count).map { keys.hexKey($0) } == [UInt64.max, nil, nil, nil, 0xDEADBEEF])
     }
 }

@@ -35,6 +35,25 @@ struct WeightRows: Sendable {
     /// Where row `row`'s note `k` (0..<notes) is in `bytes`.
     func note(_ row: Int, _ k: Int) -> Range<Int> { field(row, 1 + k) }
 
+    /// Row `row`'s key read as a hexadecimal number (a table keyed by a 64-bit hash written as hex), or nil
+    /// when it is empty, longer than 16 digits or not hexadecimal.
+    func hexKey(_ row: Int) -> UInt64? {
+        let digits = bytes[key(row)]
+        guard !digits.isEmpty, digits.count <= 16 else { return nil }
+        var value: UInt64 = 0
+        for b in digits {
+            let digit: UInt8
+            switch b {
+            case 0x30...0x39: digit = b - 0x30
+            case 0x61...0x66: digit = b - 0x61 + 10
+            case 0x41...0x46: digit = b - 0x41 + 10
+            default: return nil
+            }
+            value = value << 4 | UInt64(digit)
+        }
+        return value
+    }
+
     /// Number `column` (0..<width) of row `row`.
     @inline(__always) func weight(_ row: Int, _ column: Int) -> Double { weights[row * width + column] }
 
