@@ -33,11 +33,22 @@ struct AssessShortcutTests {
 
     @Test func theLearnedTableFindsWhatAStringLookupFinds() {
         // KELVIN SIGN equals `K` as a `String`: the byte table finds the row under the ASCII spelling too.
-        let table = LearnedTable(["n=\u{212A}ey": [1, 2, 3, 4, 5], "d=read": [5, 4, 3, 2, 1]])
+        let text = "n=\u{212A}ey\t1\t2\t3\t4\t5\nd=read\t5\t4\t3\t2\t1\nd=caf\u{E9}\t7\t0\t0\t0\t0\n"
+        let table = LearnedTable(WeightRows(text, width: 5))
         let kelvin = Array("n=Key".utf8)[...], read = Array("d=read".utf8)[...], other = Array("d=reads".utf8)[...]
         #expect(table.row(kelvin, hash: LearnedTable.hash(kelvin)).map { table.weight($0, 0) } == 1)
         #expect(table.row(read, hash: LearnedTable.hash(read)).map { table.weight($0, 4) } == 1)
         #expect(table.row(other, hash: LearnedTable.hash(other)) == nil)
+        // As strings, every spelling a dictionary would take finds the row, and no other.
+        let dictionary = ["n=\u{212A}ey": 0, "d=read": 1, "d=caf\u{E9}": 2]
+        for feature in ["n=Key", "n=\u{212A}ey", "d=read", "d=caf\u{E9}", "d=cafe\u{301}", "d=cafe", "n=key", "d=reads", ""] {
+            #expect(table.row(of: feature) == dictionary[feature], "\(feature)")
+        }
+        // Of equal keys the last line counts, as when a dictionary is filled line by line.
+        let twice = LearnedTable(WeightRows("n=K\t1\t0\t0\t0\t0\nn=\u{212A}\t2\t0\t0\t0\t0\nd=a\t3\t0\t0\t0\t0\nd=a\t4\t0\t0\t0\t0\n", width: 5))
+        #expect(twice.row(of: "n=K").map { twice.weight($0, 0) } == 2)
+        #expect(twice.row(of: "n=\u{212A}").map { twice.weight($0, 0) } == 2)
+        #expect(twice.row(of: "d=a").map { twice.weight($0, 0) } == 4)
     }
 
     @Test func thePrefixTrieFindsEveryPrefixAScanFinds() {

@@ -52,9 +52,9 @@ public struct Assessor: Sendable {
         init(_ rules: [any Rule]) {
             self.rules = rules
             classifier = ToolClassifier(rules: rules)
-            signalRules = rules.compactMap { r in (r as? any SignalRule).map { (r.description, $0) } }
-            findingRules = rules.compactMap { r in (r as? any FindingRule).map { (r.description, $0) } }
-            verdictRules = rules.compactMap { r in (r as? any VerdictRule).map { (r.description, $0) } }
+            signalRules = rules.compactMap { r in r.role.signal.map { (r.description, $0) } }
+            findingRules = rules.compactMap { r in r.role.finding.map { (r.description, $0) } }
+            verdictRules = rules.compactMap { r in r.role.verdict.map { (r.description, $0) } }
         }
     }
 

@@ -21,7 +21,7 @@ public struct ToolClassifier: Sendable {
 
     /// A classifier over the capability rules among `rules`.
     public init(rules: [any Rule] = BuiltinRules.capability) {
-        self.rules = rules.compactMap { rule in (rule as? any CapabilityRule).map { (rule.description.id, $0) } }
+        self.rules = rules.compactMap { rule in rule.role.capability.map { (rule.description.id, $0) } }
     }
 
     /// Every capability rule's evidence in `tool`, with the rule's id.

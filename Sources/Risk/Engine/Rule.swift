@@ -93,6 +93,8 @@ public protocol Rule: Sendable {
     var description: RuleDescription { get }
     /// What the rule finds in a server, as its examples are checked: where, and what each hit says.
     func exampleHits(_ server: ReviewedServer) -> [(pointer: JSONPointer, outcome: RuleExample.Outcome)]
+    /// The kind of check the assessor runs it as (`RuleRole`; each kind of rule supplies it).
+    var role: RuleRole { get }
 }
 
 /// Evidence a capability rule found in a tool.

@@ -19,7 +19,7 @@ extension LearnedReading {
     /// The probabilities `probabilities(LearnedFeatures.of(…))` gives, to within rounding; nil when a
     /// feature is not ASCII.
     func screenProbabilities(tool: ToolContext, category: Category, evidence: [Evidence]) -> [Double]? {
-        var sum = FeatureSum(table: keyed)
+        var sum = FeatureSum(table: weights)
         sum.add("cls=", category.rawValue, 1)
         var weights = [Int](repeating: 0, count: 5), present = [Bool](repeating: false, count: 5)
         var rules: [(rule: String, category: Category, count: Double)] = []
@@ -106,7 +106,7 @@ private struct FeatureSum {
     func logits() -> [Double] {
         var z = [Double](repeating: 0, count: 5)
         // First touch every feature's slot (independent loads), then look each up in cache.
-        var touched: UInt64 = 0
+        var touched: UInt32 = 0
         for f in features { touched ^= table.touch(f.hash) }
         if touched == 0 { z[0] += 0 }
         var found: [(row: Int, value: Double)] = []

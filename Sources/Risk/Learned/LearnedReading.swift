@@ -21,29 +21,19 @@ public struct LearnedReading: Sendable {
     /// The categories in the order of each weight row.
     static let order: [Category] = [.read, .write, .execute, .destructive, .financial]
 
-    /// Per feature, one weight per category in `order`.
-    let weights: [String: [Double]]
+    /// Per feature, one weight per category in `order`, keyed by the feature's bytes.
+    let weights: LearnedTable
     /// The least probability the model must give its own category.
     let confident: Double
     /// The most probability the model may give the rules' category.
     let doubtful: Double
     /// What it was trained on, for the evidence's reason (e.g. "6,661 labelled tools of 245 servers").
     let trainedOn: String
-    /// The same weights keyed by bytes, to tell cheaply when the model cannot change a verdict.
-    let keyed: LearnedTable
 
     /// A reading from a weight table: one line per feature, the feature then five weights, tab-separated.
     init(table: String, confident: Double, doubtful: Double, trainedOn: String) {
-        var weights: [String: [Double]] = [:]
-        // Split by bytes, not characters: the table is ten thousand lines, read at every start.
-        for line in table.utf8.split(separator: 0x0A) {
-            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
-            guard fields.count == 6 else { continue }
-            let row = fields.dropFirst().compactMap { Double(Substring($0)) }
-            if row.count == 5 { weights[String(Substring(fields[0]))] = row }
-        }
-        self.weights = weights
-        self.keyed = LearnedTable(weights)
+        // Read from the bytes into flat rows: the table is ten thousand lines, read at every start.
+        self.weights = LearnedTable(WeightRows(table, width: 5))
         self.confident = confident
         self.doubtful = doubtful
         self.trainedOn = trainedOn
@@ -53,8 +43,8 @@ public struct LearnedReading: Sendable {
     func probabilities(_ features: [String: Double]) -> [Double] {
         var z = [Double](repeating: 0, count: 5)
         for (name, value) in features {
-            guard let row = weights[name] else { continue }
-            for c in 0..<5 { z[c] += row[c] * value }
+            guard let row = weights.row(of: name) else { continue }
+            for c in 0..<5 { z[c] += weights.weight(row, c) * value }
         }
         let top = z.max() ?? 0
         let e = z.map { exp($0 - top) }
@@ -93,8 +83,8 @@ public struct LearnedReading: Sendable {
     private func explanation(_ features: [String: Double], toward best: Int, from current: Int, tool: ToolContext)
         -> (quote: String, pointer: JSONPointer, words: String) {
         let pushes = features.compactMap { name, value -> (String, Double)? in
-            guard let row = weights[name] else { return nil }
-            let push = value * (row[best] - row[current])
+            guard let row = weights.row(of: name) else { return nil }
+            let push = value * (weights.weight(row, best) - weights.weight(row, current))
             return push > 0 ? (name, push) : nil
         }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(3)
         var quote: (String, JSONPointer)?

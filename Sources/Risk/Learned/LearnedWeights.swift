@@ -6,7 +6,7 @@ extension LearnedReading {
                                         trainedOn: "14,017 labelled tools of 622 servers")
 
     /// One line per feature: the feature, then its weight for read, write, execute, destructive, financial.
-    private static let table = #"""
+    static let table = #"""
 cls=destructive	-0.7964	-0.4722	-0.6585	0.5573	-0.301
 cls=execute	-0.5909	-0.3969	0.3228	-1.0997	-0.3518
 cls=financial	-0.1215	-0.266	-0.5118	-0.667	0.2294

@@ -36,7 +36,12 @@ enum CharacterClass {
         case 0x201C, 0x201D, 0x201F, 0x2033: return 0x22
         default: break
         }
+        // Han, kana and hangul have no case (a test checks every one): no property lookup.
+        if Tokenizer.isCJK(v) { return v }
         guard let s = scalar(v) else { return v }
+        // Most scalars have no lowercase form: a binary property says so without building the mapping's
+        // `String` (it holds exactly when the mapping is the scalar itself; a test checks every scalar).
+        guard s.properties.changesWhenLowercased else { return v }
         let lower = s.properties.lowercaseMapping.unicodeScalars
         if lower.count == 1, let first = lower.first { return first.value }
         return v

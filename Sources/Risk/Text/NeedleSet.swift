@@ -37,29 +37,30 @@ struct NeedleSet<Payload: Sendable>: Sendable {
         for e in entries { for b in e.needle.bytes where classes[Int(b)] == 0 { classes[Int(b)] = UInt8(count); count += 1 } }
         byteClass = classes
         classCount = count
-        // The trie.
-        var children: [[Int32]] = [Array(repeating: -1, count: count)]
+        // The trie, as one flat table of `count` children per state (-1: none), completed in place below:
+        // no array per state, no second table.
+        var table = [Int32](repeating: -1, count: count)
+        table.reserveCapacity((1 + entries.reduce(0) { $0 + $1.needle.bytes.count }) * count)
         var out: [[Int32]] = [[]]
         for (i, e) in entries.enumerated() where !e.needle.bytes.isEmpty {
             var state = 0
             for b in e.needle.bytes {
                 let c = Int(classes[Int(b)])
-                if children[state][c] < 0 {
-                    children[state][c] = Int32(children.count)
-                    children.append(Array(repeating: -1, count: count))
+                if table[state * count + c] < 0 {
+                    table[state * count + c] = Int32(out.count)
+                    table.append(contentsOf: repeatElement(-1, count: count))
                     out.append([])
                 }
-                state = Int(children[state][c])
+                state = Int(table[state * count + c])
             }
             out[state].append(Int32(i))
         }
-        // Failure links, breadth first, folded into a complete transition table.
-        var table = [Int32](repeating: 0, count: children.count * count)
-        var fail = [Int32](repeating: 0, count: children.count)
+        // Failure links, breadth first, folded into the transitions: a missing child becomes the failure
+        // state's transition (that state is shallower, so its row is already complete).
+        var fail = [Int32](repeating: 0, count: out.count)
         var queue: [Int] = []
         for c in 0..<count {
-            let child = children[0][c]
-            if child >= 0 { table[c] = child; queue.append(Int(child)) }
+            if table[c] >= 0 { queue.append(Int(table[c])) } else { table[c] = 0 }
         }
         var head = 0
         while head < queue.count {
@@ -67,18 +68,18 @@ struct NeedleSet<Payload: Sendable>: Sendable {
             head += 1
             out[state] += out[Int(fail[state])]
             for c in 0..<count {
-                let child = children[state][c]
+                let child = table[state * count + c]
                 let fallback = table[Int(fail[state]) * count + c]
                 if child >= 0 {
                     fail[Int(child)] = fallback
-                    table[state * count + c] = child
                     queue.append(Int(child))
                 } else {
                     table[state * count + c] = fallback
                 }
             }
         }
-        next = table.map { out[Int($0)].isEmpty ? $0 : ~$0 }
+        for k in table.indices where !out[Int(table[k])].isEmpty { table[k] = ~table[k] }
+        next = table
         outputs = out
     }
 

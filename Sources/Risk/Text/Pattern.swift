@@ -25,15 +25,12 @@ struct Pattern: Sendable, CustomStringConvertible {
         let sequences: [[UInt64]]
         /// True for `(…)?`.
         let optional: Bool
-        /// The alternatives as written.
-        let written: [String]
 
-        init(exact: [UInt64], prefixes: [[UInt8]], sequences: [[UInt64]], optional: Bool, written: [String]) {
+        init(exact: [UInt64], prefixes: [[UInt8]], sequences: [[UInt64]], optional: Bool) {
             self.exact = exact
             self.prefixes = prefixes
             self.sequences = sequences
             self.optional = optional
-            self.written = written
         }
 
         /// True when word `i` of `text` is one of the alternatives.
@@ -58,33 +55,11 @@ struct Pattern: Sendable, CustomStringConvertible {
     /// The slots in order.
     let slots: [Slot]
 
-    /// Parses the syntax above.
+    /// Parses the syntax above (`Pattern+Parsing`).
     init(_ source: String) {
         description = source
-        slots = source.split(separator: " ").map { token -> Slot in
-            if token.hasPrefix("~"), let n = Int(token.dropFirst()) { return .gap(n) }
-            var body = Substring(token)
-            var optional = false
-            if body.hasPrefix("("), body.hasSuffix(")?") {
-                body = body.dropFirst().dropLast(2)
-                optional = true
-            }
-            var exact: [UInt64] = []
-            var prefixes: [[UInt8]] = []
-            var sequences: [[UInt64]] = []
-            var written: [String] = []
-            for alt in body.split(separator: "|") {
-                written.append(String(alt))
-                if alt.hasSuffix("*") {
-                    prefixes.append(Tokenizer.foldedBytes(of: String(alt.dropLast())))
-                    continue
-                }
-                // Split as texts are split (the scanner alone: the phrase book is not built yet).
-                let words = TextScanner(String(alt), mode: .prose).run().words.map(\.hash)
-                if words.count > 1 { sequences.append(words) } else { exact.append(words.first ?? WordHash.of(String(alt))) }
-            }
-            return .words(Alternatives(exact: exact, prefixes: prefixes, sequences: sequences, optional: optional, written: written))
-        }
+        var bytes = source
+        slots = bytes.withUTF8 { Self.slots(of: $0) }
     }
 
     /// The slots a match can start with: the first word slot, and the ones after it while they are optional.

@@ -68,8 +68,6 @@ struct PhraseBook: Sendable {
     static let shared = PhraseBook(PhraseKey.allCases.map(\.list))
 
     init(_ lists: [any AnyPhraseList]) {
-        var exact: [UInt64: [Candidate]] = [:]
-        var prefixed: [(prefix: [UInt8], candidate: Candidate)] = []
         var patterns = Array(repeating: [Pattern](), count: lists.count)
         var bounded = Array(repeating: false, count: lists.count)
         for list in lists {
@@ -80,30 +78,40 @@ struct PhraseBook: Sendable {
         var starts: [Int] = []
         var total = 0
         for list in patterns { starts.append(total); total += list.count }
-        for list in lists {
-            let l = list.key.rawValue
-            for (p, pattern) in list.patterns.enumerated() {
+        // Every (opening word, pattern) pair in one flat array, sorted and made unique below, rather than an
+        // array per word: the book is compiled at every start.
+        var exact: [(hash: UInt64, candidate: Candidate)] = []
+        exact.reserveCapacity(total * 4)
+        var prefixed: [(prefix: [UInt8], value: Candidate)] = []
+        for (l, list) in patterns.enumerated() {
+            for (p, pattern) in list.enumerated() {
                 let candidate = Candidate(list: Int32(l), pattern: Int32(p), flat: Int32(starts[l] + p))
                 for slot in pattern.openingSlots {
-                    for h in slot.exact + slot.sequences.map({ $0[0] }) where !(exact[h]?.contains { Int($0.list) == l && Int($0.pattern) == p } ?? false) {
-                        exact[h, default: []].append(candidate)
-                    }
+                    for h in slot.exact { exact.append((h, candidate)) }
+                    for sequence in slot.sequences { exact.append((sequence[0], candidate)) }
                     for prefix in slot.prefixes where !prefix.isEmpty { prefixed.append((prefix, candidate)) }
                 }
             }
         }
+        exact.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.candidate.flat < $1.candidate.flat }
         var openers: [Candidate] = []
+        openers.reserveCapacity(exact.count)
         var ranges: [(UInt64, Range<Int32>)] = []
-        for (h, candidates) in exact {
-            ranges.append((h, Int32(openers.count)..<Int32(openers.count + candidates.count)))
-            openers += candidates
+        var i = 0
+        while i < exact.count {
+            let h = exact[i].hash, first = openers.count
+            while i < exact.count && exact[i].hash == h {
+                if openers.count == first || openers[openers.count - 1].flat != exact[i].candidate.flat { openers.append(exact[i].candidate) }
+                i += 1
+            }
+            ranges.append((h, Int32(first)..<Int32(openers.count)))
         }
         byOpeningWord = WordMap(hashed: ranges)
         var filter = [UInt64](repeating: 0, count: Self.filterBits / 64)
         for (h, _) in ranges { let b = Self.filterBit(h); filter[b >> 6] |= 1 << UInt64(b & 63) }
         openingFilter = filter
         self.openers = openers
-        prefixes = PrefixTrie(prefixed.map { ($0.prefix, $0.candidate) })
+        prefixes = PrefixTrie(prefixed)
         self.patterns = patterns
         flat = patterns.flatMap { $0 }
         self.bounded = bounded

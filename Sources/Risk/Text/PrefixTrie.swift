@@ -24,38 +24,49 @@ struct PrefixTrie<Value: Sendable>: Sendable {
             }
         }
         self.openings = openings
-        var children: [[UInt8: Int]] = [[:]]
-        var valuesAt: [[Value]] = [[]]
-        for (prefix, value) in entries where !prefix.isEmpty {
+        // The edges go straight into the open-addressing table (a prefix byte adds at most one edge), nodes
+        // numbered as they are made; no table per node.
+        var capacity = 8
+        while capacity < entries.reduce(0, { $0 + $1.prefix.count }) * 2 + 2 { capacity <<= 1 }
+        let mask = capacity - 1
+        var keys = [UInt64](repeating: 0, count: capacity), targets = [Int32](repeating: 0, count: capacity)
+        var nodes = 1
+        var owners: [Int32] = []
+        for (prefix, _) in entries where !prefix.isEmpty {
             var node = 0
             for b in prefix {
-                if let next = children[node][b] { node = next; continue }
-                children.append([:]); valuesAt.append([])
-                children[node][b] = children.count - 1
-                node = children.count - 1
+                let key = UInt64(node) << 8 | UInt64(b)
+                var i = Self.slot(key, mask)
+                while keys[i] != 0 && keys[i] != key + 1 { i = (i + 1) & mask }
+                if keys[i] == 0 {
+                    keys[i] = key + 1
+                    targets[i] = Int32(nodes)
+                    nodes += 1
+                }
+                node = Int(targets[i])
             }
-            valuesAt[node].append(value)
+            owners.append(Int32(node))
         }
-        let edges = children.enumerated().flatMap { node, c in c.map { (UInt64(node) << 8 | UInt64($0.key), Int32($0.value)) } }
-        var capacity = 8
-        while capacity < edges.count * 2 + 2 { capacity <<= 1 }
-        var keys = [UInt64](repeating: 0, count: capacity), targets = [Int32](repeating: 0, count: capacity)
-        for (key, target) in edges {
-            var i = Self.slot(key, capacity - 1)
-            while keys[i] != 0 { i = (i + 1) & (capacity - 1) }
-            keys[i] = key + 1
-            targets[i] = target
-        }
-        var values: [Value] = [], ends: [Range<Int32>] = []
-        for list in valuesAt {
-            ends.append(Int32(values.count)..<Int32(values.count + list.count))
-            values += list
+        // Each node's values, in the order given: counted, then placed.
+        var starts = [Int32](repeating: 0, count: nodes + 1)
+        for node in owners { starts[Int(node) + 1] += 1 }
+        for n in 0..<nodes { starts[n + 1] += starts[n] }
+        var ends: [Range<Int32>] = []
+        ends.reserveCapacity(nodes)
+        for n in 0..<nodes { ends.append(starts[n]..<starts[n + 1]) }
+        var order = [Int](repeating: 0, count: owners.count)
+        var k = 0
+        for (e, entry) in entries.enumerated() where !entry.prefix.isEmpty {
+            let node = Int(owners[k])
+            order[Int(starts[node])] = e
+            starts[node] += 1
+            k += 1
         }
         edgeKeys = keys
         edgeTargets = targets
-        mask = capacity - 1
+        self.mask = mask
         self.ends = ends
-        self.values = values
+        values = order.map { entries[$0].value }
     }
 
     @inline(__always) private static func slot(_ key: UInt64, _ mask: Int) -> Int {

@@ -121,7 +121,7 @@ def write_swift(W, rows, path):
             f'    static let trained = LearnedReading(table: table, confident: {CONFIDENT}, doubtful: {DOUBTFUL},\n'
             f'                                        trainedOn: "{len(rows):,} labelled tools of {n_servers} servers")\n\n'
             '    /// One line per feature: the feature, then its weight for read, write, execute, destructive, financial.\n'
-            '    private static let table = #"""\n' + '\n'.join(lines) + '\n"""#\n}\n')
+            '    static let table = #"""\n' + '\n'.join(lines) + '\n"""#\n}\n')
     open(path, 'w', encoding='utf-8').write(text)
     print(f'wrote {path}: {len(lines)} features from {len(rows)} tools of {n_servers} servers')
 

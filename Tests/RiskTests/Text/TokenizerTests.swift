@@ -18,4 +18,21 @@ struct TokenizerTests {
         #expect(m.texts == ["mcp", "github", "create", "issue"])
         #expect(m.words.map(\.segment) == [0, 1, 2, 2])
     }
+
+    /// `CharacterClass.fold` skips the lowercase mapping of a scalar that does not change when lowercased,
+    /// and of Han, kana and hangul: for every scalar, that gives what the mapping gives.
+    @Test func foldingSkipsOnlyScalarsTheMappingLeavesAlone() {
+        var differing: [UInt32] = []
+        for v in UInt32(0x80)...0x10FFFF {
+            guard let s = Unicode.Scalar(v), !s.properties.changesWhenLowercased else { continue }
+            let lower = s.properties.lowercaseMapping.unicodeScalars
+            if (lower.count == 1 ? lower.first!.value : v) != v { differing.append(v) }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+        // Han, kana and hangul are kept without a look: none has a lowercase form.
+        let cased = (UInt32(0x1100)...0x2FFFF).filter { Tokenizer.isCJK($0) && Unicode.Scalar($0).map { Array($0.properties.lowercaseMapping.unicodeScalars) != [$0] } ?? false }
+        #expect(cased.isEmpty, "\(cased.prefix(5))")
+        #expect(CharacterClass.fold(0xC9) == 0xE9 && CharacterClass.fold(0x212A) == 0x6B && CharacterClass.fold(0x4E00) == 0x4E00)
+        #expect(CharacterClass.fold(0x130) == 0x130, "İ lowercases to two scalars: kept")
+    }
 }
