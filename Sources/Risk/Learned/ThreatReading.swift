@@ -19,7 +19,7 @@ struct ThreatReading: Sendable {
         let name: Range<Int>
     }
     private let entries: [UInt64: Entry]
-    /// Every readable name, one after another (UTF-8).
+    /// The table's keys and names, one after another (UTF-8); each entry's name is a range of it.
     private let names: [UInt8]
     /// The score of a passage with no known feature.
     let bias: Double
@@ -27,19 +27,17 @@ struct ThreatReading: Sendable {
     let threshold: Double
 
     /// A reading from a weight table: one line per feature, its hexadecimal key, its weight and its name,
-    /// tab-separated. Read once per process, byte by byte (no string per line).
+    /// tab-separated. Read once per process from the text's bytes (`WeightRows`).
     init(table: String, bias: Double, threshold: Double) {
+        let rows = WeightRows(table, width: 1, notes: 1)
         var entries: [UInt64: Entry] = [:]
-        var names: [UInt8] = []
-        for line in table.utf8.split(separator: 0x0A) {
-            let fields = line.split(separator: 0x09, maxSplits: 2, omittingEmptySubsequences: false)
-            guard fields.count == 3, let key = UInt64(Substring(fields[0]), radix: 16), let weight = Double(Substring(fields[1])) else { continue }
-            let start = names.count
-            names += fields[2]
-            entries[key] = Entry(weight: weight, name: start..<names.count)
+        entries.reserveCapacity(rows.count)
+        for row in 0..<rows.count {
+            guard let key = rows.hexKey(row) else { continue }
+            entries[key] = Entry(weight: rows.weight(row, 0), name: rows.note(row, 0))
         }
         self.entries = entries
-        self.names = names
+        self.names = rows.bytes
         self.bias = bias
         self.threshold = threshold
     }
