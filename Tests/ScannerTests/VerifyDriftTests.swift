@@ -43,7 +43,7 @@ struct VerifyDriftTests {
         let json = try JSONValue(parsing: try CommandRun.run(binary, ["verify", lock, "--json"]).stdout)
         let drift = json["drift"]?.arrayValue ?? []
         #expect(drift.map { $0["kind"]?.stringValue } == ["tool-changed", "possible-rug-pull"])
-        #expect(drift[1]["gainedFindings"]?.arrayValue?.compactMap { $0["ruleId"]?.stringValue }.sorted() == ["concealment", "hidden-instructions", "secret-exfiltration"])
+        #expect(drift[1]["gainedFindings"]?.arrayValue?.compactMap { $0["ruleId"]?.stringValue }.sorted() == ["concealment", "hidden-instructions", "learned-poisoning", "secret-exfiltration"])
 
         // A reviewer who accepts the new definition (by its fingerprint, as scan reports it) lets verify pass.
         let scanned = try JSONValue(parsing: try CommandRun.run(binary, ["scan", "--format", "json"] + server).stdout)
