@@ -32,7 +32,7 @@ struct LearnedPoisoningRule: FindingRule {
         // A text sent again in the same role (`"type": "string"` in every property) reads the same: once.
         var read: [ReadingKey: ThreatReading.Verdict?] = [:]
         return index.readings.compactMap { field -> FindingHit? in
-            let key = ReadingKey(text: ObjectIdentifier(field.main), hidden: field.decoded.map { ObjectIdentifier($0.reading) }, role: field.field.role)
+            let key = ReadingKey(text: ObjectIdentifier(field.main), hidden: field.decoded.first.map { ObjectIdentifier($0.reading) }, role: field.field.role)
             let verdict: ThreatReading.Verdict?
             if let known = read[key] { verdict = known } else { verdict = reading.read(field); read[key] = verdict }
             guard let verdict else { return nil }
@@ -43,11 +43,11 @@ struct LearnedPoisoningRule: FindingRule {
         }
     }
 
-    /// A text's reading (shared by every field that sent the same text), its decoded layers (a name read
-    /// backwards has one of its own) and its role.
+    /// A text's reading (shared by every field that sent the same text), its decoded layers (shared or
+    /// replaced as a whole, so the first names them: a name read backwards has one of its own) and its role.
     private struct ReadingKey: Hashable {
         let text: ObjectIdentifier
-        let hidden: [ObjectIdentifier]
+        let hidden: ObjectIdentifier?
         let role: TextField.Role
     }
 
