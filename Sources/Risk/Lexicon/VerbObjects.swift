@@ -94,6 +94,12 @@ enum VerbObjects {
         ], category: .execute, reason: "starts a workload or applies infrastructure that runs code", reach: 3,
            serverObjects: ["stack", "stacks", "application", "applications", "app", "apps"],
            serverWords: ["docker", "swarm", "kubernetes", "k8s", "compose", "portainer", "cloudformation", "argocd", "helm", "nomad"]),
+        // An activated workflow runs on its own triggers from then on; a deactivated one stops running.
+        Reading(verbs: ["activate", "deactivate"], objects: ["workflow", "workflows", "automation", "automations", "flow", "flows"],
+                category: .execute, reason: "switches a workflow on or off: it starts or stops running on its triggers", reach: 3),
+        // A Kafka Connect connector is a running workload: creating one starts moving data at once.
+        Reading(verbs: ["create", "deploy"], objects: [], category: .execute, reason: "creates a connector: Kafka Connect starts running it", reach: 0,
+                serverObjects: ["connector", "connectors"], serverWords: ["kafka"]),
         Reading(verbs: ["apply"], objects: ["changes", "configuration", "config", "plan", "terraform", "manifest", "yaml", "patch", "policy", "migration", "migrations"],
                 category: .execute, reason: "applies configuration that takes effect at once", reach: 3),
         Reading(verbs: ["push", "publish", "release"], objects: ["image", "images", "chart", "charts", "package", "packages", "artifact", "artifacts"],
@@ -114,6 +120,10 @@ enum VerbObjects {
         ], category: .write, reason: "switches a clock, a monitor or a setting: nothing starts running", reach: 2),
         Reading(verbs: ["post", "publish", "send", "add"], objects: ["note", "notes", "comment", "comments", "reply", "replies", "reaction", "reactions"],
                 category: .write, reason: "adds a comment or note", reach: 3),
+        // A reply to a chat message, an e-mail or a customer is a message sent (a reply to a comment is a comment).
+        Reading(verbs: ["reply", "respond"], objects: ["message", "messages", "chat", "chats", "email", "emails", "mail", "customer", "customers",
+                                                    "dm", "dms", "sms", "channel", "channels", "ticket", "tickets", "sender"],
+                category: .execute, reason: "replies to a message: the reply is sent", reach: 3),
         Reading(verbs: ["select", "check", "uncheck", "choose"], objects: [
             "option", "options", "item", "items", "checkbox", "checkboxes", "element", "elements", "radio", "dropdown",
         ], category: .write, reason: "sets a value on a page or in a list", reach: 2),

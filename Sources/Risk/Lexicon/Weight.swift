@@ -70,6 +70,9 @@ struct Weight: Sendable, Hashable {
     /// A removal the description calls reversible (toward write).
     static let reversibleRemoval = Weight(value: 75)
 
+    /// A status input that can publish what the tool creates (`publish-state`): others see it at once.
+    static let publishState = Weight(value: 70)
+
     // Actions of a multi-action tool (`action-enum`), scaled by the word's `Strength`.
     /// An action named by an enum value.
     static let enumAction = Weight(value: 60)

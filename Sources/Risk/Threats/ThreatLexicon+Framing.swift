@@ -184,7 +184,9 @@ extension ThreatLexicon {
             "vorrang ~3 vor ~4 benutzer*|nutzer* / prioridad|precedencia|prevalece* ~3 sobre ~4 usuario|usuarios / priorité|prévau*|prime* ~3 sur ~4 utilisateur*",
             "priorità|prevale* ~3 su|sulle|sul|sopra ~4 utente|utenti / prioridade|prevalece* ~3 sobre ~4 usuário|usuários / приоритет* ~3 над ~4 пользовател*",
             "ユーザー ~4 指示 ~4 優先 / 优先于 ~3 用户 / 사용자 ~4 지시 ~4 우선",
-            "ignore|disregard|forget|override|bypass (all|any|the|of)? (previous|prior|above|earlier|preceding|system|original|your|all|safety|these|those)? instruction*|direction*|directive*|guideline*|prompt*|rules|guidance|guardrails",
+            "ignore|disregard|forget|override|bypass (all|any|the|of)? (previous|prior|above|earlier|preceding|system|original|your|all|safety|these|those)? instruction*|direction*|directive*|guideline*|prompt*|guidance|guardrails",
+            // Bare "rules" is often a thing's own (`bypass_rules` of a work item, "bypass rules validation"): whose rules must be said.
+            "ignore|disregard|forget|override|bypass (all|any|of)? the|previous|prior|above|earlier|preceding|system|original|your|all|safety|these|those|my|our rules",
             "instruction*|rules ~3 precedence|priority over ~2 other|previous|prior|system|all|any",
             "new|updated|real instructions / developer|god|dan mode / jailbroken",
             "your new|real|true instructions|task|role|purpose / from now on you are|act|respond|answer / you are no longer",

@@ -3,6 +3,6 @@ enum CapabilityRules {
     static let all: [any Rule] = [
         NameVerbRule(), NameNounRule(), DescriptionVerbRule(), DescriptionPhraseRule(), ReadOnlyStatementRule(),
         MoneyMovementRule(), CodeInputRule(), SQLInputRule(), HTTPRequestRule(), PaymentInputRule(), EscalationInputRule(),
-        ReversibleStatementRule(), FileOutputRule(), DocumentEditRule(), ActionEnumRule(), AnnotationHintRule(),
+        ReversibleStatementRule(), FileOutputRule(), DocumentEditRule(), PublishStateRule(), ActionEnumRule(), AnnotationHintRule(),
     ]
 }

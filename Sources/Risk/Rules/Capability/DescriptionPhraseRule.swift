@@ -90,6 +90,9 @@ struct DescriptionPhraseRule: CapabilityRule {
         ("liquidate", (.financial, .phraseStatesPlainly, "liquidates holdings")),
         ("is|are|be billed|charged", (.financial, .phraseNames, "says the call is billed")),
         ("incurs ~2 charges|costs|fees", (.financial, .phraseNames, "says the call incurs charges")),
+        // A pay-per-call service states its price: every call spends the caller's money ("Costs 150 sats via Lightning").
+        ("costs|cost 0*|1*|2*|3*|4*|5*|6*|7*|8*|9* ~1 sats|satoshis|msats|usdc|usdt|usd|cents|eur", (.financial, .phraseDecides, "states what each call costs: the call pays")),
+        ("costs|charges 0*|1*|2*|3*|4*|5*|6*|7*|8*|9* ~2 per call|request|query|invocation", (.financial, .phraseDecides, "states what each call costs: the call pays")),
         ("liquidates", (.financial, .phraseStatesPlainly, "liquidates holdings")),
     ])
 
@@ -109,6 +112,8 @@ struct DescriptionPhraseRule: CapabilityRule {
                 .evidence(#"{"name": "x", "description": "Places a limit order for the given symbol."}"#, at: "/description", .financial),
                 .passes(#"{"name": "x", "description": "This does not permanently delete anything."}"#),
                 .passes(#"{"name": "x", "description": "Lists past charges and refunds for a customer."}"#),
+                .evidence(#"{"name": "translate", "description": "Translates text. Costs 150 sats via Lightning."}"#, at: "/description", .financial),
+                .passes(#"{"name": "estimate", "description": "Estimates what a job costs in USDC."}"#),
             ])
     }
 
