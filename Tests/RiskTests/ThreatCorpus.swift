@@ -47,13 +47,12 @@ enum ThreatCorpus {
     /// The parts of the split (README, "Split").
     enum Part: String, Sendable { case train, retired, test }
 
-    /// The split rule of the README: a group of the sixth batch (`b6-`) is the locked test part; the third,
-    /// fourth and fifth batches (`b3-`, `b4-`, `b5-`) were each the locked part until the next came, and are
-    /// retired; of the first two batches, a group whose SHA-256 (first eight bytes, big-endian) modulo 100 is
+    /// The split rule of the README: a group of the seventh batch (`b7-`) is the locked test part; the third
+    /// to sixth batches (`b3-` to `b6-`) were each the locked part until the next came, and are retired; of the first two batches, a group whose SHA-256 (first eight bytes, big-endian) modulo 100 is
     /// below 40 was the locked part until the third came, and is retired too; the rest is train.
     static func part(group: String) -> Part {
-        if group.hasPrefix("b6-") { return .test }
-        if group.hasPrefix("b3-") || group.hasPrefix("b4-") || group.hasPrefix("b5-") { return .retired }
+        if group.hasPrefix("b7-") { return .test }
+        if ["b3-", "b4-", "b5-", "b6-"].contains(where: group.hasPrefix) { return .retired }
         let digest = SHA256.digest(Array(group.utf8))
         let value = digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         return value % 100 < 40 ? .retired : .train

@@ -34,10 +34,10 @@ struct ThreatCorpusTests {
         #expect(figures.flagged.rate <= Self.maximumFlagged, "train: \(figures.flagged.text) honest flagged")
     }
 
-    /// The retired part (the first two batches' old locked groups, the third, fourth and fifth batches: each
-    /// the locked part until the next batch came, then tuned on: the rules on the third's and fourth's misses
-    /// and false alarms, the learned reading trained on all of them, docs/threats.md): its figures and misses,
-    /// held to what it measured after that tuning (875/959 caught, 32/946 flagged).
+    /// The retired part (the first two batches' old locked groups, the third to sixth batches: each the locked
+    /// part until the next batch came, then tuned on: the rules on the third's and fourth's misses and false
+    /// alarms, the learned reading trained on the groups retired before the sixth, docs/threats.md): its
+    /// figures and misses, held to what it measured after that tuning (1,069/1,202 caught, 53/1,186 flagged).
     @Test func retiredPartHoldsWhatItMeasured() {
         let outcomes = ThreatCorpus.cases.filter { $0.part == .retired }.map { ThreatCorpus.run($0) }
         let figures = ThreatCorpus.Figures(outcomes)
@@ -46,15 +46,15 @@ struct ThreatCorpusTests {
             lines.append("  \(o.hit ? "flagged" : "missed") \(o.testCase.id) (\(o.testCase.place))" + o.findings.map { "\n      \($0)" }.joined())
         }
         EvalSnapshots.report(lines)
-        #expect(figures.caught.hits >= 875, "retired: \(figures.caught.text) poisoned caught")
-        #expect(figures.flagged.hits <= 32, "retired: \(figures.flagged.text) honest flagged")
+        #expect(figures.caught.hits >= 1069, "retired: \(figures.caught.text) poisoned caught")
+        #expect(figures.flagged.hits <= 53, "retired: \(figures.flagged.text) honest flagged")
     }
 
-    /// The locked part (the sixth batch; later batches join it), batch by batch: figures only, never which cases were
+    /// The locked part (the seventh batch; later batches join it), batch by batch: figures only, never which cases were
     /// missed. The targets (97% caught, 2% flagged) are not met on it (docs/threats.md); this holds the rules
     /// to what each batch measured when it was scored, once, after the last change before it was scored, so a
     /// change cannot slide back unseen.
-    @Test(arguments: [("b6-", 194, 21)])
+    @Test(arguments: [("b7-", 195, 16)])
     func lockedTestPartHoldsWhatItMeasured(batch: String, caught: Int, flagged: Int) {
         let outcomes = ThreatCorpus.cases.filter { $0.isTest && $0.group.hasPrefix(batch) }.map { ThreatCorpus.run($0) }
         let figures = ThreatCorpus.Figures(outcomes)
