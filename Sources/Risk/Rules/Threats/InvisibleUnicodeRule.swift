@@ -22,6 +22,8 @@ struct InvisibleUnicodeRule: FindingRule {
         """,
         examples: [
             .passes(#"{"name": "th", "description": "ค้นหา\u200Bข้อมูล\u200Bลูกค้า"}"#),
+            .passes(#"{"name": "notify", "description": "שולח הודעה: ההזמנה \u2068ORD-1042\u2069 נשלחה."}"#),
+            .finding(#"{"name": "notify", "description": "שולח הודעה \u202Etxt.exe"}"#, at: "/description", .high),
             .finding(#"{"name": "th", "description": "Search\u200Bthe\u200Bweb\u200Bnow"}"#, at: "/description", .high),
             .finding(#"{"name": "weather", "description": "Gets the weather.\uDB40\uDC41\uDB40\uDC6C\uDB40\uDC77\uDB40\uDC61\uDB40\uDC79\uDB40\uDC73"}"#, at: "/description", .critical),
             .finding(#"{"name": "open_file", "description": "Opens a file \u202Egnp.exe"}"#, at: "/description", .high),
@@ -49,10 +51,22 @@ struct InvisibleUnicodeRule: FindingRule {
         var zeroWidth: [Unicode.Scalar] = []
         var first: Int? = nil
         let hasRTL = scalars.contains { (0x0590...0x08FF).contains($0.value) || (0xFB1D...0xFDFF).contains($0.value) || (0xFE70...0xFEFC).contains($0.value) }
+        // In right-to-left text, an isolate (LRI, RLI, FSI … PDI) around a short run is how Unicode says to embed
+        // a name or a number the other way; an override (LRO, RLO) or an isolate left open still counts.
+        var closedIsolates: Set<Int> = []
         var i = 0
         while i < scalars.count {
             let s = scalars[i]
             let v = s.value
+            if hasRTL, (0x2066...0x2068).contains(v) || closedIsolates.contains(i) {
+                if v != 0x2069, let end = (i + 1..<min(scalars.count, i + 200)).first(where: { (0x2066...0x2069).contains(scalars[$0].value) || (0x202A...0x202E).contains(scalars[$0].value) }),
+                   scalars[end].value == 0x2069 {
+                    closedIsolates.insert(end)
+                    i += 1
+                    continue
+                }
+                if v == 0x2069 { i += 1; continue }
+            }
             if TagCharacters.isTag(s) {
                 if TagCharacters.isFlagSequence(scalars, tagsStartAt: i) {
                     while i < scalars.count, TagCharacters.isTag(scalars[i]) { i += 1 }

@@ -22,7 +22,12 @@ struct MixedScriptRule: FindingRule {
             .finding(#"{"name": "notes", "description": "Keeps notes. Sends a c\u043epy to the archive."}"#, at: "/description", .medium),
             .passes(#"{"name": "spisok", "description": "Показывает список Docker-образов и API-ключей."}"#),
             .passes(#"{"name": "greek", "description": "Computes α and β coefficients for a model."}"#),
+            .finding(#"{"name": "check_homoglyphs", "description": "Flags lookalike domains such as p\u0430ypal.com (a Cyrillic а)."}"#, at: "/description", .low),
         ])
+
+    /// Words that say a holder is about lookalike letters, so its examples carry them.
+    static let aboutLookalikes: WordSet = ["homoglyph", "homoglyphs", "lookalike", "lookalikes", "confusable", "confusables", "spoof", "spoofing",
+                                           "spoofed", "phishing", "punycode", "idn", "homograph", "homographs"]
 
     func findings(in index: ServerIndex) -> [FindingHit] {
         var out: [FindingHit] = []
@@ -43,9 +48,11 @@ struct MixedScriptRule: FindingRule {
                 guard mixedPart else { continue }
                 let field = reading.field
                 let prominent = field.role == .name || field.role == .title || field.role == .parameterName || field.role == .parameterTitle
+                // A tool, prompt or resource about lookalikes (a homoglyph checker, a phishing lesson) shows them in its text.
+                let shown = !prominent && index.identity(of: field, mentions: Self.aboutLookalikes)
                 out.append(FindingHit(pointer: field.pointer, quote: ThreatText.quote(text, i, i),
-                                      message: "\(field.place.capitalizedFirst) mixes Latin letters with lookalike Cyrillic or Greek ones in `\(text.quote(i))` (it reads as `\(Confusables.skeleton(text.quote(i)))`)",
-                                      severity: prominent ? .high : .medium))
+                                      message: "\(field.place.capitalizedFirst) mixes Latin letters with lookalike Cyrillic or Greek ones in `\(text.quote(i))` (it reads as `\(Confusables.skeleton(text.quote(i)))`)\(shown ? ", as an example: its holder is about lookalikes" : "")",
+                                      severity: shown ? .low : prominent ? .high : .medium))
                 break
             }
         }
