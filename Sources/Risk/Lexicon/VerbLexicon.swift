@@ -27,7 +27,7 @@ enum VerbLexicon {
         ]),
         LexiconGroup(.destructive, .normal, "removes or wipes something", example: "remove_volume", [
             "remove", "clear", "revoke", "kill", "overwrite", "discard", "rem", "empty",
-            "retire", "cleanup", "clean", "forget", "delist", "unpublish",
+            "retire", "cleanup", "clean", "forget", "delist",
         ]),
         // Financial: moves money or creates a financial obligation.
         LexiconGroup(.financial, .strong, "moves money", example: "refund_payment", [
@@ -72,7 +72,7 @@ enum VerbLexicon {
             "rename", "move", "assign", "attach", "commit", "merge", "put", "patch", "set",
             "replace", "change", "register", "subscribe", "unsubscribe", "enable", "disable", 
             "submit", "approve", "reject", "transition",
-            "close", "reopen", "archive", "unarchive", "restore", "import", "push", "lpush", "rpush", "sadd", "zadd",
+            "close", "reopen", "archive", "unarchive", "unpublish", "restore", "import", "push", "lpush", "rpush", "sadd", "zadd",
             "xadd", "hset", "mset", "incr", "decr", "increment", "decrement", "expire", "persist", "pop", "lpop",
             "rpop", "ack", "acknowledge", "claim", "enqueue", "dequeue", 
             "comment", "reply", "grant", "authorize", "lock", "unlock", "tag", "untag", "label", "mark",

@@ -94,6 +94,9 @@ enum VerbObjects {
         ], category: .execute, reason: "starts a workload or applies infrastructure that runs code", reach: 3,
            serverObjects: ["stack", "stacks", "application", "applications", "app", "apps"],
            serverWords: ["docker", "swarm", "kubernetes", "k8s", "compose", "portainer", "cloudformation", "argocd", "helm", "nomad"]),
+        // Clearing an Airflow task instance or DAG run resets its state so the scheduler runs it again.
+        Reading(verbs: ["clear"], objects: [], category: .execute, reason: "clears task state: the scheduler runs those tasks again", reach: 0,
+                serverObjects: ["task", "tasks", "instance", "instances", "dag", "dags", "run", "runs"], serverWords: ["airflow", "dag", "dags"]),
         // An activated workflow runs on its own triggers from then on; a deactivated one stops running.
         Reading(verbs: ["activate", "deactivate"], objects: ["workflow", "workflows", "automation", "automations", "flow", "flows"],
                 category: .execute, reason: "switches a workflow on or off: it starts or stops running on its triggers", reach: 3),

@@ -21,6 +21,8 @@ struct NameNounRule: CapabilityRule {
         "count", "dependencies", "hierarchy", "tree", "children", "properties", "fields", "types", "views",
         "restrictions", "forecast", "weather", "now", "today", "current", "latest", "timeline", "activity", "activities", "movers", "chain", "orderbook",
         "loss", "pnl", "historical", "logbook", "statements", "sheet",
+        // Measures a monitor reports (`consumer_lag`, `partition_state`, `replay_readiness`).
+        "lag", "state", "readiness", "latency", "throughput", "backlog", "utilization", "utilisation", "uptime",
     ]
 
     var description: RuleDescription {
@@ -36,6 +38,7 @@ struct NameNounRule: CapabilityRule {
                 .evidence(#"{"name": "deploy_serverless_app_help"}"#, at: "/name", .read),
                 .evidence(#"{"name": "get_delete_status"}"#, at: "/name", .read),
                 .evidence(#"{"name": "info"}"#, at: "/name", .read),
+                .evidence(#"{"name": "consumer_lag"}"#, at: "/name", .read),
                 .evidence(#"{"name": "dry_run_delete"}"#, at: "/name", .read),
                 .passes(#"{"name": "delete_user"}"#),
                 .passes(#"{"name": "delete_guide"}"#),

@@ -31,6 +31,8 @@ struct NameVerbRule: CapabilityRule {
                 .evidence(#"{"name": "reply_to_chat_message"}"#, at: "/name", .execute),
                 .evidence(#"{"name": "reply_to_review_comment"}"#, at: "/name", .write),
                 .evidence(#"{"name": "Activate_a_workflow"}"#, at: "/name", .execute),
+                .evidence(#"{"name": "airflow_clear_task_instances"}"#, at: "/name", .execute),
+                .evidence(#"{"name": "ghost_unpublish_post"}"#, at: "/name", .write),
                 .evidence(#"{"name": "obter_input_pendente"}"#, at: "/name", .read),
                 .evidence(#"{"name": "GetAHOReadSetMetadata"}"#, at: "/name", .read),
                 .evidence(#"{"name": "cancelSubscription"}"#, at: "/name", .write),
