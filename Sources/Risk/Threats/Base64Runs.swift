@@ -69,8 +69,10 @@ enum Base64Runs {
         guard upper && lower else { return nil }
         for cut in 0..<4 where run.count - cut >= PayloadDecoder.minimumRun {
             let candidate = Array(run.dropLast(cut))
-            guard candidate.count % 4 != 1, let bytes = base64(candidate),
-                  let text = PayloadDecoder.readableText(bytes) ?? PayloadDecoder.encodedText(bytes) else { continue }
+            guard candidate.count % 4 != 1, let bytes = base64(candidate) else { continue }
+            // A gzip or zlib stream in Base64 (a "policy bundle") is read once inflated.
+            if let inflated = Inflate.unwrap(bytes), let text = PayloadDecoder.readableText(inflated) { return ("gzip in Base64", text) }
+            guard let text = PayloadDecoder.readableText(bytes) ?? PayloadDecoder.encodedText(bytes) else { continue }
             return ("Base64", text)
         }
         return nil

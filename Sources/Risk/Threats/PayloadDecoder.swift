@@ -1,4 +1,4 @@
-/// Text hidden in encodings a model decodes without being asked twice: Base64, Base32, hex (plain or
+/// Text hidden in encodings a model decodes without being asked twice: Base64 (and gzip or zlib in it), Base32, hex (plain or
 /// `\x41`), `\u0073` escapes, percent-encoding, HTML entities, ROT13, leetspeak and bits spelled in
 /// zero-width characters. Each decoder looks for its own shape first and only decodes what has it, so
 /// ordinary text costs one cheap look per decoder. Decoded text is decoded again (Base64 of ROT13).
