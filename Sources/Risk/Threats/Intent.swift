@@ -373,14 +373,22 @@ struct IntentReader {
     static let clauseOpeners: WordSet = ["und", "oder", "sondern", "aber", "and", "et", "ou", "mais"]
 
     /// True when every hit of `concept` in sentence `s` follows an auxiliary ("is silently dropped",
-    /// "cannot be silently published"): it describes what happens, it orders nothing.
+    /// "cannot be silently published"), comes after "instead of" ("instead of silently reading another
+    /// listener"), or goes before a verb in the third person ("a typo here silently makes a new list"): it
+    /// describes what happens, it orders nothing.
     func described(_ concept: Concept, in s: Int) -> Bool {
         let words = layer.text.words
         let hits = layer.concepts.hitIndices(of: s).map { layer.concepts.hits[$0] }.filter { $0.concept == concept }
         return !hits.isEmpty && hits.allSatisfy { h in
-            (max(0, h.from - 2)..<h.from).contains { Self.auxiliaries.contains(words[$0].hash) }
+            if (max(0, h.from - 2)..<h.from).contains(where: { Self.auxiliaries.contains(words[$0].hash) }) { return true }
+            if h.from >= 2, words[h.from - 2].hash == Self.instead, words[h.from - 1].hash == Self.of { return true }
+            guard h.to + 1 < words.count, words[h.to + 1].flags.contains(.ascii) else { return false }
+            let next = layer.text.text(h.to + 1)
+            guard next.count > 3, next.hasSuffix("s"), !next.hasSuffix("ss") else { return false }
+            return VerbLexicon.verbs.lookup(String(next.dropLast())) != nil || VerbLexicon.verbs.lookup(String(next.dropLast(2))) != nil
         }
     }
+    private static let instead = WordHash.of("instead"), of = WordHash.of("of")
 
     /// True when every concealment in sentence `s` is a "without telling" under a negation ("do not
     /// override a schedule without telling the user"): that asks the model to tell, not to hide.
