@@ -57,6 +57,18 @@ struct LearnedReadingTests {
         }
     }
 
+    @Test func itDoesNotOverruleAVerbObjectReading() throws {
+        // `add` two numbers computes (a verb-object reading); a model sure that `add` writes leaves it be,
+        // and still changes a verdict that rests on the verb alone.
+        let adds = LearnedReading(table: "n=add\t-1\t4\t-1\t-1\t-1\n", confident: 0.6, doubtful: 0.2, trainedOn: "a test table")
+        let tool = try Self.context(#"{"name": "add_numbers"}"#)
+        let reading = Evidence(ruleId: "name-verb", category: .read, weight: 60, quote: "add", pointer: JSONPointer("/tools/0/name")!,
+                               reason: "verb 'add' leads the name: computes a result: nothing is stored")
+        let computes = ToolVerdict(category: .read, confidence: .high, evidence: [reading], actions: [], scores: [.read: 60])
+        #expect(adds.revise(computes, tool: tool).category == .read)
+        #expect(adds.revise(Self.verdict(.read), tool: tool).category == .write)
+    }
+
     @Test func itNeverCallsWriteWhatTheRulesFoundDangerous() throws {
         let writes = LearnedReading(table: "n=window\t-1\t4\t-1\t-1\t-1\n", confident: 0.6, doubtful: 0.2, trainedOn: "a test table")
         let tool = try Self.context(#"{"name": "split_window"}"#)

@@ -67,6 +67,10 @@ public struct LearnedReading: Sendable {
         // offers keeps its danger.
         if verdict.category > .write && category <= .write { return verdict }
         if let worst = verdict.actions.map(\.category).max(), category < worst { return verdict }
+        // A verb-object reading (`add` two numbers computes, `remove` a label unlinks) is an exception written
+        // for exactly that object; a model that weighs words one by one does not overrule it.
+        if let top = verdict.evidence.max(by: { $0.weight < $1.weight }), top.category == verdict.category,
+           VerbObjects.reasons.contains(where: { top.reason.hasSuffix($0) }) { return verdict }
         var revised = verdict
         revised.category = category
         revised.confidence = .low

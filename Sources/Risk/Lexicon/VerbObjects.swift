@@ -160,6 +160,9 @@ enum VerbObjects {
            serverObjects: ["session", "sessions", "pane", "console"], serverWords: ["pty", "tty", "terminal", "shell", "tmux", "repl"]),
     ]
 
+    /// Every reading's reason, as evidence shows it at the end of its own reason.
+    static let reasons: [String] = Array(Set(readings.map(\.reason)))
+
     /// The entry for `base` given the words around it: the lexicon's, or a verb-object reading's.
     /// `nameObjects` are the name's words after the verb; `nearby` are the description's first words.
     /// The readings of each verb, in their order in `readings` (looked up once per verb, not scanned).
