@@ -97,8 +97,9 @@ struct EvaluationTests {
         let retiredLater = servers(noted: "third crawl, retired").union(servers(noted: "fourth crawl, retired"))
             .union(servers(noted: "fifth crawl, retired")).union(servers(noted: "sixth crawl, retired"))
             .union(servers(noted: "seventh crawl, retired")).union(servers(noted: "eighth crawl, retired"))
-        let lockedLater = servers(noted: "ninth crawl, locked")
-        #expect(tunedBefore.count == 40 && retiredLater.count == 58 + 75 + 81 + 70 + 79 + 72 && lockedLater.count == 80)
+            .union(servers(noted: "ninth crawl, retired"))
+        let lockedLater = servers(noted: "tenth crawl, locked")
+        #expect(tunedBefore.count == 40 && retiredLater.count == 58 + 75 + 81 + 70 + 79 + 72 + 80 && lockedLater.count == 82)
         let snapshots = try FileManager.default.contentsOfDirectory(atPath: RepoPaths.file(Self.datasetFolder + "/snapshots").path)
             .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }
         #expect(Set(snapshots) == Set(split.keys))
@@ -117,16 +118,16 @@ struct EvaluationTests {
         let snapshots = try files.map { (String($0.dropLast(5)), try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)) }
         let split = try EvaluationPart.parse(RepoPaths.text(Self.datasetFolder + "/split.tsv"))
         let e = try Evaluation(labelsTSV: RepoPaths.text(Self.datasetFolder + "/labels.tsv"), snapshots: snapshots, split: split)
-        #expect(e.compared == 15_500 && e.unlabelledTools.isEmpty && e.unmatchedLabels.isEmpty)
+        #expect(e.compared == 16_954 && e.unlabelledTools.isEmpty && e.unmatchedLabels.isEmpty)
         // The targets (95% on the locked test part, 98% on train, no dangerous tool read) are not
         // met yet; `mcprisk eval` reports them. This keeps the classifier from sliding back below what it
-        // measured when the ninth crawl was the locked test part: train 3,550/3,642 and retired 9,989/10,375,
-        // both tuned and trained on; test 1,337/1,483 with 19 dangerous tools read, scored after the last
-        // change (the rules alone scored 1,327 with 20; the reading trained before the eighth crawl was
-        // retired, 1,341 with 19).
+        // measured when the tenth crawl was the locked test part: train 3,550/3,642 and retired
+        // 11,394/11,858, both tuned and trained on; test 1,328/1,454 with 13 dangerous tools read, scored
+        // after the last change (the rules alone scored 1,309 with 16; the reading trained before the ninth
+        // crawl was retired, 1,331 with 15).
         let train = try #require(e.parts[.train]), retired = try #require(e.parts[.retired]), test = try #require(e.parts[.test])
-        #expect(train.correct >= 3_550 && train.dangerousAsRead <= 2, "\(e.text(showTestMisses: false))")
-        #expect(retired.correct >= 9_989 && retired.dangerousAsRead <= 4, "\(e.text(showTestMisses: false))")
-        #expect(test.correct >= 1_337 && test.dangerousAsRead <= 19, "\(e.text(showTestMisses: false))")
+        #expect(train.correct >= 3_550 && train.dangerousAsRead <= 1, "\(e.text(showTestMisses: false))")
+        #expect(retired.correct >= 11_394 && retired.dangerousAsRead <= 8, "\(e.text(showTestMisses: false))")
+        #expect(test.correct >= 1_328 && test.dangerousAsRead <= 13, "\(e.text(showTestMisses: false))")
     }
 }

@@ -7,9 +7,9 @@ import JSON
 /// - of the second crawl, a server whose id's SHA-256 (first eight bytes, big-endian, modulo 100) is
 ///   below 40 was the locked test part until its misses were read and tuned on: it is retired; the rest
 ///   are train;
-/// - the third to eighth crawls were each the locked test part until their misses were read and
+/// - the third to ninth crawls were each the locked test part until their misses were read and
 ///   tuned on: they are retired too;
-/// - every server of the crawl made after that (the ninth) is test: locked.
+/// - every server of the crawl made after that (the tenth) is test: locked.
 public enum EvaluationPart: String, Sendable, Hashable, CaseIterable {
     /// Tuned on.
     case train
