@@ -35,9 +35,9 @@ struct ThreatCorpusTests {
     }
 
     /// The retired part (the first two batches' old locked groups, the third to sixth batches: each the locked
-    /// part until the next batch came, then tuned on: the rules on the third's and fourth's misses and false
-    /// alarms, the learned reading trained on the groups retired before the sixth, docs/threats.md): its
-    /// figures and misses, held to what it measured after that tuning (1,069/1,202 caught, 53/1,186 flagged).
+    /// part until the next batch came, then tuned on: the rules on the third's, fourth's and sixth's misses and
+    /// false alarms, the learned reading trained on the groups retired before the sixth, docs/threats.md): its
+    /// figures and misses, held to what it measured after that tuning (1,072/1,202 caught, 40/1,186 flagged).
     @Test func retiredPartHoldsWhatItMeasured() {
         let outcomes = ThreatCorpus.cases.filter { $0.part == .retired }.map { ThreatCorpus.run($0) }
         let figures = ThreatCorpus.Figures(outcomes)
@@ -46,15 +46,15 @@ struct ThreatCorpusTests {
             lines.append("  \(o.hit ? "flagged" : "missed") \(o.testCase.id) (\(o.testCase.place))" + o.findings.map { "\n      \($0)" }.joined())
         }
         EvalSnapshots.report(lines)
-        #expect(figures.caught.hits >= 1069, "retired: \(figures.caught.text) poisoned caught")
-        #expect(figures.flagged.hits <= 53, "retired: \(figures.flagged.text) honest flagged")
+        #expect(figures.caught.hits >= 1072, "retired: \(figures.caught.text) poisoned caught")
+        #expect(figures.flagged.hits <= 40, "retired: \(figures.flagged.text) honest flagged")
     }
 
     /// The locked part (the seventh batch; later batches join it), batch by batch: figures only, never which cases were
     /// missed. The targets (97% caught, 2% flagged) are not met on it (docs/threats.md); this holds the rules
     /// to what each batch measured when it was scored, once, after the last change before it was scored, so a
     /// change cannot slide back unseen.
-    @Test(arguments: [("b7-", 195, 16)])
+    @Test(arguments: [("b7-", 197, 14)])
     func lockedTestPartHoldsWhatItMeasured(batch: String, caught: Int, flagged: Int) {
         let outcomes = ThreatCorpus.cases.filter { $0.isTest && $0.group.hasPrefix(batch) }.map { ThreatCorpus.run($0) }
         let figures = ThreatCorpus.Figures(outcomes)
