@@ -94,6 +94,18 @@ enum VerbObjects {
         ], category: .execute, reason: "starts a workload or applies infrastructure that runs code", reach: 3,
            serverObjects: ["stack", "stacks", "application", "applications", "app", "apps"],
            serverWords: ["docker", "swarm", "kubernetes", "k8s", "compose", "portainer", "cloudformation", "argocd", "helm", "nomad"]),
+        // Building a value (a query, a payload, a filter domain, a playbook block) returns it; building a job,
+        // an image or a project runs a build (the lexicon's `build`).
+        Reading(verbs: ["build"], objects: ["domain", "payload", "payloads", "query", "queries", "filter", "filters", "block", "blocks",
+                                            "bundle", "bundles", "pack", "packs", "json", "request", "requests", "expression",
+                                            "expressions", "prompt", "prompts", "schema", "catalog", "summary", "chart", "graph", "string", "evidence"],
+                category: .read, reason: "builds a value and returns it: nothing runs", reach: 4),
+        // Query languages that only read (New Relic's NRQL, PromQL, LogQL, TraceQL, SkyWalking's MQE, Beancount's BQL,
+        // Jira's JQL, Obsidian's Dataview), checks and diagnostics, and a template rendered to text: nothing changes.
+        Reading(verbs: ["run", "execute", "exec", "eval", "evaluate", "render"], objects: [
+            "nrql", "promql", "logql", "traceql", "metricsql", "mqe", "bql", "jql", "dataview", "diagnostics", "diagnostic", "doctor",
+            "healthcheck", "checks", "template", "templates",
+        ], category: .read, reason: "runs a read-only query, a check or a template: nothing changes", reach: 4),
         // Clearing an Airflow task instance or DAG run resets its state so the scheduler runs it again.
         Reading(verbs: ["clear"], objects: [], category: .execute, reason: "clears task state: the scheduler runs those tasks again", reach: 0,
                 serverObjects: ["task", "tasks", "instance", "instances", "dag", "dags", "run", "runs"], serverWords: ["airflow", "dag", "dags"]),

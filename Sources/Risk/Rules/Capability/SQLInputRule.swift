@@ -30,12 +30,14 @@ struct SQLInputRule: CapabilityRule {
                 .evidence(#"{"name": "run_soql", "description": "Executes a SOQL query against Salesforce.", "inputSchema": {"type": "object", "properties": {"query": {"type": "string"}}}}"#, at: "/inputSchema/properties/query", .read),
                 // Splunk's SPL can delete events, write lookups and send mail (`| delete`, `| outputlookup`, `| sendemail`).
                 .evidence(#"{"name": "search_splunk", "description": "Execute a search query in Splunk and return results.", "inputSchema": {"type": "object", "properties": {"query": {"type": "string"}}}}"#, at: "/inputSchema/properties/query", .execute),
+                .evidence(#"{"name": "confluence_search", "description": "Search Confluence content using CQL.", "inputSchema": {"type": "object", "properties": {"cql": {"type": "string"}}}}"#, at: "/inputSchema/properties/cql", .read),
                 .passes(#"{"name": "search", "description": "Search documents.", "inputSchema": {"type": "object", "properties": {"query": {"type": "string"}}}}"#),
             ])
     }
 
     private static let statements: WordSet = ["select", "insert", "update", "delete", "create", "drop", "alter", "upsert"]
     private static let select = WordHash.of("select"), ddl = WordHash.of("ddl"), soql = WordHash.of("soql"), splunk = WordHash.of("splunk")
+    private static let cql = WordHash.of("cql"), confluence = WordHash.of("confluence")
     /// Name words that say a query tool reads (`read_query`, `select_rows`).
     private static let readingNames: WordSet = ["read", "select", "get", "fetch", "list", "search", "lookup"]
 
@@ -52,6 +54,10 @@ struct SQLInputRule: CapabilityRule {
         // On a Splunk server every `query` is SPL, whether or not the tool says so.
         let isSQL = opening.contains(where: Self.sqlWords.contains) || statementCount >= 2 || tool.serverVocabulary.contains(Self.splunk)
         guard isSQL else { return [] }
+        // On a Confluence server CQL is the Confluence Query Language: it finds pages and people and never writes.
+        if opening.contains(Self.cql), tool.serverVocabulary.contains(Self.confluence), !opening.contains(where: Self.statements.contains) {
+            return [EvidenceHit(.read, .sqlInput, at: p.pointer, quote: p.name, reason: "input '\(p.path)' takes Confluence's CQL, which only searches")]
+        }
         let readOnly = ReadOnlyStatementRule.claimsReadOnly(prose, p.prose, tool.nameWords)
         if let writeWord = words.firstIndex(where: Self.writeWords.contains), !readOnly || words.contains(Self.ddl) {
             let word = Self.writeWords.words.first { WordHash.of($0) == words[writeWord] } ?? "write"
