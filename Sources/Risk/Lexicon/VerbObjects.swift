@@ -62,7 +62,8 @@ enum VerbObjects {
                 reason: "injects code that runs in a live page", reach: 3),
         Reading(verbs: ["delete", "del"], objects: [
             "alias", "aliases", "link", "links", "reaction", "reactions", "emoji", "star", "bookmark", "favorite", "favourite", "watcher",
-            "association", "associations", "share", "shares", "suppression", "suppressions",
+            "association", "associations", "share", "shares", "suppression", "suppressions", "relation", "relations", "permission",
+            "permissions", "friend", "friends",
         ], category: .write, reason: "deletes a link or a marker; nothing is lost"),
         Reading(verbs: ["remove", "revoke"], objects: [
             "link", "links", "watcher", "watchers", "label", "labels", "tag", "tags", "permission", "permissions",
@@ -71,7 +72,7 @@ enum VerbObjects {
             "collaborator", "collaborators", "alias", "aliases", "taint", "taints", "approval", "sharing", "share",
             "access", "participant", "participants", "attendee", "attendees", "favorite", "favourite", "bookmark",
             "dependency", "dependencies", "suppression", "suppressions", "route", "routes", "hyperlink", "hyperlinks",
-            "transition", "transitions", "repo", "repos", "association", "associations",
+            "transition", "transitions", "repo", "repos", "association", "associations", "friend", "friends", "role", "roles",
         ], category: .write, reason: "removes a link, label or membership; nothing is lost"),
         Reading(verbs: ["subscribe", "unsubscribe"], objects: ["channel", "channels", "pattern", "patterns", "pub", "pubsub"], category: .read, reason: "listens to messages on a channel", reach: 8),
         Reading(verbs: ["clear", "reset", "flush", "purge", "empty"], objects: [
@@ -80,7 +81,7 @@ enum VerbObjects {
         ], category: .write, reason: "clears short-lived state"),
         Reading(verbs: ["reset"], objects: [
             "password", "passwords", "pin", "mfa", "credentials", "credential", "counter", "counters", "timer", "view", "zoom",
-            "layout", "filter", "filters", "form",
+            "layout", "filter", "filters", "form", "permission", "permissions", "client", "clients",
         ], category: .write, reason: "resets a setting to a new value; nothing is lost"),
         Reading(verbs: ["resolve"], objects: [
             "id", "identifier", "account", "name", "address", "library", "symbol", "hostname", "dns", "url", "handle", "username", "uri",
