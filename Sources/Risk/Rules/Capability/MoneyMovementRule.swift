@@ -54,6 +54,7 @@ struct MoneyMovementRule: CapabilityRule {
             """,
             examples: [
                 .evidence(#"{"name": "create_refund", "description": "Create a refund for a charge."}"#, at: "/name", .financial),
+                .passes(#"{"name": "get_fills", "description": "Executed trades (fills) for the account, newest first."}"#),
                 .evidence(#"{"name": "place_order", "inputSchema": {"type": "object", "properties": {"symbol": {"type": "string"}, "qty": {"type": "number"}}}}"#, at: "/name", .financial),
                 .evidence(#"{"name": "refund_create", "description": "Refund an operation, fully or in part."}"#, at: "/name", .financial),
                 .evidence(#"{"name": "acquiring_payment_capture", "description": "Captures an authorised card payment."}"#, at: "/name", .financial),
@@ -104,6 +105,9 @@ struct MoneyMovementRule: CapabilityRule {
         var sawLead = false
         for i in first where !prose.word(i, in: DescriptionVerbRule.fillers) {
             guard let m = VerbLexicon.verbs.lookup(prose, i) else { continue }
+            // A past participle names what was done ("Executed trades", "Closed / cancelled orders"): a list of
+            // records, not an act.
+            if prose.words[i].flags.contains(.ascii), case let written = prose.text(i), written.count > 4, written.hasSuffix("ed") { continue }
             if !sawLead {
                 sawLead = true
                 if m.entry.category == .read { break }
