@@ -158,8 +158,11 @@ enum VerbObjects {
         Reading(verbs: ["kill", "signal"], objects: [
             "container", "containers", "process", "processes", "pid", "task", "tasks", "job", "jobs", "pod", "pods", "session", "sessions",
         ], category: .execute, reason: "stops what runs", reach: 2),
-        Reading(verbs: ["create", "generate", "get"], objects: ["completion", "completions", "embedding", "embeddings", "chat"],
-                category: .read, reason: "asks a model for an answer: nothing is stored", reach: 2),
+        // A chat is a model's answer on a model server; on Teams or Slack it is a conversation with people.
+        Reading(verbs: ["create", "generate", "get"], objects: ["completion", "completions", "embedding", "embeddings"],
+                category: .read, reason: "asks a model for an answer: nothing is stored", reach: 2,
+                serverObjects: ["chat"], serverWords: ["llm", "llms", "openai", "gpt", "anthropic", "claude", "ollama", "gemini", "mistral",
+                                                       "model", "models", "completion", "completions", "inference", "prompt"]),
         Reading(verbs: ["drop"], objects: [], category: .execute, reason: "acts on a live page as the user: it can submit or buy", reach: 0,
                 serverObjects: ["element", "elements", "file", "files", "target"],
                 serverWords: ["browser", "playwright", "selenium", "puppeteer", "pydoll", "chromium", "seleniumbase"]),

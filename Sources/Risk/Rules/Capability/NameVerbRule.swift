@@ -38,6 +38,7 @@ struct NameVerbRule: CapabilityRule {
                 .evidence(#"{"name": "delete_issue_relation"}"#, at: "/name", .write),
                 .evidence(#"{"name": "reset_site_permissions"}"#, at: "/name", .write),
                 .evidence(#"{"name": "delete_label"}"#, at: "/name", .destructive),
+                .evidence(#"{"name": "create_chat", "description": "Create a one-on-one or group chat with colleagues."}"#, at: "/name", .write),
                 .evidence(#"{"name": "run_nrql", "description": "Run an NRQL query against New Relic."}"#, at: "/name", .read),
                 .evidence(#"{"name": "ha_eval_template", "description": "Evaluate a Jinja2 template and return the rendered text."}"#, at: "/name", .read),
                 .evidence(#"{"name": "obter_input_pendente"}"#, at: "/name", .read),
