@@ -122,12 +122,12 @@ struct EvaluationTests {
         // The targets (95% on the locked test part, 98% on train, no dangerous tool read) are not
         // met yet; `mcprisk eval` reports them. This keeps the classifier from sliding back below what it
         // measured when the tenth crawl was the locked test part: train 3,550/3,642 and retired
-        // 11,394/11,858, both tuned and trained on; test 1,328/1,454 with 13 dangerous tools read, scored
+        // 11,433/11,858, both tuned and trained on; test 1,331/1,454 with 13 dangerous tools read, scored
         // after the last change (the rules alone scored 1,309 with 16; the reading trained before the ninth
-        // crawl was retired, 1,331 with 15).
+        // crawl was retired, 1,331 with 15; retrained, before the last rule changes, 1,328 with 13).
         let train = try #require(e.parts[.train]), retired = try #require(e.parts[.retired]), test = try #require(e.parts[.test])
         #expect(train.correct >= 3_550 && train.dangerousAsRead <= 1, "\(e.text(showTestMisses: false))")
-        #expect(retired.correct >= 11_394 && retired.dangerousAsRead <= 8, "\(e.text(showTestMisses: false))")
-        #expect(test.correct >= 1_328 && test.dangerousAsRead <= 13, "\(e.text(showTestMisses: false))")
+        #expect(retired.correct >= 11_433 && retired.dangerousAsRead <= 8, "\(e.text(showTestMisses: false))")
+        #expect(test.correct >= 1_331 && test.dangerousAsRead <= 13, "\(e.text(showTestMisses: false))")
     }
 }
