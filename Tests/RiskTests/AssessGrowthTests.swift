@@ -17,6 +17,20 @@ struct AssessGrowthTests {
         return ReviewedServer(ServerDefinitions(tools: tools), name: "records")
     }
 
+    /// One long description of snake_case words, assessed in a run with another server, so every word is
+    /// looked up among the other server's tool names (one of them matches).
+    static func run(_ n: Int) -> [ReviewedServer] {
+        let fields = (0..<n).map { "field_\($0)" }.joined(separator: ", ")
+        let long = ReviewedServer(ServerDefinitions(tools: [["name": .string("describe_fields"), "description": .string("Returns " + fields + ".")]]), name: "records")
+        let other = ReviewedServer(ServerDefinitions(tools: [["name": .string("send_email")], ["name": .string("field_0")]]), name: "mail")
+        return [long, other]
+    }
+
+    @Test func aLongDescriptionInARunCostsLinearly() {
+        let result = GrowthCheck.measure(n: 1_000, runs: 2, input: Self.run) { _ = Assessor().assess(servers: $0) }
+        #expect(result.ratio < 15, "\(result)")
+    }
+
     @Test func toolsWithSnakeCaseWordsCostLinearly() {
         let result = GrowthCheck.measure(n: 150, runs: 2, input: Self.server) { _ = Assessor().assess($0) }
         #expect(result.ratio < 15, "\(result)")

@@ -26,6 +26,11 @@ struct TextField: Sendable {
     /// Where its holder is (`/tools/3`, `/prompts/1` for a prompt and its body; the root for the server).
     var owner: JSONPointer = .root
 
+    /// The words of the parameter's name, as the tokenizer splits identifiers (`private_key_path`, `excludePatterns`).
+    var parameterWords: Set<String> { parameter.map { Set(TokenizedText($0, mode: .identifier).texts) } ?? [] }
+    /// The words of the holder's name, split the same way.
+    var ownerWords: Set<String> { ownerName.map { Set(TokenizedText($0, mode: .identifier).texts) } ?? [] }
+
     /// The finding location for this field: its holder's kind and name, and the field's own pointer.
     var location: Location { Location(kind: ownerKind, name: ownerName, pointer: pointer) }
 

@@ -130,7 +130,7 @@ struct SecretExfiltrationRule: FindingRule {
         let field = reading.field
         let parameter = index.concepts(ofParameterOf: field)
         let isValue = field.role == .defaultValue || field.role == .enumValue || field.role == .example
-        let parameterWords = isValue ? Self.words(ofParameter: field.parameter) : []
+        let parameterWords = isValue ? field.parameterWords : []
         // A value of an exclusion list (`exclude: [".env"]`) keeps the file out.
         if !parameterWords.isDisjoint(with: Self.exclusionWords) { return nil }
         // A key path's own default (`private_key_path: ~/.ssh/id_ed25519`) is that parameter's business: the
@@ -179,18 +179,6 @@ struct SecretExfiltrationRule: FindingRule {
                                               "deny", "denylist", "blocklist", "blacklist", "redact", "omit", "forbidden", "blocked"]
     /// Words of a parameter name that make it the path of a key or credential file.
     static let keyFileWords: Set<String> = ["key", "keyfile", "identity", "pem", "cert", "certificate", "credential", "credentials"]
-
-    /// The lowercased words of a parameter name (`private_key_path`, `excludePatterns`).
-    static func words(ofParameter name: String?) -> Set<String> {
-        guard let name else { return [] }
-        var out: Set<String> = [], word = ""
-        for c in name {
-            if c.isUppercase, !word.isEmpty { out.insert(word); word = "" }
-            if c.isLetter || c.isNumber { word.append(Character(c.lowercased())) } else if !word.isEmpty { out.insert(word); word = "" }
-        }
-        if !word.isEmpty { out.insert(word) }
-        return out
-    }
 
     /// A parameter named after the conversation or the system prompt on a tool that is about neither.
     private func nameHit(_ reading: FieldReading, _ index: ServerIndex) -> FindingHit? {

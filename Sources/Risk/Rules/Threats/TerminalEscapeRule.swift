@@ -168,7 +168,7 @@ struct TerminalEscapeRule: FindingRule {
         default: return false
         }
         guard field.ownerKind == .tool else { return false }
-        let named = SecretExfiltrationRule.words(ofParameter: field.parameter).union(SecretExfiltrationRule.words(ofParameter: field.ownerName))
+        let named = field.parameterWords.union(field.ownerWords)
         var needed: [Set<String>] = []
         var i = 0
         while i < scalars.count {

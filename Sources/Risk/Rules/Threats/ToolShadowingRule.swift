@@ -153,7 +153,9 @@ struct ToolShadowingRule: FindingRule {
                 var end = i
                 var h = w.hash
                 while true {
-                    if !index.ownMentions.contains(h), !readsAsField(text, i, through: end), let server = run.index.serversMentioned(h).first(where: { Int($0) != run.position }) {
+                    // The field check builds strings: it runs only once a name has matched.
+                    if !index.ownMentions.contains(h), let server = run.index.serversMentioned(h).first(where: { Int($0) != run.position }),
+                       !readsAsField(text, i, through: end) {
                         let tool = text.foldedString(Int(w.start), Int(words[end].end))
                         return (i, end, tool, run.index.serverNames[Int(server)])
                     }
