@@ -382,10 +382,10 @@ struct IntentReader {
         return !hits.isEmpty && hits.allSatisfy { h in
             if (max(0, h.from - 2)..<h.from).contains(where: { Self.auxiliaries.contains(words[$0].hash) }) { return true }
             if h.from >= 2, words[h.from - 2].hash == Self.instead, words[h.from - 1].hash == Self.of { return true }
+            // The lexicon finds the verb behind its inflection; the `s` says third person.
             guard h.to + 1 < words.count, words[h.to + 1].flags.contains(.ascii) else { return false }
             let next = layer.text.text(h.to + 1)
-            guard next.count > 3, next.hasSuffix("s"), !next.hasSuffix("ss") else { return false }
-            return VerbLexicon.verbs.lookup(String(next.dropLast())) != nil || VerbLexicon.verbs.lookup(String(next.dropLast(2))) != nil
+            return next.count > 3 && next.hasSuffix("s") && !next.hasSuffix("ss") && VerbLexicon.verbs.lookup(layer.text, h.to + 1) != nil
         }
     }
     private static let instead = WordHash.of("instead"), of = WordHash.of("of")
