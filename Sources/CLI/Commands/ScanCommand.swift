@@ -24,6 +24,8 @@ enum ScanCommand: CLICommand {
         acceptsCommandAfterDashes: true)
 
     static func run(_ a: ParsedArguments, context: CommandContext) async throws -> Int32 {
+        // The assessment's tables are built while the targets are read or started.
+        RiskTables.buildInBackground()
         let all = ServerIdentity.disambiguated(try TargetOptions.targets(a, context: context))
         let targets = try ReviewOptions.selected(all, a)
         var options = try TargetOptions.scanOptions(a, context: context)

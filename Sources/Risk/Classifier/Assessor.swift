@@ -15,6 +15,9 @@ public struct Assessor: Sendable {
     private let verdictRules: [(RuleDescription, any VerdictRule)]
     /// The learned second opinion after the rules decide (nil: the rules alone).
     private let learned: LearnedReading?
+    /// Threads one server's assessment may use (1: the calling thread only). A scan of one server gives it
+    /// the cores; a run of many servers assesses them side by side instead. The result is the same.
+    public var jobs = 1
 
     /// An assessor over all built-in rules, with the learned reading trained on the evaluation set unless
     /// `learned` says otherwise. The rules are sorted by kind once per process: callers that assess server
@@ -75,51 +78,67 @@ public struct Assessor: Sendable {
 
     /// Assesses one server.
     public func assess(_ server: ReviewedServer) -> ServerAssessment {
-        let tools = ToolContext.all(in: server)
-        let index = ServerIndex(server, tools: tools)
-        var findings: [Finding] = []
-        for (d, rule) in findingRules {
-            for hit in rule.findings(in: index) {
-                findings.append(Finding(ruleId: d.id, severity: hit.severity ?? d.severity, confidence: d.confidence, message: hit.message,
-                                        quote: hit.quote, location: Locator.location(of: hit.pointer, in: server)))
-            }
-        }
-        var verdicts: [ToolVerdict] = []
-        for tool in tools {
-            let evidence = classifier.evidence(in: tool)
-            let hasDescription = !tool.description.isEmpty
-            let decided = classifier.decide(evidence, hasDescription: hasDescription)
-            verdicts.append(learned.map { $0.revise(decided, tool: tool) } ?? decided)
-            guard !verdictRules.isEmpty else { continue }
-            let definition = classifier.definitionVerdict(evidence, hasDescription: hasDescription)
-            for (d, rule) in verdictRules {
-                for hit in rule.findings(in: tool, definition: definition) {
-                    findings.append(Finding(ruleId: d.id, severity: hit.severity ?? d.severity, confidence: d.confidence, message: hit.message,
-                                            quote: hit.quote, location: Locator.location(of: hit.pointer, in: server)))
+        let tools = ToolContext.all(in: server, jobs: jobs)
+        let index = ServerIndex(server, tools: tools, jobs: jobs)
+        // Each finding rule reads the whole index; the rules run side by side when `jobs` allows.
+        let findingRules = self.findingRules
+        var findings: [Finding] = Chunked.map(findingRules.count, jobs: jobs, size: 1) { run in
+            run.map { r in
+                let (d, rule) = findingRules[r]
+                return rule.findings(in: index).map { hit in
+                    Finding(ruleId: d.id, severity: hit.severity ?? d.severity, confidence: d.confidence, message: hit.message,
+                            quote: hit.quote, location: Locator.location(of: hit.pointer, in: server))
                 }
             }
+        }.flatMap { $0 }
+        // Each tool is classified, and its verdict checked against its definition, on its own.
+        let (classifier, learned, verdictRules) = (self.classifier, self.learned, self.verdictRules)
+        let classified: [(verdict: ToolVerdict, findings: [Finding])] = Chunked.map(tools.count, jobs: jobs, size: Chunked.runSize(tools.count, jobs: jobs)) { run in
+            run.map { i in
+                let tool = tools[i]
+                let evidence = classifier.evidence(in: tool)
+                let hasDescription = !tool.description.isEmpty
+                let decided = classifier.decide(evidence, hasDescription: hasDescription)
+                let verdict = learned.map { $0.revise(decided, tool: tool) } ?? decided
+                guard !verdictRules.isEmpty else { return (verdict, []) }
+                let definition = classifier.definitionVerdict(evidence, hasDescription: hasDescription)
+                var findings: [Finding] = []
+                for (d, rule) in verdictRules {
+                    for hit in rule.findings(in: tool, definition: definition) {
+                        findings.append(Finding(ruleId: d.id, severity: hit.severity ?? d.severity, confidence: d.confidence, message: hit.message,
+                                                quote: hit.quote, location: Locator.location(of: hit.pointer, in: server)))
+                    }
+                }
+                return (verdict, findings)
+            }
         }
+        for c in classified { findings += c.findings }
         findings = Assessor.ordered(findings)
 
-        let assessed = zip(tools, verdicts).map { tool, verdict -> ToolAssessment in
-            var severity = verdict.category.baseSeverity
-            var raisedBy: [String] = []
-            for f in findings where f.severity > verdict.category.baseSeverity && f.location.pointer.isWithin(tool.pointer) {
-                severity = max(severity, f.severity)
-                if !raisedBy.contains(f.ruleId) { raisedBy.append(f.ruleId) }
-            }
-            var seen: Set<Signal> = []
-            var signals: [Signal] = []
-            for (d, rule) in signalRules {
-                for hit in rule.signals(in: tool) {
-                    let signal = Signal(id: d.id, title: d.title, path: hit.path, detail: hit.detail)
-                    if seen.insert(signal).inserted { signals.append(signal) }
+        let signalRules = self.signalRules
+        let ordered = findings
+        let assessed: [ToolAssessment] = Chunked.map(tools.count, jobs: jobs, size: Chunked.runSize(tools.count, jobs: jobs)) { run in
+            run.map { i in
+                let tool = tools[i], verdict = classified[i].verdict
+                var severity = verdict.category.baseSeverity
+                var raisedBy: [String] = []
+                for f in ordered where f.severity > verdict.category.baseSeverity && f.location.pointer.isWithin(tool.pointer) {
+                    severity = max(severity, f.severity)
+                    if !raisedBy.contains(f.ruleId) { raisedBy.append(f.ruleId) }
                 }
+                var seen: Set<Signal> = []
+                var signals: [Signal] = []
+                for (d, rule) in signalRules {
+                    for hit in rule.signals(in: tool) {
+                        let signal = Signal(id: d.id, title: d.title, path: hit.path, detail: hit.detail)
+                        if seen.insert(signal).inserted { signals.append(signal) }
+                    }
+                }
+                return ToolAssessment(name: tool.name, pointer: tool.pointer, category: verdict.category, severity: severity,
+                                      confidence: verdict.confidence, evidence: verdict.evidence, actions: verdict.actions,
+                                      signals: signals, severityRaisedBy: raisedBy, annotations: tool.annotations,
+                                      inputs: ToolInputs(properties: tool.properties, tool: tool.json))
             }
-            return ToolAssessment(name: tool.name, pointer: tool.pointer, category: verdict.category, severity: severity,
-                                  confidence: verdict.confidence, evidence: verdict.evidence, actions: verdict.actions,
-                                  signals: signals, severityRaisedBy: raisedBy, annotations: tool.annotations,
-                                  inputs: ToolInputs(properties: tool.properties, tool: tool.json))
         }
         return ServerAssessment(tools: assessed, findings: findings)
     }

@@ -54,9 +54,14 @@ public struct ToolContext: Sendable {
     }
 
     /// Every valid tool of a server, each knowing the words of all of them.
-    static func all(in server: ReviewedServer) -> [ToolContext] {
-        let cache = TextCache()
-        var tools = server.tools.enumerated().compactMap { ToolContext($0.element, index: $0.offset, cache: cache) }
+    /// With several `jobs`, runs of tools are read on several threads, each run with its own cache.
+    static func all(in server: ReviewedServer, jobs: Int = 1) -> [ToolContext] {
+        let definitions = server.tools
+        let read: [ToolContext?] = Chunked.map(definitions.count, jobs: jobs, size: Chunked.runSize(definitions.count, jobs: jobs)) { run in
+            let cache = TextCache()
+            return run.map { ToolContext(definitions[$0], index: $0, cache: cache) }
+        }
+        var tools = read.compactMap { $0 }
         var shared: Set<UInt64> = []
         for t in tools { shared.formUnion(t.vocabulary) }
         for i in tools.indices { tools[i].serverVocabulary = shared }

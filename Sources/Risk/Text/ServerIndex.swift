@@ -50,12 +50,13 @@ struct ServerIndex {
     /// The run the server is scanned in.
     var run: RunContext { server.run }
 
-    /// Reads `server`, reusing the words already split in `tools` (its tool contexts) where they match.
-    init(_ server: ReviewedServer, tools: [ToolContext]? = nil) {
+    /// Reads `server`, reusing the words already split in `tools` (its tool contexts) where they match;
+    /// with several `jobs`, its fields are read on several threads.
+    init(_ server: ReviewedServer, tools: [ToolContext]? = nil, jobs: Int = 1) {
         self.server = server
         let fields = TextFields.all(in: server)
         self.fields = fields
-        let contexts = tools ?? ToolContext.all(in: server)
+        let contexts = tools ?? ToolContext.all(in: server, jobs: jobs)
         var known: [PointerKey: TokenizedText] = [:]
         var purposes: [JSONPointer: Set<UInt64>] = [:]
         var identities: [JSONPointer: Set<UInt64>] = [:]
@@ -76,26 +77,13 @@ struct ServerIndex {
         // server's, and describe every tool: "add internal notes, change the owner" on a helpdesk server).
         identities[.root] = Set(TokenizedText(server.name, mode: .identifier).words.map(\.hash))
             .union(contexts.lazy.flatMap { $0.nameWords.words.map(\.hash) })
-        var readings: [FieldReading] = []
-        readings.reserveCapacity(fields.count)
+        // Fields are read in runs, on several threads when `jobs` allows (a reading depends only on its field).
+        var readings = Chunked.map(fields.count, jobs: jobs, size: Chunked.runSize(fields.count, jobs: jobs)) { [known] run in
+            Self.read(fields[run], known: known)
+        }
         var parameterConcepts: [ParameterKey: ConceptSet] = [:]
-        // A text sent again (`"type": "string"` in every property, a parameter described alike in every tool)
-        // is read once: its reading depends only on its bytes and whether it is an identifier.
-        var read: [SharedReadingKey: (main: TextReading, decoded: [(payload: PayloadDecoder.Decoded, reading: TextReading)])] = [:]
-        for field in fields {
-            let key = field.text.utf8.count <= Self.maxSharedBytes ? SharedReadingKey(text: field.text, identifier: field.isIdentifier) : nil
-            let reading: FieldReading
-            // `String` keys compare canonically: a text shares a reading only with the same bytes.
-            if let key, let shared = read[key], shared.main.text.original.utf8.elementsEqual(field.text.utf8) {
-                reading = FieldReading(field, main: shared.main, decoded: shared.decoded)
-            } else {
-                let mode: Tokenizer.Mode = field.isIdentifier ? .identifier : .prose
-                // Every text a tool context split lies under `/tools`: other fields are not looked up.
-                let reused = field.pointer.tokens.first != "tools" ? nil : known[PointerKey(field.pointer)].flatMap { $0.original == field.text ? $0 : nil }
-                reading = FieldReading(field, text: reused ?? TokenizedText(field.text, mode: mode))
-                if let key, read[key] == nil { read[key] = (reading.main, reading.decoded) }
-            }
-            readings.append(reading)
+        for reading in readings {
+            let field = reading.field
             // A parameter's name, title and description say what it is for (its values are read alone).
             if let parameter = field.parameter, Self.describesParameter(field.role) {
                 parameterConcepts[ParameterKey(owner: field.owner, parameter: parameter), default: ConceptSet()].formUnion(reading.main.concepts.all)
@@ -123,6 +111,43 @@ struct ServerIndex {
         self.readings = readings
         self.purposes = purposes
         self.identities = identities
+        self.intents = Chunked.map(readings.count, jobs: jobs, size: Chunked.runSize(readings.count, jobs: jobs)) { [readings, purposes, identities, parameterConcepts] run in
+            Self.intents(of: readings[run], purposes: purposes, identities: identities, parameterConcepts: parameterConcepts)
+        }
+        self.parameterConcepts = parameterConcepts
+        self.ownToolNames = Set(contexts.map { $0.name.lowercased() })
+        self.ownToolNamesByBytes = ownToolNames.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+        self.normalizedServerName = server.name.lowercased().replacingUnderscores
+        self.ownMentions = ownMentions
+    }
+
+    /// The readings of consecutive `fields`. A text sent again (`"type": "string"` in every property, a
+    /// parameter described alike in every tool) is read once: its reading depends only on its bytes and
+    /// whether it is an identifier. Words a tool context already split (`known`) are reused.
+    private static func read(_ fields: ArraySlice<TextField>, known: [PointerKey: TokenizedText]) -> [FieldReading] {
+        var read: [SharedReadingKey: (main: TextReading, decoded: [(payload: PayloadDecoder.Decoded, reading: TextReading)])] = [:]
+        var readings: [FieldReading] = []
+        readings.reserveCapacity(fields.count)
+        for field in fields {
+            let key = field.text.utf8.count <= maxSharedBytes ? SharedReadingKey(text: field.text, identifier: field.isIdentifier) : nil
+            // `String` keys compare canonically: a text shares a reading only with the same bytes.
+            if let key, let shared = read[key], shared.main.text.original.utf8.elementsEqual(field.text.utf8) {
+                readings.append(FieldReading(field, main: shared.main, decoded: shared.decoded))
+                continue
+            }
+            let mode: Tokenizer.Mode = field.isIdentifier ? .identifier : .prose
+            // Every text a tool context split lies under `/tools`: other fields are not looked up.
+            let reused = field.pointer.tokens.first != "tools" ? nil : known[PointerKey(field.pointer)].flatMap { $0.original == field.text ? $0 : nil }
+            let reading = FieldReading(field, text: reused ?? TokenizedText(field.text, mode: mode))
+            if let key, read[key] == nil { read[key] = (reading.main, reading.decoded) }
+            readings.append(reading)
+        }
+        return readings
+    }
+
+    /// What each of consecutive `readings` asks the model to do, with the layer each intent was read in.
+    private static func intents(of readings: ArraySlice<FieldReading>, purposes: [JSONPointer: Set<UInt64>], identities: [JSONPointer: Set<UInt64>],
+                                parameterConcepts: [ParameterKey: ConceptSet]) -> [[(layer: Int, intent: Intent)]] {
         // Fields come holder by holder: each holder's words are looked up once, not once per field.
         var holder: (owner: JSONPointer, purpose: Set<UInt64>, identity: Set<UInt64>)?
         var lastParameter: (key: ParameterKey, concepts: ConceptSet)?
@@ -150,12 +175,7 @@ struct ServerIndex {
             }
             intents.append(found)
         }
-        self.intents = intents
-        self.parameterConcepts = parameterConcepts
-        self.ownToolNames = Set(contexts.map { $0.name.lowercased() })
-        self.ownToolNamesByBytes = ownToolNames.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
-        self.normalizedServerName = server.name.lowercased().replacingUnderscores
-        self.ownMentions = ownMentions
+        return intents
     }
 
     /// True for the roles that say what a parameter is for (its name, title and description).

@@ -76,7 +76,10 @@ public struct StreamingScan: Sendable {
         let runIndex = names.map { RunIndex(servers: $0) }
         names = nil  // the index keeps what it needs; the servers' property lists are not held for the second pass
         let (format, profile) = (policyFormat, policyProfile)
-        let assessor = Assessor(rules: rules)
+        var shared = Assessor(rules: rules)
+        // Fewer servers than jobs: the cores left over read each server's tools side by side.
+        shared.jobs = max(1, min(jobs, ProcessInfo.processInfo.activeProcessorCount) / max(1, min(jobs, targets.count)))
+        let assessor = shared
         let offset = steps - targets.count
         try await InOrder.run(count: targets.count, concurrency: jobs, window: 2 * jobs) { i -> Prepared in
             let snapshot: ServerSnapshot
