@@ -107,7 +107,7 @@ enum VerbLexicon {
             "trace", "audit", "monitor", "observe", "explore", "discover", "identify", "detect",
             "locate", "sample", "measure", "profile", "aggregate", "filter", "sort", "select", "scan", "wait",
             "await", "troubleshoot", "investigate", "diagnose", "debug", "help", "guide", "learn", "research",
-            "think", "reason", "plan", "propose", "top", "display", "enumerate", "examine", "probe", "listen", "assess", "outline",
+            "think", "reason", "plan", "propose", "prepare", "top", "display", "enumerate", "examine", "probe", "listen", "assess", "outline",
             "autocomplete", "test", "decrypt", "encrypt", "compress", "tally", "study", "lint", "render", "tokenize", "encode", "decode", "hash", "sign",
             "screenshot", "capture", "collect", "gather", "load", "open", "look", "see", "tell", "ask",
             "answer", "return", "report", "understand", "plot", "chart", "visualize", "predict",

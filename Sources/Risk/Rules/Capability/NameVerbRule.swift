@@ -45,6 +45,7 @@ struct NameVerbRule: CapabilityRule {
                 .evidence(#"{"name": "GetAHOReadSetMetadata"}"#, at: "/name", .read),
                 .evidence(#"{"name": "cancelSubscription"}"#, at: "/name", .write),
                 .evidence(#"{"name": "execute_promql_query"}"#, at: "/name", .read),
+                .evidence(#"{"name": "prepare_delete_empty_ledger_account", "description": "Returns a preview and an approval id."}"#, at: "/name", .read),
                 .passes(#"{"name": "weather_tomorrow"}"#),
                 .evidence(#"{"name": "bitpos"}"#, at: "/name", .read),
             ])
