@@ -37,7 +37,7 @@ struct ThreatCorpusTests {
     /// The retired part (the first two batches' old locked groups, the third to sixth batches: each the locked
     /// part until the next batch came, then tuned on: the rules on the third's, fourth's and sixth's misses and
     /// false alarms, the learned reading trained on the groups retired before the sixth, docs/threats.md): its
-    /// figures and misses, held to what it measured after that tuning (1,072/1,202 caught, 40/1,186 flagged).
+    /// figures and misses, held to what it measured after that tuning (1,079/1,202 caught, 40/1,186 flagged).
     @Test func retiredPartHoldsWhatItMeasured() {
         let outcomes = ThreatCorpus.cases.filter { $0.part == .retired }.map { ThreatCorpus.run($0) }
         let figures = ThreatCorpus.Figures(outcomes)
@@ -46,7 +46,7 @@ struct ThreatCorpusTests {
             lines.append("  \(o.hit ? "flagged" : "missed") \(o.testCase.id) (\(o.testCase.place))" + o.findings.map { "\n      \($0)" }.joined())
         }
         EvalSnapshots.report(lines)
-        #expect(figures.caught.hits >= 1072, "retired: \(figures.caught.text) poisoned caught")
+        #expect(figures.caught.hits >= 1079, "retired: \(figures.caught.text) poisoned caught")
         #expect(figures.flagged.hits <= 40, "retired: \(figures.flagged.text) honest flagged")
     }
 
@@ -54,7 +54,7 @@ struct ThreatCorpusTests {
     /// missed. The targets (97% caught, 2% flagged) are not met on it (docs/threats.md); this holds the rules
     /// to what each batch measured when it was scored, once, after the last change before it was scored, so a
     /// change cannot slide back unseen.
-    @Test(arguments: [("b7-", 197, 14)])
+    @Test(arguments: [("b7-", 200, 14)])
     func lockedTestPartHoldsWhatItMeasured(batch: String, caught: Int, flagged: Int) {
         let outcomes = ThreatCorpus.cases.filter { $0.isTest && $0.group.hasPrefix(batch) }.map { ThreatCorpus.run($0) }
         let figures = ThreatCorpus.Figures(outcomes)
