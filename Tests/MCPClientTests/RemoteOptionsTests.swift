@@ -75,6 +75,21 @@ import Testing
         #expect(AuthChallenge(header: nil).scheme == nil)
     }
 
+    #if os(Linux)
+    @Test func curlErrorsMapToClearKinds() {
+        let url = URL(string: "https://example.test:8443/mcp")!
+        func map(_ code: Int32) -> MCPError { CurlErrorMapping.map(code: code, detail: "libcurl's words", url: url, step: "POST initialize", idleTimeout: 30) }
+        #expect(map(7).description.contains("could not connect to example.test:8443"))
+        #expect(map(6).description.contains("DNS lookup failed for example.test"))
+        #expect(map(6).kind == "connection-failed")
+        #expect(map(35).description.contains("TLS handshake with example.test:8443 failed (libcurl's words)"))
+        #expect(map(60).description.contains("TLS handshake"))
+        #expect(map(28).kind == "timeout")
+        #expect(map(56).description.contains("lost during POST initialize"))
+        #expect(map(8).kind == "protocol-violation")
+        #expect(map(99).description.contains("curl 99: libcurl's words"))
+    }
+    #else
     @Test func urlErrorsMapToClearKinds() {
         let url = URL(string: "https://example.test:8443/mcp")
         func map(_ code: URLError.Code) -> MCPError { HTTPErrorMapping.map(URLError(code), url: url, step: "POST initialize") }
@@ -86,6 +101,7 @@ import Testing
         #expect(map(.timedOut).kind == "timeout")
         #expect(map(.networkConnectionLost).description.contains("lost"))
     }
+    #endif
 
     @Test func modernHeaderValuesAreEncodedWhenNotPlain() {
         #expect(StreamableHTTPTransport.headerSafe("tools/list") == "tools/list")

@@ -32,12 +32,17 @@ final class PythonMCPServer: @unchecked Sendable {
     let port: UInt16
     private let stderr = Pipe()
 
-    init(transport: String, token: String? = nil) throws {
+    /// HTTPS when `tls` names a certificate and its key.
+    let scheme: String
+
+    init(transport: String, token: String? = nil, tls: (certificate: String, key: String)? = nil) throws {
         let probe = try LoopbackHTTPServer { _, w in w.respond(status: 404) }
         port = probe.port
         probe.stop()
+        scheme = tls == nil ? "http" : "https"
         process.executableURL = URL(fileURLWithPath: Self.python)
         process.arguments = [Self.script, "--transport", transport, "--port", String(port)] + (token.map { ["--token", $0] } ?? [])
+            + (tls.map { ["--tls", $0.certificate, $0.key] } ?? [])
         process.standardOutput = FileHandle.nullDevice
         process.standardError = stderr
         try process.run()
@@ -65,7 +70,7 @@ final class PythonMCPServer: @unchecked Sendable {
         process.waitUntilExit()
     }
 
-    func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+    func url(_ path: String) -> String { "\(scheme)://127.0.0.1:\(port)\(path)" }
 
     private static func canConnect(_ port: UInt16) -> Bool {
         #if canImport(Glibc)
@@ -93,12 +98,12 @@ private let pythonTrait = Testing.ConditionTrait.enabled(
     "needs .venv with the Python MCP SDK: python3 -m venv .venv && .venv/bin/pip install mcp")
 
 /// Starts a Python server, or records why not (a missing .venv fails under CI).
-private func startPython(_ transport: String, token: String? = nil) async throws -> PythonMCPServer? {
+private func startPython(_ transport: String, token: String? = nil, tls: (certificate: String, key: String)? = nil) async throws -> PythonMCPServer? {
     guard PythonMCPServer.available else {
         Issue.record("CI is set but \(PythonMCPServer.python) is missing: .ci/run must create .venv and install mcp")
         return nil
     }
-    let server = try PythonMCPServer(transport: transport, token: token)
+    let server = try PythonMCPServer(transport: transport, token: token, tls: tls)
     guard await server.waitUntilListening() else {
         server.stop()
         Issue.record("the Python \(transport) server did not start listening on \(server.port)")
@@ -118,6 +123,40 @@ private func toolNames(_ r: MiniSessionResult?) -> [String] { (r?.tools ?? []).c
         #expect(toolNames(result?.success) == ["delete_records", "read_file"])
         #expect(result?.success?.initialize?["result"]?["serverInfo"]?["name"]?.stringValue == "python-fixture")
         #expect(result?.success?.anomalies.isEmpty == true)
+        try await crawlsCompletely(py.url("/mcp"), anomalies: [])
+    }
+
+    /// `https://` through libcurl (loaded on first use): a self-signed certificate made for this run is
+    /// refused as untrusted, then trusted through `SSL_CERT_FILE`, and the whole server is read over TLS.
+    @Test func streamableHTTPServerOverTLS() async throws {
+        guard PythonMCPServer.sdkMajor >= 2 else { return }  // --tls serves through uvicorn as mcp 2.x does
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mcprisk-tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (certificate, key) = (dir.appendingPathComponent("cert.pem").path, dir.appendingPathComponent("key.pem").path)
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        openssl.arguments = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate, "-days", "1",
+                             "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"]
+        openssl.standardOutput = FileHandle.nullDevice
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.run()
+        openssl.waitUntilExit()
+        try #require(openssl.terminationStatus == 0, "openssl could not make a certificate (.ci/run installs openssl)")
+        guard let py = try await startPython("streamable-http", tls: (certificate, key)) else { return }
+        defer { py.stop() }
+        #expect(py.url("/mcp").hasPrefix("https://"))
+
+        unsetenv("SSL_CERT_FILE")
+        let refused = await withHangGuard { await connectAndRun(testOptions(py.url("/mcp")) { $0.requestTimeout = 20; $0.connectTimeout = 15 }) }
+        #expect(refused?.failure?.kind == "connection-failed")
+        #expect(refused?.failure?.description.contains("TLS handshake with 127.0.0.1") == true, "\(String(describing: refused?.failure))")
+
+        setenv("SSL_CERT_FILE", certificate, 1)
+        defer { unsetenv("SSL_CERT_FILE") }
+        let result = await withHangGuard { await connectAndRun(testOptions(py.url("/mcp")) { $0.requestTimeout = 20; $0.connectTimeout = 15 }) }
+        #expect(result?.failure == nil, "\(String(describing: result?.failure))")
+        #expect(toolNames(result?.success) == ["delete_records", "read_file"])
         try await crawlsCompletely(py.url("/mcp"), anomalies: [])
     }
 

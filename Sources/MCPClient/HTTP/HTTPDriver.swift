@@ -1,12 +1,15 @@
 import Foundation
 
 /// Starts HTTP requests for one transport: `http://` on our own socket client (bounded memory, see
-/// `SocketHTTPClient`), `https://` on one URLSession with a data delegate, made on first use. Neither
-/// follows redirects: `RemoteHTTP.open` does (same origin, bounded count).
+/// `SocketHTTPClient`), `https://` through libcurl loaded on first use (`CurlHTTPClient`, Linux) or one
+/// URLSession with a data delegate, made on first use (macOS). None follows redirects: `RemoteHTTP.open`
+/// does (same origin, bounded count).
 final class HTTPDriver: @unchecked Sendable {
     private let lock = NSLock()
     private var live: [HTTPExchange] = []
+    #if !os(Linux)
     private var urlSession: URLSessionHTTPClient?
+    #endif
     private var closed = false
 
     init() {}
@@ -23,23 +26,32 @@ final class HTTPDriver: @unchecked Sendable {
         live.removeAll { $0.isEnded }
         live.append(exchange)
         let useSockets = request.url.scheme?.lowercased() == "http"
+        #if os(Linux)
+        lock.unlock()
+        if useSockets { SocketHTTPClient.start(exchange) } else { CurlHTTPClient.start(exchange) }
+        #else
         if !useSockets && urlSession == nil { urlSession = URLSessionHTTPClient() }
         let session = urlSession
         lock.unlock()
         if useSockets { SocketHTTPClient.start(exchange) } else { session?.start(exchange) }
+        #endif
         return exchange
     }
 
-    /// Cancels everything in flight and releases the URLSession.
+    /// Cancels everything in flight (and releases the URLSession, where there is one).
     func shutdown() {
         lock.lock()
         closed = true
         let all = live
         live = []
+        #if !os(Linux)
         let session = urlSession
         urlSession = nil
+        #endif
         lock.unlock()
         for e in all { e.cancel() }
+        #if !os(Linux)
         session?.shutdown()
+        #endif
     }
 }

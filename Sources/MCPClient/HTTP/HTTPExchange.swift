@@ -7,9 +7,9 @@ enum HTTPExchangeEvent: Sendable {
     case end(MCPError?)
 }
 
-/// One HTTP request in flight. A client (our socket client, or URLSession for `https://`) feeds it; a
+/// One HTTP request in flight. A client (our socket client, or libcurl / URLSession for `https://`) feeds it; a
 /// transport reads it with deadlines. Body bytes are counted as they arrive and the request is
-/// cancelled past `maxBodyBytes`. A client that can wait (the socket client) calls `waitForRoom`
+/// cancelled past `maxBodyBytes`. A client that can wait (the socket and libcurl clients) calls `waitForRoom`
 /// after each chunk, so at most `maxQueuedBytes` wait unread: the server then meets TCP backpressure.
 final class HTTPExchange: @unchecked Sendable {
     let request: HTTPRequest

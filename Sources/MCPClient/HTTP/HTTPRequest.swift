@@ -1,10 +1,7 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
-/// One HTTP request as both clients send it: our socket client writes it as HTTP/1.1 bytes, the
-/// URLSession client (for `https://`) turns it into a `URLRequest`.
+/// One HTTP request as every client sends it: our socket client writes it as HTTP/1.1 bytes, libcurl (for
+/// `https://` on Linux) is handed its parts, and on macOS the URLSession client turns it into a `URLRequest`.
 struct HTTPRequest: Sendable {
     /// `GET`, `POST`, `DELETE`.
     var method: String
@@ -90,6 +87,7 @@ struct HTTPRequest: Sendable {
     }
 }
 
+#if !os(Linux)
 extension HTTPRequest {
     /// The same request for URLSession.
     var urlRequest: URLRequest {
@@ -103,3 +101,4 @@ extension HTTPRequest {
         return r
     }
 }
+#endif

@@ -107,7 +107,7 @@ public actor StreamableHTTPTransport: MessageTransport {
         }
     }
 
-    /// Ends the session (DELETE when one was issued), cancels streams and releases the URLSession.
+    /// Ends the session (DELETE when one was issued), cancels streams and releases the HTTP client.
     public func close() async {
         guard !closed else { return }
         closed = true

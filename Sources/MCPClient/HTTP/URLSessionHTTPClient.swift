@@ -1,11 +1,8 @@
+#if !os(Linux)
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
-/// Runs `https://` requests on one URLSession with a data delegate, so bodies stream in as they
-/// arrive. Linux URLSession cannot pause a transfer (its data arrives on the delegate queue however
-/// slowly we read), so here memory is bounded only by the exchange's body limit, not by backpressure.
+/// Runs `https://` requests on macOS, on one URLSession with a data delegate, so bodies stream in as they
+/// arrive (Linux uses libcurl directly, `CurlHTTPClient`). Memory is bounded by the exchange's body limit.
 final class URLSessionHTTPClient: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private let lock = NSLock()
     private var exchanges: [Int: HTTPExchange] = [:]
@@ -129,3 +126,4 @@ enum HTTPErrorMapping {
         }
     }
 }
+#endif

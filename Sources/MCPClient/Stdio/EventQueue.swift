@@ -3,7 +3,7 @@ import Foundation
 /// Hands transport events from a reader thread to one async consumer. The reader blocks when
 /// `limit` events are waiting (backpressure: the child then blocks on a full pipe instead of us
 /// buffering without bound); `close` wakes everyone for good.
-/// Not merged with `HTTPMailbox`: its producer must block when full, the mailbox's (URLSession callbacks) must never block.
+/// Not merged with `HTTPMailbox`: its producer must block when full, the mailbox's (HTTP client callbacks) must never block.
 final class EventQueue: @unchecked Sendable {
     typealias Item = Result<TransportEvent, MCPError>
     private let condition = NSCondition()

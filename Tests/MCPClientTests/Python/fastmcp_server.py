@@ -1,10 +1,12 @@
 """A small MCP server on the official Python SDK, for mcprisk's HTTP tests.
 
 Usage: fastmcp_server.py --transport streamable-http|sse --port N [--token T] [--json-response]
+                         [--tls CERT KEY]
 
 Binds 127.0.0.1 only. Works with mcp 1.x (FastMCP) and mcp 2.x (MCPServer, FastMCP's new name).
 With --token, every request must carry `Authorization: Bearer T`; others get the SDK's 401 with
-WWW-Authenticate and protected resource metadata.
+WWW-Authenticate and protected resource metadata. With --tls (mcp 2.x), it serves HTTPS with that
+certificate and key (uvicorn's TLS).
 """
 import argparse
 import sys
@@ -74,10 +76,15 @@ def main() -> None:
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--token")
     parser.add_argument("--json-response", action="store_true")
+    parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
     args = parser.parse_args()
     server = build(args)
     print(f"python-fixture sdk={SDK_MAJOR} transport={args.transport} port={args.port}", file=sys.stderr, flush=True)
-    if SDK_MAJOR == 1:
+    if args.tls:
+        import uvicorn
+        app = server.sse_app() if args.transport == "sse" else server.streamable_http_app(json_response=args.json_response)
+        uvicorn.run(app, host="127.0.0.1", port=args.port, ssl_certfile=args.tls[0], ssl_keyfile=args.tls[1], log_level="warning")
+    elif SDK_MAJOR == 1:
         server.run(transport=args.transport)
     elif args.transport == "sse":
         server.run(transport="sse", host="127.0.0.1", port=args.port)
