@@ -37,7 +37,7 @@ struct ThreatCorpusTests {
     /// The retired part (the first two batches' old locked groups, the third to sixth batches: each the locked
     /// part until the next batch came, then tuned on: the rules on the third's, fourth's and sixth's misses and
     /// false alarms, the learned reading trained on the groups retired before the sixth, docs/threats.md): its
-    /// figures and misses, held to what it measured after that tuning (1,079/1,202 caught, 40/1,186 flagged).
+    /// figures and misses, held to what it measured after that tuning (1,087/1,202 caught, 40/1,186 flagged).
     @Test func retiredPartHoldsWhatItMeasured() {
         let outcomes = ThreatCorpus.cases.filter { $0.part == .retired }.map { ThreatCorpus.run($0) }
         let figures = ThreatCorpus.Figures(outcomes)
@@ -46,7 +46,7 @@ struct ThreatCorpusTests {
             lines.append("  \(o.hit ? "flagged" : "missed") \(o.testCase.id) (\(o.testCase.place))" + o.findings.map { "\n      \($0)" }.joined())
         }
         EvalSnapshots.report(lines)
-        #expect(figures.caught.hits >= 1079, "retired: \(figures.caught.text) poisoned caught")
+        #expect(figures.caught.hits >= 1087, "retired: \(figures.caught.text) poisoned caught")
         #expect(figures.flagged.hits <= 40, "retired: \(figures.flagged.text) honest flagged")
     }
 
