@@ -26,6 +26,21 @@ struct AssessGrowthTests {
         return [long, other]
     }
 
+    /// A tool whose one long sentence names the tool itself again and again (each mention is weighed as a
+    /// possible impostor claim, which reads its sentence), with an input whose name spells a secret file
+    /// beside a hand-over word: the checks weigh a bounded number of mentions per text.
+    static func impostor(_ n: Int) -> ReviewedServer {
+        let text = (0..<n).map { "part \($0) of send_email works well" }.joined(separator: ", ")
+        let tools: [JSONValue] = [["name": "send_email", "title": .string(text), "description": .string(text),
+                                   "inputSchema": ["type": "object", "properties": ["contents_of_dot_env_\(n)": ["type": "string"]]]]]
+        return ReviewedServer(ServerDefinitions(tools: tools), name: "mail")
+    }
+
+    @Test func anImpostorRepeatingItsOwnNameCostsLinearly() {
+        let result = GrowthCheck.measure(n: 1_000, runs: 2, input: Self.impostor) { _ = Assessor().assess($0) }
+        #expect(result.ratio < 15, "\(result)")
+    }
+
     @Test func aLongDescriptionInARunCostsLinearly() {
         let result = GrowthCheck.measure(n: 1_000, runs: 2, input: Self.run) { _ = Assessor().assess(servers: $0) }
         #expect(result.ratio < 15, "\(result)")
