@@ -1,14 +1,16 @@
 """An HTTP server whose every answer is a body with no declared length, for measuring how much
 memory an MCP client spends on it (`mcprisk scan http://127.0.0.1:PORT/mcp` under /usr/bin/time -v).
 
-Usage: endless_body_server.py --port N [--mib 1024] [--kind json|sse-events|sse-one-event]
+Usage: endless_body_server.py --port N [--mib 1024] [--kind json|sse-events|sse-one-event] [--tls CERT KEY]
 
 json: `application/json`, then MIB MiB of spaces, then the connection closes (no Content-Length,
 not chunked). sse-events: `text/event-stream` with small notification events without end.
 sse-one-event: one `data:` line that never ends. Binds 127.0.0.1 only; one thread per connection.
+With --tls, HTTPS with that certificate and key (`mcprisk scan https://…` with SSL_CERT_FILE=CERT).
 """
 import argparse
 import socket
+import ssl
 import threading
 
 
@@ -38,13 +40,24 @@ def main() -> None:
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--mib", type=int, default=1024)
     parser.add_argument("--kind", choices=["json", "sse-events", "sse-one-event"], default="json")
+    parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
     args = parser.parse_args()
+    context = None
+    if args.tls:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(args.tls[0], args.tls[1])
     listener = socket.socket()
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     listener.bind(("127.0.0.1", args.port))
     listener.listen(16)
     while True:
         conn, _ = listener.accept()
+        if context:
+            try:
+                conn = context.wrap_socket(conn, server_side=True)
+            except (ssl.SSLError, OSError):
+                conn.close()
+                continue
         threading.Thread(target=serve, args=(conn, args.mib, args.kind), daemon=True).start()
 
 
