@@ -69,6 +69,7 @@ final class CurlHTTPClient: @unchecked Sendable {
         defer { curl.listFree(list) }
         let body = request.body ?? []
         var errorBuffer = [CChar](repeating: 0, count: LibCurl.errorBufferSize)
+        // The callbacks' context: this client, alive for the whole of `run` (its thread holds it).
         let me = Unmanaged.passUnretained(self).toOpaque()
         let code: Int32 = body.withUnsafeBytes { bodyBytes in
             errorBuffer.withUnsafeMutableBufferPointer { errors in
@@ -99,6 +100,7 @@ final class CurlHTTPClient: @unchecked Sendable {
                         default:
                             if request.body != nil || request.method == "POST" {
                                 _ = curl.setOffset(handle, O.postFieldSizeLarge, Int64(body.count))
+                                // An empty body still needs a non-null pointer (its size, 0, says nothing is read from it).
                                 _ = curl.setPointer(handle, O.postFields, bodyBytes.baseAddress ?? UnsafeRawPointer(errors.baseAddress!))
                             }
                             if request.method != "POST" { _ = curl.setPointer(handle, O.customRequest, method) }
@@ -115,8 +117,6 @@ final class CurlHTTPClient: @unchecked Sendable {
                 }
             }
         }
-        // Keep the client alive until libcurl stops calling back.
-        withExtendedLifetime(self) {}
         if code == 0 {
             exchange.didComplete(error: nil)
         } else if let stopReason {

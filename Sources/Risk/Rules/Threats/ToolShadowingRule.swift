@@ -131,15 +131,18 @@ struct ToolShadowingRule: FindingRule {
             let ownName = own.lowercased()
             // The name without its first segment (`stripe_create_refund` → `create_refund`, `github__x` → `x`).
             let bare = ownName.firstIndex(where: { $0 == "_" || $0 == "." }).map { String(ownName[$0...].drop { $0 == "_" || $0 == "." }) }
-            // Lookalikes are compared as written (`read_fiIe` is `read_file` only before lowercasing).
+            // Lookalikes are compared as written (`read_fiIe` is `read_file` only before lowercasing), and only
+            // for words about as long as the name (a skeleton is built per candidate, not per word).
             let ownSkeleton = Confusables.skeleton(own)
+            let ownScalars = own.unicodeScalars.count
             // At most `maxClaims` mentions are weighed per text (each reads its sentence): a text repeating the
             // name a hundred thousand times costs what its length costs.
             var weighed = 0
             for (i, w) in words.enumerated() where w.flags.contains(.underscore) {
-                let written = text.quote(i), name = text.text(i)
-                let lookalike = name != ownName && Confusables.skeleton(written) == ownSkeleton
-                guard name == ownName || name == bare || lookalike else { continue }
+                let name = text.text(i)
+                let exact = name == ownName || name == bare
+                let lookalike = !exact && abs(name.unicodeScalars.count - ownScalars) <= 2 && Confusables.skeleton(text.quote(i)) == ownSkeleton
+                guard exact || lookalike else { continue }
                 weighed += 1
                 if weighed > Self.maxClaims { break }
                 let s = w.sentence
@@ -152,7 +155,7 @@ struct ToolShadowingRule: FindingRule {
                     Self.insteadWords.contains(words[j].hash) && !((j + 1)..<i).contains { words[$0].flags.contains(.underscore) }
                 }
                 let recommendsSibling = (first..<i).contains { j in
-                    words[j].flags.contains(.underscore) && j != i && index.ownToolNames.contains(text.text(j).lowercased()) && text.text(j).lowercased() != ownName
+                    words[j].flags.contains(.underscore) && index.ownToolNames.contains(text.text(j)) && text.text(j) != ownName
                 }
                 let before = cue && !recommendsSibling
                 let sentence = Array(text.folded[Int(words[first].start)..<Int(words[last].end)])
